@@ -1,0 +1,117 @@
+// Environment, read and validated in one place (../shared/DESIGN.md, "Environment").
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  ),
+  /** Where the embedded database lives when DATABASE_URL is unset. */
+  PGLITE_DIR: optional,
+  APP_URL: optional.pipe(z.url({ message: "APP_URL must be an absolute http(s) URL" }).optional()),
+  AUTH_SECRET: optional.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  TWILIO_ACCOUNT_SID: optional.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC + 32 hex").optional()),
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_API_BASE: optional.pipe(z.url({ message: "TWILIO_API_BASE must be an absolute URL" }).optional()),
+  OPENPHONE_WEBHOOK_SECRET: optional,
+  AIRCALL_WEBHOOK_TOKEN: optional,
+  GENERIC_WEBHOOK_SECRET: optional,
+  PORT: optional.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  appUrl: string;
+  authSecret: string;
+  /** Send texts through Twilio only when both are present; otherwise texts are `simulated`. */
+  twilio: { accountSid: string; authToken: string } | undefined;
+  /** Verifies X-Twilio-Signature: the real auth token, or a local development token. */
+  twilioSigningToken: string | undefined;
+  twilioApiBase: string | undefined;
+  openphoneWebhookSecret: string | undefined;
+  aircallWebhookToken: string | undefined;
+  genericWebhookSecret: string | undefined;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export const DATA_DIR = path.resolve(process.cwd(), ".data");
+const DEV_SECRETS_FILE = path.join(DATA_DIR, "dev-secrets.json");
+
+const devSecretsSchema = z.object({ authSecret: z.string().min(32), twilioSigningToken: z.string().min(16) });
+export type DevSecrets = z.infer<typeof devSecretsSchema>;
+
+/**
+ * Development only: secrets generated once into ./.data, so `npm run dev` works with no setup and
+ * `npm run simulate` can sign webhooks the app accepts. Never used when NODE_ENV=production.
+ */
+export function readOrCreateDevSecrets(): DevSecrets {
+  if (existsSync(DEV_SECRETS_FILE)) {
+    const parsed = devSecretsSchema.safeParse(JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8")));
+    if (parsed.success) return parsed.data;
+  }
+  const secrets: DevSecrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    twilioSigningToken: randomBytes(16).toString("hex"),
+  };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
+  return secrets;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  if (production && !e.AUTH_SECRET) {
+    throw new EnvError(
+      "AUTH_SECRET is required in production: sessions cannot be signed without it, so no one could sign in.\n" +
+        "  Generate one with: openssl rand -base64 32",
+    );
+  }
+  if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN) && e.TWILIO_ACCOUNT_SID) {
+    throw new EnvError("TWILIO_ACCOUNT_SID is set but TWILIO_AUTH_TOKEN is not: set both, or neither to simulate texts.");
+  }
+  const dev = production ? undefined : readOrCreateDevSecrets();
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: path.resolve(e.PGLITE_DIR ?? path.join(DATA_DIR, "pglite")),
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, ""),
+    authSecret: e.AUTH_SECRET ?? dev!.authSecret,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN }
+        : undefined,
+    twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
+    twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
+    openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET,
+    aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN,
+    genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
