@@ -196,7 +196,8 @@ export const calls = pgTable(
     id: id(),
     orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
     locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    /** Null for an anonymous or invalid caller ID: the call is logged, nobody can be texted. */
+    contactId: uuid().references(() => contacts.id, { onDelete: "cascade" }),
     provider: telephonyProvider().notNull(),
     externalId: text().notNull(),
     direction: callDirection().notNull().default("inbound"),

@@ -25,7 +25,7 @@ const envSchema = z.object({
   OPENPHONE_WEBHOOK_SECRET: optional,
   AIRCALL_WEBHOOK_TOKEN: optional,
   GENERIC_WEBHOOK_SECRET: optional,
-  PORT: optional.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+  PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
 });
 
 export type Env = {

@@ -54,7 +54,7 @@ CREATE TABLE "calls" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
 	"location_id" uuid NOT NULL,
-	"contact_id" uuid NOT NULL,
+	"contact_id" uuid,
 	"provider" "telephony_provider" NOT NULL,
 	"external_id" text NOT NULL,
 	"direction" "call_direction" DEFAULT 'inbound' NOT NULL,

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/auth/session";
+import { signOutAction } from "./actions";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireMemberPage();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+          <Link href="/inbox" className="text-lg font-semibold tracking-tight text-brand-700">
+            Rebound
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm font-medium">
+            <Link href="/inbox" className="text-slate-700 hover:text-brand-700">
+              Inbox
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-600 sm:inline">
+              {member.orgName} · <span className="text-slate-900">{member.name}</span>{" "}
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{member.role}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto w-full max-w-7xl flex-1">{children}</div>
+    </div>
+  );
+}

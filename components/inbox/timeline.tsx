@@ -1,0 +1,94 @@
+import type { Call, Event, Message } from "@/db/schema";
+import type { TimelineItem } from "@/db/queries/timeline";
+import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { formatDateTime } from "@/lib/format";
+import { MessageStatus } from "./message-status";
+
+const DISPOSITION: Record<Call["disposition"], string> = {
+  answered: "Answered call",
+  missed: "Missed call",
+  voicemail: "Missed call · voicemail",
+  abandoned: "Abandoned on hold",
+  busy: "Missed call · line busy",
+  failed: "Call failed",
+};
+const LEAK: Record<NonNullable<Call["leakSource"]>, string> = {
+  peak_overflow: "desk busy",
+  after_hours: "after hours",
+  lunch_gap: "lunch gap",
+  hold_abandon: "hold abandon",
+  other: "other",
+};
+
+function eventText(event: Event): string {
+  switch (event.type) {
+    case "text_skipped":
+      return `Not texted: ${SKIP_REASON_TEXT[event.reason as SkipReason] ?? event.reason ?? "no reason recorded"}`;
+    case "opted_out":
+      return `Opted out of texts (${event.reason ?? "STOP"}). Nothing more will be sent.`;
+    case "opted_in":
+      return `Opted back in to texts (${event.reason ?? "START"}).`;
+    case "voicemail_left":
+      return "Left a voicemail.";
+    case "text_failed":
+      return `Text failed: ${event.reason ?? "unknown error"}`;
+    case "text_undelivered":
+      return `Text not delivered (Twilio error ${event.reason ?? "unknown"}).`;
+    default:
+      return event.type.replaceAll("_", " ");
+  }
+}
+
+function CallItem({ call, timezone }: { call: Call; timezone: string }) {
+  return (
+    <div className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm" data-testid="timeline-call">
+      <span aria-hidden className="mt-0.5">☎</span>
+      <div>
+        <p className="font-medium text-amber-900">
+          {DISPOSITION[call.disposition]}
+          {call.leakSource ? <span className="font-normal text-amber-800"> · {LEAK[call.leakSource]}</span> : null}
+        </p>
+        <p className="text-xs text-amber-800">{formatDateTime(call.startedAt, timezone)}</p>
+        {call.voicemailUrl ? (
+          <a href={call.voicemailUrl} target="_blank" rel="noreferrer noopener" className="text-xs font-medium text-violet-800 underline">
+            Voicemail{call.voicemailSeconds ? ` (${call.voicemailSeconds} s)` : ""}
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function MessageItem({ message, timezone }: { message: Message; timezone: string }) {
+  const outbound = message.direction === "outbound";
+  return (
+    <div className={`flex ${outbound ? "justify-end" : "justify-start"}`} data-testid={outbound ? "timeline-outbound" : "timeline-inbound"}>
+      <div className={`max-w-[80%] rounded-2xl px-3 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200"}`}>
+        <p className="break-words whitespace-pre-wrap">{message.body}</p>
+        <p className={`mt-1 flex flex-wrap items-center gap-x-2 text-xs ${outbound ? "text-brand-100" : "text-slate-500"}`}>
+          <span>{formatDateTime(message.createdAt, timezone)}</span>
+          {outbound && message.automated ? <span>Automatic text-back</span> : null}
+          {outbound ? <MessageStatus message={message} /> : null}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function Timeline({ items, timezone }: { items: TimelineItem[]; timezone: string }) {
+  return (
+    <ol aria-label="Timeline" className="space-y-3">
+      {items.map((item) => (
+        <li key={`${item.kind}-${item.kind === "call" ? item.call.id : item.kind === "message" ? item.message.id : item.event.id}`}>
+          {item.kind === "call" ? <CallItem call={item.call} timezone={timezone} /> : null}
+          {item.kind === "message" ? <MessageItem message={item.message} timezone={timezone} /> : null}
+          {item.kind === "event" ? (
+            <p className="text-center text-xs text-slate-600" data-testid="timeline-event">
+              {eventText(item.event)} · {formatDateTime(item.at, timezone)}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

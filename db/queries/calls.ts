@@ -1,0 +1,61 @@
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { calls, conversations, messages, type Call } from "../schema";
+
+export type NewCall = typeof calls.$inferInsert;
+
+/** Inserts the call unless (provider, externalId) is already known: null means "already processed". */
+export async function insertCallIfNew(db: Executor, call: NewCall): Promise<Call | null> {
+  const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.provider, calls.externalId] }).returning();
+  return row ?? null;
+}
+
+export async function findCallByExternalId(db: Executor, { provider, externalId }: { provider: Call["provider"]; externalId: string }): Promise<Call | null> {
+  const [row] = await db.select().from(calls).where(and(eq(calls.provider, provider), eq(calls.externalId, externalId))).limit(1);
+  return row ?? null;
+}
+
+/** Attaches a voicemail; a voicemail is still a miss, so only a missed call becomes one. */
+export async function attachVoicemail(db: Executor, { callId, url, seconds }: { callId: string; url: string; seconds: number | null }): Promise<Call | null> {
+  const [row] = await db
+    .update(calls)
+    .set({
+      voicemailUrl: url,
+      voicemailSeconds: seconds,
+      disposition: sql`case when ${calls.disposition} = 'missed' then 'voicemail'::call_disposition else ${calls.disposition} end`,
+    })
+    .where(eq(calls.id, callId))
+    .returning();
+  return row ?? null;
+}
+
+/** What the decision needs to know about this contact's recent past at this location. */
+export async function recentHistory(db: Executor, { orgId, locationId, contactId, since }: { orgId: string; locationId: string; contactId: string; since: Date }): Promise<{ lastAutoTextAt: Date | null; lastHumanTouchAt: Date | null }> {
+  const rows = await db
+    .select({ automated: messages.automated, at: sql<Date>`max(${messages.createdAt})`.mapWith((v: string | Date) => new Date(v)) })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.contactId, contactId),
+        eq(conversations.locationId, locationId),
+        eq(messages.direction, "outbound"),
+        gte(messages.createdAt, since),
+      ),
+    )
+    .groupBy(messages.automated);
+  return {
+    lastAutoTextAt: rows.find((r) => r.automated)?.at ?? null,
+    lastHumanTouchAt: rows.find((r) => !r.automated)?.at ?? null,
+  };
+}
+
+export async function listCallsForContact(db: Executor, { orgId, contactId, locationId, limit = 200 }: { orgId: string; contactId: string; locationId: string; limit?: number }): Promise<Call[]> {
+  return db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.orgId, orgId), eq(calls.contactId, contactId), eq(calls.locationId, locationId)))
+    .orderBy(desc(calls.startedAt))
+    .limit(limit);
+}

@@ -1,0 +1,35 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { contacts, type Contact } from "../schema";
+
+/** The contact for a phone number in an organization, created on first contact. */
+export async function upsertContact(db: Executor, { orgId, phone }: { orgId: string; phone: string }): Promise<{ contact: Contact; created: boolean }> {
+  const [inserted] = await db.insert(contacts).values({ orgId, phone }).onConflictDoNothing().returning();
+  if (inserted) return { contact: inserted, created: true };
+  const [existing] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone))).limit(1);
+  if (!existing) throw new Error(`contact ${phone} vanished during upsert`);
+  return { contact: existing, created: false };
+}
+
+export async function setContactOptOut(db: Executor, { orgId, contactId, optedOut, at }: { orgId: string; contactId: string; optedOut: boolean; at: Date }): Promise<boolean> {
+  const rows = await db
+    .update(contacts)
+    .set({ optedOutAt: optedOut ? sql`coalesce(${contacts.optedOutAt}, ${at})` : null })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
+    .returning({ id: contacts.id });
+  return rows.length > 0;
+}
+
+export async function setContactLineType(db: Executor, { orgId, contactId, lineType, at }: { orgId: string; contactId: string; lineType: NonNullable<Contact["lineType"]>; at: Date }): Promise<void> {
+  await db.update(contacts).set({ lineType, lineTypeCheckedAt: at }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+}
+
+export async function getContact(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<Contact | null> {
+  const [row] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId))).limit(1);
+  return row ?? null;
+}
+
+/** Serialises decisions about one contact (two calls at once must not both be texted). */
+export async function lockContact(db: Executor, { contactId }: { contactId: string }): Promise<void> {
+  await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for("update");
+}

@@ -1,0 +1,68 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { messages, type Message } from "../schema";
+
+export type NewMessage = typeof messages.$inferInsert;
+
+export async function insertMessage(db: Executor, message: NewMessage): Promise<Message> {
+  const [row] = await db.insert(messages).values(message).returning();
+  if (!row) throw new Error("message insert returned nothing");
+  return row;
+}
+
+/** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
+export async function insertInboundIfNew(db: Executor, message: NewMessage): Promise<Message | null> {
+  const [row] = await db.insert(messages).values(message).onConflictDoNothing({ target: messages.providerSid }).returning();
+  return row ?? null;
+}
+
+export async function getMessage(db: Executor, { messageId }: { messageId: string }): Promise<Message | null> {
+  const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row ?? null;
+}
+
+export async function listMessages(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Message[]> {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)))
+    .orderBy(asc(messages.createdAt))
+    .limit(1000);
+}
+
+/** How far along a text is: a status callback may only move a message forward. */
+const STATUS_RANK = sql`case ${messages.status}
+  when 'pending' then 0 when 'accepted' then 1 when 'queued' then 1 when 'sending' then 2 when 'sent' then 3
+  else 4 end`;
+const rankOf = (status: Message["status"]) =>
+  ({ pending: 0, accepted: 1, queued: 1, sending: 2, sent: 3 } as Partial<Record<Message["status"], number>>)[status] ?? 4;
+
+/** Records what Twilio said about a text: out-of-order or repeated callbacks never move it backwards. */
+export async function applyDeliveryStatus(
+  db: Executor,
+  { providerSid, status, errorCode }: { providerSid: string; status: Message["status"]; errorCode: number | null },
+): Promise<Message | null> {
+  const [row] = await db
+    .update(messages)
+    .set({ status, errorCode: errorCode ?? messages.errorCode })
+    .where(and(eq(messages.providerSid, providerSid), sql`${STATUS_RANK} < ${rankOf(status)}`))
+    .returning();
+  return row ?? null;
+}
+
+export async function findMessageBySid(db: Executor, { providerSid }: { providerSid: string }): Promise<Message | null> {
+  const [row] = await db.select().from(messages).where(eq(messages.providerSid, providerSid)).limit(1);
+  return row ?? null;
+}
+
+/** The send went through (or was simulated): keep the sid, and never downgrade a newer status. */
+export async function markMessageSent(db: Executor, { messageId, providerSid, status, at }: { messageId: string; providerSid: string | null; status: Message["status"]; at: Date }): Promise<void> {
+  await db
+    .update(messages)
+    .set({ providerSid, sentAt: at, status: sql`case when ${STATUS_RANK} < ${rankOf(status)} then ${status}::message_status else ${messages.status} end` })
+    .where(eq(messages.id, messageId));
+}
+
+export async function markMessageFailed(db: Executor, { messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string }): Promise<void> {
+  await db.update(messages).set({ status: "failed", errorCode, errorMessage }).where(eq(messages.id, messageId));
+}

@@ -1,0 +1,68 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { outbox } from "../schema";
+
+export type OutboxClaim = { id: string; messageId: string; attempts: number; needsReconcile: boolean };
+
+/** How long a claim lasts; a claim older than this belonged to a process that died mid-send. */
+export const CLAIM_SECONDS = 30;
+
+export async function enqueueText(db: Executor, { orgId, messageId, notBefore }: { orgId: string; messageId: string; notBefore: Date }): Promise<void> {
+  await db.insert(outbox).values({ orgId, messageId, nextAttemptAt: notBefore });
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Claims due work with FOR UPDATE SKIP LOCKED, so any number of servers can sweep at once.
+ * An expired in-flight claim is taken over, flagged so the sender checks Twilio before resending.
+ */
+export async function claimDueTexts(db: Executor, { limit, messageId }: { limit: number; messageId?: string }): Promise<OutboxClaim[]> {
+  const onlyMessage = messageId ? sql`and message_id = ${messageId}` : sql``;
+  const result = await db.execute(sql`
+    update outbox set
+      status = 'in_flight',
+      attempts = attempts + 1,
+      needs_reconcile = needs_reconcile or status = 'in_flight',
+      locked_until = now() + make_interval(secs => ${CLAIM_SECONDS}),
+      updated_at = now()
+    where id in (
+      select id from outbox
+      where ((status = 'pending' and next_attempt_at <= now()) or (status = 'in_flight' and locked_until < now()))
+        ${onlyMessage}
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, message_id as "messageId", attempts, needs_reconcile as "needsReconcile"`);
+  return rowsOf<OutboxClaim>(result);
+}
+
+/** Finishes a claim; the attempt count guards against a claim that expired and was taken over. */
+export async function completeText(db: Executor, { id, attempts }: { id: string; attempts: number }): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "done", lockedUntil: null, needsReconcile: false, updatedAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export async function retryTextLater(
+  db: Executor,
+  { id, attempts, at, error, outcomeUnknown }: { id: string; attempts: number; at: Date; error: string; outcomeUnknown: boolean },
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, lastError: error, needsReconcile: outcomeUnknown, updatedAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}
+
+export async function giveUpText(db: Executor, { id, attempts, error }: { id: string; attempts: number; error: string }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "dead", lockedUntil: null, lastError: error, updatedAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}

@@ -1,0 +1,32 @@
+// Every page, server action and API route starts here: who is signed in, in which organization,
+// with which role. Pages redirect; actions and APIs get an AppError.
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { getDb } from "@/db/client";
+import { getSessionMember, type SessionMember } from "@/db/queries/members";
+import { AppError } from "@/lib/errors";
+
+export type Role = SessionMember["role"];
+
+async function currentMember(): Promise<SessionMember | null> {
+  const session = await auth();
+  const memberId = session?.user?.id;
+  if (!memberId) return null;
+  return getSessionMember(await getDb(), { memberId });
+}
+
+/** For pages: the signed-in member, or a redirect to the login page (or the inbox for a wrong role). */
+export async function requireMemberPage(roles: readonly Role[] = ["owner", "coordinator"]): Promise<SessionMember> {
+  const member = await currentMember();
+  if (!member) redirect("/login");
+  if (!roles.includes(member.role)) redirect("/inbox?denied=1");
+  return member;
+}
+
+/** For server actions and API routes: the signed-in member, or an AppError (401 / 403). */
+export async function requireMember(roles: readonly Role[] = ["owner", "coordinator"]): Promise<SessionMember> {
+  const member = await currentMember();
+  if (!member) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  if (!roles.includes(member.role)) throw new AppError("forbidden", "Your role does not allow this.");
+  return member;
+}

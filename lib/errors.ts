@@ -1,0 +1,38 @@
+// One error type with a closed set of codes, mapped to HTTP in one place.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  invalid_signature: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  not_configured: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** The JSON answer for an error; unexpected errors are logged with their cause and answered 500. */
+export function errorResponse(error: unknown, context: string): Response {
+  if (error instanceof AppError) {
+    if (error.status >= 500) console.error(`[${context}] ${error.code}: ${error.message}`, error.cause ?? "");
+    return Response.json({ error: error.code, message: error.message }, { status: error.status });
+  }
+  console.error(`[${context}] unexpected error`, error);
+  return Response.json({ error: "internal", message: "Something went wrong; the request can be retried." }, { status: 500 });
+}

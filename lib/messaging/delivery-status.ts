@@ -1,0 +1,38 @@
+// Twilio's delivery reports for texts we sent. Repeated and out-of-order callbacks are harmless:
+// a message only ever moves forward (queued → sent → delivered / undelivered / failed).
+import { getDb } from "@/db/client";
+import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
+import { recordEvent } from "@/db/queries/events";
+import { applyDeliveryStatus, findMessageBySid } from "@/db/queries/messages";
+import type { Message } from "@/db/schema";
+import { contactFactFromError } from "./send-text";
+
+const STATUS_OF: Record<string, Message["status"]> = {
+  accepted: "accepted",
+  scheduled: "accepted",
+  queued: "queued",
+  sending: "sending",
+  sent: "sent",
+  delivered: "delivered",
+  read: "delivered",
+  partially_delivered: "delivered",
+  undelivered: "undelivered",
+  failed: "failed",
+  canceled: "canceled",
+};
+
+export async function applyTwilioStatus(input: { sid: string; status: string; errorCode: number | null }, now: Date = new Date()): Promise<"updated" | "unchanged" | "unknown"> {
+  const status = STATUS_OF[input.status];
+  if (!status) return "unchanged"; // receiving / received describe inbound texts
+  const db = await getDb();
+  const updated = await applyDeliveryStatus(db, { providerSid: input.sid, status, errorCode: input.errorCode });
+  if (!updated) return (await findMessageBySid(db, { providerSid: input.sid })) ? "unchanged" : "unknown";
+  if (status === "undelivered" || status === "failed") {
+    const base = { orgId: updated.orgId, conversationId: updated.conversationId, contactId: updated.contactId, messageId: updated.id };
+    await recordEvent(db, { ...base, type: "text_undelivered", reason: input.errorCode ? String(input.errorCode) : status });
+    const fact = contactFactFromError(input.errorCode);
+    if (fact === "landline") await setContactLineType(db, { orgId: updated.orgId, contactId: updated.contactId, lineType: "landline", at: now });
+    if (fact === "opted_out") await setContactOptOut(db, { orgId: updated.orgId, contactId: updated.contactId, optedOut: true, at: now });
+  }
+  return "updated";
+}

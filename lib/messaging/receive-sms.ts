@@ -1,0 +1,85 @@
+// An inbound text: stored once per MessageSid, on the contact's conversation at the location they
+// texted. STOP / START / HELP are handled before anything else.
+import { TransactionRollbackError } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { lockContact, setContactOptOut, upsertContact } from "@/db/queries/contacts";
+import { touchConversation } from "@/db/queries/conversations";
+import { recordEvent } from "@/db/queries/events";
+import { findLocationByNumber } from "@/db/queries/locations";
+import { insertInboundIfNew } from "@/db/queries/messages";
+import { formatPhone } from "@/lib/phone";
+import { keywordOf } from "./opt-out";
+import { queueText } from "./queue-text";
+
+export type InboundText = { sid: string; from: string; to: string; body: string; mediaCount: number; optOutType?: "STOP" | "START" | "HELP" };
+
+export type ReceiveResult =
+  | { status: "unknown_number" }
+  | { status: "duplicate" }
+  | { status: "stored"; messageId: string; dispatchNow: string | null };
+
+export async function receiveSms(text: InboundText, now: Date = new Date()): Promise<ReceiveResult> {
+  const db = await getDb();
+  const location = await findLocationByNumber(db, { e164: text.to });
+  if (!location) {
+    await recordEvent(db, { type: "unknown_number", reason: "Inbound text to a number no location has.", detail: { to: text.to, sid: text.sid } });
+    return { status: "unknown_number" };
+  }
+  const orgId = location.location.orgId;
+  const locationId = location.location.id;
+  const keyword = keywordOf(text.body, text.optOutType);
+  const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
+
+  return db.transaction(async (tx) => {
+    const { contact } = await upsertContact(tx, { orgId, phone: text.from });
+    await lockContact(tx, { contactId: contact.id });
+    const conversation = await touchConversation(tx, {
+      orgId,
+      locationId,
+      contactId: contact.id,
+      kind: "reply",
+      at: now,
+      preview: body,
+      waiting: keyword === null,
+      unread: true,
+    });
+    const message = await insertInboundIfNew(tx, {
+      orgId,
+      conversationId: conversation.id,
+      contactId: contact.id,
+      direction: "inbound",
+      fromNumber: text.from,
+      toNumber: text.to,
+      body,
+      status: "received",
+      providerSid: text.sid,
+      sentAt: now,
+    });
+    if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
+    const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
+    await recordEvent(tx, { ...base, type: "reply_received", reason: keyword });
+
+    let dispatchNow: string | null = null;
+    if (keyword === "opt_out") {
+      await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
+      await recordEvent(tx, { ...base, type: "opted_out", reason: `Replied "${text.body.trim()}"` });
+    } else if (keyword === "opt_in" && contact.optedOutAt) {
+      await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
+      await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
+    } else if (keyword === "help" && !contact.optedOutAt) {
+      dispatchNow = await queueText(tx, {
+        orgId,
+        conversationId: conversation.id,
+        contactId: contact.id,
+        fromNumber: text.to,
+        toNumber: text.from,
+        body: `${location.orgName} (${location.location.name}): call us at ${formatPhone(location.number.e164)} or reply here. Reply STOP to opt out.`,
+        automated: true,
+      });
+    }
+    return { status: "stored", messageId: message.id, dispatchNow } as const;
+  }).catch((error: unknown) => {
+    if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
+    throw error;
+  });
+}

@@ -1,0 +1,18 @@
+// Phone numbers in E.164, whatever format a provider sends.
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+
+/** "+1 (310) 555-0111", "13105550111", "3105550111" → "+13105550111"; anonymous or invalid → null. */
+export function toE164(raw: string | null | undefined, defaultCountry: CountryCode = "US"): string | null {
+  if (!raw) return null;
+  const trimmed = raw.trim();
+  if (!/\d{3,}/.test(trimmed)) return null; // "anonymous", "Restricted", "client:alice"
+  const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** "+13105550111" → "(310) 555-0111" for US numbers, international format otherwise. */
+export function formatPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === "US" || parsed.countryCallingCode === "1" ? parsed.formatNational() : parsed.formatInternational();
+}

@@ -1,0 +1,109 @@
+// All recovery policy in one pure function: (call, contact, location, recent history, now) →
+// what Rebound does about the call, and why. No I/O; unit-tested with a fixed clock.
+import type { Call, Contact } from "@/db/schema";
+import type { TemplateSituation } from "@/lib/messaging/default-templates";
+import { isBetweenShifts, isOpenAt, nextOpening, type Schedule } from "@/lib/schedule/hours";
+import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
+
+export type SkipReason =
+  | "not_missed"
+  | "anonymous_caller"
+  | "opted_out"
+  | "blocked"
+  | "spam"
+  | "landline"
+  | "staff_number"
+  | "already_texted_recently"
+  | "human_engaged_recently";
+
+export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
+  not_missed: "The call was answered.",
+  anonymous_caller: "The caller ID was hidden or invalid, so there is no number to text.",
+  opted_out: "The caller has opted out of texts (replied STOP).",
+  blocked: "The number is blocked.",
+  spam: "The number is marked as spam.",
+  landline: "The number is a landline and cannot receive texts.",
+  staff_number: "The number belongs to the spa's own staff.",
+  already_texted_recently: "The caller was already texted recently; this call joined that conversation.",
+  human_engaged_recently: "A coordinator texted or called this person in the last 30 minutes.",
+};
+
+export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType">;
+
+export type DecisionLocation = Schedule & { autoTextWindowHours: number };
+
+export type RecentHistory = {
+  /** The last automatic text to this contact from this location. */
+  lastAutoTextAt: Date | null;
+  /** The last text or call a coordinator made to this contact. */
+  lastHumanTouchAt: Date | null;
+};
+
+export type Decision = {
+  action: "text" | "skip";
+  reason: SkipReason | null;
+  situation: TemplateSituation | null;
+  leakSource: Call["leakSource"];
+  priority: "normal" | "high";
+  /** A callback task, when a human should call: landlines, existing clients, after hours. */
+  callback: { dueAt: Date; reason: string } | null;
+};
+
+const HUMAN_ENGAGED_WINDOW_MS = 30 * 60 * 1000;
+
+export function leakSourceOf(event: Pick<CallEvent, "disposition" | "startedAt">, schedule: Schedule): Call["leakSource"] {
+  if (!isMissed(event)) return null;
+  if (event.disposition === "abandoned") return "hold_abandon";
+  if (isOpenAt(schedule, event.startedAt)) return "peak_overflow";
+  if (isBetweenShifts(schedule, event.startedAt)) return "lunch_gap";
+  return "after_hours";
+}
+
+function skipReason(event: CallEvent, contact: DecisionContact | null, location: DecisionLocation, history: RecentHistory, now: Date): SkipReason | null {
+  if (!isMissed(event)) return "not_missed";
+  if (!event.from) return "anonymous_caller";
+  if (contact?.optedOutAt) return "opted_out";
+  if (contact?.blockedAt) return "blocked";
+  if (contact?.kind === "spam") return "spam";
+  if (contact?.isStaff) return "staff_number";
+  if (contact?.lineType === "landline") return "landline";
+  const windowMs = location.autoTextWindowHours * 3600 * 1000;
+  if (history.lastAutoTextAt && now.getTime() - history.lastAutoTextAt.getTime() < windowMs) return "already_texted_recently";
+  if (history.lastHumanTouchAt && now.getTime() - history.lastHumanTouchAt.getTime() < HUMAN_ENGAGED_WINDOW_MS) {
+    return "human_engaged_recently";
+  }
+  return null;
+}
+
+export function decide(input: {
+  event: CallEvent;
+  contact: DecisionContact | null;
+  location: DecisionLocation;
+  history: RecentHistory;
+  now: Date;
+}): Decision {
+  const { event, contact, location, history, now } = input;
+  const leakSource = leakSourceOf(event, location);
+  const open = isOpenAt(location, event.startedAt);
+  const reason = skipReason(event, contact, location, history, now);
+  const repeat = reason === "already_texted_recently";
+  const priority = repeat ? "high" : "normal";
+  const nextOpen = open ? now : (nextOpening(location, now) ?? now);
+
+  if (reason === "landline") {
+    return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt: nextOpen, reason: "Missed call from a landline: call back" } };
+  }
+  if (reason) return { action: "skip", reason, situation: null, leakSource, priority, callback: null };
+
+  if (contact?.kind === "client") {
+    return {
+      action: "text",
+      reason: null,
+      situation: "existing_client",
+      leakSource,
+      priority: "high",
+      callback: { dueAt: nextOpen, reason: "Existing client missed: call back" },
+    };
+  }
+  return { action: "text", reason: null, situation: open ? "open" : "after_hours", leakSource, priority, callback: null };
+}

@@ -1,0 +1,132 @@
+// Twilio form payloads (../shared/WEBHOOKS.md §1, §2) → typed values and CallEvents.
+// Validation is tolerant of extra fields: Twilio adds parameters without notice.
+import { z } from "zod";
+import { toE164 } from "@/lib/phone";
+import type { CallEvent, Disposition } from "@/lib/telephony/call-event";
+
+const callSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/, "CallSid must be CA followed by 32 hex characters");
+const messageSid = z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be SM/MM followed by 32 hex characters");
+const accountSid = z.string().regex(/^AC[0-9a-fA-F]{32}$/, "AccountSid must be AC followed by 32 hex characters");
+const e164 = (field: string) =>
+  z.string().transform((raw, ctx) => {
+    const value = toE164(raw);
+    if (!value) ctx.addIssue({ code: "custom", message: `${field} is not a phone number` });
+    return value ?? "";
+  });
+const seconds = z.coerce.number().int().min(0).optional();
+
+const voiceBase = z.object({
+  AccountSid: accountSid,
+  CallSid: callSid,
+  From: z.string().default(""),
+  To: e164("To"),
+});
+
+export const voiceRequestSchema = voiceBase;
+export const dialActionSchema = voiceBase.extend({
+  DialCallStatus: z.enum(["completed", "answered", "busy", "no-answer", "failed", "canceled"]),
+  DialCallDuration: seconds,
+});
+export const callStatusSchema = voiceBase.extend({
+  CallStatus: z.enum(["queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled"]),
+  CallDuration: seconds,
+  Duration: seconds,
+  Timestamp: z.string().optional(),
+  SequenceNumber: z.string().optional(),
+});
+export const recordingSchema = z.object({
+  AccountSid: accountSid,
+  CallSid: callSid,
+  RecordingUrl: z.url().optional(),
+  RecordingDuration: z.coerce.number().int().optional(),
+  RecordingStatus: z.string().optional(),
+  RecordingSid: z.string().optional(),
+});
+export const inboundSmsSchema = z.object({
+  AccountSid: accountSid,
+  MessageSid: messageSid,
+  From: e164("From"),
+  To: e164("To"),
+  Body: z.string().max(1600).default(""),
+  NumMedia: z.coerce.number().int().min(0).default(0),
+  OptOutType: z.enum(["STOP", "START", "HELP"]).optional(),
+});
+export const messageStatusSchema = z.object({
+  AccountSid: accountSid,
+  MessageSid: messageSid,
+  MessageStatus: z.enum([
+    "queued", "sending", "sent", "failed", "delivered", "undelivered", "receiving", "received",
+    "accepted", "scheduled", "read", "partially_delivered", "canceled",
+  ]),
+  ErrorCode: z.coerce.number().int().optional(),
+});
+
+export type DialAction = z.infer<typeof dialActionSchema>;
+export type CallStatusCallback = z.infer<typeof callStatusSchema>;
+export type RecordingCallback = z.infer<typeof recordingSchema>;
+export type InboundSms = z.infer<typeof inboundSmsSchema>;
+export type MessageStatusCallback = z.infer<typeof messageStatusSchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Parses a payload, or explains in one sentence what is wrong with it (for the 400 answer). */
+export function parseTwilio<T>(schema: z.ZodType<T>, params: Record<string, string>): Parsed<T> {
+  const result = schema.safeParse(params);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+  return { ok: false, message: `Malformed Twilio payload: ${issues.join("; ")}` };
+}
+
+const DIAL_DISPOSITION: Record<DialAction["DialCallStatus"], Disposition> = {
+  completed: "answered",
+  answered: "answered",
+  "no-answer": "missed",
+  canceled: "missed",
+  busy: "busy",
+  failed: "failed",
+};
+
+/** `<Dial action>`: the spa's line rang out, was busy, or someone answered. */
+export function callEventFromDial(payload: DialAction, now: Date): CallEvent {
+  return {
+    provider: "twilio",
+    externalId: payload.CallSid,
+    disposition: DIAL_DISPOSITION[payload.DialCallStatus],
+    from: toE164(payload.From),
+    rawFrom: payload.From,
+    to: payload.To,
+    providerStatus: payload.DialCallStatus,
+    startedAt: new Date(now.getTime() - (payload.DialCallDuration ?? 0) * 1000),
+    durationSeconds: payload.DialCallDuration ?? null,
+    voicemail: null,
+  };
+}
+
+const STATUS_DISPOSITION: Partial<Record<CallStatusCallback["CallStatus"], Disposition>> = {
+  completed: "answered",
+  "no-answer": "missed",
+  canceled: "missed",
+  busy: "busy",
+  failed: "failed",
+};
+
+/** Status callback of a call on the spa's own Twilio number; null while the call is not over. */
+export function callEventFromStatus(payload: CallStatusCallback, now: Date): CallEvent | null {
+  const disposition = STATUS_DISPOSITION[payload.CallStatus];
+  if (!disposition) return null;
+  const duration = payload.CallDuration ?? payload.Duration ?? null;
+  const stamped = payload.Timestamp ? new Date(payload.Timestamp) : now;
+  const endedAt = Number.isNaN(stamped.getTime()) ? now : stamped;
+  return {
+    provider: "twilio",
+    externalId: payload.CallSid,
+    disposition,
+    from: toE164(payload.From),
+    rawFrom: payload.From,
+    to: payload.To,
+    providerStatus: payload.CallStatus,
+    startedAt: new Date(endedAt.getTime() - (duration ?? 0) * 1000),
+    durationSeconds: duration,
+    voicemail: null,
+  };
+}

@@ -1,0 +1,10 @@
+// Sends signed-out visitors to /login. Webhooks carry signatures, not sessions, so they skip it;
+// pages, actions and APIs still check the session and role themselves.
+import NextAuth from "next-auth";
+import { authConfigWithSecret } from "./auth.config";
+
+export const { auth: proxy } = NextAuth(authConfigWithSecret);
+
+export const config = {
+  matcher: ["/((?!api/webhooks|api/auth|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+};
