@@ -1,0 +1,164 @@
+// The demo spa of ../shared/DESIGN.md ("Demo data"): Glow Med Spa, two locations, two members and
+// ~90 days of generated history. Deterministic and idempotent: when the organization exists,
+// nothing is generated again. Used by `npm run db:seed` (db/seed.ts) and the first `npm run dev`.
+import { eq, sql } from "drizzle-orm";
+import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
+import type { Shift } from "@/lib/schedule/hours";
+import type { Db, Tx } from "./client";
+import {
+  bookings,
+  callbacks,
+  calls,
+  contacts,
+  conversations,
+  events,
+  locationHours,
+  locations,
+  members,
+  messages,
+  messageTemplates,
+  organizations,
+  phoneNumbers,
+} from "./schema";
+import type { DemoLocation } from "./seed-calls";
+import { stableUuid } from "./seed-fixtures";
+import { generateHistory } from "./seed-history";
+
+export const DEMO_ORG = { name: "Glow Med Spa", slug: "glow" } as const;
+export const DEMO_PASSWORD = "rebound-demo";
+export const DEMO_MEMBERS = [
+  { email: "owner@glow.test", name: "Olivia Owner", role: "owner" },
+  { email: "desk@glow.test", name: "Dana Desk", role: "coordinator" },
+] as const;
+
+const HISTORY_DAYS = 90;
+const SEED = 0x6c6f77; // "glow"
+const BATCH = 500;
+const DAY_MS = 86_400_000;
+
+const shifts = (weekdays: number[], ranges: [number, number][]): Shift[] =>
+  weekdays.flatMap((weekday) => ranges.map(([opensMinute, closesMinute]) => ({ weekday, opensMinute, closesMinute })));
+
+/** weekday 0 = Sunday … 6 = Saturday; minutes after local midnight. */
+export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
+  {
+    name: "Downtown",
+    number: "+13105550100",
+    forwardingNumber: "+13105550101",
+    timezone: "America/Los_Angeles",
+    bookingUrl: "https://book.glowmedspa.example/downtown",
+    defaultBookingValueCents: 140_000,
+    shifts: [
+      ...shifts([1, 2, 3, 4, 5], [
+        [9 * 60, 12 * 60 + 30],
+        [13 * 60 + 15, 19 * 60],
+      ]),
+      ...shifts([6], [[9 * 60, 15 * 60]]),
+    ],
+  },
+  {
+    name: "Westside",
+    number: "+13105550199",
+    forwardingNumber: "+13105550198",
+    timezone: "America/Los_Angeles",
+    bookingUrl: "https://book.glowmedspa.example/westside",
+    defaultBookingValueCents: 140_000,
+    shifts: shifts([2, 3, 4, 5, 6], [[10 * 60, 18 * 60]]),
+  },
+];
+
+/** Inserts in batches; rows that already exist (same unique key) are left alone. */
+async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.insert(table).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+  }
+}
+
+async function findOrg(db: Db | Tx): Promise<string | null> {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug)).limit(1);
+  return row?.id ?? null;
+}
+
+export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<{ created: boolean; orgId: string }> {
+  const existing = await findOrg(db);
+  if (existing) return { created: false, orgId: existing };
+
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - (HISTORY_DAYS + 5) * DAY_MS);
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // scrypt: once, shared by both members
+
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organizations)
+      .values({ id: stableUuid("organization"), name: DEMO_ORG.name, slug: DEMO_ORG.slug, createdAt: since })
+      .onConflictDoNothing()
+      .returning({ id: organizations.id });
+    if (!org) {
+      // Another process seeded it between our check and this insert.
+      const orgId = await findOrg(tx);
+      if (!orgId) throw new Error("seed: organization 'glow' neither inserted nor found");
+      return { created: false, orgId };
+    }
+    const orgId = org.id;
+
+    const demoLocations: DemoLocation[] = DEMO_LOCATIONS.map((l) => ({ ...l, id: stableUuid(`location:${l.name}`) }));
+    await insertAll(
+      tx,
+      locations,
+      demoLocations.map((l) => ({
+        id: l.id,
+        orgId,
+        name: l.name,
+        timezone: l.timezone,
+        forwardingNumber: l.forwardingNumber,
+        bookingUrl: l.bookingUrl,
+        defaultBookingValueCents: l.defaultBookingValueCents,
+        createdAt: since,
+      })),
+    );
+    await insertAll(
+      tx,
+      locationHours,
+      demoLocations.flatMap((l) =>
+        l.shifts.map((s) => ({ id: stableUuid(`hours:${l.name}:${s.weekday}:${s.opensMinute}`), locationId: l.id, ...s })),
+      ),
+    );
+    await insertAll(
+      tx,
+      phoneNumbers,
+      demoLocations.map((l) => ({ id: stableUuid(`number:${l.number}`), orgId, locationId: l.id, e164: l.number, provider: "twilio" as const, createdAt: since })),
+    );
+    const situations = Object.keys(DEFAULT_TEMPLATES) as TemplateSituation[];
+    await insertAll(
+      tx,
+      messageTemplates,
+      demoLocations.flatMap((l) =>
+        situations.map((situation) => ({ id: stableUuid(`template:${l.name}:${situation}`), locationId: l.id, situation, body: DEFAULT_TEMPLATES[situation], updatedAt: since })),
+      ),
+    );
+
+    await insertAll(
+      tx,
+      members,
+      DEMO_MEMBERS.map((m) => ({ id: stableUuid(`member:${m.email}`), orgId, email: m.email, name: m.name, role: m.role, passwordHash, createdAt: since })),
+    );
+    const [desk] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(sql`lower(${members.email}) = ${DEMO_MEMBERS[1].email}`)
+      .limit(1);
+    if (!desk) throw new Error("seed: the coordinator member is missing");
+
+    const history = generateHistory({ orgId, spaName: DEMO_ORG.name, deskId: desk.id, locations: demoLocations, now, days: HISTORY_DAYS, seed: SEED });
+    await insertAll(tx, contacts, history.contacts);
+    await insertAll(tx, calls, history.calls);
+    await insertAll(tx, conversations, history.conversations);
+    await insertAll(tx, messages, history.messages);
+    await insertAll(tx, callbacks, history.callbacks);
+    await insertAll(tx, bookings, history.bookings);
+    await insertAll(tx, events, history.events);
+    return { created: true, orgId };
+  });
+}

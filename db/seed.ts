@@ -1,0 +1,72 @@
+// `npm run db:seed`: loads the demo spa (db/seed-demo.ts) into DATABASE_URL, or the embedded
+// database when it is unset. Idempotent: a second run changes nothing.
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { openDb, targetFromEnv, type Db } from "./client";
+import { EmbeddedDbLockedError } from "./embedded-lock";
+import { bookings, calls, locations, messages } from "./schema";
+import { DEMO_MEMBERS, DEMO_ORG, DEMO_PASSWORD, seedDemo } from "./seed-demo";
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+async function summary(db: Db, orgId: string): Promise<string> {
+  const [locs] = await db.select({ n: count() }).from(locations).where(eq(locations.orgId, orgId));
+  const [callRows] = await db
+    .select({ n: count(), missed: sql<number>`count(*) filter (where ${calls.disposition} <> 'answered')`.mapWith(Number) })
+    .from(calls)
+    .where(eq(calls.orgId, orgId));
+  const [texts] = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.automated, true)));
+  const [replies] = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.direction, "inbound")));
+  const [booked] = await db
+    .select({ n: count(), cents: sql<number>`coalesce(sum(${bookings.valueCents}), 0)`.mapWith(Number) })
+    .from(bookings)
+    .where(and(eq(bookings.orgId, orgId), inArray(bookings.status, ["booked", "showed"])));
+  return [
+    `${fmt(locs?.n ?? 0)} locations`,
+    `${fmt(callRows?.n ?? 0)} calls (${fmt(callRows?.missed ?? 0)} missed)`,
+    `${fmt(texts?.n ?? 0)} text-backs`,
+    `${fmt(replies?.n ?? 0)} replies`,
+    `${fmt(booked?.n ?? 0)} bookings worth $${fmt(Math.round((booked?.cents ?? 0) / 100))}`,
+  ].join(", ");
+}
+
+async function main(): Promise<void> {
+  let handle;
+  try {
+    handle = await openDb(targetFromEnv());
+  } catch (error) {
+    if (error instanceof EmbeddedDbLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    const started = Date.now();
+    const { created, orgId } = await seedDemo(handle.db);
+    if (created) {
+      const users = DEMO_MEMBERS.map((m) => m.email).join(" / ");
+      console.log(
+        `Seeded ${DEMO_ORG.name}: ${await summary(handle.db, orgId)} in ${((Date.now() - started) / 1000).toFixed(1)}s ` +
+          `(demo users ${users}, password ${DEMO_PASSWORD})`,
+      );
+    } else {
+      console.log(`${DEMO_ORG.name} already present: nothing to do`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

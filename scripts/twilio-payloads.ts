@@ -1,0 +1,145 @@
+// Real-format Twilio webhook payloads (../shared/WEBHOOKS.md §1, §2) and signed requests, shared
+// by `npm run simulate`, the integration tests and the benchmarks. Field sets follow the captures.
+import { randomBytes } from "node:crypto";
+import { signTwilioRequest } from "@/lib/telephony/twilio/verify";
+
+export type Params = Record<string, string>;
+
+export const sid = (prefix: "CA" | "SM" | "RE") => prefix + randomBytes(16).toString("hex");
+
+const geo = {
+  FromCity: "LOS ANGELES",
+  FromState: "CA",
+  FromZip: "90001",
+  FromCountry: "US",
+  ToCity: "",
+  ToState: "CA",
+  ToZip: "",
+  ToCountry: "US",
+};
+
+/** `<Dial action>` request after the spa's line rang out (§1(b)). */
+export function dialActionPayload(input: { accountSid: string; callSid?: string; from: string; to: string; dialCallStatus?: string }): Params {
+  return {
+    AccountSid: input.accountSid,
+    CallSid: input.callSid ?? sid("CA"),
+    From: input.from,
+    Caller: input.from,
+    To: input.to,
+    Called: input.to,
+    Direction: "inbound",
+    CallStatus: "in-progress",
+    ApiVersion: "2010-04-01",
+    DialCallStatus: input.dialCallStatus ?? "no-answer",
+    DialCallSid: sid("CA"),
+    DialCallDuration: "0",
+    DialBridged: "false",
+    ...geo,
+  };
+}
+
+/** Inbound call request to a Rebound number (the `voice` webhook). */
+export function voicePayload(input: { accountSid: string; callSid?: string; from: string; to: string }): Params {
+  const { DialCallStatus: _s, DialCallSid: _d, DialCallDuration: _c, DialBridged: _b, ...rest } = dialActionPayload(input);
+  return { ...rest, CallStatus: "ringing" };
+}
+
+/** Status callback of a call on the spa's own Twilio number (§1(a)). */
+export function callStatusPayload(input: { accountSid: string; callSid?: string; from: string; to: string; callStatus?: string; at?: Date }): Params {
+  return {
+    AccountSid: input.accountSid,
+    CallSid: input.callSid ?? sid("CA"),
+    From: input.from,
+    Caller: input.from,
+    To: input.to,
+    Called: input.to,
+    Direction: "inbound",
+    CallStatus: input.callStatus ?? "no-answer",
+    CallDuration: "0",
+    Duration: "0",
+    SipResponseCode: "487",
+    Timestamp: (input.at ?? new Date()).toUTCString().replace("GMT", "+0000"),
+    SequenceNumber: "2",
+    CallbackSource: "call-progress-events",
+    ApiVersion: "2010-04-01",
+    CalledZip: "",
+    CalledCity: "",
+    CalledState: "CA",
+    CalledCountry: "US",
+    CallerZip: "90001",
+    CallerCity: "LOS ANGELES",
+    CallerState: "CA",
+    CallerCountry: "US",
+    ...geo,
+  };
+}
+
+/** Recording status callback (§1(c)). */
+export function recordingPayload(input: { accountSid: string; callSid: string; seconds?: number }): Params {
+  const recordingSid = sid("RE");
+  return {
+    AccountSid: input.accountSid,
+    CallSid: input.callSid,
+    RecordingSid: recordingSid,
+    RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${input.accountSid}/Recordings/${recordingSid}`,
+    RecordingStatus: "completed",
+    RecordingDuration: String(input.seconds ?? 14),
+    RecordingChannels: "1",
+    RecordingSource: "RecordVerb",
+  };
+}
+
+/** Inbound SMS (§2(a)). */
+export function inboundSmsPayload(input: { accountSid: string; messageSid?: string; from: string; to: string; body: string; optOutType?: string }): Params {
+  const messageSid = input.messageSid ?? sid("SM");
+  return {
+    MessageSid: messageSid,
+    SmsSid: messageSid,
+    SmsMessageSid: messageSid,
+    AccountSid: input.accountSid,
+    From: input.from,
+    To: input.to,
+    Body: input.body,
+    NumMedia: "0",
+    NumSegments: "1",
+    SmsStatus: "received",
+    ApiVersion: "2010-04-01",
+    ...(input.optOutType ? { OptOutType: input.optOutType } : {}),
+    FromCity: geo.FromCity,
+    FromState: geo.FromState,
+    FromZip: geo.FromZip,
+    FromCountry: geo.FromCountry,
+    ToCountry: "US",
+  };
+}
+
+/** Message status callback (§2(d)). */
+export function messageStatusPayload(input: { accountSid: string; messageSid: string; from: string; to: string; status: string; errorCode?: number }): Params {
+  return {
+    MessageSid: input.messageSid,
+    SmsSid: input.messageSid,
+    AccountSid: input.accountSid,
+    From: input.from,
+    To: input.to,
+    MessageStatus: input.status,
+    SmsStatus: input.status,
+    ApiVersion: "2010-04-01",
+    ...(input.errorCode ? { ErrorCode: String(input.errorCode) } : {}),
+  };
+}
+
+/** A request exactly as Twilio would send it: form body, signed over the public URL. */
+export function signedTwilioRequest(input: { appUrl: string; path: string; params: Params; authToken: string; sendTo?: string }): Request {
+  const publicUrl = `${input.appUrl}${input.path}`;
+  const target = `${input.sendTo ?? input.appUrl}${input.path}`;
+  return new Request(target, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Twilio-Signature": signTwilioRequest(input.authToken, publicUrl, input.params),
+      "I-Twilio-Idempotency-Token": randomBytes(8).toString("hex"),
+      "User-Agent": "TwilioProxy/1.1",
+    },
+    body: new URLSearchParams(input.params).toString(),
+  });
+}

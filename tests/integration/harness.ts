@@ -1,0 +1,81 @@
+// What every integration test file shares: the run's database, a Twilio stand-in reached through
+// TWILIO_API_BASE (so the real twilio client runs), and signed webhook requests.
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import { startTwilioStandIn, type TwilioStandIn } from "@/scripts/twilio-stand-in";
+import { signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+
+export const APP_URL = "https://rebound.test";
+export const DOWNTOWN = "+13105550100";
+export const WESTSIDE = "+13105550199";
+
+let counter = 0;
+/** A caller number nobody else in the run uses. */
+export function uniqueCaller(): string {
+  counter += 1;
+  const n = (process.pid * 7919 + counter * 104729 + Date.now()) % 8_000_000;
+  // A valid NANP number: the exchange (first three digits) never starts with 0 or 1.
+  return `+1213${200 + Math.floor(n / 10_000)}${String(n % 10_000).padStart(4, "0")}`;
+}
+
+export type Harness = {
+  standIn: TwilioStandIn;
+  /** Runs a webhook the way Next would, collecting the work it defers until after the response. */
+  post: (path: string, params: Params, options?: { signature?: string | null }) => Promise<Response>;
+  /** Waits for everything the webhooks deferred (the immediate sends). */
+  settle: () => Promise<void>;
+};
+
+export function useHarness(options: { twilioCredentials?: boolean; database?: "postgres" | "pglite"; pgliteDir?: string } = {}): Harness {
+  const deferred: Promise<void>[] = [];
+  const harness = {} as Harness;
+
+  beforeAll(async () => {
+    harness.standIn = await startTwilioStandIn();
+    if (options.database === "pglite") {
+      delete process.env.DATABASE_URL;
+      process.env.PGLITE_DIR = options.pgliteDir;
+    } else {
+      process.env.DATABASE_URL = inject("databaseUrl");
+    }
+    process.env.APP_URL = APP_URL;
+    process.env.TWILIO_API_BASE = harness.standIn.url;
+    process.env.TWILIO_AUTH_TOKEN = harness.standIn.authToken;
+    if (options.twilioCredentials ?? true) process.env.TWILIO_ACCOUNT_SID = harness.standIn.accountSid;
+    else delete process.env.TWILIO_ACCOUNT_SID;
+  });
+
+  beforeEach(() => harness.standIn.reset());
+
+  afterAll(async () => {
+    await Promise.allSettled(deferred);
+    const { getDbHandle } = await import("@/db/client");
+    await (await getDbHandle()).close();
+    await harness.standIn.close();
+  });
+
+  harness.post = async (path, params, { signature } = {}) => {
+    const { handleTwilioWebhook } = await import("@/lib/telephony/twilio/webhook");
+    const handlers = await import("@/lib/telephony/twilio/handlers");
+    const byPath: Record<string, (typeof handlers)["onDial"]> = {
+      "/api/webhooks/twilio/voice": handlers.onVoice,
+      "/api/webhooks/twilio/dial": handlers.onDial,
+      "/api/webhooks/twilio/call-status": handlers.onCallStatus,
+      "/api/webhooks/twilio/voicemail": handlers.onVoicemail,
+      "/api/webhooks/twilio/sms": handlers.onInboundSms,
+      "/api/webhooks/twilio/message-status": handlers.onMessageStatus,
+    };
+    const handler = byPath[path.split("?")[0] ?? ""];
+    if (!handler) throw new Error(`no handler for ${path}`);
+    const request = signedTwilioRequest({ appUrl: APP_URL, path, params, authToken: harness.standIn.authToken, sendTo: "http://app.internal:3000" });
+    if (signature !== undefined) {
+      if (signature === null) request.headers.delete("x-twilio-signature");
+      else request.headers.set("x-twilio-signature", signature);
+    }
+    return handleTwilioWebhook(request, (task) => void deferred.push(task()), path.split("/").pop() ?? "", handler);
+  };
+
+  harness.settle = async () => {
+    while (deferred.length) await Promise.all(deferred.splice(0));
+  };
+  return harness;
+}

@@ -1,0 +1,25 @@
+// Reads rows back for assertions: tests check what a user would see, straight from the database.
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { calls, contacts, conversations, events, messages, outbox } from "@/db/schema";
+
+export async function rowsForCaller(phone: string) {
+  const db = await getDb();
+  const [contact] = await db.select().from(contacts).where(eq(contacts.phone, phone));
+  if (!contact) return { contact: null, calls: [], messages: [], conversations: [], events: [], outbox: [] };
+  const [callRows, messageRows, conversationRows, eventRows] = await Promise.all([
+    db.select().from(calls).where(eq(calls.contactId, contact.id)),
+    db.select().from(messages).where(eq(messages.contactId, contact.id)).orderBy(messages.createdAt),
+    db.select().from(conversations).where(eq(conversations.contactId, contact.id)),
+    db.select().from(events).where(eq(events.contactId, contact.id)).orderBy(events.id),
+  ]);
+  const outboxRows = messageRows.length
+    ? await db.select().from(outbox).where(and(...[eq(outbox.messageId, messageRows[0]!.id)]))
+    : [];
+  return { contact, calls: callRows, messages: messageRows, conversations: conversationRows, events: eventRows, outbox: outboxRows };
+}
+
+export async function callsWithSid(callSid: string) {
+  const db = await getDb();
+  return db.select().from(calls).where(eq(calls.externalId, callSid));
+}
