@@ -14,7 +14,7 @@ export async function upsertContact(db: Executor, { orgId, phone }: { orgId: str
 export async function setContactOptOut(db: Executor, { orgId, contactId, optedOut, at }: { orgId: string; contactId: string; optedOut: boolean; at: Date }): Promise<boolean> {
   const rows = await db
     .update(contacts)
-    .set({ optedOutAt: optedOut ? sql`coalesce(${contacts.optedOutAt}, ${at})` : null })
+    .set({ optedOutAt: optedOut ? sql`coalesce(${contacts.optedOutAt}, ${at.toISOString()}::timestamptz)` : null })
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
     .returning({ id: contacts.id });
   return rows.length > 0;
