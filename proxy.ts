@@ -3,7 +3,9 @@
 import NextAuth from "next-auth";
 import { authConfigWithSecret } from "./auth.config";
 
-export const { auth: proxy } = NextAuth(authConfigWithSecret);
+const { auth } = NextAuth(authConfigWithSecret);
+
+export default auth;
 
 export const config = {
   matcher: ["/((?!api/webhooks|api/auth|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],

@@ -48,7 +48,9 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-export const DATA_DIR = path.resolve(process.cwd(), ".data");
+// turbopackIgnore: the embedded database writes here constantly; tracing it would make `next dev`
+// reload the browser on every write.
+export const DATA_DIR = path.resolve(/* turbopackIgnore: true */ process.cwd(), ".data");
 const DEV_SECRETS_FILE = path.join(DATA_DIR, "dev-secrets.json");
 
 const devSecretsSchema = z.object({ authSecret: z.string().min(32), twilioSigningToken: z.string().min(16) });
@@ -93,7 +95,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
-    pgliteDir: path.resolve(e.PGLITE_DIR ?? path.join(DATA_DIR, "pglite")),
+    pgliteDir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(DATA_DIR, "pglite")),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, ""),
     authSecret: e.AUTH_SECRET ?? dev!.authSecret,
     twilio:

@@ -40,15 +40,17 @@ function eventText(event: Event): string {
 }
 
 function CallItem({ call, timezone }: { call: Call; timezone: string }) {
+  const missed = call.disposition !== "answered";
+  const tone = missed ? "border-amber-200 bg-amber-50 text-amber-900" : "border-slate-200 bg-white text-slate-700";
   return (
-    <div className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm" data-testid="timeline-call">
+    <div className={`flex max-w-md items-start gap-3 rounded-lg border px-3 py-2 text-sm ${tone}`} data-testid="timeline-call">
       <span aria-hidden className="mt-0.5">☎</span>
       <div>
-        <p className="font-medium text-amber-900">
+        <p className="font-medium">
           {DISPOSITION[call.disposition]}
-          {call.leakSource ? <span className="font-normal text-amber-800"> · {LEAK[call.leakSource]}</span> : null}
+          {call.leakSource ? <span className="font-normal"> · {LEAK[call.leakSource]}</span> : null}
         </p>
-        <p className="text-xs text-amber-800">{formatDateTime(call.startedAt, timezone)}</p>
+        <p className="text-xs opacity-80">{formatDateTime(call.startedAt, timezone)}</p>
         {call.voicemailUrl ? (
           <a href={call.voicemailUrl} target="_blank" rel="noreferrer noopener" className="text-xs font-medium text-violet-800 underline">
             Voicemail{call.voicemailSeconds ? ` (${call.voicemailSeconds} s)` : ""}

@@ -12,8 +12,8 @@ export const DEFAULT_TEMPLATES: Record<TemplateSituation, string> = {
     "Just reply here, or tap to book: {booking_link} " +
     OPT_OUT_LINE,
   after_hours:
-    "Thanks for calling {spa}! We're closed right now, but we'll call you back first thing when we open. " +
-    "Reply here with what you're looking for, or book any time: {booking_link} " +
+    "Thanks for calling {spa}! We're closed right now. Reply here with what you're looking for and we'll " +
+    "get back to you when we open, or book any time: {booking_link} " +
     OPT_OUT_LINE,
   existing_client:
     "Hi, it's {spa}! So sorry we missed you. Reply here and we'll get you sorted, or rebook in one tap: {booking_link} " +

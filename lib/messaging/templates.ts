@@ -4,10 +4,11 @@ import { OPT_OUT_LINE } from "./default-templates";
 export type TemplateValues = { spa: string; location: string; bookingLink: string };
 
 export function renderTemplate(body: string, values: TemplateValues): string {
+  // Function replacers: a string replacement would expand `$&`, `$'`, `$$` found in a name or link.
   return body
-    .replaceAll("{spa}", values.spa)
-    .replaceAll("{location}", values.location)
-    .replaceAll("{booking_link}", values.bookingLink)
+    .replaceAll("{spa}", () => values.spa)
+    .replaceAll("{location}", () => values.location)
+    .replaceAll("{booking_link}", () => values.bookingLink)
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -32,7 +32,7 @@ describe("embedded PGlite", () => {
   });
 
   it("a second process (db:seed) gets a clear error instead of opening the live directory", async () => {
-    const env = { ...process.env, PGLITE_DIR: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
     delete env.DATABASE_URL;
     const run = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["db/seed.ts"], { env, cwd: process.cwd() });
     const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);

@@ -12,7 +12,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { before } = await searchParams;
   return (
     <div className="grid lg:grid-cols-[24rem_1fr]">
-      <section aria-labelledby="inbox-heading" className="min-h-[calc(100vh-3.5rem)] border-r border-slate-200 bg-white">
+      <section aria-labelledby="inbox-heading" className="h-[calc(100vh-3.5rem)] overflow-y-auto border-r border-slate-200 bg-white">
         <h1 id="inbox-heading" className="border-b border-slate-200 px-4 py-3 text-base font-semibold">
           Inbox
         </h1>

@@ -37,12 +37,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
 
   return (
     <div className="grid lg:grid-cols-[24rem_1fr]">
-      <aside className="hidden min-h-[calc(100vh-3.5rem)] border-r border-slate-200 bg-white lg:block">
+      <aside className="hidden h-[calc(100vh-3.5rem)] overflow-y-auto border-r border-slate-200 bg-white lg:block">
         <Suspense fallback={<ListSkeleton />}>
           <ConversationList orgId={member.orgId} selectedId={conversation.id} />
         </Suspense>
       </aside>
-      <section aria-labelledby="conversation-heading" className="flex min-h-[calc(100vh-3.5rem)] flex-col">
+      <section aria-labelledby="conversation-heading" className="flex h-[calc(100vh-3.5rem)] flex-col">
         <header className="border-b border-slate-200 bg-white px-4 py-3">
           <Link href="/inbox" className="text-sm text-brand-700 lg:hidden">
             ← Inbox

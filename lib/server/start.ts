@@ -1,0 +1,28 @@
+// Server start-up (Node.js runtime only): refuse to start with a broken environment, open the
+// database, and run the outbox sweeper inside the server process.
+import { getDbHandle } from "@/db/client";
+import { env, EnvError } from "@/lib/env";
+import { startSweeper } from "@/lib/messaging/sweeper";
+
+export async function startServer(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\nRebound cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    await getDbHandle();
+  } catch (error) {
+    console.error(`\nRebound cannot open its database: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const sweeper = startSweeper();
+  // Next closes the HTTP server and exits on SIGTERM / SIGINT; stop claiming new work first.
+  const stop = () => void sweeper.stop();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
