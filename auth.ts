@@ -3,9 +3,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authConfigWithSecret } from "./auth.config";
+import { authConfigWithSecret, SESSION_SECONDS } from "./auth.config";
 import { getDb } from "./db/client";
 import { findMemberByEmail } from "./db/queries/members";
+import { createSession } from "./db/queries/sessions";
 import { verifyPassword } from "./lib/auth/password";
 
 export const credentialsSchema = z.object({
@@ -23,11 +24,13 @@ export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const member = await findMemberByEmail(await getDb(), { email: parsed.data.email });
+        const db = await getDb();
+        const member = await findMemberByEmail(db, { email: parsed.data.email });
         // Hash even when the member is unknown, so timing does not reveal which emails exist.
         const ok = await verifyPassword(parsed.data.password, member?.passwordHash ?? DUMMY_HASH);
         if (!member || !ok) throw new CredentialsSignin();
-        return { id: member.id, email: member.email, name: member.name };
+        const sessionId = await createSession(db, { memberId: member.id, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000) });
+        return { id: member.id, email: member.email, name: member.name, sessionId };
       },
     }),
   ],

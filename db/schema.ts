@@ -87,6 +87,23 @@ export const members = pgTable(
 );
 export type Member = typeof members.$inferSelect;
 
+/**
+ * A signed-in browser session. The JWT carries its id; signing out revokes it here, so a copy of
+ * the cookie (a response still in flight, a stolen token) cannot be used afterwards.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    memberId: uuid().notNull().references(() => members.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: tz(),
+  },
+  (t) => [index().on(t.memberId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
 export const locations = pgTable(
   "locations",
   {

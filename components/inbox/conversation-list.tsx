@@ -34,6 +34,7 @@ export async function ConversationList({ orgId, selectedId, cursor }: { orgId: s
             <li key={row.id}>
               <Link
                 href={`/inbox/${row.id}`}
+                prefetch={false}
                 aria-current={selected ? "page" : undefined}
                 data-testid="conversation-row"
                 className={`block px-4 py-3 hover:bg-slate-50 ${selected ? "bg-brand-50" : ""}`}

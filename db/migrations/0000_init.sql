@@ -224,6 +224,14 @@ CREATE TABLE "phone_numbers" (
 	CONSTRAINT "phone_numbers_e164_unique" UNIQUE("e164")
 );
 --> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"member_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "webhook_receipts" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"provider" "telephony_provider" NOT NULL,
@@ -275,6 +283,7 @@ ALTER TABLE "outbox" ADD CONSTRAINT "outbox_org_id_organizations_id_fk" FOREIGN 
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_numbers" ADD CONSTRAINT "phone_numbers_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_numbers" ADD CONSTRAINT "phone_numbers_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_receipts" ADD CONSTRAINT "webhook_receipts_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bookings_org_id_created_at_index" ON "bookings" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE INDEX "bookings_contact_id_index" ON "bookings" USING btree ("contact_id");--> statement-breakpoint
@@ -300,4 +309,5 @@ CREATE INDEX "messages_contact_id_created_at_index" ON "messages" USING btree ("
 CREATE UNIQUE INDEX "messages_one_auto_text_per_call" ON "messages" USING btree ("call_id") WHERE "messages"."automated" and "messages"."call_id" is not null;--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("next_attempt_at") WHERE "outbox"."status" in ('pending', 'in_flight');--> statement-breakpoint
 CREATE INDEX "phone_numbers_location_id_index" ON "phone_numbers" USING btree ("location_id");--> statement-breakpoint
+CREATE INDEX "sessions_member_id_index" ON "sessions" USING btree ("member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_receipts_provider_idempotency_key_index" ON "webhook_receipts" USING btree ("provider","idempotency_key");

@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { members, organizations, type Member } from "../schema";
+import { members, organizations, sessions, type Member } from "../schema";
 
 export async function findMemberByEmail(db: Executor, { email }: { email: string }): Promise<Member | null> {
   const [row] = await db.select().from(members).where(sql`lower(${members.email}) = ${email.trim().toLowerCase()}`).limit(1);
@@ -9,13 +9,17 @@ export async function findMemberByEmail(db: Executor, { email }: { email: string
 
 export type SessionMember = { id: string; orgId: string; orgName: string; email: string; name: string; role: Member["role"] };
 
-/** The member behind a session, read fresh each request: a removed member or changed role takes effect at once. */
-export async function getSessionMember(db: Executor, { memberId }: { memberId: string }): Promise<SessionMember | null> {
+/**
+ * The member behind a live session, read fresh each request: signing out, removing a member or
+ * changing a role takes effect at once.
+ */
+export async function getSessionMember(db: Executor, { sessionId, now }: { sessionId: string; now: Date }): Promise<SessionMember | null> {
   const [row] = await db
     .select({ id: members.id, orgId: members.orgId, orgName: organizations.name, email: members.email, name: members.name, role: members.role })
-    .from(members)
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
     .innerJoin(organizations, eq(organizations.id, members.orgId))
-    .where(and(eq(members.id, memberId)))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   return row ?? null;
 }

@@ -4,15 +4,27 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { getSessionMember, type SessionMember } from "@/db/queries/members";
+import { revokeSession } from "@/db/queries/sessions";
 import { AppError } from "@/lib/errors";
 
 export type Role = SessionMember["role"];
 
 async function currentMember(): Promise<SessionMember | null> {
   const session = await auth();
-  const memberId = session?.user?.id;
-  if (!memberId) return null;
-  return getSessionMember(await getDb(), { memberId });
+  if (!session?.sessionId || !session.user?.id) return null;
+  const member = await getSessionMember(await getDb(), { sessionId: session.sessionId, now: new Date() });
+  return member?.id === session.user.id ? member : null;
+}
+
+/** The signed-in member, or null (the login page uses it to skip the form). */
+export async function optionalMember(): Promise<SessionMember | null> {
+  return currentMember();
+}
+
+/** Ends the session server-side, so the cookie is worthless even if a copy survives. */
+export async function revokeCurrentSession(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await revokeSession(await getDb(), { sessionId: session.sessionId, at: new Date() });
 }
 
 /** For pages: the signed-in member, or a redirect to the login page (or the inbox for a wrong role). */

@@ -1,0 +1,42 @@
+// The phone system in the browser tests: signed, real-format Twilio webhooks posted at the app,
+// exactly as `npm run simulate` does.
+import { formatPhone } from "@/lib/phone";
+import { dialActionPayload, inboundSmsPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+
+function config() {
+  const appUrl = process.env.E2E_APP_URL;
+  const accountSid = process.env.E2E_TWILIO_ACCOUNT_SID;
+  const authToken = process.env.E2E_TWILIO_AUTH_TOKEN;
+  if (!appUrl || !accountSid || !authToken) throw new Error("e2e global setup did not run");
+  return { appUrl, accountSid, authToken };
+}
+
+async function post(path: string, params: Params): Promise<number> {
+  const { appUrl, authToken } = config();
+  const response = await fetch(signedTwilioRequest({ appUrl, path, params, authToken }));
+  return response.status;
+}
+
+export function newCaller(): { e164: string; display: string } {
+  const exchange = 200 + Math.floor(Math.random() * 800);
+  const e164 = `+1213${exchange}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+  return { e164, display: formatPhone(e164) };
+}
+
+export async function missedCall(from: string, to = "+13105550100"): Promise<number> {
+  return post("/api/webhooks/twilio/dial", dialActionPayload({ accountSid: config().accountSid, from, to }));
+}
+
+export async function textFromCaller(from: string, body: string, to = "+13105550100"): Promise<number> {
+  return post("/api/webhooks/twilio/sms", inboundSmsPayload({ accountSid: config().accountSid, from, to, body }));
+}
+
+/** What the Twilio stand-in received (the texts Rebound really sent). */
+export async function sentTexts(): Promise<{ to: string; from: string; body: string }[]> {
+  const { accountSid } = config();
+  const base = process.env.E2E_STAND_IN_URL;
+  const auth = Buffer.from(`${accountSid}:${process.env.E2E_TWILIO_AUTH_TOKEN}`).toString("base64");
+  const response = await fetch(`${base}/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=1000`, { headers: { Authorization: `Basic ${auth}` } });
+  const page = (await response.json()) as { messages: { to: string; from: string; body: string }[] };
+  return page.messages;
+}
