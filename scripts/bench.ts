@@ -1,0 +1,118 @@
+// `npm run bench`: measured against the production build, real Postgres and the local Twilio
+// stand-in. Prints one table and writes bench-results/latest.json.
+//
+//   speed to text: time from a signed missed-call webhook leaving the phone system to the stand-in
+//   receiving the send (the caller's phone would buzz next), over N sequential calls.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { openDb } from "@/db/client";
+import { seedDemo } from "@/db/seed-demo";
+import { createTestDatabase } from "@/tests/test-database";
+import { dialActionPayload, signedTwilioRequest } from "./twilio-payloads";
+import { startTwilioStandIn } from "./twilio-stand-in";
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { calls: { type: "string", default: "100" }, port: { type: "string", default: "3300" } } });
+  const calls = Number(values.calls);
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+
+  const database = await createTestDatabase("rebound_bench");
+  const standIn = await startTwilioStandIn();
+  const appUrl = `http://127.0.0.1:${values.port}`;
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", values.port!, "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      APP_URL: appUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      TWILIO_ACCOUNT_SID: standIn.accountSid,
+      TWILIO_AUTH_TOKEN: standIn.authToken,
+      TWILIO_API_BASE: standIn.url,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const handle = await openDb({ kind: "postgres", url: database.url });
+    await seedDemo(handle.db);
+    await handle.close();
+    await waitFor(`${appUrl}/login`, 60_000);
+
+    const post = async (from: string) => {
+      const params = dialActionPayload({ accountSid: standIn.accountSid, from, to: "+13105550100" });
+      const request = signedTwilioRequest({ appUrl, path: "/api/webhooks/twilio/dial", params, authToken: standIn.authToken });
+      const started = performance.now();
+      const response = await fetch(request);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+      return { started, acked: performance.now() };
+    };
+    // Warm up: the first requests compile routes and open connections.
+    for (let i = 0; i < 10; i++) await post(`+1424555${String(9000 + i)}`);
+    await standIn.waitForMessages(10, 10_000);
+    standIn.reset();
+
+    const toText: number[] = [];
+    const ack: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const from = `+1213${200 + (i % 800)}${String(1000 + i).slice(-4)}`;
+      const { started, acked } = await post(from);
+      const [sent] = await standIn.waitForMessages(i + 1, 10_000).then((all) => all.filter((m) => m.to === from));
+      if (!sent) throw new Error(`no text for ${from}`);
+      toText.push(sent.receivedAt - started);
+      ack.push(acked - started);
+    }
+    toText.sort((a, b) => a - b);
+    ack.sort((a, b) => a - b);
+    const row = (name: string, values: number[]) => ({
+      metric: name,
+      n: values.length,
+      p50_ms: +percentile(values, 50).toFixed(1),
+      p90_ms: +percentile(values, 90).toFixed(1),
+      p99_ms: +percentile(values, 99).toFixed(1),
+      max_ms: +percentile(values, 100).toFixed(1),
+    });
+    const results = [row("webhook → stand-in receives the text", toText), row("webhook acknowledged (TwiML back)", ack)];
+    console.table(results);
+    const texted = new Set(standIn.messages.map((m) => m.to)).size;
+    console.log(`${calls} missed calls → ${standIn.messages.length} texts to ${texted} distinct callers (one each expected).`);
+    mkdirSync("bench-results", { recursive: true });
+    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2) + "\n");
+    console.log("Wrote bench-results/latest.json");
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+    await standIn.close();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
