@@ -3,8 +3,6 @@
 //
 //   speed to text: time from a signed missed-call webhook leaving the phone system to the stand-in
 //   receiving the send (the caller's phone would buzz next), over N sequential calls.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +11,7 @@ import { parseArgs } from "node:util";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
 import { createTestDatabase } from "@/tests/test-database";
+import { startAppServer, type AppServer } from "./app-server";
 import { dialActionPayload, signedTwilioRequest } from "./twilio-payloads";
 import { startTwilioStandIn } from "./twilio-stand-in";
 
@@ -22,19 +21,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[index]!;
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { calls: { type: "string", default: "100" }, port: { type: "string", default: "3300" } } });
   const calls = Number(values.calls);
@@ -42,25 +28,18 @@ async function main(): Promise<void> {
 
   const database = await createTestDatabase("rebound_bench");
   const standIn = await startTwilioStandIn();
-  const appUrl = `http://127.0.0.1:${values.port}`;
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", values.port!, "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      APP_URL: appUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      TWILIO_ACCOUNT_SID: standIn.accountSid,
-      TWILIO_AUTH_TOKEN: standIn.authToken,
-      TWILIO_API_BASE: standIn.url,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  let server: AppServer | undefined;
   try {
     const handle = await openDb({ kind: "postgres", url: database.url });
     await seedDemo(handle.db);
     await handle.close();
-    await waitFor(`${appUrl}/login`, 60_000);
+    server = await startAppServer({
+      port: Number(values.port),
+      databaseUrl: database.url,
+      twilio: { accountSid: standIn.accountSid, authToken: standIn.authToken, apiBase: standIn.url },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const appUrl = server.url;
 
     const post = async (from: string) => {
       const params = dialActionPayload({ accountSid: standIn.accountSid, from, to: "+13105550100" });
@@ -105,8 +84,7 @@ async function main(): Promise<void> {
     writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2) + "\n");
     console.log("Wrote bench-results/latest.json");
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+    await server?.stop();
     await standIn.close();
     await database.drop();
   }

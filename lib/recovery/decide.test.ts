@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule, Shift } from "@/lib/schedule/hours";
 import type { CallEvent } from "@/lib/telephony/call-event";
+import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/fixtures";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
 import { decide, leakSourceOf, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
 
@@ -34,22 +35,8 @@ const HOUR = 3600 * 1000;
 const MINUTE = 60 * 1000;
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
 
-const CALLER = "+13105550111";
-
-/** §1(b) as Twilio posts it; AccountSid is redacted in the docs, a real one is AC + 32 hex. */
-const DIAL_ACTION: Record<string, string> = {
-  CallSid: "CA1111111111111111111111111111111a",
-  AccountSid: "AC0123456789abcdef0123456789abcdef",
-  From: CALLER,
-  To: "+13105550100",
-  Direction: "inbound",
-  CallStatus: "in-progress",
-  ApiVersion: "2010-04-01",
-  DialCallStatus: "no-answer",
-  DialCallSid: "CA2222222222222222222222222222222b",
-  DialCallDuration: "0",
-  DialBridged: "false",
-};
+/** §1(b) as Twilio posts it (the fixture), dialled to the Downtown spa's number. */
+const DIAL_ACTION: Record<string, string> = { ...DIAL_ACTION_FIXTURE, To: "+13105550100" };
 
 /** The CallEvent the `<Dial action>` webhook produces when it arrives at `at`. */
 function dialEvent(at: Date, overrides: { DialCallStatus?: string; From?: string; DialCallDuration?: string } = {}): CallEvent {

@@ -1,7 +1,8 @@
 // Twilio form payloads → CallEvents and typed SMS values, replayed from the real shapes of
-// WEBHOOKS.md §1(a), §1(b), §2(a) and §2(d). The docs redact AccountSid as `ACxxx…`; a real one is
-// AC + 32 hex characters, so ACCOUNT_SID stands in for it. Every other value is as documented.
+// WEBHOOKS.md §1(a), §1(b), §2(a) and §2(d) (see ./fixtures). The docs redact AccountSid as `ACxxx…`;
+// a real one is AC + 32 hex characters, so the fixtures carry ACCOUNT_SID. Every other value is as documented.
 import { describe, expect, it } from "vitest";
+import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE, INBOUND_SMS_FIXTURE, MESSAGE_STATUS_FIXTURE } from "./fixtures";
 import { parseFormBody } from "./verify";
 import {
   callEventFromDial,
@@ -14,82 +15,10 @@ import {
   type Parsed,
 } from "./parse";
 
+/** The AccountSid the fixtures carry, expected back from the parser. */
 const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 /** The moment the webhook arrives: Tue 2026-05-12 10:00 in Los Angeles. */
 const NOW = new Date("2026-05-12T17:00:00Z");
-
-/** §1(a), the status-callback example, every field. */
-const STATUS_CALLBACK: Record<string, string> = {
-  AccountSid: ACCOUNT_SID,
-  CallSid: "CA35c037c9b8bb40c5002e2fe8cbbeecd9",
-  From: "+13105550111",
-  Caller: "+13105550111",
-  To: "+13105550199",
-  Called: "+13105550199",
-  Direction: "inbound",
-  CallStatus: "no-answer",
-  CallDuration: "0",
-  Duration: "0",
-  SipResponseCode: "487",
-  Timestamp: "Sat, 07 May 2022 14:30:14 +0000",
-  SequenceNumber: "2",
-  CallbackSource: "call-progress-events",
-  ApiVersion: "2010-04-01",
-  FromCity: "LOS ANGELES",
-  FromState: "CA",
-  FromZip: "90001",
-  FromCountry: "US",
-  ToCity: "",
-  ToState: "CA",
-  ToZip: "",
-  ToCountry: "US",
-};
-
-/** §1(b), the `<Dial action>` example, every field. */
-const DIAL_ACTION: Record<string, string> = {
-  CallSid: "CA1111111111111111111111111111111a",
-  AccountSid: ACCOUNT_SID,
-  From: "+13105550111",
-  To: "+13105550199",
-  Direction: "inbound",
-  CallStatus: "in-progress",
-  ApiVersion: "2010-04-01",
-  DialCallStatus: "no-answer",
-  DialCallSid: "CA2222222222222222222222222222222b",
-  DialCallDuration: "0",
-  DialBridged: "false",
-};
-
-/** §2(a), the inbound STOP example, every field. */
-const INBOUND_STOP: Record<string, string> = {
-  MessageSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  SmsSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  AccountSid: ACCOUNT_SID,
-  MessagingServiceSid: "MGxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-  From: "+13105550111",
-  To: "+13105550199",
-  Body: "STOP",
-  NumMedia: "0",
-  OptOutType: "STOP",
-  FromCity: "LOS ANGELES",
-  FromState: "CA",
-  FromZip: "90001",
-  FromCountry: "US",
-  ToCountry: "US",
-};
-
-/** §2(d), the undelivered status example, every field. */
-const MESSAGE_UNDELIVERED: Record<string, string> = {
-  MessageSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  SmsSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  AccountSid: ACCOUNT_SID,
-  From: "+13105550199",
-  To: "+13105550111",
-  MessageStatus: "undelivered",
-  SmsStatus: "undelivered",
-  ErrorCode: "30006",
-  ApiVersion: "2010-04-01",
-};
 
 /** Round-trips through the form encoding Twilio uses, as the webhook does. */
 const asPosted = (fields: Record<string, string>) => parseFormBody(new URLSearchParams(fields).toString());
@@ -104,8 +33,8 @@ function messageOf<T>(parsed: Parsed<T>): string {
   return parsed.ok ? "" : parsed.message;
 }
 
-const dial = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(dialActionSchema, asPosted({ ...DIAL_ACTION, ...overrides })));
-const status = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(callStatusSchema, asPosted({ ...STATUS_CALLBACK, ...overrides })));
+const dial = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(dialActionSchema, asPosted({ ...DIAL_ACTION_FIXTURE, ...overrides })));
+const status = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(callStatusSchema, asPosted({ ...CALL_STATUS_FIXTURE, ...overrides })));
 
 describe("<Dial action> (§1(b))", () => {
   it("turns the real no-answer payload into a missed call from the caller to the Rebound number", () => {
@@ -143,7 +72,7 @@ describe("<Dial action> (§1(b))", () => {
   });
 
   it("has no duration when Twilio sends none", () => {
-    const { DialCallDuration: _omitted, ...withoutDuration } = DIAL_ACTION;
+    const { DialCallDuration: _omitted, ...withoutDuration } = DIAL_ACTION_FIXTURE;
     const event = callEventFromDial(valueOf(parseTwilio(dialActionSchema, withoutDuration)), NOW);
     expect(event.durationSeconds).toBeNull();
     expect(event.startedAt).toEqual(NOW);
@@ -163,7 +92,7 @@ describe("<Dial action> (§1(b))", () => {
   });
 
   it("treats a payload with no From at all as an anonymous caller", () => {
-    const { From: _omitted, ...withoutFrom } = DIAL_ACTION;
+    const { From: _omitted, ...withoutFrom } = DIAL_ACTION_FIXTURE;
     const event = callEventFromDial(valueOf(parseTwilio(dialActionSchema, withoutFrom)), NOW);
     expect(event.from).toBeNull();
     expect(event.rawFrom).toBe("");
@@ -174,39 +103,39 @@ describe("<Dial action> (§1(b))", () => {
   });
 
   it("refuses a payload without CallSid, naming the field", () => {
-    const { CallSid: _omitted, ...withoutSid } = DIAL_ACTION;
+    const { CallSid: _omitted, ...withoutSid } = DIAL_ACTION_FIXTURE;
     const message = messageOf(parseTwilio(dialActionSchema, withoutSid));
     expect(message).toMatch(/^Malformed Twilio payload: /);
     expect(message).toContain("CallSid");
   });
 
   it("refuses a CallSid that is not CA + 32 hex", () => {
-    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION, CallSid: "CA123" }))).toContain(
+    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, CallSid: "CA123" }))).toContain(
       "CallSid: CallSid must be CA followed by 32 hex characters",
     );
   });
 
   it.each(["client:alice", "anonymous", ""])("refuses To=%j, naming the field", (to) => {
-    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION, To: to }))).toContain("To: To is not a phone number");
+    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, To: to }))).toContain("To: To is not a phone number");
   });
 
   it("refuses an unknown DialCallStatus, naming the field", () => {
-    const message = messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION, DialCallStatus: "ringing" }));
+    const message = messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, DialCallStatus: "ringing" }));
     expect(message).toContain("DialCallStatus");
     expect(message).not.toContain("CallSid");
   });
 
   it("refuses a payload with no DialCallStatus (a /voice request posted to /dial)", () => {
-    const { DialCallStatus: _omitted, ...voiceOnly } = DIAL_ACTION;
+    const { DialCallStatus: _omitted, ...voiceOnly } = DIAL_ACTION_FIXTURE;
     expect(messageOf(parseTwilio(dialActionSchema, voiceOnly))).toContain("DialCallStatus");
   });
 
   it("refuses a malformed AccountSid, naming the field", () => {
-    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION, AccountSid: "AC123" }))).toContain("AccountSid");
+    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, AccountSid: "AC123" }))).toContain("AccountSid");
   });
 
   it("lists every problem at once", () => {
-    const message = messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION, To: "nope", DialCallStatus: "maybe" }));
+    const message = messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, To: "nope", DialCallStatus: "maybe" }));
     expect(message).toContain("To:");
     expect(message).toContain("DialCallStatus:");
   });
@@ -249,7 +178,7 @@ describe("call status callback (§1(a))", () => {
   });
 
   it("refuses an unknown CallStatus, naming the field", () => {
-    expect(messageOf(parseTwilio(callStatusSchema, { ...STATUS_CALLBACK, CallStatus: "answered" }))).toContain("CallStatus");
+    expect(messageOf(parseTwilio(callStatusSchema, { ...CALL_STATUS_FIXTURE, CallStatus: "answered" }))).toContain("CallStatus");
   });
 
   it("starts a completed call at Timestamp minus CallDuration", () => {
@@ -264,7 +193,7 @@ describe("call status callback (§1(a))", () => {
   });
 
   it("falls back to the arrival time when Timestamp is missing or unreadable", () => {
-    const { Timestamp: _omitted, ...withoutTimestamp } = STATUS_CALLBACK;
+    const { Timestamp: _omitted, ...withoutTimestamp } = CALL_STATUS_FIXTURE;
     const missing = callEventFromStatus(valueOf(parseTwilio(callStatusSchema, { ...withoutTimestamp, CallDuration: "30" })), NOW);
     expect(missing?.startedAt.toISOString()).toBe("2026-05-12T16:59:30.000Z");
     const garbled = callEventFromStatus(status({ Timestamp: "yesterday-ish" }), NOW);
@@ -278,19 +207,19 @@ describe("call status callback (§1(a))", () => {
   });
 
   it("refuses a negative or fractional duration", () => {
-    expect(messageOf(parseTwilio(callStatusSchema, { ...STATUS_CALLBACK, CallDuration: "-1" }))).toContain("CallDuration");
-    expect(messageOf(parseTwilio(callStatusSchema, { ...STATUS_CALLBACK, CallDuration: "1.5" }))).toContain("CallDuration");
+    expect(messageOf(parseTwilio(callStatusSchema, { ...CALL_STATUS_FIXTURE, CallDuration: "-1" }))).toContain("CallDuration");
+    expect(messageOf(parseTwilio(callStatusSchema, { ...CALL_STATUS_FIXTURE, CallDuration: "1.5" }))).toContain("CallDuration");
   });
 
   it("refuses a callback without CallSid, naming the field", () => {
-    const { CallSid: _omitted, ...withoutSid } = STATUS_CALLBACK;
+    const { CallSid: _omitted, ...withoutSid } = CALL_STATUS_FIXTURE;
     expect(messageOf(parseTwilio(callStatusSchema, withoutSid))).toContain("CallSid");
   });
 });
 
 describe("inbound SMS (§2(a))", () => {
   it("parses the real STOP message, with Twilio's OptOutType", () => {
-    expect(valueOf(parseTwilio(inboundSmsSchema, asPosted(INBOUND_STOP)))).toEqual({
+    expect(valueOf(parseTwilio(inboundSmsSchema, asPosted(INBOUND_SMS_FIXTURE)))).toEqual({
       AccountSid: ACCOUNT_SID,
       MessageSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
       From: "+13105550111",
@@ -302,36 +231,36 @@ describe("inbound SMS (§2(a))", () => {
   });
 
   it("parses an ordinary reply without OptOutType, keeping the body as written", () => {
-    const { OptOutType: _omitted, ...reply } = INBOUND_STOP;
+    const { OptOutType: _omitted, ...reply } = INBOUND_SMS_FIXTURE;
     const sms = valueOf(parseTwilio(inboundSmsSchema, asPosted({ ...reply, Body: "Hi! Can I book Botox for Friday? 😊" })));
     expect(sms.Body).toBe("Hi! Can I book Botox for Friday? 😊");
     expect(sms.OptOutType).toBeUndefined();
   });
 
   it.each(["START", "HELP"] as const)("keeps OptOutType=%s", (optOutType) => {
-    expect(valueOf(parseTwilio(inboundSmsSchema, { ...INBOUND_STOP, Body: optOutType, OptOutType: optOutType })).OptOutType).toBe(optOutType);
+    expect(valueOf(parseTwilio(inboundSmsSchema, { ...INBOUND_SMS_FIXTURE, Body: optOutType, OptOutType: optOutType })).OptOutType).toBe(optOutType);
   });
 
   it("counts media on an MMS", () => {
-    const mms = { ...INBOUND_STOP, Body: "", NumMedia: "1", MediaContentType0: "image/jpeg", MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME" };
+    const mms = { ...INBOUND_SMS_FIXTURE, Body: "", NumMedia: "1", MediaContentType0: "image/jpeg", MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME" };
     const sms = valueOf(parseTwilio(inboundSmsSchema, mms));
     expect(sms.NumMedia).toBe(1);
     expect(sms.Body).toBe("");
   });
 
   it("refuses a message with no MessageSid, naming the field", () => {
-    const { MessageSid: _omitted, ...withoutSid } = INBOUND_STOP;
+    const { MessageSid: _omitted, ...withoutSid } = INBOUND_SMS_FIXTURE;
     expect(messageOf(parseTwilio(inboundSmsSchema, withoutSid))).toContain("MessageSid");
   });
 
   it("refuses a sender that is not a phone number, naming From", () => {
-    expect(messageOf(parseTwilio(inboundSmsSchema, { ...INBOUND_STOP, From: "anonymous" }))).toContain("From: From is not a phone number");
+    expect(messageOf(parseTwilio(inboundSmsSchema, { ...INBOUND_SMS_FIXTURE, From: "anonymous" }))).toContain("From: From is not a phone number");
   });
 });
 
 describe("message status callback (§2(d))", () => {
   it("parses the real undelivered callback with carrier error 30006 as a number", () => {
-    expect(valueOf(parseTwilio(messageStatusSchema, asPosted(MESSAGE_UNDELIVERED)))).toEqual({
+    expect(valueOf(parseTwilio(messageStatusSchema, asPosted(MESSAGE_STATUS_FIXTURE)))).toEqual({
       AccountSid: ACCOUNT_SID,
       MessageSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
       MessageStatus: "undelivered",
@@ -340,13 +269,13 @@ describe("message status callback (§2(d))", () => {
   });
 
   it("parses a delivered callback, which carries no ErrorCode", () => {
-    const { ErrorCode: _omitted, ...delivered } = MESSAGE_UNDELIVERED;
+    const { ErrorCode: _omitted, ...delivered } = MESSAGE_STATUS_FIXTURE;
     const value = valueOf(parseTwilio(messageStatusSchema, { ...delivered, MessageStatus: "delivered", SmsStatus: "delivered" }));
     expect(value.MessageStatus).toBe("delivered");
     expect(value.ErrorCode).toBeUndefined();
   });
 
   it("refuses an unknown MessageStatus, naming the field", () => {
-    expect(messageOf(parseTwilio(messageStatusSchema, { ...MESSAGE_UNDELIVERED, MessageStatus: "lost" }))).toContain("MessageStatus");
+    expect(messageOf(parseTwilio(messageStatusSchema, { ...MESSAGE_STATUS_FIXTURE, MessageStatus: "lost" }))).toContain("MessageStatus");
   });
 });

@@ -1,7 +1,9 @@
 // X-Twilio-Signature checks, replayed on the real `<Dial action>` payload of WEBHOOKS.md §1(b):
 // the body is form-encoded exactly as Twilio posts it, signed over the public URL Twilio called.
+// The payload is ./fixtures DIAL_ACTION_FIXTURE: field for field as documented, with a real AC + 32 hex AccountSid.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { DIAL_ACTION_FIXTURE } from "./fixtures";
 import { parseFormBody, publicUrlOf, signTwilioRequest, verifyTwilioSignature } from "./verify";
 
 const AUTH_TOKEN = "12345678901234567890123456789012";
@@ -11,28 +13,13 @@ const INTERNAL_URL = "http://10.0.3.7:3000/api/webhooks/twilio/dial?location=dow
 /** What Twilio was configured with, and signed. */
 const PUBLIC_URL = "https://rebound.example.com/api/webhooks/twilio/dial?location=downtown";
 
-/** WEBHOOKS.md §1(b), field for field. */
-const DIAL_ACTION = {
-  CallSid: "CA1111111111111111111111111111111a",
-  AccountSid: "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-  From: "+13105550111",
-  To: "+13105550199",
-  Direction: "inbound",
-  CallStatus: "in-progress",
-  ApiVersion: "2010-04-01",
-  DialCallStatus: "no-answer",
-  DialCallSid: "CA2222222222222222222222222222222b",
-  DialCallDuration: "0",
-  DialBridged: "false",
-};
-
 /** The raw request body Twilio sends: `+` becomes %2B, spaces become `+`. */
-const RAW_BODY = new URLSearchParams(DIAL_ACTION).toString();
+const RAW_BODY = new URLSearchParams(DIAL_ACTION_FIXTURE).toString();
 
 function verify(overrides: { signature?: string | null; url?: string; params?: Record<string, string>; authToken?: string } = {}) {
   return verifyTwilioSignature({
     authToken: overrides.authToken ?? AUTH_TOKEN,
-    signature: overrides.signature === undefined ? signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION) : overrides.signature,
+    signature: overrides.signature === undefined ? signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION_FIXTURE) : overrides.signature,
     url: overrides.url ?? publicUrlOf(INTERNAL_URL, APP_URL),
     params: overrides.params ?? parseFormBody(RAW_BODY),
   });
@@ -41,7 +28,7 @@ function verify(overrides: { signature?: string | null; url?: string; params?: R
 describe("parseFormBody", () => {
   it("decodes the raw form body back to the exact values Twilio signed", () => {
     expect(RAW_BODY).toContain("From=%2B13105550111");
-    expect(parseFormBody(RAW_BODY)).toEqual(DIAL_ACTION);
+    expect(parseFormBody(RAW_BODY)).toEqual(DIAL_ACTION_FIXTURE);
   });
 
   it("decodes `+` as a space, as in a status callback Timestamp", () => {
@@ -74,9 +61,9 @@ describe("verifyTwilioSignature", () => {
   });
 
   it("matches the signature computed by hand (HMAC-SHA1 over URL + sorted key/value pairs, base64)", () => {
-    const data = PUBLIC_URL + Object.keys(DIAL_ACTION).sort().map((k) => k + DIAL_ACTION[k as keyof typeof DIAL_ACTION]).join("");
+    const data = PUBLIC_URL + Object.keys(DIAL_ACTION_FIXTURE).sort().map((k) => k + DIAL_ACTION_FIXTURE[k]).join("");
     const expected = createHmac("sha1", AUTH_TOKEN).update(data, "utf8").digest("base64");
-    expect(signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION)).toBe(expected);
+    expect(signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION_FIXTURE)).toBe(expected);
     expect(verify({ signature: expected })).toEqual({ ok: true });
   });
 
@@ -85,7 +72,7 @@ describe("verifyTwilioSignature", () => {
   });
 
   it("rejects a signature made with another account's auth token", () => {
-    const forged = signTwilioRequest("another-accounts-auth-token-0000", PUBLIC_URL, DIAL_ACTION);
+    const forged = signTwilioRequest("another-accounts-auth-token-0000", PUBLIC_URL, DIAL_ACTION_FIXTURE);
     expect(verify({ signature: forged })).toEqual({ ok: false, reason: "bad_signature" });
   });
 
@@ -101,11 +88,11 @@ describe("verifyTwilioSignature", () => {
   });
 
   it("rejects a param added after signing", () => {
-    expect(verify({ params: { ...DIAL_ACTION, RecordingUrl: "https://evil.example/r.mp3" } })).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verify({ params: { ...DIAL_ACTION_FIXTURE, RecordingUrl: "https://evil.example/r.mp3" } })).toEqual({ ok: false, reason: "bad_signature" });
   });
 
   it("rejects a param removed after signing", () => {
-    const { DialBridged: _dropped, ...rest } = DIAL_ACTION;
+    const { DialBridged: _dropped, ...rest } = DIAL_ACTION_FIXTURE;
     expect(verify({ params: rest })).toEqual({ ok: false, reason: "bad_signature" });
   });
 
@@ -126,8 +113,8 @@ describe("verifyTwilioSignature", () => {
 
   it("accepts a signature made over the URL with an explicit :443 port (twilio checks both forms)", () => {
     const withPort = "https://rebound.example.com:443/api/webhooks/twilio/dial?location=downtown";
-    const signature = signTwilioRequest(AUTH_TOKEN, withPort, DIAL_ACTION);
-    expect(signature).not.toBe(signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION));
+    const signature = signTwilioRequest(AUTH_TOKEN, withPort, DIAL_ACTION_FIXTURE);
+    expect(signature).not.toBe(signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION_FIXTURE));
     expect(verify({ signature })).toEqual({ ok: true });
   });
 
@@ -138,7 +125,7 @@ describe("verifyTwilioSignature", () => {
   });
 
   it("does not treat another port as the same URL", () => {
-    const signature = signTwilioRequest(AUTH_TOKEN, "https://rebound.example.com:8443/api/webhooks/twilio/dial?location=downtown", DIAL_ACTION);
+    const signature = signTwilioRequest(AUTH_TOKEN, "https://rebound.example.com:8443/api/webhooks/twilio/dial?location=downtown", DIAL_ACTION_FIXTURE);
     expect(verify({ signature })).toEqual({ ok: false, reason: "bad_signature" });
   });
 });

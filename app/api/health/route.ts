@@ -1,0 +1,15 @@
+// GET /api/health: 200 when this server can reach its database (for load balancers), 503 if not.
+import { getDb } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  try {
+    await pingDatabase(await getDb());
+    return Response.json({ ok: true });
+  } catch (error) {
+    console.error("[health] database unreachable", error);
+    return Response.json({ ok: false, error: "database_unreachable" }, { status: 503 });
+  }
+}

@@ -1,0 +1,49 @@
+// Starts the production build (`next start`) as a child process wired to a database and the Twilio
+// stand-in, for the browser tests and the benchmarks. The pid is the server itself, so stopping it
+// stops the server (../shared/STACK.md, pitfall 13).
+import { spawn, type StdioOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+export type AppServer = { url: string; pid: number | undefined; stop: () => Promise<void> };
+
+export async function startAppServer(input: {
+  port: number;
+  databaseUrl: string;
+  twilio: { accountSid: string; authToken: string; apiBase: string };
+  stdio?: StdioOptions;
+  timeoutMs?: number;
+}): Promise<AppServer> {
+  const url = `http://127.0.0.1:${input.port}`;
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: input.databaseUrl,
+      APP_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      TWILIO_ACCOUNT_SID: input.twilio.accountSid,
+      TWILIO_AUTH_TOKEN: input.twilio.authToken,
+      TWILIO_API_BASE: input.twilio.apiBase,
+    },
+    stdio: input.stdio ?? ["ignore", "inherit", "inherit"],
+  });
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + (input.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: server.pid, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`${url} did not answer within ${input.timeoutMs ?? 60_000} ms`);
+}
