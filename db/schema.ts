@@ -62,12 +62,20 @@ export const callbackStatus = pgEnum("callback_status", ["open", "claimed", "sno
 export const callbackOutcome = pgEnum("callback_outcome", ["reached", "booked", "no_answer", "left_voicemail"]);
 export const bookingStatus = pgEnum("booking_status", ["booked", "showed", "no_show", "cancelled"]);
 export const templateSituation = pgEnum("template_situation", ["open", "after_hours", "existing_client", "follow_up"]);
-export const outboxStatus = pgEnum("outbox_status", ["pending", "in_flight", "done", "dead"]);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "in_flight", "done", "dead", "canceled"]);
+export const crmDeliveryStatus = pgEnum("crm_delivery_status", ["pending", "in_flight", "delivered", "dead"]);
 
 export const organizations = pgTable("organizations", {
   id: id(),
   name: text().notNull(),
   slug: text().notNull().unique(),
+  /** Per-organization webhook secrets; each falls back to its environment variable when null. */
+  openphoneWebhookSecret: text(),
+  aircallWebhookToken: text(),
+  genericWebhookSecret: text(),
+  /** Outgoing CRM webhook: where to POST events, and the whsec_ secret that signs them. */
+  crmWebhookUrl: text(),
+  crmWebhookSecret: text(),
   createdAt: createdAt(),
 });
 export type Organization = typeof organizations.$inferSelect;
@@ -121,6 +129,15 @@ export const locations = pgTable(
     /** Optional delay before the automatic text, so the desk can try to call back first. */
     sendDelaySeconds: integer().notNull().default(0),
     textShortAbandoned: boolean().notNull().default(false),
+    /** One follow-up text when the caller has not replied, this many hours after the text-back. */
+    followUpEnabled: boolean().notNull().default(true),
+    followUpAfterHours: smallint().notNull().default(20),
+    /** No automatic text between these minutes of the caller's local day (20:00–08:00). */
+    quietStartMinute: smallint().notNull().default(20 * 60),
+    quietEndMinute: smallint().notNull().default(8 * 60),
+    /** Spam rule: this many calls shorter than spamShortCallSeconds, no voicemail, within 24 h. */
+    spamShortCallCount: smallint().notNull().default(3),
+    spamShortCallSeconds: smallint().notNull().default(5),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.orgId)],
@@ -401,3 +418,60 @@ export const outbox = pgTable(
   (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'in_flight')`)],
 );
 export type OutboxEntry = typeof outbox.$inferSelect;
+
+/** A booking link sent in a text: `/b/<token>` records the click and redirects with UTM tags. */
+export const trackedLinks = pgTable(
+  "tracked_links",
+  {
+    id: id(),
+    token: text().notNull().unique(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    conversationId: uuid().references(() => conversations.id, { onDelete: "cascade" }),
+    callId: uuid().references(() => calls.id, { onDelete: "set null" }),
+    targetUrl: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.contactId)],
+);
+export type TrackedLink = typeof trackedLinks.$inferSelect;
+
+export const linkClicks = pgTable(
+  "link_clicks",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    linkId: uuid().notNull().references(() => trackedLinks.id, { onDelete: "cascade" }),
+    clickedAt: createdAt(),
+    userAgent: text(),
+  },
+  (t) => [index().on(t.linkId, t.clickedAt)],
+);
+export type LinkClick = typeof linkClicks.$inferSelect;
+
+/** Outgoing CRM webhooks: one row per event, delivered with retries, kept as the delivery log. */
+export const crmDeliveries = pgTable(
+  "crm_deliveries",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    /** The Standard Webhooks `webhook-id`: stable across retries and replays. */
+    eventId: text().notNull().unique(),
+    eventType: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: crmDeliveryStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: tz().notNull().defaultNow(),
+    lockedUntil: tz(),
+    lastStatusCode: integer(),
+    lastError: text(),
+    deliveredAt: tz(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.orgId, t.createdAt),
+    index("crm_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'in_flight')`),
+  ],
+);
+export type CrmDelivery = typeof crmDeliveries.$inferSelect;

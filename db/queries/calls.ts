@@ -59,3 +59,7 @@ export async function listCallsForContact(db: Executor, { orgId, contactId, loca
     .orderBy(desc(calls.startedAt))
     .limit(limit);
 }
+
+export async function setTranscript(db: Executor, { callId, transcript }: { callId: string; transcript: string }): Promise<void> {
+  await db.update(calls).set({ transcript }).where(eq(calls.id, callId));
+}

@@ -1,7 +1,7 @@
 // A call event from any phone system → the call row, the decision, and (when the decision says so)
 // the text-back and its outbox entry, all in ONE transaction. Retries and duplicates are no-ops.
 import { getDb } from "@/db/client";
-import { insertCallIfNew, recentHistory } from "@/db/queries/calls";
+import { attachVoicemail, findCallByExternalId, insertCallIfNew, recentHistory, setTranscript } from "@/db/queries/calls";
 import { insertCallback } from "@/db/queries/callbacks";
 import { lockContact, upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
@@ -11,6 +11,7 @@ import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { queueText } from "@/lib/messaging/queue-text";
 import { renderTemplate } from "@/lib/messaging/templates";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
+import type { Executor } from "@/db/client";
 import { decide, type Decision } from "./decide";
 
 export type RecordCallResult =
@@ -71,7 +72,12 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       voicemailUrl: event.voicemail?.url ?? null,
       voicemailSeconds: event.voicemail?.seconds ?? null,
     });
-    if (!call) return { status: "duplicate", location } as const;
+    if (!call) {
+      // A retry, or another event of the same call (Aircall call.hungup then call.ended, Quo
+      // call.missed then call.voicemail.completed): keep the one call, add what it did not have.
+      await mergeCallDetails(tx, event, location);
+      return { status: "duplicate", location } as const;
+    }
     if (!isMissed(event)) return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
 
     const base = { orgId, locationId, callId: call.id, contactId: contact?.id ?? null };
@@ -139,5 +145,32 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       decision,
       dispatchNow: delayMs === 0 ? messageId : null,
     } as const;
+  });
+}
+
+async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {
+  if (!event.voicemail && !event.transcript) return;
+  const existing = await findCallByExternalId(tx, { provider: event.provider, externalId: event.externalId });
+  if (!existing) return;
+  if (event.transcript && !existing.transcript) await setTranscript(tx, { callId: existing.id, transcript: event.transcript });
+  if (!event.voicemail || existing.voicemailUrl) return;
+  await attachVoicemail(tx, { callId: existing.id, url: event.voicemail.url, seconds: event.voicemail.seconds });
+  if (!existing.contactId) return;
+  const conversation = await touchConversation(tx, {
+    orgId: existing.orgId,
+    locationId: location.location.id,
+    contactId: existing.contactId,
+    kind: "voicemail",
+    at: new Date(),
+    waiting: true,
+  });
+  await recordEvent(tx, {
+    orgId: existing.orgId,
+    locationId: location.location.id,
+    contactId: existing.contactId,
+    conversationId: conversation.id,
+    callId: existing.id,
+    type: "voicemail_left",
+    detail: { seconds: event.voicemail.seconds },
   });
 }

@@ -20,6 +20,10 @@ export type CallEvent = {
   startedAt: Date;
   durationSeconds: number | null;
   voicemail: { url: string; seconds: number | null } | null;
+  /** Voicemail transcription, when the provider sends one. */
+  transcript?: string | null;
+  /** The provider's reason for the miss, when it gives one (Aircall `short_abandoned`…). */
+  missedReason?: string | null;
 };
 
 export const MISSED_DISPOSITIONS: ReadonlySet<Disposition> = new Set(["missed", "voicemail", "abandoned", "busy", "failed"]);
