@@ -8,5 +8,5 @@ const { auth } = NextAuth(authConfigWithSecret);
 export default auth;
 
 export const config = {
-  matcher: ["/((?!api/webhooks|api/auth|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: ["/((?!api/webhooks|api/auth|api/health|b/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
 };

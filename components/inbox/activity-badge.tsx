@@ -4,6 +4,7 @@ const LABELS: Record<string, { text: string; className: string }> = {
   reply: { text: "Reply", className: "bg-sky-50 text-sky-800 ring-sky-200" },
   text_sent: { text: "Text sent", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
   text_skipped: { text: "Not texted", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  link_clicked: { text: "Opened booking link", className: "bg-teal-50 text-teal-800 ring-teal-200" },
 };
 
 export function ActivityBadge({ kind }: { kind: string }) {

@@ -11,11 +11,11 @@ const LABEL: Record<Message["status"], string> = {
   undelivered: "Not delivered",
   failed: "Failed",
   received: "Received",
-  canceled: "Canceled",
+  canceled: "Not sent",
 };
 
 export function MessageStatus({ message }: { message: Message }) {
-  const problem = message.status === "failed" || message.status === "undelivered";
+  const problem = message.status === "failed" || message.status === "undelivered" || message.status === "canceled";
   return (
     <span data-testid="message-status" className={problem ? "rounded bg-red-100 px-1 font-medium text-red-800" : undefined}>
       {LABEL[message.status]}

@@ -1,5 +1,6 @@
 import type { Call, Event, Message } from "@/db/schema";
 import type { TimelineItem } from "@/db/queries/timeline";
+import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/messaging/send-guard";
 import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
 import { formatDateTime } from "@/lib/format";
 import { MessageStatus } from "./message-status";
@@ -30,6 +31,18 @@ function eventText(event: Event): string {
       return `Opted back in to texts (${event.reason ?? "START"}).`;
     case "voicemail_left":
       return "Left a voicemail.";
+    case "text_canceled":
+      return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
+    case "text_rescheduled":
+      return `Follow-up moved out of the caller's quiet hours${event.detail?.at ? ` to ${String(event.detail.at)}` : ""}.`;
+    case "link_clicked":
+      return "Opened the booking link.";
+    case "voicemail_transcribed":
+      return "Voicemail transcribed.";
+    case "reply_classified":
+      return `Reply read as “${(event.reason ?? "other").replaceAll("_", " ")}”${event.detail?.hot ? " (hot)" : ""}${event.detail?.matched ? `, matched “${String(event.detail.matched)}”` : ""}.`;
+    case "callback_created":
+      return `Callback task: ${event.reason ?? "call back"}`;
     case "text_failed":
       return `Text failed: ${event.reason ?? "unknown error"}`;
     case "text_undelivered":
@@ -61,7 +74,7 @@ function CallItem({ call, timezone }: { call: Call; timezone: string }) {
   );
 }
 
-function MessageItem({ message, timezone }: { message: Message; timezone: string }) {
+function MessageItem({ message, timezone, scheduledFor }: { message: Message; timezone: string; scheduledFor: Date | null }) {
   const outbound = message.direction === "outbound";
   return (
     <div className={`flex ${outbound ? "justify-end" : "justify-start"}`} data-testid={outbound ? "timeline-outbound" : "timeline-inbound"}>
@@ -69,8 +82,9 @@ function MessageItem({ message, timezone }: { message: Message; timezone: string
         <p className="break-words whitespace-pre-wrap">{message.body}</p>
         <p className={`mt-1 flex flex-wrap items-center gap-x-2 text-xs ${outbound ? "text-brand-100" : "text-slate-500"}`}>
           <span>{formatDateTime(message.createdAt, timezone)}</span>
-          {outbound && message.automated ? <span>Automatic text-back</span> : null}
-          {outbound ? <MessageStatus message={message} /> : null}
+          {outbound && message.automated ? <span>{message.templateSituation === "follow_up" ? "Automatic follow-up" : "Automatic text-back"}</span> : null}
+          {scheduledFor ? <span data-testid="message-status">Scheduled for {formatDateTime(scheduledFor, timezone)}</span> : null}
+          {outbound && !scheduledFor ? <MessageStatus message={message} /> : null}
         </p>
       </div>
     </div>
@@ -83,7 +97,7 @@ export function Timeline({ items, timezone }: { items: TimelineItem[]; timezone:
       {items.map((item) => (
         <li key={`${item.kind}-${item.kind === "call" ? item.call.id : item.kind === "message" ? item.message.id : item.event.id}`}>
           {item.kind === "call" ? <CallItem call={item.call} timezone={timezone} /> : null}
-          {item.kind === "message" ? <MessageItem message={item.message} timezone={timezone} /> : null}
+          {item.kind === "message" ? <MessageItem message={item.message} timezone={timezone} scheduledFor={item.scheduledFor} /> : null}
           {item.kind === "event" ? (
             <p className="text-center text-xs text-slate-600" data-testid="timeline-event">
               {eventText(item.event)} · {formatDateTime(item.at, timezone)}

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { calls, conversations, messages, type Call } from "../schema";
 
@@ -62,4 +62,45 @@ export async function listCallsForContact(db: Executor, { orgId, contactId, loca
 
 export async function setTranscript(db: Executor, { callId, transcript }: { callId: string; transcript: string }): Promise<void> {
   await db.update(calls).set({ transcript }).where(eq(calls.id, callId));
+}
+
+/**
+ * Signals across the whole organization for one contact over the last 24 h: how many very short
+ * calls with no voicemail (robocall pattern; a duration of 0 means the provider did not say how long
+ * it rang, as with Twilio, and is not counted) and how many automatic texts they already got.
+ */
+export async function dailySignals(
+  db: Executor,
+  { orgId, contactId, since, shortCallSeconds }: { orgId: string; contactId: string; since: Date; shortCallSeconds: number },
+): Promise<{ shortCalls: number; autoTexts: number }> {
+  const [short] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.orgId, orgId),
+        eq(calls.contactId, contactId),
+        gte(calls.startedAt, since),
+        gt(calls.durationSeconds, 0),
+        lt(calls.durationSeconds, shortCallSeconds),
+        isNull(calls.voicemailUrl),
+      ),
+    );
+  const [texts] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        eq(messages.contactId, contactId),
+        eq(messages.automated, true),
+        eq(messages.direction, "outbound"),
+        notInArray(messages.status, ["failed", "canceled"]),
+        // Sent in the window, or about to be (a scheduled follow-up is counted when it goes out).
+        sql`(${messages.sentAt} >= ${since.toISOString()}::timestamptz or (${messages.sentAt} is null
+          and ${messages.createdAt} >= ${since.toISOString()}::timestamptz
+          and ${messages.templateSituation} is distinct from 'follow_up'))`,
+      ),
+    );
+  return { shortCalls: short?.n ?? 0, autoTexts: texts?.n ?? 0 };
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { contacts, conversations, locations, type Conversation } from "../schema";
 
-export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped";
+export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped" | "link_clicked";
 
 /**
  * The conversation of a contact at a location, created on first activity and moved to the top of

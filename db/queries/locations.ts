@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
+  conversations,
   locationClosures,
   locationHours,
   locations,
@@ -60,4 +61,16 @@ export async function findSenderNumber(db: Executor, { orgId, locationId }: { or
     .orderBy(phoneNumbers.createdAt)
     .limit(1);
   return row?.e164 ?? null;
+}
+
+export type SendingLocation = Pick<Location, "id" | "orgId" | "timezone" | "quietStartMinute" | "quietEndMinute">;
+
+export async function getConversationLocation(db: Executor, { conversationId }: { conversationId: string }): Promise<SendingLocation | null> {
+  const [row] = await db
+    .select({ id: locations.id, orgId: locations.orgId, timezone: locations.timezone, quietStartMinute: locations.quietStartMinute, quietEndMinute: locations.quietEndMinute })
+    .from(conversations)
+    .innerJoin(locations, eq(locations.id, conversations.locationId))
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { members, organizations, sessions, type Member } from "../schema";
 
@@ -20,6 +20,17 @@ export async function getSessionMember(db: Executor, { sessionId, now }: { sessi
     .innerJoin(members, eq(members.id, sessions.memberId))
     .innerJoin(organizations, eq(organizations.id, members.orgId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The organization's owner (the first one, when there are several): billing callbacks go to them. */
+export async function findOwner(db: Executor, { orgId }: { orgId: string }): Promise<Member | null> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.role, "owner")))
+    .orderBy(asc(members.createdAt), asc(members.id))
     .limit(1);
   return row ?? null;
 }

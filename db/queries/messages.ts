@@ -66,3 +66,7 @@ export async function markMessageSent(db: Executor, { messageId, providerSid, st
 export async function markMessageFailed(db: Executor, { messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string }): Promise<void> {
   await db.update(messages).set({ status: "failed", errorCode, errorMessage }).where(eq(messages.id, messageId));
 }
+
+export async function markMessageCanceled(db: Executor, { messageId, reason }: { messageId: string; reason: string }): Promise<void> {
+  await db.update(messages).set({ status: "canceled", errorMessage: reason }).where(eq(messages.id, messageId));
+}

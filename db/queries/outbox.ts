@@ -66,3 +66,18 @@ export async function giveUpText(db: Executor, { id, attempts, error }: { id: st
     .set({ status: "dead", lockedUntil: null, lastError: error, updatedAt: sql`now()` })
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
 }
+
+export async function cancelQueuedText(db: Executor, { id, attempts, reason }: { id: string; attempts: number; reason: string }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "canceled", lockedUntil: null, lastError: reason, updatedAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}
+
+/** Puts a claimed text back to wait (quiet hours): not a failed attempt, so the count is restored. */
+export async function rescheduleText(db: Executor, { id, attempts, at }: { id: string; attempts: number; at: Date }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, updatedAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}

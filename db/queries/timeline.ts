@@ -1,14 +1,27 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
-import { calls, events, messages, type Call, type Event, type Message } from "../schema";
+import { calls, events, messages, outbox, type Call, type Event, type Message } from "../schema";
 
 export type TimelineItem =
   | { kind: "call"; at: Date; call: Call }
-  | { kind: "message"; at: Date; message: Message }
+  | { kind: "message"; at: Date; message: Message; scheduledFor: Date | null }
   | { kind: "event"; at: Date; event: Event };
 
 /** Events a coordinator should see in the timeline: decisions and changes, not bookkeeping. */
-const VISIBLE_EVENTS = ["text_skipped", "opted_out", "opted_in", "voicemail_left", "text_failed", "text_undelivered"];
+const VISIBLE_EVENTS = [
+  "text_skipped",
+  "text_canceled",
+  "text_rescheduled",
+  "opted_out",
+  "opted_in",
+  "voicemail_left",
+  "voicemail_transcribed",
+  "text_failed",
+  "text_undelivered",
+  "link_clicked",
+  "reply_classified",
+  "callback_created",
+];
 
 /** One chronological timeline of a conversation: the contact's calls at the location, texts and decisions. */
 export async function getTimeline(
@@ -23,8 +36,9 @@ export async function getTimeline(
       .orderBy(asc(calls.startedAt))
       .limit(500),
     db
-      .select()
+      .select({ message: messages, nextAttemptAt: outbox.nextAttemptAt, outboxStatus: outbox.status })
       .from(messages)
+      .leftJoin(outbox, eq(outbox.messageId, messages.id))
       .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)))
       .orderBy(asc(messages.createdAt))
       .limit(1000),
@@ -37,7 +51,11 @@ export async function getTimeline(
   ]);
   const items: TimelineItem[] = [
     ...callRows.map((call) => ({ kind: "call" as const, at: call.startedAt, call })),
-    ...messageRows.map((message) => ({ kind: "message" as const, at: message.createdAt, message })),
+    ...messageRows.map(({ message, nextAttemptAt, outboxStatus }) => {
+      // A text waiting for its time (a follow-up, a send delay) sits in the timeline where it will go out.
+      const scheduledFor = outboxStatus === "pending" && nextAttemptAt && nextAttemptAt.getTime() > Date.now() + 60_000 ? nextAttemptAt : null;
+      return { kind: "message" as const, at: scheduledFor ?? message.createdAt, message, scheduledFor };
+    }),
     ...eventRows.map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
   ];
   const order = { call: 0, event: 1, message: 2 };

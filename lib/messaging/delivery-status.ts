@@ -1,11 +1,10 @@
 // Twilio's delivery reports for texts we sent. Repeated and out-of-order callbacks are harmless:
 // a message only ever moves forward (queued → sent → delivered / undelivered / failed).
 import { getDb } from "@/db/client";
-import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import { applyDeliveryStatus, findMessageBySid } from "@/db/queries/messages";
 import type { Message } from "@/db/schema";
-import { contactFactFromError } from "./send-text";
+import { handleUndeliverable } from "./undeliverable";
 
 const STATUS_OF: Record<string, Message["status"]> = {
   accepted: "accepted",
@@ -30,9 +29,7 @@ export async function applyTwilioStatus(input: { sid: string; status: string; er
   if (status === "undelivered" || status === "failed") {
     const base = { orgId: updated.orgId, conversationId: updated.conversationId, contactId: updated.contactId, messageId: updated.id };
     await recordEvent(db, { ...base, type: "text_undelivered", reason: input.errorCode ? String(input.errorCode) : status });
-    const fact = contactFactFromError(input.errorCode);
-    if (fact === "landline") await setContactLineType(db, { orgId: updated.orgId, contactId: updated.contactId, lineType: "landline", at: now });
-    if (fact === "opted_out") await setContactOptOut(db, { orgId: updated.orgId, contactId: updated.contactId, optedOut: true, at: now });
+    await handleUndeliverable(db, updated, input.errorCode, now);
   }
   return "updated";
 }

@@ -1,18 +1,21 @@
 // The durable outbox: every text is a message row plus an outbox row committed with the event that
 // caused it; this module hands them to Twilio exactly once, right away or from the sweeper.
 import { getDb, type Db } from "@/db/client";
-import { getContact, setContactLineType, setContactOptOut } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import { getMessage, markMessageFailed, markMessageSent } from "@/db/queries/messages";
 import {
+  cancelQueuedText,
   claimDueTexts,
   completeText,
   giveUpText,
+  rescheduleText,
   retryTextLater,
   type OutboxClaim,
 } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
-import { contactFactFromError, findAlreadySent, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
+import { cancelText, checkBeforeSend } from "./pre-send";
+import { handleUndeliverable } from "./undeliverable";
+import { findAlreadySent, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
 import { twilioClient } from "./twilio-client";
 
 export function statusCallbackUrl(): string {
@@ -42,17 +45,19 @@ async function processClaim(db: Db, claim: OutboxClaim): Promise<void> {
     return;
   }
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
-  const contact = await getContact(db, { orgId: message.orgId, contactId: message.contactId });
-  const refusal = contact?.optedOutAt ? "opted_out" : contact?.blockedAt ? "blocked" : null;
-  if (refusal) {
-    // The contact opted out or was blocked while the text waited: never send it.
-    await markMessageFailed(db, { messageId: message.id, errorCode: null, errorMessage: `Not sent: contact ${refusal.replace("_", " ")}` });
-    await recordEvent(db, { ...base, type: "text_skipped", reason: refusal });
-    await completeText(db, claim);
+  const client = twilioClient();
+  const guard = await checkBeforeSend(db, message, client, now);
+  if (guard.action === "cancel") {
+    await cancelText(db, message, guard.reason, now);
+    await cancelQueuedText(db, { id: claim.id, attempts: claim.attempts, reason: guard.reason });
+    return;
+  }
+  if (guard.action === "reschedule") {
+    await rescheduleText(db, { id: claim.id, attempts: claim.attempts, at: guard.at });
+    await recordEvent(db, { ...base, type: "text_rescheduled", reason: "quiet_hours", detail: { at: guard.at.toISOString() } });
     return;
   }
 
-  const client = twilioClient();
   if (!client) {
     await markMessageSent(db, { messageId: message.id, providerSid: null, status: "simulated", at: now });
     await recordEvent(db, { ...base, type: "text_simulated", reason: "no_twilio_credentials" });
@@ -99,9 +104,8 @@ async function settle(
   const error = outcome.kind === "rejected" ? outcome.error : `gave up after ${claim.attempts} attempts: ${outcome.error}`;
   await markMessageFailed(db, { messageId: base.messageId, errorCode: code, errorMessage: error.slice(0, 500) });
   await recordEvent(db, { ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code } });
-  const fact = contactFactFromError(code);
-  if (fact === "opted_out") await setContactOptOut(db, { orgId: base.orgId, contactId: base.contactId, optedOut: true, at: now });
-  if (fact === "landline") await setContactLineType(db, { orgId: base.orgId, contactId: base.contactId, lineType: "landline", at: now });
+  const failed = await getMessage(db, { messageId: base.messageId });
+  if (failed) await handleUndeliverable(db, failed, code, now);
   if (outcome.kind === "rejected") await completeText(db, claim);
   else await giveUpText(db, { id: claim.id, attempts: claim.attempts, error });
 }

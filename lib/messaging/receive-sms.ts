@@ -1,15 +1,20 @@
 // An inbound text: stored once per MessageSid, on the contact's conversation at the location they
-// texted. STOP / START / HELP are handled before anything else.
+// texted. STOP / START / HELP are handled before anything else; any other reply is classified by
+// intent and routed (hot callback, owner's billing callback, wrong number…) in the same transaction.
 import { TransactionRollbackError } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
+import { findOpenHotCallback, insertCallback, setConversationIntent, updateContactRouting } from "@/db/queries/callbacks";
 import { lockContact, setContactOptOut, upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
+import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
 import { formatPhone } from "@/lib/phone";
+import { classifyIntent, type Classification } from "./intent";
 import { keywordOf } from "./opt-out";
 import { queueText } from "./queue-text";
+import { routeReply, type RoutingDecision } from "./route-reply";
 
 export type InboundText = { sid: string; from: string; to: string; body: string; mediaCount: number; optOutType?: "STOP" | "START" | "HELP" };
 
@@ -30,9 +35,12 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   const keyword = keywordOf(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
+  const classification = keyword === null ? classifyIntent(text.body) : null;
+
   return db.transaction(async (tx) => {
     const { contact } = await upsertContact(tx, { orgId, phone: text.from });
     await lockContact(tx, { contactId: contact.id });
+    const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
     const conversation = await touchConversation(tx, {
       orgId,
       locationId,
@@ -42,6 +50,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
       preview: body,
       waiting: keyword === null,
       unread: true,
+      priority: routing?.conversationPriority,
     });
     const message = await insertInboundIfNew(tx, {
       orgId,
@@ -58,6 +67,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
     const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
     await recordEvent(tx, { ...base, type: "reply_received", reason: keyword });
+    if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
     if (keyword === "opt_out") {
@@ -81,5 +91,47 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
     throw error;
+  });
+}
+
+export type ReplyContext = { orgId: string; locationId: string; contactId: string; conversationId: string; messageId: string | null };
+
+/**
+ * Carries out a routed reply inside the caller's transaction (the contact is already locked, so two
+ * replies at once cannot both open a hot callback): the conversation's intent, the contact's kind
+ * or lead status, the callback, and the audit events that explain them.
+ */
+export async function applyReplyRouting(tx: Executor, context: ReplyContext, classification: Classification, routing: RoutingDecision): Promise<void> {
+  const { orgId, contactId, conversationId } = context;
+  await setConversationIntent(tx, { orgId, conversationId, intent: classification.intent });
+  await updateContactRouting(tx, { orgId, contactId, ...routing.contactUpdate });
+  const callback = routing.callback;
+  const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback(tx, { orgId, conversationId }) : null;
+  await recordEvent(tx, {
+    ...context,
+    type: "reply_classified",
+    reason: classification.intent,
+    detail: {
+      matched: classification.matched,
+      hot: classification.hot,
+      explanation: routing.explanation,
+      stopAutomation: routing.stopAutomation,
+      openHotCallbackId: alreadyOpen?.id ?? null,
+    },
+  });
+  if (!callback) return;
+  const assigneeId = callback.assignTo === "owner" ? ((await findOwner(tx, { orgId }))?.id ?? null) : null;
+  const row = await insertCallback(tx, {
+    ...context,
+    reason: callback.reason,
+    priority: callback.priority,
+    dueAt: callback.dueAt,
+    assigneeId,
+  });
+  await recordEvent(tx, {
+    ...context,
+    type: "callback_created",
+    reason: callback.reason,
+    detail: { callbackId: row.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId },
   });
 }

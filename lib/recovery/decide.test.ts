@@ -61,6 +61,8 @@ const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null
 
 const LANDLINE_CALLBACK = "Missed call from a landline: call back";
 const CLIENT_CALLBACK = "Existing client missed: call back";
+const AFTER_HOURS_CALLBACK = "Missed after hours: call back at opening";
+const afterHours = (dueAt: Date) => ({ callback: { dueAt, reason: AFTER_HOURS_CALLBACK } });
 
 type Case = {
   name: string;
@@ -69,6 +71,7 @@ type Case = {
   contact: DecisionContact | null;
   history?: Partial<RecentHistory>;
   windowHours?: number;
+  textShortAbandoned?: boolean;
   expected: Decision;
 };
 
@@ -163,16 +166,16 @@ const CASES: Case[] = [
   // When the call came in: template and leak source.
   { name: "first-time caller while open (no contact yet)", event: dialEvent(TUE_1000), now: TUE_1000, contact: null, expected: text("open", "peak_overflow") },
   { name: "new lead while open", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
-  { name: "new lead at 20:00", event: dialEvent(TUE_2000), now: TUE_2000, contact: LEAD, expected: text("after_hours", "after_hours") },
-  { name: "new lead at lunch", event: dialEvent(TUE_1245), now: TUE_1245, contact: LEAD, expected: text("after_hours", "lunch_gap") },
-  { name: "new lead at 02:00", event: dialEvent(WED_0200), now: WED_0200, contact: LEAD, expected: text("after_hours", "after_hours") },
-  { name: "new lead on Sunday", event: dialEvent(SUN_1100), now: SUN_1100, contact: LEAD, expected: text("after_hours", "after_hours") },
+  { name: "new lead at 20:00", event: dialEvent(TUE_2000), now: TUE_2000, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(WED_0900)) },
+  { name: "new lead at lunch", event: dialEvent(TUE_1245), now: TUE_1245, contact: LEAD, expected: text("after_hours", "lunch_gap", afterHours(TUE_1315)) },
+  { name: "new lead at 02:00", event: dialEvent(WED_0200), now: WED_0200, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(WED_0900)) },
+  { name: "new lead on Sunday", event: dialEvent(SUN_1100), now: SUN_1100, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(MON_0900)) },
   { name: "hung up on hold while open", event: abandoned(TUE_1000), now: TUE_1000, contact: LEAD, expected: text("open", "hold_abandon") },
-  { name: "hung up on hold at lunch: still a hold abandon", event: abandoned(TUE_1245), now: TUE_1245, contact: LEAD, expected: text("after_hours", "hold_abandon") },
+  { name: "hung up on hold at lunch: still a hold abandon", event: abandoned(TUE_1245), now: TUE_1245, contact: LEAD, expected: text("after_hours", "hold_abandon", afterHours(TUE_1315)) },
   { name: "line busy while open", event: dialEvent(TUE_1000, { DialCallStatus: "busy" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
   { name: "forwarding failed while open", event: dialEvent(TUE_1000, { DialCallStatus: "failed" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
   { name: "caller hung up while ringing (canceled)", event: dialEvent(TUE_1000, { DialCallStatus: "canceled" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
-  { name: "left a voicemail after hours", event: withVoicemail(TUE_2000), now: TUE_2000, contact: LEAD, expected: text("after_hours", "after_hours") },
+  { name: "left a voicemail after hours", event: withVoicemail(TUE_2000), now: TUE_2000, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(WED_0900)) },
 
   // Precedence: the first rule that applies wins.
   { name: "opted out AND landline → opted_out, no callback", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO, lineType: "landline" }), expected: skip("opted_out", "peak_overflow") },
@@ -195,6 +198,17 @@ const CASES: Case[] = [
     history: { lastAutoTextAt: ago(TUE_1000, 2 * HOUR), lastHumanTouchAt: ago(TUE_1000, 10 * MINUTE) },
     expected: skip("already_texted_recently", "peak_overflow", { priority: "high" }),
   },
+  // Robocalls, misdials, wrong numbers and the daily cap.
+  { name: "3rd very short call in 24 h with no voicemail → spam_pattern", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 3 }, expected: skip("spam_pattern", "peak_overflow") },
+  { name: "2nd very short call → still texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 2 }, expected: text("open", "peak_overflow") },
+  { name: "many short calls but this one left a voicemail → texted", event: withVoicemail(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 5 }, expected: text("open", "peak_overflow") },
+  { name: "Aircall short_abandoned (location does not text those)", event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" }, now: TUE_1000, contact: LEAD, expected: skip("short_abandoned", "hold_abandon") },
+  { name: "Aircall short_abandoned where the location texts them", event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" }, now: TUE_1000, contact: LEAD, textShortAbandoned: true, expected: text("open", "hold_abandon") },
+  { name: "Aircall agents_did_not_answer → texted", event: { ...dialEvent(TUE_1000), missedReason: "agents_did_not_answer" }, now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
+  { name: "said 'wrong number' before → wrong_number", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ leadStatus: "wrong_number" }), expected: skip("wrong_number", "peak_overflow") },
+  { name: "3 automatic texts in 24 h (other locations) → auto_text_limit", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { autoTextsLast24h: 3 }, expected: skip("auto_text_limit", "peak_overflow") },
+  { name: "2 automatic texts in 24 h → texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { autoTextsLast24h: 2 }, expected: text("open", "peak_overflow") },
+  { name: "opted out AND spam pattern → opted_out", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO }), history: { recentShortCalls: 4 }, expected: skip("opted_out", "peak_overflow") },
   {
     name: "landline client → landline callback, not a client text",
     event: dialEvent(TUE_1000),
@@ -209,11 +223,11 @@ describe("decide", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(CASES)("$name", ({ event, now, contact: who, history, windowHours, expected }) => {
+  it.each(CASES)("$name", ({ event, now, contact: who, history, windowHours, textShortAbandoned, expected }) => {
     const decision = decide({
       event,
       contact: who,
-      location: { ...DOWNTOWN, autoTextWindowHours: windowHours ?? 24 },
+      location: { ...DOWNTOWN, autoTextWindowHours: windowHours ?? 24, textShortAbandoned: textShortAbandoned ?? false },
       history: { ...NO_HISTORY, ...history },
       now,
     });

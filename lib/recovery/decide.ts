@@ -14,7 +14,11 @@ export type SkipReason =
   | "landline"
   | "staff_number"
   | "already_texted_recently"
-  | "human_engaged_recently";
+  | "human_engaged_recently"
+  | "short_abandoned"
+  | "wrong_number"
+  | "spam_pattern"
+  | "auto_text_limit";
 
 export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   not_missed: "The call was answered.",
@@ -26,17 +30,33 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   staff_number: "The number belongs to the spa's own staff.",
   already_texted_recently: "The caller was already texted recently; this call joined that conversation.",
   human_engaged_recently: "A coordinator texted or called this person in the last 30 minutes.",
+  short_abandoned: "The caller hung up within seconds (a likely misdial); this location does not text those.",
+  wrong_number: "The caller said it was a wrong number, so automation stopped for them.",
+  spam_pattern: "Many very short calls with no voicemail from this number in 24 hours: treated as a robocaller.",
+  auto_text_limit: "This person already got 3 automatic texts in the last 24 hours.",
 };
 
-export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType">;
+export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType"> &
+  Partial<Pick<Contact, "leadStatus">>;
 
-export type DecisionLocation = Schedule & { autoTextWindowHours: number };
+export type DecisionLocation = Schedule & {
+  autoTextWindowHours: number;
+  textShortAbandoned?: boolean;
+  spamShortCallCount?: number;
+};
+
+/** No contact ever gets more than this many automatic texts in 24 hours, across locations. */
+export const MAX_AUTO_TEXTS_PER_DAY = 3;
 
 export type RecentHistory = {
   /** The last automatic text to this contact from this location. */
   lastAutoTextAt: Date | null;
   /** The last text or call a coordinator made to this contact. */
   lastHumanTouchAt: Date | null;
+  /** Calls from this number in the last 24 h shorter than the spam threshold with no voicemail, this one included. */
+  recentShortCalls?: number;
+  /** Automatic texts to this contact in the last 24 h, at any location. */
+  autoTextsLast24h?: number;
 };
 
 export type Decision = {
@@ -66,7 +86,11 @@ function skipReason(event: CallEvent, contact: DecisionContact | null, location:
   if (contact?.blockedAt) return "blocked";
   if (contact?.kind === "spam") return "spam";
   if (contact?.isStaff) return "staff_number";
+  if (contact?.leadStatus === "wrong_number") return "wrong_number";
+  if ((history.recentShortCalls ?? 0) >= (location.spamShortCallCount ?? 3) && !event.voicemail) return "spam_pattern";
+  if (event.missedReason === "short_abandoned" && !location.textShortAbandoned) return "short_abandoned";
   if (contact?.lineType === "landline") return "landline";
+  if ((history.autoTextsLast24h ?? 0) >= MAX_AUTO_TEXTS_PER_DAY) return "auto_text_limit";
   const windowMs = location.autoTextWindowHours * 3600 * 1000;
   if (history.lastAutoTextAt && now.getTime() - history.lastAutoTextAt.getTime() < windowMs) return "already_texted_recently";
   if (history.lastHumanTouchAt && now.getTime() - history.lastHumanTouchAt.getTime() < HUMAN_ENGAGED_WINDOW_MS) {
@@ -105,5 +129,15 @@ export function decide(input: {
       callback: { dueAt: nextOpen, reason: "Existing client missed: call back" },
     };
   }
-  return { action: "text", reason: null, situation: open ? "open" : "after_hours", leakSource, priority, callback: null };
+  if (!open) {
+    return {
+      action: "text",
+      reason: null,
+      situation: "after_hours",
+      leakSource,
+      priority,
+      callback: { dueAt: nextOpen, reason: "Missed after hours: call back at opening" },
+    };
+  }
+  return { action: "text", reason: null, situation: "open", leakSource, priority, callback: null };
 }

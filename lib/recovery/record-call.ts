@@ -1,18 +1,16 @@
 // A call event from any phone system → the call row, the decision, and (when the decision says so)
 // the text-back and its outbox entry, all in ONE transaction. Retries and duplicates are no-ops.
 import { getDb } from "@/db/client";
-import { attachVoicemail, findCallByExternalId, insertCallIfNew, recentHistory, setTranscript } from "@/db/queries/calls";
+import { attachVoicemail, dailySignals, findCallByExternalId, insertCallIfNew, recentHistory, setTranscript } from "@/db/queries/calls";
 import { insertCallback } from "@/db/queries/callbacks";
 import { lockContact, upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
-import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
-import { queueText } from "@/lib/messaging/queue-text";
-import { renderTemplate } from "@/lib/messaging/templates";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 import type { Executor } from "@/db/client";
-import { decide, type Decision } from "./decide";
+import { decide, type Decision, type RecentHistory } from "./decide";
+import { followUpTime, queueAutomatedText } from "./text-back";
 
 export type RecordCallResult =
   | { status: "unknown_number" }
@@ -44,13 +42,12 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
     const contact = event.from ? (await upsertContact(tx, { orgId, phone: event.from })).contact : null;
     if (contact) await lockContact(tx, { contactId: contact.id });
     const windowStart = new Date(now.getTime() - location.location.autoTextWindowHours * 3600 * 1000);
-    const history = contact
-      ? await recentHistory(tx, { orgId, locationId, contactId: contact.id, since: windowStart })
-      : { lastAutoTextAt: null, lastHumanTouchAt: null };
+    const history = contact ? await historyOf(tx, { event, location, contactId: contact.id, windowStart, now }) : NO_HISTORY;
+    const { autoTextWindowHours, textShortAbandoned, spamShortCallCount } = location.location;
     const decision = decide({
       event,
       contact,
-      location: { ...location.schedule, autoTextWindowHours: location.location.autoTextWindowHours },
+      location: { ...location.schedule, autoTextWindowHours, textShortAbandoned, spamShortCallCount },
       history,
       now,
     });
@@ -114,30 +111,16 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
 
-    const template = location.templates.get(decision.situation) ?? DEFAULT_TEMPLATES[decision.situation];
-    const body = renderTemplate(template, {
-      spa: location.orgName,
-      location: location.location.name,
-      bookingLink: location.location.bookingUrl,
-    });
     const delayMs = location.location.sendDelaySeconds * 1000;
-    const messageId = await queueText(
-      tx,
-      {
-        orgId,
-        conversationId: conversation.id,
-        contactId: contact.id,
-        callId: call.id,
-        fromNumber: event.to, // the number the caller dialled
-        toNumber: contact.phone,
-        body,
-        automated: true,
-        templateSituation: decision.situation,
-      },
-      new Date(now.getTime() + delayMs),
-    );
+    const text = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
+    const { messageId, body } = await queueAutomatedText(tx, { ...text, situation: decision.situation, notBefore: new Date(now.getTime() + delayMs) });
     await touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body });
     await recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: decision.situation });
+    if (location.location.followUpEnabled) {
+      const at = followUpTime(location, contact.phone, now);
+      const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
+      await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
+    }
     return {
       status: "recorded",
       location,
@@ -173,4 +156,21 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
     type: "voicemail_left",
     detail: { seconds: event.voicemail.seconds },
   });
+}
+
+const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 };
+const DAY_MS = 24 * 3600 * 1000;
+
+async function historyOf(
+  tx: Executor,
+  { event, location, contactId, windowStart, now }: { event: CallEvent; location: LocationContext; contactId: string; windowStart: Date; now: Date },
+): Promise<RecentHistory> {
+  const { orgId, id: locationId, spamShortCallSeconds } = location.location;
+  const [recent, daily] = await Promise.all([
+    recentHistory(tx, { orgId, locationId, contactId, since: windowStart }),
+    dailySignals(tx, { orgId, contactId, since: new Date(now.getTime() - DAY_MS), shortCallSeconds: spamShortCallSeconds }),
+  ]);
+  const duration = event.durationSeconds ?? 0;
+  const thisCallShort = duration > 0 && duration < spamShortCallSeconds && !event.voicemail ? 1 : 0;
+  return { ...recent, recentShortCalls: daily.shortCalls + thisCallShort, autoTextsLast24h: daily.autoTexts };
 }

@@ -6,17 +6,26 @@ import { calls, contacts, conversations, events, messages, outbox } from "@/db/s
 export async function rowsForCaller(phone: string) {
   const db = await getDb();
   const [contact] = await db.select().from(contacts).where(eq(contacts.phone, phone));
-  if (!contact) return { contact: null, calls: [], messages: [], conversations: [], events: [], outbox: [] };
+  if (!contact) return { contact: null, calls: [], messages: [], followUps: [], conversations: [], events: [], outbox: [] };
   const [callRows, messageRows, conversationRows, eventRows] = await Promise.all([
     db.select().from(calls).where(eq(calls.contactId, contact.id)),
     db.select().from(messages).where(eq(messages.contactId, contact.id)).orderBy(messages.createdAt),
     db.select().from(conversations).where(eq(conversations.contactId, contact.id)),
     db.select().from(events).where(eq(events.contactId, contact.id)).orderBy(events.id),
   ]);
-  const outboxRows = messageRows.length
-    ? await db.select().from(outbox).where(and(...[eq(outbox.messageId, messageRows[0]!.id)]))
-    : [];
-  return { contact, calls: callRows, messages: messageRows, conversations: conversationRows, events: eventRows, outbox: outboxRows };
+  // Scheduled follow-ups are reported apart, so `messages` reads as the conversation does today.
+  const isFollowUp = (m: (typeof messageRows)[number]) => m.templateSituation === "follow_up";
+  const current = messageRows.filter((m) => !isFollowUp(m));
+  const outboxRows = current.length ? await db.select().from(outbox).where(and(eq(outbox.messageId, current[0]!.id))) : [];
+  return {
+    contact,
+    calls: callRows,
+    messages: current,
+    followUps: messageRows.filter(isFollowUp),
+    conversations: conversationRows,
+    events: eventRows,
+    outbox: outboxRows,
+  };
 }
 
 export async function callsWithSid(callSid: string) {

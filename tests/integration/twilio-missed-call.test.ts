@@ -23,7 +23,8 @@ describe("missed call on a Rebound number (<Dial action>)", () => {
     expect(sent?.to).toBe(caller);
     expect(sent?.from).toBe(DOWNTOWN);
     expect(sent?.body).toContain("Glow Med Spa");
-    expect(sent?.body).toContain("https://book.glowmedspa.example/downtown");
+    // The booking link is tracked: /b/<token> counts the tap, then redirects to the booking page.
+    expect(sent?.body).toMatch(new RegExp(`${APP_URL}/b/[0-9A-Za-z]{10}\\b`));
     expect(sent?.body).toContain("Reply STOP to opt out.");
     expect(sent?.statusCallback).toBe(`${APP_URL}/api/webhooks/twilio/message-status`);
 
@@ -77,7 +78,7 @@ describe("missed call on the spa's own Twilio number (status callback)", () => {
     expect(response.status).toBe(200);
     await h.settle();
     expect(h.standIn.messages.map((m) => [m.to, m.from])).toEqual([[caller, WESTSIDE]]);
-    expect(h.standIn.messages[0]?.body).toContain("https://book.glowmedspa.example/westside");
+    expect(h.standIn.messages[0]?.body).toMatch(/https:\/\/rebound\.test\/b\/[0-9A-Za-z]{10}/);
   });
 
   it("ringing and in-progress callbacks record nothing", async () => {

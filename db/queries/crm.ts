@@ -1,0 +1,166 @@
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { crmDeliveries, organizations, type CrmDelivery } from "../schema";
+
+export type CrmEndpoint = { url: string; secret: string | null };
+
+/** Where an organization's CRM wants its events, or null when it has none configured. */
+export async function getCrmEndpoint(db: Executor, { orgId }: { orgId: string }): Promise<CrmEndpoint | null> {
+  const [row] = await db
+    .select({ url: organizations.crmWebhookUrl, secret: organizations.crmWebhookSecret })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .limit(1);
+  const url = row?.url?.trim();
+  return row && url ? { url, secret: row.secret?.trim() || null } : null;
+}
+
+export async function insertCrmDelivery(
+  db: Executor,
+  { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(crmDeliveries).values({ orgId, eventId, eventType, payload });
+}
+
+/** How long a claim lasts: well past the 10 s request timeout, so only a dead process loses one. */
+export const CRM_CLAIM_SECONDS = 60;
+
+export type CrmClaim = Pick<CrmDelivery, "id" | "orgId" | "eventId" | "eventType" | "payload" | "attempts">;
+
+/**
+ * Claims due deliveries with FOR UPDATE SKIP LOCKED, so any number of servers can sweep at once
+ * without two of them POSTing the same row. An expired in-flight claim (its process died) is
+ * taken over; the receiver dedupes on the unchanged webhook-id.
+ */
+export async function claimDueCrmDeliveries(db: Executor, { limit }: { limit: number }): Promise<CrmClaim[]> {
+  const due = db
+    .select({ id: crmDeliveries.id })
+    .from(crmDeliveries)
+    .where(
+      or(
+        and(eq(crmDeliveries.status, "pending"), sql`${crmDeliveries.nextAttemptAt} <= now()`),
+        and(eq(crmDeliveries.status, "in_flight"), sql`${crmDeliveries.lockedUntil} < now()`),
+      ),
+    )
+    .orderBy(asc(crmDeliveries.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(crmDeliveries)
+    .set({
+      status: "in_flight",
+      attempts: sql`${crmDeliveries.attempts} + 1`,
+      lockedUntil: sql`now() + make_interval(secs => ${CRM_CLAIM_SECONDS})`,
+      updatedAt: sql`now()`,
+    })
+    .where(inArray(crmDeliveries.id, due))
+    .returning({
+      id: crmDeliveries.id,
+      orgId: crmDeliveries.orgId,
+      eventId: crmDeliveries.eventId,
+      eventType: crmDeliveries.eventType,
+      payload: crmDeliveries.payload,
+      attempts: crmDeliveries.attempts,
+    });
+}
+
+/** Only the claim that is still current may settle a row (an expired one may have been taken over). */
+function stillClaimed({ id, attempts }: { id: string; attempts: number }) {
+  return and(eq(crmDeliveries.id, id), eq(crmDeliveries.attempts, attempts), eq(crmDeliveries.status, "in_flight"));
+}
+
+export async function markCrmDelivered(db: Executor, { id, attempts, statusCode }: { id: string; attempts: number; statusCode: number }): Promise<boolean> {
+  const rows = await db
+    .update(crmDeliveries)
+    .set({ status: "delivered", lockedUntil: null, lastStatusCode: statusCode, lastError: null, deliveredAt: sql`now()`, updatedAt: sql`now()` })
+    .where(stillClaimed({ id, attempts }))
+    .returning({ id: crmDeliveries.id });
+  return rows.length > 0;
+}
+
+export async function retryCrmDeliveryLater(
+  db: Executor,
+  { id, attempts, at, statusCode, error }: { id: string; attempts: number; at: Date; statusCode: number | null; error: string },
+): Promise<void> {
+  await db
+    .update(crmDeliveries)
+    .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, lastStatusCode: statusCode, lastError: error, updatedAt: sql`now()` })
+    .where(stillClaimed({ id, attempts }));
+}
+
+export async function markCrmDeliveryDead(
+  db: Executor,
+  { id, attempts, statusCode, error }: { id: string; attempts: number; statusCode: number | null; error: string },
+): Promise<void> {
+  await db
+    .update(crmDeliveries)
+    .set({ status: "dead", lockedUntil: null, lastStatusCode: statusCode, lastError: error, updatedAt: sql`now()` })
+    .where(stillClaimed({ id, attempts }));
+}
+
+/**
+ * Puts a finished (delivered or dead) delivery back in the queue with its eventId unchanged, so a
+ * receiver that already processed it can tell it is the same event. False when there is no such
+ * row in this organization or it is still being delivered.
+ */
+export async function resetCrmDelivery(db: Executor, { orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<boolean> {
+  const rows = await db
+    .update(crmDeliveries)
+    .set({
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: sql`now()`,
+      lockedUntil: null,
+      lastStatusCode: null,
+      lastError: null,
+      deliveredAt: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(crmDeliveries.orgId, orgId), eq(crmDeliveries.id, deliveryId), inArray(crmDeliveries.status, ["delivered", "dead"])))
+    .returning({ id: crmDeliveries.id });
+  return rows.length > 0;
+}
+
+export type CrmDeliveryRow = Pick<
+  CrmDelivery,
+  "id" | "eventId" | "eventType" | "status" | "attempts" | "nextAttemptAt" | "lastStatusCode" | "lastError" | "deliveredAt" | "createdAt"
+>;
+export type CrmDeliveryCursor = { at: Date; id: string };
+
+/**
+ * Rows enqueued in one transaction share created_at to the microsecond, but a JS Date keeps only
+ * milliseconds: order and compare at millisecond precision so a page boundary never skips a row.
+ */
+const createdMs = sql`date_trunc('milliseconds', ${crmDeliveries.createdAt})`;
+
+/** The delivery log for settings: newest first, keyset-paginated. */
+export async function listCrmDeliveries(
+  db: Executor,
+  { orgId, limit = 50, cursor }: { orgId: string; limit?: number; cursor?: CrmDeliveryCursor | null },
+): Promise<{ rows: CrmDeliveryRow[]; next: CrmDeliveryCursor | null }> {
+  const rows = await db
+    .select({
+      id: crmDeliveries.id,
+      eventId: crmDeliveries.eventId,
+      eventType: crmDeliveries.eventType,
+      status: crmDeliveries.status,
+      attempts: crmDeliveries.attempts,
+      nextAttemptAt: crmDeliveries.nextAttemptAt,
+      lastStatusCode: crmDeliveries.lastStatusCode,
+      lastError: crmDeliveries.lastError,
+      deliveredAt: crmDeliveries.deliveredAt,
+      createdAt: crmDeliveries.createdAt,
+    })
+    .from(crmDeliveries)
+    .where(
+      and(
+        eq(crmDeliveries.orgId, orgId),
+        cursor ? sql`(${createdMs}, ${crmDeliveries.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(createdMs), desc(crmDeliveries.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+}

@@ -1,0 +1,61 @@
+// Gathers what the send guard needs (contact, what happened since, the caller's hour, the line
+// type from Twilio Lookup when unknown) and acts on a cancellation: nothing fails silently.
+import type { Db } from "@/db/client";
+import { insertCallback } from "@/db/queries/callbacks";
+import { getContact, setContactLineType } from "@/db/queries/contacts";
+import { recordEvent } from "@/db/queries/events";
+import { getConversationLocation } from "@/db/queries/locations";
+import { markMessageCanceled } from "@/db/queries/messages";
+import { sendSignals } from "@/db/queries/send-signals";
+import type { Message } from "@/db/schema";
+import { nextSendableTime, quietHoursFor } from "@/lib/schedule/quiet-hours";
+import { lookupLineType } from "./line-type";
+import { CANCEL_REASON_TEXT, sendGuard, type CancelReason, type Guard } from "./send-guard";
+import type { TwilioClient } from "./twilio-client";
+
+export async function checkBeforeSend(db: Db, message: Message, client: TwilioClient | null, now: Date): Promise<Guard> {
+  let contact = await getContact(db, { orgId: message.orgId, contactId: message.contactId });
+  const checked = message.automated && message.templateSituation !== null;
+  if (checked && contact && !contact.lineType && client) {
+    const lineType = await lookupLineType(client, contact.phone);
+    if (lineType) {
+      await setContactLineType(db, { orgId: message.orgId, contactId: contact.id, lineType, at: now });
+      contact = { ...contact, lineType, lineTypeCheckedAt: now };
+    }
+  }
+  const signals = checked
+    ? await sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
+    : null;
+  let quietUntil: Date | null = null;
+  if (message.templateSituation === "follow_up") {
+    const location = await getConversationLocation(db, { conversationId: message.conversationId });
+    if (location) {
+      const tz = quietHoursFor({ callerPhone: message.toNumber, locationTimezone: location.timezone });
+      const sendable = nextSendableTime(now, tz, { startMinute: location.quietStartMinute, endMinute: location.quietEndMinute });
+      quietUntil = sendable.getTime() > now.getTime() ? sendable : null;
+    }
+  }
+  return sendGuard({ message, contact, signals, quietUntil });
+}
+
+/** Records a text Rebound decided not to send, with the reason shown in the conversation. */
+export async function cancelText(db: Db, message: Message, reason: CancelReason, now: Date): Promise<void> {
+  const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
+  await markMessageCanceled(db, { messageId: message.id, reason: CANCEL_REASON_TEXT[reason] });
+  await recordEvent(db, { ...base, type: "text_canceled", reason });
+  if (reason === "landline") {
+    const location = await getConversationLocation(db, { conversationId: message.conversationId });
+    if (location) {
+      await insertCallback(db, {
+        orgId: message.orgId,
+        locationId: location.id,
+        contactId: message.contactId,
+        conversationId: message.conversationId,
+        callId: message.callId,
+        messageId: message.id,
+        reason: "Missed call from a landline: call back",
+        dueAt: now,
+      });
+    }
+  }
+}

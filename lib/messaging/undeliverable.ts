@@ -1,0 +1,52 @@
+// A text Twilio could not deliver is never a silent failure: what the error says about the number
+// goes on the contact, and a person gets a task to call instead.
+import type { Db } from "@/db/client";
+import { insertCallback } from "@/db/queries/callbacks";
+import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
+import { recordEvent } from "@/db/queries/events";
+import { getConversationLocation } from "@/db/queries/locations";
+import type { Message } from "@/db/schema";
+import { contactFactFromError } from "./send-text";
+
+/** Twilio errors that mean texting this number will not work: call them instead. */
+const CALL_INSTEAD: Record<number, string> = {
+  21211: "the number is not valid",
+  21614: "the number cannot receive texts (likely a landline)",
+  21635: "the number is a landline",
+  30003: "the phone was unreachable",
+  30005: "the number is unknown to the carrier",
+  30006: "the number is a landline or its carrier cannot receive texts",
+};
+
+export function callInsteadReason(code: number | null): string | null {
+  return code !== null && CALL_INSTEAD[code] ? `Text not delivered: ${CALL_INSTEAD[code]} (Twilio ${code}). Call back instead.` : null;
+}
+
+export async function handleUndeliverable(db: Db, message: Message, code: number | null, now: Date): Promise<void> {
+  const fact = contactFactFromError(code);
+  if (fact === "opted_out") await setContactOptOut(db, { orgId: message.orgId, contactId: message.contactId, optedOut: true, at: now });
+  if (fact === "landline") await setContactLineType(db, { orgId: message.orgId, contactId: message.contactId, lineType: "landline", at: now });
+  const reason = callInsteadReason(code);
+  if (!reason) return;
+  const location = await getConversationLocation(db, { conversationId: message.conversationId });
+  if (!location) return;
+  await insertCallback(db, {
+    orgId: message.orgId,
+    locationId: location.id,
+    contactId: message.contactId,
+    conversationId: message.conversationId,
+    callId: message.callId,
+    messageId: message.id,
+    reason,
+    dueAt: now,
+  });
+  await recordEvent(db, {
+    orgId: message.orgId,
+    locationId: location.id,
+    contactId: message.contactId,
+    conversationId: message.conversationId,
+    messageId: message.id,
+    type: "callback_created",
+    reason,
+  });
+}
