@@ -53,22 +53,39 @@ export class EnvError extends Error {
 export const DATA_DIR = path.resolve(/* turbopackIgnore: true */ process.cwd(), ".data");
 const DEV_SECRETS_FILE = path.join(DATA_DIR, "dev-secrets.json");
 
-const devSecretsSchema = z.object({ authSecret: z.string().min(32), twilioSigningToken: z.string().min(16) });
+const devSecretsSchema = z.object({
+  authSecret: z.string().min(32),
+  twilioSigningToken: z.string().min(16),
+  openphoneWebhookSecret: z.string().startsWith("whsec_"),
+  aircallWebhookToken: z.string().min(16),
+  genericWebhookSecret: z.string().min(16),
+});
 export type DevSecrets = z.infer<typeof devSecretsSchema>;
+
+function generateDevSecrets(): DevSecrets {
+  return {
+    authSecret: randomBytes(32).toString("base64url"),
+    twilioSigningToken: randomBytes(16).toString("hex"),
+    openphoneWebhookSecret: `whsec_${randomBytes(24).toString("base64")}`,
+    aircallWebhookToken: randomBytes(16).toString("hex"),
+    genericWebhookSecret: randomBytes(24).toString("hex"),
+  };
+}
 
 /**
  * Development only: secrets generated once into ./.data, so `npm run dev` works with no setup and
  * `npm run simulate` can sign webhooks the app accepts. Never used when NODE_ENV=production.
  */
 export function readOrCreateDevSecrets(): DevSecrets {
+  let existing: Partial<DevSecrets> = {};
   if (existsSync(DEV_SECRETS_FILE)) {
-    const parsed = devSecretsSchema.safeParse(JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8")));
+    const raw: unknown = JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8"));
+    const parsed = devSecretsSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
+    existing = devSecretsSchema.partial().safeParse(raw).data ?? {};
   }
-  const secrets: DevSecrets = {
-    authSecret: randomBytes(32).toString("base64url"),
-    twilioSigningToken: randomBytes(16).toString("hex"),
-  };
+  // Keep the secrets that exist (sessions stay valid), add any that are missing.
+  const secrets: DevSecrets = { ...generateDevSecrets(), ...existing };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
   return secrets;
@@ -104,9 +121,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
         : undefined,
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
-    openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET,
-    aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN,
-    genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET,
+    openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET ?? dev?.openphoneWebhookSecret,
+    aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN ?? dev?.aircallWebhookToken,
+    genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET ?? dev?.genericWebhookSecret,
   };
 }
 

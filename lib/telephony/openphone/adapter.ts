@@ -1,0 +1,13 @@
+// OpenPhone / Quo through the shared JSON front door (lib/telephony/json-webhook.ts). One route takes
+// both webhook generations; the headers say which one signed the request.
+import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
+import { openPhoneLineNumber, parseOpenPhoneWebhook } from "./parse";
+import { verifyOpenPhoneWebhook } from "./verify";
+
+export const openphoneAdapter: ProviderAdapter = {
+  provider: "openphone",
+  dialledNumber: openPhoneLineNumber,
+  secret: (org, env) => org?.openphoneWebhookSecret ?? env.openphoneWebhookSecret,
+  verify: ({ rawBody, headers, secret, now }) => verifyOpenPhoneWebhook({ rawBody, headers, secret, now }),
+  parse: parseOpenPhoneWebhook,
+};
