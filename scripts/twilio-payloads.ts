@@ -89,6 +89,61 @@ export function recordingPayload(input: { accountSid: string; callSid: string; s
   };
 }
 
+/** SIDs of resources only the builders below mint: queues (QU) and transcriptions (TR). */
+const resourceSid = (prefix: "QU" | "TR") => prefix + randomBytes(16).toString("hex");
+
+/**
+ * `<Enqueue action>` request when the caller leaves a hold queue (§1(d)): QueueResult, QueueSid,
+ * QueueTime and the standard call params. Twilio sends QueueSid and QueueTime "only if the call was
+ * actually enqueued", so a `queue-full` rejection carries neither.
+ */
+export function queueActionPayload(input: {
+  accountSid: string;
+  callSid?: string;
+  from: string;
+  to: string;
+  queueResult?: string;
+  queueSeconds?: number;
+  queueSid?: string;
+}): Params {
+  const queueResult = input.queueResult ?? "hangup";
+  const enqueued = queueResult !== "queue-full";
+  return {
+    AccountSid: input.accountSid,
+    CallSid: input.callSid ?? sid("CA"),
+    From: input.from,
+    Caller: input.from,
+    To: input.to,
+    Called: input.to,
+    Direction: "inbound",
+    CallStatus: queueResult === "hangup" ? "completed" : "in-progress",
+    ApiVersion: "2010-04-01",
+    QueueResult: queueResult,
+    ...(enqueued ? { QueueSid: input.queueSid ?? resourceSid("QU"), QueueTime: String(input.queueSeconds ?? 47) } : {}),
+    ...geo,
+  };
+}
+
+/**
+ * `<Record transcribeCallback>` request: the fields Twilio's `<Record>` documentation lists
+ * (not part of the WEBHOOKS.md collection). TranscriptionStatus is `completed` or `failed`.
+ */
+export function transcriptionPayload(input: { accountSid: string; callSid: string; text: string; status?: "completed" | "failed"; recordingSid?: string }): Params {
+  const recordingSid = input.recordingSid ?? sid("RE");
+  const transcriptionSid = resourceSid("TR");
+  const account = `https://api.twilio.com/2010-04-01/Accounts/${input.accountSid}`;
+  return {
+    TranscriptionSid: transcriptionSid,
+    TranscriptionText: input.text,
+    TranscriptionStatus: input.status ?? "completed",
+    TranscriptionUrl: `${account}/Transcriptions/${transcriptionSid}`,
+    RecordingSid: recordingSid,
+    RecordingUrl: `${account}/Recordings/${recordingSid}`,
+    CallSid: input.callSid,
+    AccountSid: input.accountSid,
+  };
+}
+
 /** Inbound SMS (§2(a)). */
 export function inboundSmsPayload(input: { accountSid: string; messageSid?: string; from: string; to: string; body: string; optOutType?: string }): Params {
   const messageSid = input.messageSid ?? sid("SM");

@@ -63,6 +63,8 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
       "/api/webhooks/twilio/voicemail": handlers.onVoicemail,
       "/api/webhooks/twilio/sms": handlers.onInboundSms,
       "/api/webhooks/twilio/message-status": handlers.onMessageStatus,
+      "/api/webhooks/twilio/transcription": handlers.onTranscription,
+      "/api/webhooks/twilio/queue": handlers.onQueue,
     };
     const handler = byPath[path.split("?")[0] ?? ""];
     if (!handler) throw new Error(`no handler for ${path}`);

@@ -1,9 +1,11 @@
 // What each Twilio webhook does, after the signature check: parse → call lib → respond.
 import { getDb } from "@/db/client";
-import { attachVoicemail, findCallByExternalId } from "@/db/queries/calls";
+import { attachVoicemail, findCallByExternalId, setTranscript } from "@/db/queries/calls";
+import { lockContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
+import type { Call } from "@/db/schema";
 import { env } from "@/lib/env";
 import { applyTwilioStatus } from "@/lib/messaging/delivery-status";
 import { dispatchText } from "@/lib/messaging/outbox";
@@ -11,21 +13,28 @@ import { receiveSms } from "@/lib/messaging/receive-sms";
 import { recordCallEvent } from "@/lib/recovery/record-call";
 import {
   callEventFromDial,
+  callEventFromQueue,
   callEventFromStatus,
   callStatusSchema,
   dialActionSchema,
   inboundSmsSchema,
   messageStatusSchema,
   parseTwilio,
+  queueActionSchema,
+  queueOutcomeOf,
   recordingSchema,
+  transcriptionSchema,
   voiceRequestSchema,
 } from "./parse";
+import { transcriptOf } from "./transcript";
 import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
 import { badRequest, type TwilioContext } from "./webhook";
 
 const twiml = (xml: string) => new Response(xml, { headers: TWIML_HEADERS });
 const webhookUrl = (name: string) => `${env().appUrl}/api/webhooks/twilio/${name}`;
 const NOT_IN_SERVICE = "Sorry, this number is not in service.";
+const voicemailPrompt = (spaName: string) =>
+  voicemailTwiml({ spaName, recordingUrl: webhookUrl("voicemail"), transcriptionUrl: webhookUrl("transcription") });
 
 function dispatchLater(defer: TwilioContext["defer"], messageId: string | null): void {
   if (messageId) defer(() => dispatchText(messageId));
@@ -60,7 +69,31 @@ export async function onDial({ params, defer }: TwilioContext): Promise<Response
   if (result.status === "unknown_number") return twiml(goodbyeTwiml(NOT_IN_SERVICE));
   if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
   if (event.disposition === "answered") return twiml(emptyVoiceTwiml());
-  return twiml(voicemailTwiml({ spaName: result.location.orgName, recordingUrl: webhookUrl("voicemail") }));
+  return twiml(voicemailPrompt(result.location.orgName));
+}
+
+/**
+ * `<Enqueue action>`: the caller left the spa's hold queue (see `queueOutcomeOf` for each
+ * QueueResult). A hang-up on hold is an abandoned call and gets the text-back; a caller who left
+ * the queue unserved also gets the voicemail prompt; a caller who reached someone changes nothing.
+ */
+export async function onQueue({ params, defer }: TwilioContext): Promise<Response> {
+  const parsed = parseTwilio(queueActionSchema, params);
+  if (!parsed.ok) return badRequest(parsed.message);
+  const event = callEventFromQueue(parsed.value, new Date());
+  if (!event) {
+    const { CallSid, QueueResult, QueueSid, To } = parsed.value;
+    if (queueOutcomeOf(QueueResult) === "unknown") {
+      await recordEvent(await getDb(), { type: "queue_result_unknown", detail: { callSid: CallSid, queueResult: QueueResult, queueSid: QueueSid ?? null, to: To } });
+    }
+    return twiml(emptyVoiceTwiml());
+  }
+  const result = await recordCallEvent(event);
+  if (result.status === "unknown_number") return twiml(goodbyeTwiml(NOT_IN_SERVICE));
+  if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
+  // A caller who hung up is gone; anyone else is still on the line and may leave a message.
+  if (event.disposition === "abandoned") return twiml(emptyVoiceTwiml());
+  return twiml(voicemailPrompt(result.location.orgName));
 }
 
 /** Status callback of a call on the spa's own Twilio number. */
@@ -108,6 +141,50 @@ export async function onVoicemail({ params }: TwilioContext): Promise<Response> 
     await recordEvent(db, { type: "voicemail_for_unknown_call", detail: { callSid: CallSid } });
   }
   return twiml(goodbyeTwiml("Thank you. We'll be in touch soon. Goodbye."));
+}
+
+/**
+ * `<Record transcribeCallback>`: the voicemail's text goes on the call, once. A failed or empty
+ * transcription stores nothing; one for a call we never saw is acknowledged and logged.
+ */
+export async function onTranscription({ params }: TwilioContext): Promise<Response> {
+  const parsed = parseTwilio(transcriptionSchema, params);
+  if (!parsed.ok) return badRequest(parsed.message);
+  const { CallSid, TranscriptionSid } = parsed.value;
+  const db = await getDb();
+  const call = await findCallByExternalId(db, { provider: "twilio", externalId: CallSid });
+  if (!call) {
+    await recordEvent(db, { type: "transcription_for_unknown_call", detail: { callSid: CallSid, transcriptionSid: TranscriptionSid ?? null } });
+    return twiml(emptyVoiceTwiml());
+  }
+  const transcript = transcriptOf(parsed.value);
+  if (transcript) await storeTranscript(call, transcript, TranscriptionSid ?? null);
+  return twiml(emptyVoiceTwiml());
+}
+
+/** Sets the transcript unless the call already has one (a retry, or a concurrent delivery). */
+async function storeTranscript(call: Call, transcript: string, transcriptionSid: string | null): Promise<void> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Concurrent deliveries of the same callback queue up here, so only the first one writes.
+    if (call.contactId) await lockContact(tx, { contactId: call.contactId });
+    const current = await findCallByExternalId(tx, { provider: "twilio", externalId: call.externalId });
+    if (!current || current.transcript) return;
+    await setTranscript(tx, { callId: current.id, transcript });
+    const conversation = current.contactId
+      ? await touchConversation(tx, { orgId: current.orgId, locationId: current.locationId, contactId: current.contactId, kind: "voicemail", at: new Date() })
+      : null;
+    await recordEvent(tx, {
+      orgId: current.orgId,
+      locationId: current.locationId,
+      contactId: current.contactId,
+      conversationId: conversation?.id ?? null,
+      callId: current.id,
+      type: "voicemail_transcribed",
+      detail: { transcriptionSid, characters: transcript.length },
+    });
+    // Intent classification of the transcript (lib/messaging/intent.ts) hooks in here: once per call.
+  });
 }
 
 /** A text from a caller: replies, STOP / START / HELP. */

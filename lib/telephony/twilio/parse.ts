@@ -61,11 +61,46 @@ export const messageStatusSchema = z.object({
   ErrorCode: z.coerce.number().int().optional(),
 });
 
+/** Wait times are "only available if the call was actually enqueued": anything else reads as unknown. */
+const optionalSeconds = z
+  .string()
+  .optional()
+  .transform((raw) => (raw !== undefined && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined));
+
+/**
+ * `<Enqueue action>` (§1(d)): the caller left the hold queue. QueueResult stays a free word here;
+ * `queueOutcomeOf` classifies it, so a value Twilio adds later is logged instead of refused.
+ */
+export const queueActionSchema = voiceBase.extend({
+  QueueResult: z
+    .string("QueueResult is missing")
+    .transform((raw) => raw.trim().toLowerCase())
+    .pipe(z.string().min(1, "QueueResult is empty")),
+  QueueSid: z.string().optional(),
+  QueueTime: optionalSeconds,
+});
+/**
+ * `<Record transcribeCallback>`: not in the WEBHOOKS.md collection, so every field but the two
+ * SIDs is optional and TranscriptionStatus is any word (Twilio documents completed | failed).
+ */
+export const transcriptionSchema = z.object({
+  AccountSid: accountSid,
+  CallSid: callSid,
+  TranscriptionSid: z.string().optional(),
+  TranscriptionStatus: z.string().default(""),
+  TranscriptionText: z.string().default(""),
+  TranscriptionUrl: z.string().optional(),
+  RecordingSid: z.string().optional(),
+  RecordingUrl: z.string().optional(),
+});
+
 export type DialAction = z.infer<typeof dialActionSchema>;
 export type CallStatusCallback = z.infer<typeof callStatusSchema>;
 export type RecordingCallback = z.infer<typeof recordingSchema>;
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 export type MessageStatusCallback = z.infer<typeof messageStatusSchema>;
+export type QueueAction = z.infer<typeof queueActionSchema>;
+export type TranscriptionCallback = z.infer<typeof transcriptionSchema>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -127,6 +162,55 @@ export function callEventFromStatus(payload: CallStatusCallback, now: Date): Cal
     providerStatus: payload.CallStatus,
     startedAt: new Date(endedAt.getTime() - (duration ?? 0) * 1000),
     durationSeconds: duration,
+    voicemail: null,
+  };
+}
+
+/**
+ * What a QueueResult means for the caller (Twilio's `<Enqueue>` table of values):
+ * - `hangup`: the caller hung up while on hold → abandoned (leak source hold_abandon).
+ * - `leave`, `queue-full`, `error`, `system-error`: the caller left the queue, or never got into
+ *   it, without reaching anyone → missed. `leave` counts too: with an action URL the call goes on
+ *   only with the TwiML we answer, so the spa cannot route the caller anywhere else afterwards.
+ * - `bridged`, `redirected-from-bridged`, `bridging-in-process`: someone picked up → not a miss.
+ *   Nothing is recorded: this request knows the wait, not the conversation, so an answered call
+ *   from here would carry a wrong start and length; the call's status callback records it.
+ * - `redirected`: moved out of the queue by the spa's own API call; its new flow reports the outcome.
+ * - anything else: unknown, logged rather than guessed.
+ */
+export type QueueOutcome = "abandoned" | "missed" | "reached" | "redirected" | "unknown";
+
+const QUEUE_OUTCOMES: ReadonlyMap<string, QueueOutcome> = new Map([
+  ["hangup", "abandoned"],
+  ["leave", "missed"],
+  ["queue-full", "missed"],
+  ["error", "missed"],
+  ["system-error", "missed"],
+  ["bridged", "reached"],
+  ["redirected-from-bridged", "reached"],
+  ["bridging-in-process", "reached"],
+  ["redirected", "redirected"],
+]);
+
+export function queueOutcomeOf(queueResult: string): QueueOutcome {
+  return QUEUE_OUTCOMES.get(queueResult) ?? "unknown";
+}
+
+/** `<Enqueue action>`: a CallEvent when the caller left the hold queue unserved, otherwise null. */
+export function callEventFromQueue(payload: QueueAction, now: Date): CallEvent | null {
+  const outcome = queueOutcomeOf(payload.QueueResult);
+  if (outcome !== "abandoned" && outcome !== "missed") return null;
+  const waited = payload.QueueTime ?? null;
+  return {
+    provider: "twilio",
+    externalId: payload.CallSid,
+    disposition: outcome,
+    from: toE164(payload.From),
+    rawFrom: payload.From,
+    to: payload.To,
+    providerStatus: payload.QueueResult,
+    startedAt: new Date(now.getTime() - (waited ?? 0) * 1000),
+    durationSeconds: waited,
     voicemail: null,
   };
 }

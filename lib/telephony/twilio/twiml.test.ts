@@ -1,7 +1,7 @@
 // The TwiML Rebound answers Twilio with, read back as a tree: element order, attribute values and
 // text as Twilio's parser would see them, and proof that the XML is well formed.
 import { describe, expect, it } from "vitest";
-import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
+import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, holdQueueTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
 
 type XmlElement = { name: string; attributes: Record<string, string>; children: XmlElement[]; text: string };
 
@@ -74,6 +74,8 @@ function only(element: XmlElement, name: string): XmlElement {
 
 const DIAL_URL = "https://rebound.example.com/api/webhooks/twilio/dial";
 const VOICEMAIL_URL = "https://rebound.example.com/api/webhooks/twilio/voicemail";
+const TRANSCRIPTION_URL = "https://rebound.example.com/api/webhooks/twilio/transcription";
+const QUEUE_URL = "https://rebound.example.com/api/webhooks/twilio/queue";
 
 describe("parseXml (the test's own reader)", () => {
   it("refuses XML with an unescaped & or <, so the assertions below prove well-formedness", () => {
@@ -139,6 +141,61 @@ describe("voicemailTwiml", () => {
     const response = parseXml(xml);
     expect(names(response)).toEqual(["Say", "Record", "Hangup"]);
     expect(only(response, "Say").text).toContain(`at ${spaName}.`);
+  });
+});
+
+describe("voicemailTwiml with transcription", () => {
+  it("asks Twilio to transcribe the voicemail and post the text to the transcription webhook", () => {
+    const response = parseXml(voicemailTwiml({ spaName: "Glow Med Spa", recordingUrl: VOICEMAIL_URL, transcriptionUrl: TRANSCRIPTION_URL }));
+    expect(names(response)).toEqual(["Say", "Record", "Hangup"]);
+    expect(only(response, "Record").attributes).toMatchObject({
+      action: VOICEMAIL_URL,
+      recordingStatusCallback: VOICEMAIL_URL,
+      transcribe: "true",
+      transcribeCallback: TRANSCRIPTION_URL,
+    });
+  });
+
+  it("keeps the recording within Twilio's two-minute transcription limit", () => {
+    const record = only(parseXml(voicemailTwiml({ spaName: "Glow Med Spa", recordingUrl: VOICEMAIL_URL, transcriptionUrl: TRANSCRIPTION_URL })), "Record");
+    expect(Number(record.attributes.maxLength)).toBeLessThanOrEqual(120);
+  });
+
+  it("does not transcribe (a paid Twilio feature) when no transcription URL is given", () => {
+    const record = only(parseXml(voicemailTwiml({ spaName: "Glow Med Spa", recordingUrl: VOICEMAIL_URL })), "Record");
+    expect(record.attributes.transcribe).toBeUndefined();
+    expect(record.attributes.transcribeCallback).toBeUndefined();
+  });
+});
+
+describe("holdQueueTwiml", () => {
+  it("puts the caller in the named queue and reports the way they leave it to the queue webhook", () => {
+    const response = parseXml(holdQueueTwiml({ queueName: "front-desk", actionUrl: QUEUE_URL }));
+    expect(names(response)).toEqual(["Enqueue"]);
+    const enqueue = only(response, "Enqueue");
+    expect(enqueue.attributes).toEqual({ action: QUEUE_URL, method: "POST" });
+    expect(enqueue.text).toBe("front-desk");
+  });
+
+  it("plays the spa's own hold music when given a wait URL", () => {
+    const waitUrl = "https://glowmedspa.example/hold-music.xml";
+    const enqueue = only(parseXml(holdQueueTwiml({ queueName: "front-desk", actionUrl: QUEUE_URL, waitUrl })), "Enqueue");
+    expect(enqueue.attributes).toEqual({ action: QUEUE_URL, method: "POST", waitUrl });
+  });
+
+  it("escapes a queue name and an action URL with & so Twilio reads them back unchanged", () => {
+    const actionUrl = `${QUEUE_URL}?location=downtown&queue=1`;
+    const xml = holdQueueTwiml({ queueName: "Skin & Tonic <front>", actionUrl });
+    expect(xml).toContain("location=downtown&amp;queue=1");
+    const enqueue = only(parseXml(xml), "Enqueue");
+    expect(enqueue.attributes.action).toBe(actionUrl);
+    expect(enqueue.text).toBe("Skin & Tonic <front>");
+  });
+
+  it("accepts a 64-character queue name and refuses a longer or empty one, as Twilio would", () => {
+    expect(only(parseXml(holdQueueTwiml({ queueName: "q".repeat(64), actionUrl: QUEUE_URL })), "Enqueue").text).toHaveLength(64);
+    expect(() => holdQueueTwiml({ queueName: "q".repeat(65), actionUrl: QUEUE_URL })).toThrow(/1 to 64 characters/);
+    expect(() => holdQueueTwiml({ queueName: "  ", actionUrl: QUEUE_URL })).toThrow(/1 to 64 characters/);
   });
 });
 

@@ -13,8 +13,12 @@ export function forwardCallTwiml(input: { forwardingNumber: string; ringTimeoutS
   return response.toString();
 }
 
-/** Nobody picked up: a short prompt and a voicemail recording. */
-export function voicemailTwiml(input: { spaName: string; recordingUrl: string }): string {
+/**
+ * Nobody picked up: a short prompt and a voicemail recording. With `transcriptionUrl`, Twilio also
+ * transcribes the recording (a paid Twilio feature, recordings up to two minutes) and posts the
+ * text there.
+ */
+export function voicemailTwiml(input: { spaName: string; recordingUrl: string; transcriptionUrl?: string }): string {
   const response = new VoiceResponse();
   response.say(
     `Sorry we missed your call at ${input.spaName}. We're texting you right now with a link to book. ` +
@@ -28,8 +32,30 @@ export function voicemailTwiml(input: { spaName: string; recordingUrl: string })
     maxLength: 120,
     playBeep: true,
     trim: "trim-silence",
+    ...(input.transcriptionUrl ? { transcribe: true, transcribeCallback: input.transcriptionUrl } : {}),
   });
   response.hangup();
+  return response.toString();
+}
+
+/** Twilio refuses queue names longer than this. */
+export const MAX_QUEUE_NAME_LENGTH = 64;
+
+/**
+ * For a spa whose own call flow holds callers in a Twilio queue: put this `<Enqueue>` in that flow
+ * (e.g. `holdQueueTwiml({ queueName: "front-desk", actionUrl: "https://YOUR-APP/api/webhooks/twilio/queue" })`)
+ * and every caller who hangs up on hold, or leaves the queue without reaching anyone, is texted back.
+ * Twilio requests `actionUrl` when the caller leaves the queue (right away after `<Leave>` or an API
+ * dequeue, after the conversation for a bridged call) and continues the call with the TwiML it answers.
+ * `waitUrl` is the hold music or TwiML played while waiting; Twilio's classical playlist without it.
+ */
+export function holdQueueTwiml(input: { queueName: string; actionUrl: string; waitUrl?: string }): string {
+  const queueName = input.queueName.trim();
+  if (queueName === "" || queueName.length > MAX_QUEUE_NAME_LENGTH) {
+    throw new RangeError(`A Twilio queue name must be 1 to ${MAX_QUEUE_NAME_LENGTH} characters, got ${JSON.stringify(input.queueName)}.`);
+  }
+  const response = new VoiceResponse();
+  response.enqueue({ action: input.actionUrl, method: "POST", ...(input.waitUrl ? { waitUrl: input.waitUrl } : {}) }, queueName);
   return response.toString();
 }
 
