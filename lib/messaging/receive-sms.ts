@@ -119,7 +119,7 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
       openHotCallbackId: alreadyOpen?.id ?? null,
     },
   });
-  if (!callback) return;
+  if (!callback || alreadyOpen) return;
   const assigneeId = callback.assignTo === "owner" ? ((await findOwner(tx, { orgId }))?.id ?? null) : null;
   const row = await insertCallback(tx, {
     ...context,

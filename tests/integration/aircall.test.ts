@@ -1,0 +1,202 @@
+// Aircall call events (WEBHOOKS.md §4 shapes, scripts/aircall-payloads.ts) through the JSON front
+// door: a missed inbound call becomes exactly one text from the number dialled, whichever of
+// call.hungup / call.ended arrives first; a wrong token or a malformed body changes nothing.
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { aircallCallId, aircallCallPayload, aircallRequest, type AircallPayload } from "@/scripts/aircall-payloads";
+import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
+import { callsWithSid, rowsForCaller } from "./rows";
+
+const TOKEN = "aircall-it-token-7f3c2a9e";
+process.env.AIRCALL_WEBHOOK_TOKEN = TOKEN;
+
+const h = useHarness();
+const deferred: Promise<void>[] = [];
+
+async function post(payload: unknown): Promise<Response> {
+  const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
+  const { aircallAdapter } = await import("@/lib/telephony/aircall/adapter");
+  const request = aircallRequest({ url: `${APP_URL}/api/webhooks/aircall`, payload });
+  return handleJsonWebhook(request, (task) => void deferred.push(task()), aircallAdapter);
+}
+async function settle(): Promise<void> {
+  while (deferred.length) await Promise.all(deferred.splice(0));
+}
+afterAll(settle);
+
+const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
+/** The text-back rows: those sent because of a call (a scheduled follow-up has no call). */
+const textBacks = (rows: Awaited<ReturnType<typeof rowsForCaller>>) => rows.messages.filter((m) => m.callId !== null);
+const missedCall = (input: Partial<Parameters<typeof aircallCallPayload>[0]> & { from: string; to: string }): AircallPayload =>
+  aircallCallPayload({ token: TOKEN, ...input });
+
+describe("a missed Aircall call", () => {
+  it("call.ended (agents_did_not_answer) texts the caller once, from the Westside number they dialled", async () => {
+    const caller = uniqueCaller();
+    const payload = missedCall({ from: caller, to: WESTSIDE, missedReason: "agents_did_not_answer" });
+    const response = await post(payload);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, result: "recorded" });
+    await settle();
+
+    expect(textsTo(caller).map((m) => m.from)).toEqual([WESTSIDE]);
+    expect(textsTo(caller)[0]?.body).toContain("Glow Med Spa");
+    const rows = await rowsForCaller(caller);
+    expect(rows.calls).toHaveLength(1);
+    expect(rows.calls[0]).toMatchObject({
+      provider: "aircall",
+      externalId: String(payload.data.id),
+      disposition: "missed",
+      providerStatus: "agents_did_not_answer",
+      toNumber: WESTSIDE,
+      durationSeconds: 50,
+    });
+    expect(textBacks(rows)).toHaveLength(1);
+    expect(textBacks(rows)[0]).toMatchObject({ automated: true, fromNumber: WESTSIDE, toNumber: caller, callId: rows.calls[0]?.id });
+  });
+
+  it("call.hungup then call.ended: one call, one text, and the voicemail from call.ended is attached", async () => {
+    const caller = uniqueCaller();
+    const id = aircallCallId();
+    expect((await post(missedCall({ event: "call.hungup", id, from: caller, to: DOWNTOWN }))).status).toBe(200);
+    await settle();
+    const later = await post(missedCall({ event: "call.ended", id, from: caller, to: DOWNTOWN, voicemail: "https://voicemails.aircall.example/a.mp3" }));
+    expect(await later.json()).toEqual({ ok: true, result: "duplicate" });
+    await settle();
+
+    expect(textsTo(caller)).toHaveLength(1);
+    const calls = await callsWithSid(String(id));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ disposition: "voicemail", voicemailUrl: "https://voicemails.aircall.example/a.mp3" });
+    expect((await rowsForCaller(caller)).events.map((e) => e.type)).toContain("voicemail_left");
+  });
+
+  it("call.ended then a late call.hungup: one call, one text, the voicemail kept", async () => {
+    const caller = uniqueCaller();
+    const id = aircallCallId();
+    await post(missedCall({ event: "call.ended", id, from: caller, to: DOWNTOWN, voicemail: "https://voicemails.aircall.example/b.mp3" }));
+    await settle();
+    expect(await (await post(missedCall({ event: "call.hungup", id, from: caller, to: DOWNTOWN }))).json()).toEqual({ ok: true, result: "duplicate" });
+    await settle();
+
+    expect(textsTo(caller)).toHaveLength(1);
+    const calls = await callsWithSid(String(id));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ disposition: "voicemail", voicemailUrl: "https://voicemails.aircall.example/b.mp3" });
+  });
+
+  it("call.voicemail_left after call.hungup attaches the voicemail to the same call without a second text", async () => {
+    const caller = uniqueCaller();
+    const id = aircallCallId();
+    await post(missedCall({ event: "call.hungup", id, from: caller, to: WESTSIDE }));
+    await post(missedCall({ event: "call.voicemail_left", id, from: caller, to: WESTSIDE, voicemail: "https://voicemails.aircall.example/c.mp3" }));
+    await settle();
+    expect(textsTo(caller)).toHaveLength(1);
+    expect((await callsWithSid(String(id)))[0]).toMatchObject({ disposition: "voicemail", voicemailUrl: "https://voicemails.aircall.example/c.mp3" });
+  });
+
+  it("five concurrent deliveries of the same call.ended give one call and one text", async () => {
+    const caller = uniqueCaller();
+    const payload = missedCall({ from: caller, to: WESTSIDE });
+    const responses = await Promise.all(Array.from({ length: 5 }, () => post(payload)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    await settle();
+    expect(await callsWithSid(String(payload.data.id))).toHaveLength(1);
+    expect(textsTo(caller)).toHaveLength(1);
+    expect(textBacks(await rowsForCaller(caller))).toHaveLength(1);
+  });
+
+  it("short_abandoned: the early call.hungup waits for call.ended, which records an abandoned call, not texted", async () => {
+    const caller = uniqueCaller();
+    const id = aircallCallId();
+    const hungup = await post(missedCall({ event: "call.hungup", id, from: caller, to: DOWNTOWN, durationSeconds: 6 }));
+    expect((await hungup.json()).ignored).toContain("waiting for call.ended");
+    const payload = missedCall({ id, from: caller, to: DOWNTOWN, missedReason: "short_abandoned", durationSeconds: 6 });
+    expect((await post(payload)).status).toBe(200);
+    await settle();
+    const rows = await rowsForCaller(caller);
+    expect(rows.calls[0]).toMatchObject({ disposition: "abandoned", providerStatus: "short_abandoned", leakSource: "hold_abandon" });
+    // short_abandoned policy: see decide.ts
+    expect(textsTo(caller)).toHaveLength(0);
+    expect(rows.events.find((e) => e.type === "text_skipped")?.reason).toBe("short_abandoned");
+  });
+});
+
+describe("calls that are not missed", () => {
+  it("an answered inbound call is logged and nobody is texted", async () => {
+    const caller = uniqueCaller();
+    expect(await (await post(missedCall({ from: caller, to: DOWNTOWN, answered: true }))).json()).toEqual({ ok: true, result: "recorded" });
+    await settle();
+    expect(textsTo(caller)).toHaveLength(0);
+    expect((await rowsForCaller(caller)).calls[0]?.disposition).toBe("answered");
+  });
+
+  it("an outbound call and a call.created are acknowledged and ignored: no rows", async () => {
+    const caller = uniqueCaller();
+    const outbound = await post(missedCall({ from: caller, to: DOWNTOWN, direction: "outbound" }));
+    expect(await outbound.json()).toEqual({ ok: true, ignored: "outbound call: only inbound calls are missed calls" });
+    expect((await post(missedCall({ event: "call.created", from: caller, to: DOWNTOWN }))).status).toBe(200);
+    await settle();
+    expect((await rowsForCaller(caller)).contact).toBeNull();
+    expect(textsTo(caller)).toHaveLength(0);
+  });
+});
+
+describe("bad input", () => {
+  it("a wrong token is answered 401 and nothing is stored", async () => {
+    const caller = uniqueCaller();
+    const payload = aircallCallPayload({ token: TOKEN.replace(/.$/, "0"), from: caller, to: DOWNTOWN });
+    const response = await post(payload);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "unauthorized" });
+    const { token: _t, ...untokened } = payload;
+    expect((await post(untokened)).status).toBe(401);
+    await settle();
+    expect(await callsWithSid(String(payload.data.id))).toHaveLength(0);
+    expect((await rowsForCaller(caller)).contact).toBeNull();
+    expect(textsTo(caller)).toHaveLength(0);
+  });
+
+  it("the organization's own token replaces AIRCALL_WEBHOOK_TOKEN", async () => {
+    const { getDb } = await import("@/db/client");
+    const { organizations } = await import("@/db/schema");
+    const { findLocationByNumber } = await import("@/db/queries/locations");
+    const db = await getDb();
+    const downtown = await findLocationByNumber(db, { e164: DOWNTOWN });
+    if (!downtown) throw new Error("the demo spa is missing");
+    const orgId = downtown.location.orgId;
+    await db.update(organizations).set({ aircallWebhookToken: "org-own-token" }).where(eq(organizations.id, orgId));
+    try {
+      const caller = uniqueCaller();
+      expect((await post(missedCall({ from: caller, to: DOWNTOWN }))).status).toBe(401);
+      expect((await post(aircallCallPayload({ token: "org-own-token", from: caller, to: DOWNTOWN }))).status).toBe(200);
+      await settle();
+      expect(textsTo(caller)).toHaveLength(1);
+    } finally {
+      await db.update(organizations).set({ aircallWebhookToken: null }).where(eq(organizations.id, orgId));
+    }
+  });
+
+  it("a malformed call event is answered 400 naming the field, and nothing is stored", async () => {
+    const caller = uniqueCaller();
+    const payload = missedCall({ from: caller, to: DOWNTOWN });
+    const { id: _id, ...withoutId } = payload.data;
+    const response = await post({ ...payload, data: withoutId });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain("data.id");
+    expect((await post("{not json")).status).toBe(400);
+    await settle();
+    expect((await rowsForCaller(caller)).contact).toBeNull();
+  });
+
+  it("a call to a number no location has is acknowledged and nobody is texted", async () => {
+    const caller = uniqueCaller();
+    const payload = missedCall({ from: caller, to: "+14155550123" });
+    const response = await post(payload);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, result: "unknown_number" });
+    await settle();
+    expect(textsTo(caller)).toHaveLength(0);
+    expect(await callsWithSid(String(payload.data.id))).toHaveLength(0);
+  });
+});
