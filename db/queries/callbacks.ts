@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { callbacks, contacts, conversations, type Callback, type Contact } from "../schema";
+import { callbacks, type Callback } from "../schema";
 
 export type NewCallback = typeof callbacks.$inferInsert;
 
@@ -31,28 +31,23 @@ export async function findOpenHotCallback(db: Executor, { orgId, conversationId 
   return row ?? null;
 }
 
-// Reply routing writes to the conversation and the contact. They belong in conversations.ts and
-// contacts.ts; they live here only because those files had other owners when reply routing landed.
-
-/**
- * The conversation's intent is its latest meaningful reply: a general reply ("ok thanks") never
- * overwrites an earlier intent, it only fills an empty one.
- */
-export async function setConversationIntent(db: Executor, { orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: string }): Promise<void> {
-  await db
-    .update(conversations)
-    .set({ intent: intent === "other" ? sql`coalesce(${conversations.intent}, ${intent})` : intent })
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
+/** The conversation's oldest unfinished normal callback, which a hot reply escalates instead of adding a second card. */
+export async function findUnfinishedNormalCallback(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Callback | null> {
+  const [row] = await db
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.conversationId, conversationId), eq(callbacks.priority, "normal"), inArray(callbacks.status, UNFINISHED)))
+    .orderBy(callbacks.createdAt)
+    .limit(1);
+  return row ?? null;
 }
 
-/** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
-export async function updateContactRouting(
+export async function escalateCallback(
   db: Executor,
-  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string },
+  { orgId, callbackId, reason, dueAt, messageId }: { orgId: string; callbackId: string; reason: string; dueAt: Date; messageId: string | null },
 ): Promise<void> {
-  if (kind === undefined && leadStatus === undefined) return;
   await db
-    .update(contacts)
-    .set({ ...(kind === undefined ? {} : { kind }), ...(leadStatus === undefined ? {} : { leadStatus }) })
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+    .update(callbacks)
+    .set({ priority: "hot", reason, messageId, dueAt: sql`least(${callbacks.dueAt}, ${dueAt.toISOString()}::timestamptz)`, status: "open" })
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId)));
 }

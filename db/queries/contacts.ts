@@ -33,3 +33,15 @@ export async function getContact(db: Executor, { orgId, contactId }: { orgId: st
 export async function lockContact(db: Executor, { contactId }: { contactId: string }): Promise<void> {
   await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for("update");
 }
+
+/** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
+export async function updateContactRouting(
+  db: Executor,
+  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string },
+): Promise<void> {
+  if (kind === undefined && leadStatus === undefined) return;
+  await db
+    .update(contacts)
+    .set({ ...(kind === undefined ? {} : { kind }), ...(leadStatus === undefined ? {} : { leadStatus }) })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+}

@@ -136,3 +136,10 @@ export async function getConversation(db: Executor, { orgId, conversationId }: {
     .limit(1);
   return row ?? null;
 }
+
+export async function setConversationIntent(db: Executor, { orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: string }): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ intent: intent === "other" ? sql`coalesce(${conversations.intent}, ${intent})` : intent })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
+}

@@ -1,8 +1,8 @@
 // Gathers what the send guard needs (contact, what happened since, the caller's hour, the line
 // type from Twilio Lookup when unknown) and acts on a cancellation: nothing fails silently.
 import type { Db } from "@/db/client";
-import { insertCallback } from "@/db/queries/callbacks";
 import { getContact, setContactLineType } from "@/db/queries/contacts";
+import { openCallback } from "@/lib/callbacks/open-callback";
 import { recordEvent } from "@/db/queries/events";
 import { getConversationLocation } from "@/db/queries/locations";
 import { markMessageCanceled } from "@/db/queries/messages";
@@ -46,7 +46,7 @@ export async function cancelText(db: Db, message: Message, reason: CancelReason,
   if (reason === "landline") {
     const location = await getConversationLocation(db, { conversationId: message.conversationId });
     if (location) {
-      await insertCallback(db, {
+      await openCallback(db, {
         orgId: message.orgId,
         locationId: location.id,
         contactId: message.contactId,

@@ -3,9 +3,12 @@
 // intent and routed (hot callback, owner's billing callback, wrong number…) in the same transaction.
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { findOpenHotCallback, insertCallback, setConversationIntent, updateContactRouting } from "@/db/queries/callbacks";
-import { lockContact, setContactOptOut, upsertContact } from "@/db/queries/contacts";
-import { touchConversation } from "@/db/queries/conversations";
+import { escalateCallback, findOpenHotCallback, findUnfinishedNormalCallback } from "@/db/queries/callbacks";
+import { openCallback } from "@/lib/callbacks/open-callback";
+import { enqueueCrmEvent } from "@/lib/crm/enqueue";
+import { contactTaggedEvent, replyReceivedEvent } from "@/lib/crm/events";
+import { lockContact, setContactOptOut, updateContactRouting, upsertContact } from "@/db/queries/contacts";
+import { setConversationIntent, touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
@@ -32,14 +35,15 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  const keyword = keywordOf(text.body, text.optOutType);
+  const carrierKeyword = keywordOf(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
-  const classification = keyword === null ? classifyIntent(text.body) : null;
-
   return db.transaction(async (tx) => {
-    const { contact } = await upsertContact(tx, { orgId, phone: text.from });
+    const { contact, created } = await upsertContact(tx, { orgId, phone: text.from });
     await lockContact(tx, { contactId: contact.id });
+    // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
+    const keyword = carrierKeyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+    const classification = keyword === null ? classifyIntent(text.body) : null;
     const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
     const conversation = await touchConversation(tx, {
       orgId,
@@ -65,8 +69,10 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
       sentAt: now,
     });
     if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
+    if (created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
     const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
     await recordEvent(tx, { ...base, type: "reply_received", reason: keyword });
+    await enqueueCrmEvent(tx, { orgId, ...replyReceivedEvent({ message, contact, keyword }) });
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
@@ -120,18 +126,21 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
     },
   });
   if (!callback || alreadyOpen) return;
+  if (callback.priority === "hot") {
+    // Already waiting for a call back (after hours, a client): that card becomes hot, not a second one.
+    const waiting = await findUnfinishedNormalCallback(tx, { orgId, conversationId });
+    if (waiting) {
+      await escalateCallback(tx, { orgId, callbackId: waiting.id, reason: callback.reason, dueAt: callback.dueAt, messageId: context.messageId });
+      await recordEvent(tx, { ...context, type: "callback_escalated", reason: callback.reason, detail: { callbackId: waiting.id } });
+      return;
+    }
+  }
   const assigneeId = callback.assignTo === "owner" ? ((await findOwner(tx, { orgId }))?.id ?? null) : null;
-  const row = await insertCallback(tx, {
+  await openCallback(tx, {
     ...context,
     reason: callback.reason,
     priority: callback.priority,
     dueAt: callback.dueAt,
     assigneeId,
-  });
-  await recordEvent(tx, {
-    ...context,
-    type: "callback_created",
-    reason: callback.reason,
-    detail: { callbackId: row.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId },
   });
 }

@@ -1,10 +1,9 @@
 // A text Twilio could not deliver is never a silent failure: what the error says about the number
 // goes on the contact, and a person gets a task to call instead.
 import type { Db } from "@/db/client";
-import { insertCallback } from "@/db/queries/callbacks";
 import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
-import { recordEvent } from "@/db/queries/events";
 import { getConversationLocation } from "@/db/queries/locations";
+import { openCallback } from "@/lib/callbacks/open-callback";
 import type { Message } from "@/db/schema";
 import { contactFactFromError } from "./send-text";
 
@@ -30,7 +29,7 @@ export async function handleUndeliverable(db: Db, message: Message, code: number
   if (!reason) return;
   const location = await getConversationLocation(db, { conversationId: message.conversationId });
   if (!location) return;
-  await insertCallback(db, {
+  await openCallback(db, {
     orgId: message.orgId,
     locationId: location.id,
     contactId: message.contactId,
@@ -39,14 +38,5 @@ export async function handleUndeliverable(db: Db, message: Message, code: number
     messageId: message.id,
     reason,
     dueAt: now,
-  });
-  await recordEvent(db, {
-    orgId: message.orgId,
-    locationId: location.id,
-    contactId: message.contactId,
-    conversationId: message.conversationId,
-    messageId: message.id,
-    type: "callback_created",
-    reason,
   });
 }

@@ -2,7 +2,10 @@
 // the text-back and its outbox entry, all in ONE transaction. Retries and duplicates are no-ops.
 import { getDb } from "@/db/client";
 import { attachVoicemail, dailySignals, findCallByExternalId, insertCallIfNew, recentHistory, setTranscript } from "@/db/queries/calls";
-import { insertCallback } from "@/db/queries/callbacks";
+import { openCallback } from "@/lib/callbacks/open-callback";
+import { routeTranscript } from "@/lib/messaging/route-transcript";
+import { enqueueCrmEvent } from "@/lib/crm/enqueue";
+import { callMissedEvent, contactTaggedEvent } from "@/lib/crm/events";
 import { lockContact, upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
@@ -39,7 +42,8 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
   const locationId = location.location.id;
 
   return db.transaction(async (tx) => {
-    const contact = event.from ? (await upsertContact(tx, { orgId, phone: event.from })).contact : null;
+    const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;
+    const contact = upserted?.contact ?? null;
     if (contact) await lockContact(tx, { contactId: contact.id });
     const windowStart = new Date(now.getTime() - location.location.autoTextWindowHours * 3600 * 1000);
     const history = contact ? await historyOf(tx, { event, location, contactId: contact.id, windowStart, now }) : NO_HISTORY;
@@ -94,8 +98,10 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
     });
     const withConversation = { ...base, conversationId: conversation.id };
     await recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } });
+    if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
+    await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
     if (decision.callback) {
-      await insertCallback(tx, {
+      await openCallback(tx, {
         orgId,
         locationId,
         contactId: contact.id,
@@ -135,7 +141,12 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
   if (!event.voicemail && !event.transcript) return;
   const existing = await findCallByExternalId(tx, { provider: event.provider, externalId: event.externalId });
   if (!existing) return;
-  if (event.transcript && !existing.transcript) await setTranscript(tx, { callId: existing.id, transcript: event.transcript });
+  const newTranscript = event.transcript && !existing.transcript ? event.transcript : null;
+  if (newTranscript) await setTranscript(tx, { callId: existing.id, transcript: newTranscript });
+  if (newTranscript && existing.contactId) {
+    const conversation = await touchConversation(tx, { orgId: existing.orgId, locationId: location.location.id, contactId: existing.contactId, kind: "voicemail", at: new Date() });
+    await routeTranscript(tx, { call: existing, conversationId: conversation.id, transcript: newTranscript, now: new Date() });
+  }
   if (!event.voicemail || existing.voicemailUrl) return;
   await attachVoicemail(tx, { callId: existing.id, url: event.voicemail.url, seconds: event.voicemail.seconds });
   if (!existing.contactId) return;

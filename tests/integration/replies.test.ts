@@ -7,7 +7,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import { findMemberByEmail } from "@/db/queries/members";
 import { callbacks, type Callback } from "@/db/schema";
 import { isOpenAt, nextOpening } from "@/lib/schedule/hours";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 
@@ -41,6 +41,8 @@ describe("hot replies", () => {
     expect(rows.conversations[0]).toMatchObject({ intent: "today", priority: "hot" });
     const hot = unfinishedHot(await callbacksFor(rows.contact!.id));
     expect(hot).toHaveLength(1);
+    // One card for the caller: an after-hours callback from the missed call is escalated, not doubled.
+    expect((await callbacksFor(rows.contact!.id)).filter((c) => c.status !== "done")).toHaveLength(1);
     expect(hot[0]).toMatchObject({
       status: "open",
       reason: "Asked for availability today: “Can I come in today?”",
@@ -138,5 +140,22 @@ describe("routing by intent", () => {
     expect(rows.contact?.optedOutAt).not.toBeNull();
     expect(rows.conversations[0]?.intent).toBeNull();
     expect(rows.events.map((e) => e.type)).not.toContain("reply_classified");
+  });
+});
+
+describe("voicemail transcripts", () => {
+  it("a hot voicemail (“can I come in today”) opens one hot callback quoting it", async () => {
+    const caller = uniqueCaller();
+    const call = dialActionPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN });
+    await h.post("/api/webhooks/twilio/dial", call);
+    await h.settle();
+    const text = "Hi, this is Jen, can I come in today for Botox? Call me back please.";
+    const response = await h.post("/api/webhooks/twilio/transcription", transcriptionPayload({ accountSid: h.standIn.accountSid, callSid: call.CallSid!, text }));
+    expect(response.status).toBe(200);
+    const rows = await rowsForCaller(caller);
+    const open = (await callbacksFor(rows.contact!.id)).filter((c) => c.status !== "done");
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ priority: "hot", reason: expect.stringContaining("can I come in today") });
+    expect(rows.conversations[0]).toMatchObject({ intent: "today", priority: "hot" });
   });
 });

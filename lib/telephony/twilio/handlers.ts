@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { applyTwilioStatus } from "@/lib/messaging/delivery-status";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { receiveSms } from "@/lib/messaging/receive-sms";
+import { routeTranscript } from "@/lib/messaging/route-transcript";
 import { recordCallEvent } from "@/lib/recovery/record-call";
 import {
   callEventFromDial,
@@ -183,7 +184,7 @@ async function storeTranscript(call: Call, transcript: string, transcriptionSid:
       type: "voicemail_transcribed",
       detail: { transcriptionSid, characters: transcript.length },
     });
-    // Intent classification of the transcript (lib/messaging/intent.ts) hooks in here: once per call.
+    if (conversation) await routeTranscript(tx, { call: current, conversationId: conversation.id, transcript, now: new Date() });
   });
 }
 

@@ -1,0 +1,27 @@
+// Every callback task starts here, whatever opened it (a decision, a hot reply, a landline, an
+// undeliverable text): the task, the audit event a coordinator sees, and the CRM event.
+import type { Executor } from "@/db/client";
+import { insertCallback, type NewCallback } from "@/db/queries/callbacks";
+import { getContact } from "@/db/queries/contacts";
+import { recordEvent } from "@/db/queries/events";
+import type { Callback } from "@/db/schema";
+import { enqueueCrmEvent } from "@/lib/crm/enqueue";
+import { callbackCreatedEvent } from "@/lib/crm/events";
+
+export async function openCallback(tx: Executor, values: NewCallback & { orgId: string; contactId: string }): Promise<Callback> {
+  const callback = await insertCallback(tx, values);
+  await recordEvent(tx, {
+    orgId: values.orgId,
+    locationId: values.locationId,
+    contactId: values.contactId,
+    conversationId: values.conversationId ?? null,
+    callId: values.callId ?? null,
+    messageId: values.messageId ?? null,
+    type: "callback_created",
+    reason: callback.reason,
+    detail: { callbackId: callback.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId: callback.assigneeId },
+  });
+  const contact = await getContact(tx, { orgId: values.orgId, contactId: values.contactId });
+  if (contact) await enqueueCrmEvent(tx, { orgId: values.orgId, ...callbackCreatedEvent({ callback, contact }) });
+  return callback;
+}
