@@ -22,7 +22,13 @@ test("a missed call becomes a text-back in the inbox, and the desk replies", asy
   await expect(page.getByRole("heading", { name: caller.display })).toBeVisible();
   const textBack = page.getByTestId("timeline-outbound").first();
   await expect(textBack).toContainText("Glow Med Spa");
-  await expect(textBack).toContainText("https://book.glowmedspa.example/downtown");
+  // The booking link is tracked: opening it redirects to the spa's booking page and shows in the timeline.
+  const link = (await textBack.innerText()).match(/http:\/\/127\.0\.0\.1:\d+\/b\/[0-9A-Za-z]{10}/)?.[0];
+  expect(link).toBeTruthy();
+  const tap = await page.request.get(link!, { maxRedirects: 0, headers: { "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)" } });
+  expect(tap.status()).toBe(302);
+  expect(tap.headers()["location"]).toMatch(/^https:\/\/book\.glowmedspa\.example\/downtown\?.*utm_source=rebound/);
+  await expect(page.getByTestId("timeline-event").filter({ hasText: "Opened the booking link." })).toBeVisible({ timeout: 10_000 });
   await expect(textBack).toContainText("Automatic text-back");
   // The stand-in reports delivery through the signed status callback.
   await expect(textBack.getByTestId("message-status")).toHaveText("Delivered", { timeout: 10_000 });

@@ -2,7 +2,7 @@
 // door: a missed inbound call becomes exactly one text from the number dialled, whichever of
 // call.hungup / call.ended arrives first; a wrong token or a malformed body changes nothing.
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aircallCallId, aircallCallPayload, aircallRequest, type AircallPayload } from "@/scripts/aircall-payloads";
 import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
@@ -11,18 +11,8 @@ const TOKEN = "aircall-it-token-7f3c2a9e";
 process.env.AIRCALL_WEBHOOK_TOKEN = TOKEN;
 
 const h = useHarness();
-const deferred: Promise<void>[] = [];
-
-async function post(payload: unknown): Promise<Response> {
-  const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
-  const { aircallAdapter } = await import("@/lib/telephony/aircall/adapter");
-  const request = aircallRequest({ url: `${APP_URL}/api/webhooks/aircall`, payload });
-  return handleJsonWebhook(request, (task) => void deferred.push(task()), aircallAdapter);
-}
-async function settle(): Promise<void> {
-  while (deferred.length) await Promise.all(deferred.splice(0));
-}
-afterAll(settle);
+const post = (payload: unknown) => h.postJson(aircallRequest({ url: `${APP_URL}/api/webhooks/aircall`, payload }), "aircall");
+const settle = () => h.settle();
 
 const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
 /** The text-back rows: those sent because of a call (a scheduled follow-up has no call). */

@@ -16,19 +16,10 @@ const SECRET = "generic-it-secret-5b1e8d0c7a2f4e69";
 process.env.GENERIC_WEBHOOK_SECRET = SECRET;
 
 const h = useHarness();
-const deferred: Promise<void>[] = [];
-
-async function handle(request: Request): Promise<Response> {
-  const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
-  const { genericAdapter } = await import("@/lib/telephony/generic/adapter");
-  return handleJsonWebhook(request, (task) => void deferred.push(task()), genericAdapter);
-}
+const handle = (request: Request) => h.postJson(request, "generic");
 const post = (body: unknown, options: { secret?: string | null; signedAt?: Date } = {}) =>
   handle(signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body, secret: options.secret === undefined ? SECRET : options.secret, signedAt: options.signedAt }));
-async function settle(): Promise<void> {
-  while (deferred.length) await Promise.all(deferred.splice(0));
-}
-afterAll(settle);
+const settle = () => h.settle();
 
 const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
 

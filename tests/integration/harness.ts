@@ -21,6 +21,8 @@ export type Harness = {
   standIn: TwilioStandIn;
   /** Runs a webhook the way Next would, collecting the work it defers until after the response. */
   post: (path: string, params: Params, options?: { signature?: string | null }) => Promise<Response>;
+  /** Runs a JSON phone-system webhook (OpenPhone, Aircall, generic) through its real front door. */
+  postJson: (request: Request, provider: "openphone" | "aircall" | "generic") => Promise<Response>;
   /** Waits for everything the webhooks deferred (the immediate sends). */
   settle: () => Promise<void>;
 };
@@ -74,6 +76,16 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
       else request.headers.set("x-twilio-signature", signature);
     }
     return handleTwilioWebhook(request, (task) => void deferred.push(task()), path.split("/").pop() ?? "", handler);
+  };
+
+  harness.postJson = async (request, provider) => {
+    const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
+    const adapters = {
+      openphone: async () => (await import("@/lib/telephony/openphone/adapter")).openphoneAdapter,
+      aircall: async () => (await import("@/lib/telephony/aircall/adapter")).aircallAdapter,
+      generic: async () => (await import("@/lib/telephony/generic/adapter")).genericAdapter,
+    };
+    return handleJsonWebhook(request, (task) => void deferred.push(task()), await adapters[provider]());
   };
 
   harness.settle = async () => {

@@ -26,20 +26,12 @@ process.env.OPENPHONE_WEBHOOK_SECRET = SECRET;
 
 const URL = "http://app.internal:3000/api/webhooks/openphone";
 const h = useHarness();
-const deferred: Promise<void>[] = [];
-
-async function deliver(request: Request): Promise<Response> {
-  const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
-  const { openphoneAdapter } = await import("@/lib/telephony/openphone/adapter");
-  return handleJsonWebhook(request, (task) => void deferred.push(task()), openphoneAdapter);
-}
+const deliver = (request: Request) => h.postJson(request, "openphone");
 
 const post = (payload: OpenPhonePayload | string, options: { at?: Date; secret?: string; generation?: "current" | "legacy" } = {}) =>
   deliver(signedOpenPhoneRequest({ url: URL, payload, secret: options.secret ?? SECRET, at: options.at, generation: options.generation }));
 
-async function settle(): Promise<void> {
-  while (deferred.length) await Promise.all(deferred.splice(0));
-}
+const settle = () => h.settle();
 
 const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
 
