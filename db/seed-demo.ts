@@ -33,8 +33,14 @@ export const DEMO_MEMBERS = [
   { email: "desk@glow.test", name: "Dana Desk", role: "coordinator" },
 ] as const;
 
+/**
+ * A known landline the spa's front desk already has on file (`npm run simulate -- --scenario
+ * landline`): its missed calls get a callback task, never a text. The generated pool never uses it.
+ */
+export const DEMO_LANDLINE = { phone: "+13105550142", name: "Harbor Dental (front desk)", kind: "vendor", lineType: "landline" } as const;
+
 const HISTORY_DAYS = 90;
-const SEED = 0x6c6f77; // "glow"
+export const DEMO_SEED = 0x6c6f77; // "glow"
 const BATCH = 500;
 const DAY_MS = 86_400_000;
 
@@ -151,8 +157,11 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<{ 
       .limit(1);
     if (!desk) throw new Error("seed: the coordinator member is missing");
 
-    const history = generateHistory({ orgId, spaName: DEMO_ORG.name, deskId: desk.id, locations: demoLocations, now, days: HISTORY_DAYS, seed: SEED });
+    const history = generateHistory({ orgId, spaName: DEMO_ORG.name, deskId: desk.id, locations: demoLocations, now, days: HISTORY_DAYS, seed: DEMO_SEED });
     await insertAll(tx, contacts, history.contacts);
+    await insertAll(tx, contacts, [
+      { id: stableUuid(`contact:${DEMO_LANDLINE.phone}`), orgId, ...DEMO_LANDLINE, lineTypeCheckedAt: now, createdAt: since },
+    ]);
     await insertAll(tx, calls, history.calls);
     await insertAll(tx, conversations, history.conversations);
     await insertAll(tx, messages, history.messages);

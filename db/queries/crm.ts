@@ -15,13 +15,6 @@ export async function getCrmEndpoint(db: Executor, { orgId }: { orgId: string })
   return row && url ? { url, secret: row.secret?.trim() || null } : null;
 }
 
-export async function insertCrmDelivery(
-  db: Executor,
-  { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(crmDeliveries).values({ orgId, eventId, eventType, payload });
-}
-
 /** How long a claim lasts: well past the 10 s request timeout, so only a dead process loses one. */
 export const CRM_CLAIM_SECONDS = 60;
 
@@ -163,4 +156,21 @@ export async function listCrmDeliveries(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+}
+
+/**
+ * Queues a delivery only when the organization has a CRM URL, in one round trip (this runs inside
+ * every missed-call transaction). True when a row was written.
+ */
+export async function insertCrmDeliveryIfConfigured(
+  db: Executor,
+  { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> },
+): Promise<boolean> {
+  const result = await db.execute(sql`
+    insert into crm_deliveries (org_id, event_id, event_type, payload)
+    select ${orgId}, ${eventId}, ${eventType}, ${JSON.stringify(payload)}::jsonb
+    where exists (select 1 from organizations where id = ${orgId} and nullif(trim(crm_webhook_url), '') is not null)
+    returning id`);
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return rows.length > 0;
 }

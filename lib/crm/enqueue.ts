@@ -2,7 +2,7 @@
 // reports was committed. Delivery happens later, from the sweeper (lib/crm/deliver.ts).
 import { randomBytes } from "node:crypto";
 import type { Executor } from "@/db/client";
-import { getCrmEndpoint, insertCrmDelivery } from "@/db/queries/crm";
+import { insertCrmDeliveryIfConfigured } from "@/db/queries/crm";
 import { crmPayload, type CrmEvent } from "./events";
 
 /** A Standard Webhooks message id: `msg_` + 128 random bits; stable across retries and replays. */
@@ -15,12 +15,10 @@ export function newCrmEventId(): string {
  * nothing is stored: there is nobody to deliver to).
  */
 export async function enqueueCrmEvent(tx: Executor, input: { orgId: string } & CrmEvent, at: Date = new Date()): Promise<string | null> {
-  const endpoint = await getCrmEndpoint(tx, { orgId: input.orgId });
-  if (!endpoint) return null;
   const payload = crmPayload(withoutOrg(input), at);
   const eventId = newCrmEventId();
-  await insertCrmDelivery(tx, { orgId: input.orgId, eventId, eventType: payload.type, payload });
-  return eventId;
+  const queued = await insertCrmDeliveryIfConfigured(tx, { orgId: input.orgId, eventId, eventType: payload.type, payload });
+  return queued ? eventId : null;
 }
 
 function withoutOrg({ orgId: _orgId, ...event }: { orgId: string } & CrmEvent): CrmEvent {
