@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { calls, conversations, messages, type Call } from "../schema";
+import { callbacks, calls, conversations, messages, type Call } from "../schema";
 
 export type NewCall = typeof calls.$inferInsert;
 
@@ -72,7 +72,7 @@ export async function setTranscript(db: Executor, { callId, transcript }: { call
 export async function dailySignals(
   db: Executor,
   { orgId, contactId, since, shortCallSeconds }: { orgId: string; contactId: string; since: Date; shortCallSeconds: number },
-): Promise<{ shortCalls: number; autoTexts: number }> {
+): Promise<{ shortCalls: number; autoTexts: number; lastCallBackAt: Date | null }> {
   const [short] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(calls)
@@ -102,5 +102,10 @@ export async function dailySignals(
           and ${messages.templateSituation} is distinct from 'follow_up'))`,
       ),
     );
-  return { shortCalls: short?.n ?? 0, autoTexts: texts?.n ?? 0 };
+  // A coordinator calling the person back (a completed callback task) is a human touch too.
+  const [called] = await db
+    .select({ at: sql<string | null>`max(${callbacks.completedAt})` })
+    .from(callbacks)
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.contactId, contactId), eq(callbacks.status, "done"), gte(callbacks.completedAt, since)));
+  return { shortCalls: short?.n ?? 0, autoTexts: texts?.n ?? 0, lastCallBackAt: called?.at ? new Date(called.at) : null };
 }

@@ -183,5 +183,7 @@ async function historyOf(
   ]);
   const duration = event.durationSeconds ?? 0;
   const thisCallShort = duration > 0 && duration < spamShortCallSeconds && !event.voicemail ? 1 : 0;
-  return { ...recent, recentShortCalls: daily.shortCalls + thisCallShort, autoTextsLast24h: daily.autoTexts };
+  const touches = [recent.lastHumanTouchAt, daily.lastCallBackAt].filter((d): d is Date => d !== null);
+  const lastHumanTouchAt = touches.length ? new Date(Math.max(...touches.map((d) => d.getTime()))) : null;
+  return { ...recent, lastHumanTouchAt, recentShortCalls: daily.shortCalls + thisCallShort, autoTextsLast24h: daily.autoTexts };
 }

@@ -141,3 +141,27 @@ describe("landlines", () => {
     expect(message).toMatchObject({ status: "undelivered", errorCode: 30006 });
   });
 });
+
+describe("a person already on it", () => {
+  it("no automatic text when a coordinator called the person back in the last 30 minutes", async () => {
+    const caller = uniqueCaller();
+    const db = await getDb();
+    const [downtown] = await db.select().from(locations).where(eq(locations.name, "Downtown"));
+    const { upsertContact } = await import("@/db/queries/contacts");
+    const { contact } = await upsertContact(db, { orgId: downtown!.orgId, phone: caller });
+    await db.insert(callbacks).values({
+      orgId: downtown!.orgId,
+      locationId: downtown!.id,
+      contactId: contact.id,
+      reason: "Returned their call",
+      dueAt: new Date(Date.now() - 20 * 60_000),
+      status: "done",
+      outcome: "no_answer",
+      completedAt: new Date(Date.now() - 10 * 60_000),
+    });
+    await missedCall(caller);
+    expect(h.standIn.messages).toHaveLength(0);
+    const rows = await rowsForCaller(caller);
+    expect(rows.events.find((e) => e.type === "text_skipped")?.reason).toBe("human_engaged_recently");
+  });
+});
