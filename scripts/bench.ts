@@ -22,7 +22,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { calls: { type: "string", default: "100" }, port: { type: "string", default: "3300" } } });
+  const { values } = parseArgs({ options: { calls: { type: "string", default: "500" }, port: { type: "string", default: "3300" } } });
   const calls = Number(values.calls);
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
 
