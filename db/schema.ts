@@ -76,6 +76,10 @@ export const organizations = pgTable("organizations", {
   /** Outgoing CRM webhook: where to POST events, and the whsec_ secret that signs them. */
   crmWebhookUrl: text(),
   crmWebhookSecret: text(),
+  /** Whether coordinators may see revenue figures (ROI); owners always can. */
+  coordinatorsSeeRevenue: boolean().notNull().default(false),
+  /** Attribution window: a booking counts as recovered within this many days of the missed call. */
+  attributionWindowDays: smallint().notNull().default(14),
   createdAt: createdAt(),
 });
 export type Organization = typeof organizations.$inferSelect;
@@ -475,3 +479,52 @@ export const crmDeliveries = pgTable(
   ],
 );
 export type CrmDelivery = typeof crmDeliveries.$inferSelect;
+
+/** Internal notes on a conversation: seen by the team, never sent to the caller. */
+export const notes = pgTable(
+  "notes",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid().notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => members.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.conversationId, t.createdAt)],
+);
+export type Note = typeof notes.$inferSelect;
+
+/** Saved replies the desk inserts with one click. */
+export const quickReplies = pgTable(
+  "quick_replies",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.orgId)],
+);
+export type QuickReply = typeof quickReplies.$inferSelect;
+
+/** An invitation to join an organization: the link carries a token, only its hash is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    role: memberRole().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedById: uuid().references(() => members.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: tz(),
+    revokedAt: tz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.orgId)],
+);
+export type Invitation = typeof invitations.$inferSelect;
