@@ -1,6 +1,17 @@
 import Link from "next/link";
-import { requireMemberPage } from "@/lib/auth/session";
+import { MainNav, type NavItem } from "@/components/nav/main-nav";
+import { requireMemberPage, type Role } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
+
+function navFor(role: Role): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/inbox", label: "Inbox" },
+    { href: "/callbacks", label: "Callbacks" },
+    { href: "/contacts", label: "Contacts" },
+    { href: "/calls", label: "Calls" },
+  ];
+  return role === "owner" ? [...items, { href: "/settings", label: "Settings" }] : items;
+}
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMemberPage();
@@ -11,11 +22,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/inbox" className="text-lg font-semibold tracking-tight text-brand-700">
             Rebound
           </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm font-medium">
-            <Link href="/inbox" className="text-slate-700 hover:text-brand-700">
-              Inbox
-            </Link>
-          </nav>
+          <MainNav items={navFor(member.role)} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline">
               {member.orgName} · <span className="text-slate-900">{member.name}</span>{" "}
