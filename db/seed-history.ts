@@ -46,7 +46,8 @@ export function generateHistory(input: {
   const { orgId, spaName, deskId, locations, now, days } = input;
   const rng = createRng(input.seed);
   const start = plus(now, -days * 24 * HOUR);
-  const reserved = new Set(locations.flatMap((l) => [l.number, l.forwardingNumber]));
+  // The demo landline (seed-demo.ts DEMO_LANDLINE) is a fixed contact: no generated caller may take it.
+  const reserved = new Set([...locations.flatMap((l) => [l.number, l.forwardingNumber]), "+13105550142"]);
   const pool = buildPool(rng, POOL_SIZE, reserved, start);
   const planned = planCalls(rng, locations, pool, now, days);
   const out: DemoHistory = { contacts: [], calls: [], conversations: [], messages: [], callbacks: [], bookings: [], events: [] };

@@ -1,88 +1,100 @@
-// `npm run simulate`: a stand-in phone system. Posts correctly signed, real-format Twilio webhooks
-// at a running Rebound (a caller rings a Rebound number, nobody answers, optionally texts back),
-// so the whole loop can be seen without a Twilio account.
+// `npm run simulate`: a stand-in phone system. Posts correctly signed, real-format webhooks of
+// Twilio, OpenPhone / Quo, Aircall or the generic API at a running Rebound, one scenario at a time
+// (missed, after hours, repeat caller, STOP, hot reply, landline, hold abandon, voicemail), so the
+// whole loop can be seen without any phone account. The plan is built in ./simulate-scenarios.ts.
 //
-//   npm run simulate                                  missed call to Downtown from a random caller
-//   npm run simulate -- --reply "Can I come in today?" and the caller replies
-//   npm run simulate -- --to +13105550199 --from +12135550147 --mode call-status --voicemail
-import { parseArgs } from "node:util";
+//   npm run simulate                                             missed call to Downtown, new caller
+//   npm run simulate -- --provider aircall --scenario after-hours
+//   npm run simulate -- --scenario stop
+//   npm run simulate -- --to +13105550199 --voicemail --reply "Can I come in today?"
 import { readOrCreateDevSecrets } from "@/lib/env";
-import { formatPhone, toE164 } from "@/lib/phone";
-import {
-  callStatusPayload,
-  dialActionPayload,
-  inboundSmsPayload,
-  recordingPayload,
-  signedTwilioRequest,
-  voicePayload,
-  type Params,
-} from "./twilio-payloads";
+import { formatPhone } from "@/lib/phone";
+import { aircallRequest } from "./aircall-payloads";
+import { signedGenericRequest } from "./generic-payloads";
+import { signedOpenPhoneRequest } from "./openphone-payloads";
+import { parseSimulateArgs, planScenario, resolveTargets, USAGE, UsageError, type PlannedStep } from "./simulate-scenarios";
+import { signedTwilioRequest } from "./twilio-payloads";
 
-const USAGE = `Usage: npm run simulate -- [--url http://localhost:3000] [--to +13105550100] [--from +1…]
-                           [--mode dial|call-status] [--voicemail] [--reply "text"]`;
+type Secrets = { twilioAuthToken: string; openphoneSecret: string; aircallToken: string; genericSecret: string };
 
-function randomCaller(): string {
-  const exchange = 200 + Math.floor(Math.random() * 800);
-  const line = String(Math.floor(Math.random() * 10_000)).padStart(4, "0");
-  return `+1213${exchange}${line}`;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      url: { type: "string" },
-      to: { type: "string", default: "+13105550100" },
-      from: { type: "string" },
-      mode: { type: "string", default: "dial" },
-      voicemail: { type: "boolean", default: false },
-      reply: { type: "string" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const target = (values.url ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
-  // Twilio signs the public URL the app is configured with; locally that is the same URL.
-  const appUrl = (process.env.APP_URL ?? target).replace(/\/+$/, "");
-  const authToken = process.env.TWILIO_AUTH_TOKEN ?? readOrCreateDevSecrets().twilioSigningToken;
-  const accountSid = process.env.TWILIO_ACCOUNT_SID ?? "AC" + "5".repeat(32);
-  const to = toE164(values.to);
-  const from = values.from ? toE164(values.from) : randomCaller();
-  if (!to || !from) throw new Error(`Not a phone number: ${!to ? values.to : values.from}\n${USAGE}`);
-  if (values.mode !== "dial" && values.mode !== "call-status") throw new Error(`--mode must be dial or call-status\n${USAGE}`);
-
-  const post = async (path: string, params: Params): Promise<Response> => {
-    const request = signedTwilioRequest({ appUrl, path, params, authToken, sendTo: target });
-    const response = await fetch(request).catch((error: unknown) => {
-      throw new Error(`Could not reach Rebound at ${target} (${String(error)}). Is it running? Start it with: npm run dev`);
-    });
-    console.log(`  POST ${path} → ${response.status}`);
-    if (response.status >= 400) console.log(`    ${await response.text()}`);
-    return response;
+/** The secrets the app verifies with: environment variables first, else ./.data/dev-secrets.json (as lib/env.ts does). */
+function secretsFromEnv(source: NodeJS.ProcessEnv): Secrets {
+  const set = (name: string) => source[name]?.trim() || undefined;
+  const needsDev = !set("TWILIO_AUTH_TOKEN") || !set("OPENPHONE_WEBHOOK_SECRET") || !set("AIRCALL_WEBHOOK_TOKEN") || !set("GENERIC_WEBHOOK_SECRET");
+  const dev = needsDev ? readOrCreateDevSecrets() : undefined;
+  const pick = (name: string, fallback: string | undefined): string => {
+    const value = set(name) ?? fallback;
+    if (!value) throw new Error(`${name} is not set`);
+    return value;
   };
-
-  console.log(`Simulating a missed call from ${formatPhone(from)} to ${formatPhone(to)} at ${target}`);
-  let callSid: string;
-  if (values.mode === "dial") {
-    const voice = voicePayload({ accountSid, from, to });
-    callSid = voice.CallSid!;
-    const forwarded = await post("/api/webhooks/twilio/voice", voice);
-    if (!forwarded.ok) return process.exitCode = 1, undefined;
-    await post("/api/webhooks/twilio/dial", dialActionPayload({ accountSid, callSid, from, to, dialCallStatus: "no-answer" }));
-  } else {
-    const status = callStatusPayload({ accountSid, from, to, callStatus: "no-answer" });
-    callSid = status.CallSid!;
-    await post("/api/webhooks/twilio/call-status", status);
-  }
-  if (values.voicemail) await post("/api/webhooks/twilio/voicemail", recordingPayload({ accountSid, callSid }));
-  if (values.reply) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    console.log(`The caller replies: "${values.reply}"`);
-    await post("/api/webhooks/twilio/sms", inboundSmsPayload({ accountSid, from, to, body: values.reply }));
-  }
-  console.log(`Done. Open ${target}/inbox to see the conversation.`);
+  return {
+    twilioAuthToken: pick("TWILIO_AUTH_TOKEN", dev?.twilioSigningToken),
+    openphoneSecret: pick("OPENPHONE_WEBHOOK_SECRET", dev?.openphoneWebhookSecret),
+    aircallToken: pick("AIRCALL_WEBHOOK_TOKEN", dev?.aircallWebhookToken),
+    genericSecret: pick("GENERIC_WEBHOOK_SECRET", dev?.genericWebhookSecret),
+  };
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** The request exactly as the step's phone system would send it. */
+function requestOf(step: PlannedStep, targets: { sendTo: string; signedUrl: string }, secrets: Secrets): Request {
+  const url = `${targets.sendTo}${step.path}`;
+  switch (step.kind) {
+    case "twilio":
+      return signedTwilioRequest({ appUrl: targets.signedUrl, sendTo: targets.sendTo, path: step.path, params: step.params, authToken: secrets.twilioAuthToken });
+    case "openphone":
+      return signedOpenPhoneRequest({ url, payload: step.payload, secret: secrets.openphoneSecret, generation: step.generation });
+    case "aircall":
+      return aircallRequest({ url, payload: step.payload }); // the token travels inside the body
+    case "generic":
+      return signedGenericRequest({ url, body: step.body, secret: secrets.genericSecret });
+  }
+}
+
+/** What a JSON provider's answer says happened (`recorded`, `duplicate`, or why it was ignored). */
+function outcomeOf(body: string): string {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (typeof json !== "object" || json === null) return "";
+    const { result, ignored } = json as { result?: unknown; ignored?: unknown };
+    return typeof ignored === "string" ? ` (ignored: ${ignored})` : typeof result === "string" ? ` (${result})` : "";
+  } catch {
+    return ""; // TwiML
+  }
+}
+
+class Unreachable extends Error {}
+
+async function main(): Promise<number> {
+  const options = parseSimulateArgs(process.argv.slice(2));
+  if (options.help) return console.log(USAGE), 0;
+  const targets = resolveTargets(options.url, { APP_URL: process.env.APP_URL, PORT: process.env.PORT });
+  const secrets = secretsFromEnv(process.env);
+  const accountSid = process.env.TWILIO_ACCOUNT_SID?.trim() || "AC" + "5".repeat(32);
+  const plan = planScenario(options, { now: new Date(), accountSid, aircallToken: secrets.aircallToken });
+
+  console.log(`Simulating "${options.scenario}" via ${plan.provider}: ${formatPhone(plan.from)} calls ${formatPhone(plan.to)} at ${targets.sendTo}`);
+  for (const note of plan.notes) console.log(`  (${note})`);
+  for (const step of plan.steps) {
+    if (step.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, step.waitMs));
+    const response = await fetch(requestOf(step, targets, secrets)).catch(() => {
+      throw new Unreachable(`Could not reach Rebound at ${targets.sendTo}: start it with \`npm run dev\``);
+    });
+    const body = await response.text();
+    console.log(`  POST ${step.path} → ${response.status}${outcomeOf(body)}  ${step.label}`);
+    if (!response.ok) {
+      console.log(`    ${body.slice(0, 500)}`);
+      console.log(`Stopped: Rebound answered ${response.status}, so the rest of "${options.scenario}" was not sent.`);
+      return 1;
+    }
+  }
+  console.log(`Look in ${targets.sendTo}/inbox for ${plan.lookFor}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof UsageError || error instanceof Unreachable ? error.message : error);
+    process.exit(1);
+  },
+);
