@@ -4,7 +4,8 @@ import type { Executor } from "@/db/client";
 import { insertCallback, type NewCallback } from "@/db/queries/callbacks";
 import { getContact } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
-import type { Callback } from "@/db/schema";
+import { getConversationLocation } from "@/db/queries/locations";
+import type { Callback, Message } from "@/db/schema";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { callbackCreatedEvent } from "@/lib/crm/events";
 
@@ -24,4 +25,20 @@ export async function openCallback(tx: Executor, values: NewCallback & { orgId: 
   const contact = await getContact(tx, { orgId: values.orgId, contactId: values.contactId });
   if (contact) await enqueueCrmEvent(tx, { orgId: values.orgId, ...callbackCreatedEvent({ callback, contact }) });
   return callback;
+}
+
+/** A callback instead of a text that could not go (a landline, an undeliverable number), due now. */
+export async function openCallbackForMessage(db: Executor, message: Message, reason: string, now: Date): Promise<Callback | null> {
+  const location = await getConversationLocation(db, { conversationId: message.conversationId });
+  if (!location) return null;
+  return openCallback(db, {
+    orgId: message.orgId,
+    locationId: location.id,
+    contactId: message.contactId,
+    conversationId: message.conversationId,
+    callId: message.callId,
+    messageId: message.id,
+    reason,
+    dueAt: now,
+  });
 }

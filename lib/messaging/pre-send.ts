@@ -2,7 +2,7 @@
 // type from Twilio Lookup when unknown) and acts on a cancellation: nothing fails silently.
 import type { Db } from "@/db/client";
 import { getContact, setContactLineType } from "@/db/queries/contacts";
-import { openCallback } from "@/lib/callbacks/open-callback";
+import { openCallbackForMessage } from "@/lib/callbacks/open-callback";
 import { recordEvent } from "@/db/queries/events";
 import { getConversationLocation } from "@/db/queries/locations";
 import { markMessageCanceled } from "@/db/queries/messages";
@@ -43,19 +43,5 @@ export async function cancelText(db: Db, message: Message, reason: CancelReason,
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
   await markMessageCanceled(db, { messageId: message.id, reason: CANCEL_REASON_TEXT[reason] });
   await recordEvent(db, { ...base, type: "text_canceled", reason });
-  if (reason === "landline") {
-    const location = await getConversationLocation(db, { conversationId: message.conversationId });
-    if (location) {
-      await openCallback(db, {
-        orgId: message.orgId,
-        locationId: location.id,
-        contactId: message.contactId,
-        conversationId: message.conversationId,
-        callId: message.callId,
-        messageId: message.id,
-        reason: "Missed call from a landline: call back",
-        dueAt: now,
-      });
-    }
-  }
+  if (reason === "landline") await openCallbackForMessage(db, message, "Missed call from a landline: call back", now);
 }

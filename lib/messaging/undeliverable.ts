@@ -2,8 +2,7 @@
 // goes on the contact, and a person gets a task to call instead.
 import type { Db } from "@/db/client";
 import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
-import { getConversationLocation } from "@/db/queries/locations";
-import { openCallback } from "@/lib/callbacks/open-callback";
+import { openCallbackForMessage } from "@/lib/callbacks/open-callback";
 import type { Message } from "@/db/schema";
 import { contactFactFromError } from "./send-text";
 
@@ -26,17 +25,5 @@ export async function handleUndeliverable(db: Db, message: Message, code: number
   if (fact === "opted_out") await setContactOptOut(db, { orgId: message.orgId, contactId: message.contactId, optedOut: true, at: now });
   if (fact === "landline") await setContactLineType(db, { orgId: message.orgId, contactId: message.contactId, lineType: "landline", at: now });
   const reason = callInsteadReason(code);
-  if (!reason) return;
-  const location = await getConversationLocation(db, { conversationId: message.conversationId });
-  if (!location) return;
-  await openCallback(db, {
-    orgId: message.orgId,
-    locationId: location.id,
-    contactId: message.contactId,
-    conversationId: message.conversationId,
-    callId: message.callId,
-    messageId: message.id,
-    reason,
-    dueAt: now,
-  });
+  if (reason) await openCallbackForMessage(db, message, reason, now);
 }
