@@ -1,6 +1,19 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { Schedule } from "@/lib/schedule/hours";
 import type { Executor } from "../client";
-import { callbacks, type Callback } from "../schema";
+import {
+  callbacks,
+  calls,
+  contacts,
+  locationClosures,
+  locationHours,
+  locations,
+  members,
+  messages,
+  type Call,
+  type Callback,
+  type Message,
+} from "../schema";
 
 export type NewCallback = typeof callbacks.$inferInsert;
 
@@ -50,4 +63,152 @@ export async function escalateCallback(
     .update(callbacks)
     .set({ priority: "hot", reason, messageId, dueAt: sql`least(${callbacks.dueAt}, ${dueAt.toISOString()}::timestamptz)`, status: "open" })
     .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId)));
+}
+
+// ── The callback queue (app/(dashboard)/callbacks) ─────────────────────────────────────────────
+
+export type QueueGroup = "due" | "waiting" | "snoozed";
+export type QueueAssignee = "all" | "mine" | "unassigned";
+export type QueueFilter = { orgId: string; memberId: string; assignee: QueueAssignee; locationId: string | null; now: Date };
+
+export type QueueRow = {
+  callback: Pick<Callback, "id" | "reason" | "priority" | "status" | "dueAt" | "createdAt" | "assigneeId" | "conversationId" | "locationId">;
+  contact: { id: string; name: string | null; phone: string };
+  location: { name: string; timezone: string; defaultBookingValueCents: number };
+  assigneeName: string | null;
+  call: { startedAt: Date; disposition: Call["disposition"]; leakSource: Call["leakSource"] } | null;
+  message: { direction: Message["direction"]; body: string; createdAt: Date; status: Message["status"] } | null;
+};
+
+/** The groups of the queue: due now; opened after hours and due at the next opening; snoozed by the desk. */
+function groupCondition(group: QueueGroup, now: Date): SQL | undefined {
+  if (group === "due") return lte(callbacks.dueAt, now);
+  if (group === "waiting") return and(gt(callbacks.dueAt, now), ne(callbacks.status, "snoozed"));
+  return and(gt(callbacks.dueAt, now), eq(callbacks.status, "snoozed"));
+}
+
+function filterCondition(filter: QueueFilter): SQL | undefined {
+  return and(
+    eq(callbacks.orgId, filter.orgId),
+    inArray(callbacks.status, UNFINISHED),
+    filter.assignee === "mine" ? eq(callbacks.assigneeId, filter.memberId) : filter.assignee === "unassigned" ? isNull(callbacks.assigneeId) : undefined,
+    filter.locationId ? eq(callbacks.locationId, filter.locationId) : undefined,
+  );
+}
+
+/** One page of a queue group: hot first (the enum's order), then the oldest due first. */
+export async function listCallbackQueue(
+  db: Executor,
+  { group, offset, limit, ...filter }: QueueFilter & { group: QueueGroup; offset: number; limit: number },
+): Promise<QueueRow[]> {
+  return db
+    .select({
+      callback: {
+        id: callbacks.id,
+        reason: callbacks.reason,
+        priority: callbacks.priority,
+        status: callbacks.status,
+        dueAt: callbacks.dueAt,
+        createdAt: callbacks.createdAt,
+        assigneeId: callbacks.assigneeId,
+        conversationId: callbacks.conversationId,
+        locationId: callbacks.locationId,
+      },
+      contact: { id: contacts.id, name: contacts.name, phone: contacts.phone },
+      location: { name: locations.name, timezone: locations.timezone, defaultBookingValueCents: locations.defaultBookingValueCents },
+      assigneeName: members.name,
+      call: { startedAt: calls.startedAt, disposition: calls.disposition, leakSource: calls.leakSource },
+      message: { direction: messages.direction, body: messages.body, createdAt: messages.createdAt, status: messages.status },
+    })
+    .from(callbacks)
+    .innerJoin(contacts, eq(contacts.id, callbacks.contactId))
+    .innerJoin(locations, eq(locations.id, callbacks.locationId))
+    .leftJoin(members, eq(members.id, callbacks.assigneeId))
+    .leftJoin(calls, eq(calls.id, callbacks.callId))
+    .leftJoin(messages, eq(messages.id, callbacks.messageId))
+    .where(and(filterCondition(filter), groupCondition(group, filter.now)))
+    .orderBy(asc(callbacks.priority), asc(callbacks.dueAt), asc(callbacks.createdAt), asc(callbacks.id))
+    .limit(Math.min(limit, 100))
+    .offset(offset);
+}
+
+/** How many tasks each group holds under the filter, in one round trip. */
+export async function countCallbackQueue(db: Executor, filter: QueueFilter): Promise<Record<QueueGroup, number>> {
+  const [row] = await db
+    .select({
+      due: sql<number>`count(*) filter (where ${groupCondition("due", filter.now)})`.mapWith(Number),
+      waiting: sql<number>`count(*) filter (where ${groupCondition("waiting", filter.now)})`.mapWith(Number),
+      snoozed: sql<number>`count(*) filter (where ${groupCondition("snoozed", filter.now)})`.mapWith(Number),
+    })
+    .from(callbacks)
+    .where(filterCondition(filter));
+  return row ?? { due: 0, waiting: 0, snoozed: 0 };
+}
+
+export type LocationSchedule = { id: string; name: string; schedule: Schedule };
+
+/** The organization's locations with their hours: the queue's location filter and its SLA clocks. */
+export async function listLocationSchedules(db: Executor, { orgId }: { orgId: string }): Promise<LocationSchedule[]> {
+  const rows = await db.select({ id: locations.id, name: locations.name, timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [shifts, closures] = await Promise.all([
+    db.select().from(locationHours).where(inArray(locationHours.locationId, ids)),
+    db.select().from(locationClosures).where(inArray(locationClosures.locationId, ids)),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    schedule: {
+      timezone: r.timezone,
+      shifts: shifts.filter((s) => s.locationId === r.id).map(({ weekday, opensMinute, closesMinute }) => ({ weekday, opensMinute, closesMinute })),
+      closures: closures.filter((c) => c.locationId === r.id).map(({ day, opensMinute, closesMinute }) => ({ day, opensMinute, closesMinute })),
+    },
+  }));
+}
+
+// ── Working a callback: every change is conditional on the organization and on not being done ──
+
+/** The callback, locked for the rest of the transaction; null when it is not this organization's. */
+export async function lockCallback(db: Executor, { orgId, callbackId }: { orgId: string; callbackId: string }): Promise<Callback | null> {
+  const [row] = await db.select().from(callbacks).where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId))).for("update").limit(1);
+  return row ?? null;
+}
+
+export async function claimCallbackRow(db: Executor, { orgId, callbackId, memberId }: { orgId: string; callbackId: string; memberId: string }): Promise<Callback | null> {
+  const [row] = await db
+    .update(callbacks)
+    .set({ status: "claimed", assigneeId: memberId })
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId), inArray(callbacks.status, UNFINISHED)))
+    .returning();
+  return row ?? null;
+}
+
+export async function snoozeCallbackRow(db: Executor, { orgId, callbackId, until }: { orgId: string; callbackId: string; until: Date }): Promise<Callback | null> {
+  const [row] = await db
+    .update(callbacks)
+    .set({ status: "snoozed", dueAt: until })
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId), inArray(callbacks.status, UNFINISHED)))
+    .returning();
+  return row ?? null;
+}
+
+/** Completes one callback, or (without `callbackId`) every unfinished one of the conversation. */
+export async function completeCallbacks(
+  db: Executor,
+  { orgId, callbackId, conversationId, outcome, memberId, at }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date },
+): Promise<Callback[]> {
+  if (!callbackId && !conversationId) throw new Error("completeCallbacks needs a callback or a conversation");
+  return db
+    .update(callbacks)
+    .set({ status: "done", outcome, completedAt: at, assigneeId: sql`coalesce(${callbacks.assigneeId}, ${memberId}::uuid)` })
+    .where(
+      and(
+        eq(callbacks.orgId, orgId),
+        callbackId ? eq(callbacks.id, callbackId) : undefined,
+        conversationId ? eq(callbacks.conversationId, conversationId) : undefined,
+        inArray(callbacks.status, UNFINISHED),
+      ),
+    )
+    .returning();
 }

@@ -1,0 +1,97 @@
+// "Mark booked" (issue 5, item 4): from a callback or a conversation, in ONE transaction: the
+// booking with its attribution (the contact's latest missed call at the location within the
+// organization's window, and that call's text-back), the callback(s) completed as booked, the
+// conversation closed, the audit event and the CRM event.
+import { getDb } from "@/db/client";
+import { callerRepliedBetween, closeBookedConversation, findAttributableCall, findTextBack, getBookingContext, insertBooking } from "@/db/queries/bookings";
+import { completeCallbacks, lockCallback } from "@/db/queries/callbacks";
+import { lockContact } from "@/db/queries/contacts";
+import { recordEvent } from "@/db/queries/events";
+import type { Booking } from "@/db/schema";
+import { enqueueCrmEvent } from "@/lib/crm/enqueue";
+import { bookingRecordedEvent } from "@/lib/crm/events";
+import { AppError } from "@/lib/errors";
+import { zonedInstant } from "@/lib/schedule/hours";
+import { attributionWindowStart, describeAttribution } from "./attribution";
+import type { LocalDateTime } from "./booking-input";
+
+export type BookingSource = "text_back" | "callback" | "manual";
+
+export type RecordBookingInput = {
+  orgId: string;
+  memberId: string;
+  conversationId: string;
+  /** Set when the booking is the outcome of working this callback. */
+  callbackId?: string | null;
+  treatment: string;
+  valueCents: number;
+  /** The appointment, as the desk typed it, in the location's timezone. */
+  bookedFor?: LocalDateTime | null;
+};
+
+export type RecordedBooking = { booking: Booking; attribution: string; completedCallbackIds: string[] };
+
+export async function recordBooking(input: RecordBookingInput, now: Date = new Date()): Promise<RecordedBooking> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const context = await getBookingContext(tx, { orgId: input.orgId, conversationId: input.conversationId });
+    if (!context) throw new AppError("not_found", "This conversation was not found.");
+    const { conversation, contact, location, attributionWindowDays } = context;
+    // One booking decision per caller at a time: a double click or two desks cannot both book it.
+    await lockContact(tx, { contactId: contact.id });
+
+    if (input.callbackId) {
+      const callback = await lockCallback(tx, { orgId: input.orgId, callbackId: input.callbackId });
+      if (!callback || callback.conversationId !== conversation.id) throw new AppError("not_found", "This callback was not found.");
+      if (callback.status === "done") throw new AppError("conflict", "This callback was already completed. Refresh to see the queue as it is now.");
+    }
+
+    const call = await findAttributableCall(tx, {
+      orgId: input.orgId,
+      contactId: contact.id,
+      locationId: conversation.locationId,
+      since: attributionWindowStart(now, attributionWindowDays),
+      until: now,
+    });
+    const textBack = call ? await findTextBack(tx, { orgId: input.orgId, callId: call.id }) : null;
+    const source: BookingSource = input.callbackId ? "callback" : textBack ? "text_back" : "manual";
+
+    const booking = await insertBooking(tx, {
+      orgId: input.orgId,
+      locationId: conversation.locationId,
+      contactId: contact.id,
+      conversationId: conversation.id,
+      callId: call?.id ?? null,
+      messageId: textBack?.id ?? null,
+      treatment: input.treatment,
+      valueCents: input.valueCents,
+      source,
+      status: "booked",
+      bookedFor: input.bookedFor ? zonedInstant(input.bookedFor.day, input.bookedFor.minute, location.timezone) : null,
+      createdById: input.memberId,
+      createdAt: now,
+    });
+
+    // The caller is booked: nobody should call them back about it any more, whichever card it was.
+    const completed = await completeCallbacks(tx, { orgId: input.orgId, conversationId: conversation.id, outcome: "booked", memberId: input.memberId, at: now });
+    await closeBookedConversation(tx, { orgId: input.orgId, conversationId: conversation.id });
+
+    const base = { orgId: input.orgId, locationId: conversation.locationId, contactId: contact.id, conversationId: conversation.id };
+    for (const callback of completed) {
+      await recordEvent(tx, { ...base, callId: callback.callId, type: "callback_completed", reason: "booked", detail: { callbackId: callback.id, memberId: input.memberId } });
+    }
+    await recordEvent(tx, {
+      ...base,
+      callId: booking.callId,
+      messageId: booking.messageId,
+      type: "booking_recorded",
+      reason: source,
+      detail: { bookingId: booking.id, treatment: booking.treatment, valueCents: booking.valueCents, memberId: input.memberId, callbackId: input.callbackId ?? null },
+    });
+    await enqueueCrmEvent(tx, { orgId: input.orgId, ...bookingRecordedEvent({ booking, contact }) }, now);
+
+    const replied = call ? await callerRepliedBetween(tx, { orgId: input.orgId, conversationId: conversation.id, since: call.startedAt, until: now }) : false;
+    const attribution = describeAttribution({ call, textBack: Boolean(textBack), replied, windowDays: attributionWindowDays, timezone: location.timezone });
+    return { booking, attribution, completedCallbackIds: completed.map((c) => c.id) };
+  });
+}

@@ -1,0 +1,73 @@
+// Working the callback queue: claim, complete with an outcome, snooze. Each re-reads the callback
+// inside the organization (a crafted id from another spa is "not found" and changes nothing), locks
+// it, and leaves an audit event. "Booked" is not here: it records a booking (lib/bookings).
+import { getDb, type Executor } from "@/db/client";
+import { claimCallbackRow, completeCallbacks, listLocationSchedules, lockCallback, snoozeCallbackRow } from "@/db/queries/callbacks";
+import { recordEvent } from "@/db/queries/events";
+import type { Callback } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { snoozeUntil, type SnoozeOption } from "./snooze";
+
+export type CallOutcome = Exclude<NonNullable<Callback["outcome"]>, "booked">;
+export const CALL_OUTCOMES = ["reached", "no_answer", "left_voicemail"] as const satisfies readonly CallOutcome[];
+export const OUTCOME_LABELS: Record<NonNullable<Callback["outcome"]>, string> = {
+  reached: "Reached",
+  booked: "Booked",
+  no_answer: "No answer",
+  left_voicemail: "Left voicemail",
+};
+
+type Who = { orgId: string; memberId: string; callbackId: string };
+
+async function unfinished(tx: Executor, { orgId, callbackId }: Who): Promise<Callback> {
+  const callback = await lockCallback(tx, { orgId, callbackId });
+  if (!callback) throw new AppError("not_found", "This callback was not found.");
+  if (callback.status === "done") throw new AppError("conflict", "This callback was already completed. Refresh to see the queue as it is now.");
+  return callback;
+}
+
+function eventBase(callback: Callback) {
+  return { orgId: callback.orgId, locationId: callback.locationId, contactId: callback.contactId, conversationId: callback.conversationId, callId: callback.callId };
+}
+
+/** Assign to me. Taking over a task someone else claimed is allowed (they may be off the desk) and logged. */
+export async function claimCallback(who: Who): Promise<Callback> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await unfinished(tx, who);
+    const claimed = await claimCallbackRow(tx, who);
+    if (!claimed) throw new AppError("not_found", "This callback was not found.");
+    await recordEvent(tx, { ...eventBase(claimed), type: "callback_claimed", detail: { callbackId: claimed.id, memberId: who.memberId, from: before.assigneeId } });
+    return claimed;
+  });
+}
+
+export async function completeCallback(who: Who & { outcome: CallOutcome }, now: Date = new Date()): Promise<Callback> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await unfinished(tx, who);
+    const [done] = await completeCallbacks(tx, { orgId: who.orgId, callbackId: who.callbackId, outcome: who.outcome, memberId: who.memberId, at: now });
+    if (!done) throw new AppError("not_found", "This callback was not found.");
+    await recordEvent(tx, { ...eventBase(done), type: "callback_completed", reason: who.outcome, detail: { callbackId: done.id, memberId: who.memberId } });
+    return done;
+  });
+}
+
+export async function snoozeCallback(who: Who & { option: SnoozeOption }, now: Date = new Date()): Promise<Callback> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const callback = await unfinished(tx, who);
+    const location = (await listLocationSchedules(tx, { orgId: who.orgId })).find((l) => l.id === callback.locationId);
+    const until = location ? snoozeUntil(who.option, location.schedule, now) : null;
+    if (!until) throw new AppError("conflict", "This location has no opening in the next 30 days. Pick 15 min or 1 hour.");
+    const snoozed = await snoozeCallbackRow(tx, { orgId: who.orgId, callbackId: who.callbackId, until });
+    if (!snoozed) throw new AppError("not_found", "This callback was not found.");
+    await recordEvent(tx, {
+      ...eventBase(snoozed),
+      type: "callback_snoozed",
+      reason: who.option,
+      detail: { callbackId: snoozed.id, memberId: who.memberId, until: until.toISOString() },
+    });
+    return snoozed;
+  });
+}
