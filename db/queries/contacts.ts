@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { contacts, type Contact } from "../schema";
+import { contacts, conversations, locations, type Contact, type Conversation } from "../schema";
 
 /** The contact for a phone number in an organization, created on first contact. */
 export async function upsertContact(db: Executor, { orgId, phone }: { orgId: string; phone: string }): Promise<{ contact: Contact; created: boolean }> {
@@ -44,4 +44,46 @@ export async function updateContactRouting(
     .update(contacts)
     .set({ ...(kind === undefined ? {} : { kind }), ...(leadStatus === undefined ? {} : { leadStatus }) })
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+}
+
+/** What a coordinator may change on the contact page; the opt-out is not among them (only the contact can). */
+export type ContactSettings = Partial<Pick<Contact, "kind" | "blockedAt" | "isStaff">>;
+
+/** Applies `set` to a contact of the organization; null when no such contact. */
+export async function updateContactSettings(db: Executor, { orgId, contactId, set }: { orgId: string; contactId: string; set: ContactSettings }): Promise<Contact | null> {
+  const [row] = await db
+    .update(contacts)
+    .set(set)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
+    .returning();
+  return row ?? null;
+}
+
+export type ContactConversation = {
+  id: string;
+  locationId: string;
+  locationName: string;
+  timezone: string;
+  status: Conversation["status"];
+  lastActivityKind: string;
+  lastActivityAt: Date;
+};
+
+/** The contact's conversations, one per location, most recent first (found per location through its unique index). */
+export async function listContactConversations(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<ContactConversation[]> {
+  return db
+    .select({
+      id: conversations.id,
+      locationId: locations.id,
+      locationName: locations.name,
+      timezone: locations.timezone,
+      status: conversations.status,
+      lastActivityKind: conversations.lastActivityKind,
+      lastActivityAt: conversations.lastActivityAt,
+    })
+    .from(locations)
+    .innerJoin(conversations, and(eq(conversations.locationId, locations.id), eq(conversations.contactId, contactId)))
+    .where(and(eq(locations.orgId, orgId), eq(conversations.orgId, orgId)))
+    .orderBy(desc(conversations.lastActivityAt))
+    .limit(200);
 }
