@@ -224,7 +224,7 @@ export const contacts = pgTable(
     lineTypeCheckedAt: tz(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.orgId, t.phone)],
+  (t) => [uniqueIndex().on(t.orgId, t.phone), index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.phone, t.id)],
 );
 export type Contact = typeof contacts.$inferSelect;
 

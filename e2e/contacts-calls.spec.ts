@@ -130,6 +130,8 @@ test("contacts and calls page through the URL, and another spa's contact is not 
   await page.goto("/contacts?q=Secret");
   await expect(page.getByText("No contacts match these filters")).toBeVisible();
   await expect(page.getByTestId("table-showing")).toHaveText("No results");
-  const response = await page.goto("/contacts/00000000-0000-4000-8000-000000000000");
+  // Another organization's contact is not found, even by its real id.
+  const response = await page.goto(`/contacts/${process.env.E2E_OTHER_CONTACT_ID}`);
   expect(response?.status()).toBe(404);
+  await expect(page.getByText("Secret Caller")).toHaveCount(0);
 });

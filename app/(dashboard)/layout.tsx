@@ -18,11 +18,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
           <Link href="/inbox" className="text-lg font-semibold tracking-tight text-brand-700">
             Rebound
           </Link>
-          <MainNav items={navFor(member.role)} />
+          <div className="order-last -mx-2 w-full sm:order-none sm:mx-0 sm:w-auto">
+            <MainNav items={navFor(member.role)} />
+          </div>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline">
               {member.orgName} · <span className="text-slate-900">{member.name}</span>{" "}

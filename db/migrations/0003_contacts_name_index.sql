@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_org_name_idx" ON "contacts" USING btree ("org_id",lower("name"),"phone","id");
