@@ -13,7 +13,8 @@ export const authConfig = {
   callbacks: {
     // A cheap first gate; pages and actions then check the session row, the role and the org.
     authorized({ auth, request: { nextUrl } }) {
-      return nextUrl.pathname.startsWith("/login") || Boolean(auth?.user);
+      const publicPage = ["/login", "/signup", "/invite/"].some((path) => nextUrl.pathname.startsWith(path));
+      return publicPage || Boolean(auth?.user);
     },
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;

@@ -2,12 +2,12 @@
 // and organization itself (STYLE.md rule 7). This reads every "use server" module and fails when an
 // exported async function does not call requireMember / requireMemberPage (or is one of the few
 // public actions: signing in, signing up, accepting an invitation).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
-const PUBLIC_ACTIONS = new Set(["authenticate", "signOutAction", "signUpAction", "acceptInvitationAction"]);
+const PUBLIC_ACTIONS = new Set(["authenticate", "signOutAction", "signupAction", "acceptInviteAction"]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,10 +27,22 @@ function topLevelFunctions(source: string): { name: string; exported: boolean; b
   }));
 }
 
-/** Names that check the session: requireMember itself and the module's own wrappers around it. */
-function guardsOf(functions: { name: string; body: string }[]): RegExp {
-  const wrappers = functions.filter((f) => /requireMember(Page)?\(/.test(f.body)).map((f) => f.name);
-  return new RegExp(`\\b(${["requireMember", "requireMemberPage", ...wrappers].join("|")})\\(`);
+const checksSession = (body: string) => /requireMember(Page)?\(/.test(body);
+
+/** Functions imported from the project ("@/…") that check the session themselves (shared guards). */
+function importedGuards(source: string): string[] {
+  return [...source.matchAll(/^import \{([^}]+)\} from "@\/([^"]+)";/gm)].flatMap((match) => {
+    const file = ["", ".ts", ".tsx"].map((ext) => path.join(ROOT, `${match[2]}${ext}`)).find((f) => existsSync(f) && statSync(f).isFile());
+    if (!file) return [];
+    const guards = new Set(topLevelFunctions(readFileSync(file, "utf8")).filter((f) => checksSession(f.body)).map((f) => f.name));
+    return match[1]!.split(",").map((name) => name.trim().replace(/^type /, "")).filter((name) => guards.has(name));
+  });
+}
+
+/** Names that check the session: requireMember itself, the module's own wrappers, and imported guards. */
+function guardsOf(functions: { name: string; body: string }[], source: string): RegExp {
+  const wrappers = functions.filter((f) => checksSession(f.body)).map((f) => f.name);
+  return new RegExp(`\\b(${["requireMember", "requireMemberPage", ...wrappers, ...importedGuards(source)].join("|")})\\(`);
 }
 
 const serverModules = [...filesUnder(path.join(ROOT, "app")), ...filesUnder(path.join(ROOT, "lib"))].filter((file) =>
@@ -43,8 +55,9 @@ describe("server actions", () => {
   });
 
   it.each(serverModules.map((file) => [path.relative(ROOT, file), file]))("%s: every exported action checks the session", (_name, file) => {
-    const functions = topLevelFunctions(readFileSync(file, "utf8"));
-    const guard = guardsOf(functions);
+    const source = readFileSync(file, "utf8");
+    const functions = topLevelFunctions(source);
+    const guard = guardsOf(functions, source);
     const unchecked = functions
       .filter(({ name, exported, body }) => exported && !PUBLIC_ACTIONS.has(name) && !guard.test(body.replace(/^[^{]*\{/, "")))
       .map(({ name }) => name);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { optionalMember } from "@/lib/auth/session";
@@ -18,6 +19,12 @@ export default async function LoginPage() {
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
           <LoginForm />
         </div>
+        <p className="mt-4 text-center text-sm text-slate-600">
+          New spa?{" "}
+          <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { secretAction, type SecretState } from "@/app/(dashboard)/settings/integrations/actions";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { SecretReveal } from "./integration-secret-reveal";
+
+export function IntegrationSecretForm({ provider, label, hint, hasOwn }: { provider: "openphone" | "aircall" | "generic"; label: string; hint: string; hasOwn: boolean }) {
+  const [state, action, pending] = useActionState<SecretState, FormData>(secretAction, {});
+  const name = `${provider}-secret`;
+  return (
+    <div className="space-y-3">
+      <form action={action} noValidate className="space-y-2">
+        <input type="hidden" name="provider" value={provider} />
+        <Field name={name} label={label} hint={hint} errors={state.errors?.secret}>
+          <input
+            id={name}
+            name="secret"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={Boolean(state.errors?.secret)}
+            aria-describedby={describedBy(name, state.errors?.secret, true)}
+            className={`${inputClass} font-mono`}
+          />
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name="intent" value="save" size="sm" disabled={pending}>
+            Save pasted secret
+          </Button>
+          <Button type="submit" name="intent" value="generate" variant="secondary" size="sm" disabled={pending}>
+            Generate a new secret
+          </Button>
+          {hasOwn ? (
+            <Button type="submit" name="intent" value="clear" variant="ghost" size="sm" disabled={pending}>
+              Use the server&apos;s value
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      {state.message ? (
+        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {state.message}
+        </p>
+      ) : null}
+      {state.revealed ? <SecretReveal secret={state.revealed} what={`new ${provider} secret`} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Settings of the phone-system and CRM integrations, and what a test event left behind.
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { calls, contacts, events, locations, organizations, phoneNumbers, type Call, type Organization } from "../schema";
+
+export type SecretColumn = "openphoneWebhookSecret" | "aircallWebhookToken" | "genericWebhookSecret" | "crmWebhookSecret";
+
+export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookUrl">;
+
+/** Secrets included: callers decide what to show (a masked ending, never the whole value). */
+export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: string }): Promise<IntegrationSettings | null> {
+  const [row] = await db
+    .select({
+      openphoneWebhookSecret: organizations.openphoneWebhookSecret,
+      aircallWebhookToken: organizations.aircallWebhookToken,
+      genericWebhookSecret: organizations.genericWebhookSecret,
+      crmWebhookSecret: organizations.crmWebhookSecret,
+      crmWebhookUrl: organizations.crmWebhookUrl,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Null clears the organization's own value (the environment variable applies again). */
+export async function setOrgSecret(db: Executor, { orgId, column, value }: { orgId: string; column: SecretColumn; value: string | null }): Promise<void> {
+  await db.update(organizations).set({ [column]: value }).where(eq(organizations.id, orgId));
+}
+
+export async function setCrmWebhookUrl(db: Executor, { orgId, url }: { orgId: string; url: string | null }): Promise<void> {
+  await db.update(organizations).set({ crmWebhookUrl: url }).where(eq(organizations.id, orgId));
+}
+
+export type TestTarget = { e164: string; locationName: string; timezone: string };
+
+/** The number a test call dials: one on this provider if there is one, else the organization's first. */
+export async function findTestTarget(db: Executor, { orgId, provider }: { orgId: string; provider: Call["provider"] }): Promise<TestTarget | null> {
+  const [row] = await db
+    .select({ e164: phoneNumbers.e164, locationName: locations.name, timezone: locations.timezone })
+    .from(phoneNumbers)
+    .innerJoin(locations, eq(locations.id, phoneNumbers.locationId))
+    .where(eq(phoneNumbers.orgId, orgId))
+    .orderBy(sql`${phoneNumbers.provider} = ${provider} desc`, asc(phoneNumbers.createdAt), asc(phoneNumbers.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The timezone log times are shown in: the organization's first location's. */
+export async function findOrgTimezone(db: Executor, { orgId }: { orgId: string }): Promise<string | null> {
+  const [row] = await db
+    .select({ timezone: locations.timezone })
+    .from(locations)
+    .where(eq(locations.orgId, orgId))
+    .orderBy(asc(locations.createdAt), asc(locations.id))
+    .limit(1);
+  return row?.timezone ?? null;
+}
+
+/** Gives the test caller its name, unless someone already named that contact. */
+export async function nameContactIfUnnamed(db: Executor, { orgId, phone, name }: { orgId: string; phone: string; name: string }): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ name })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone), isNull(contacts.name)));
+}
+
+export type CallOutcome = {
+  callId: string;
+  conversationId: string | null;
+  /** The audit events of this call, oldest first: text_queued, text_skipped… */
+  events: { type: string; reason: string | null }[];
+};
+
+/** What recording a call did, read back from the audit log (scoped to the organization). */
+export async function findCallOutcome(
+  db: Executor,
+  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+): Promise<CallOutcome | null> {
+  const [call] = await db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.orgId, orgId), eq(calls.provider, provider), eq(calls.externalId, externalId)))
+    .limit(1);
+  if (!call) return null;
+  const rows = await db
+    .select({ type: events.type, reason: events.reason, conversationId: events.conversationId })
+    .from(events)
+    .where(and(eq(events.orgId, orgId), eq(events.callId, call.id), inArray(events.type, ["call_missed", "text_queued", "text_skipped"])))
+    .orderBy(asc(events.id))
+    .limit(20);
+  const conversationId = rows.find((r) => r.conversationId)?.conversationId ?? null;
+  return { callId: call.id, conversationId, events: rows.map(({ type, reason }) => ({ type, reason })) };
+}

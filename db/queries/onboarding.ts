@@ -1,0 +1,81 @@
+// A new organization (sign-up) and what its getting-started checklist reads.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { locations, messageTemplates, organizations } from "../schema";
+import type { OnboardingStatus } from "@/lib/onboarding/checklist";
+
+/** Null when the slug is taken (the caller tries another). */
+export async function insertOrganization(db: Executor, { name, slug }: { name: string; slug: string }): Promise<string | null> {
+  const [row] = await db.insert(organizations).values({ name, slug }).onConflictDoNothing({ target: organizations.slug }).returning({ id: organizations.id });
+  return row?.id ?? null;
+}
+
+export async function insertLocation(
+  db: Executor,
+  location: { orgId: string; name: string; timezone: string; bookingUrl: string },
+): Promise<string> {
+  const [row] = await db.insert(locations).values(location).returning({ id: locations.id });
+  if (!row) throw new Error("location insert returned nothing");
+  return row.id;
+}
+
+export async function insertTemplates(
+  db: Executor,
+  { locationId, templates }: { locationId: string; templates: { situation: (typeof messageTemplates.$inferInsert)["situation"]; body: string }[] },
+): Promise<void> {
+  if (!templates.length) return;
+  await db.insert(messageTemplates).values(templates.map((t) => ({ locationId, ...t })));
+}
+
+type StatusRow = {
+  has_number: boolean;
+  webhook_received: boolean;
+  has_hours: boolean;
+  templates_checked: boolean;
+  booking_link_set: boolean;
+  desk_invited: boolean;
+  call_recorded: boolean;
+  org_created_at: string | Date;
+  first_location_id: string | null;
+};
+
+/**
+ * Every checklist step in one round trip, each an EXISTS on an index. Test calls (from the
+ * fictional test callers) prove the loop, not that the phone system's webhook is pasted.
+ */
+export async function getOnboardingStatus(
+  db: Executor,
+  { orgId, placeholderBookingUrl, testCallers }: { orgId: string; placeholderBookingUrl: string; testCallers: readonly string[] },
+): Promise<OnboardingStatus | null> {
+  const callers = sql.join(testCallers.map((n) => sql`${n}`), sql`, `);
+  const result = await db.execute(sql`
+    select
+      exists (select 1 from phone_numbers where org_id = o.id) as has_number,
+      (exists (select 1 from calls where org_id = o.id and from_number not in (${callers}))
+        or exists (select 1 from messages where org_id = o.id and direction = 'inbound')) as webhook_received,
+      exists (select 1 from location_hours h join locations l on l.id = h.location_id where l.org_id = o.id) as has_hours,
+      exists (select 1 from message_templates t join locations l on l.id = t.location_id
+              where l.org_id = o.id and t.updated_at > l.created_at) as templates_checked,
+      exists (select 1 from locations where org_id = o.id and booking_url <> ${placeholderBookingUrl}) as booking_link_set,
+      (exists (select 1 from invitations where org_id = o.id)
+        or exists (select 1 from members where org_id = o.id and role = 'coordinator')) as desk_invited,
+      exists (select 1 from calls where org_id = o.id) as call_recorded,
+      o.created_at as org_created_at,
+      (select id from locations where org_id = o.id order by created_at, id limit 1) as first_location_id
+    from organizations o
+    where o.id = ${orgId}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as StatusRow[];
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    hasNumber: row.has_number,
+    webhookReceived: row.webhook_received,
+    hasHours: row.has_hours,
+    templatesChecked: row.templates_checked,
+    bookingLinkSet: row.booking_link_set,
+    deskInvited: row.desk_invited,
+    callRecorded: row.call_recorded,
+    orgCreatedAt: new Date(row.org_created_at),
+    firstLocationId: row.first_location_id,
+  };
+}

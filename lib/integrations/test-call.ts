@@ -1,0 +1,40 @@
+// "Send a test event": a correctly signed, real-format missed call from the test caller, run
+// through the very handler its webhook route runs (signature check included), then read back.
+import { getDb } from "@/db/client";
+import { findCallOutcome, findTestTarget, nameContactIfUnnamed } from "@/db/queries/integrations";
+import { getOrgSecrets } from "@/db/queries/organizations";
+import { env } from "@/lib/env";
+import type { Provider } from "@/lib/telephony/call-event";
+import { aircallAdapter } from "@/lib/telephony/aircall/adapter";
+import { genericAdapter } from "@/lib/telephony/generic/adapter";
+import { handleJsonWebhook } from "@/lib/telephony/json-webhook";
+import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
+import { onDial } from "@/lib/telephony/twilio/handlers";
+import { handleTwilioWebhook, type Defer } from "@/lib/telephony/twilio/webhook";
+import { describeTestResult, type TestCallResult } from "./describe-test";
+import { TEST_CALLER_NAME, TEST_CALLERS } from "./test-caller";
+import { buildTestRequest } from "./test-request";
+
+const JSON_ADAPTERS = { openphone: openphoneAdapter, aircall: aircallAdapter, generic: genericAdapter } as const;
+
+function deliver(provider: Provider, request: Request, defer: Defer): Promise<Response> {
+  if (provider === "twilio") return handleTwilioWebhook(request, defer, "dial", onDial);
+  return handleJsonWebhook(request, defer, JSON_ADAPTERS[provider]);
+}
+
+/** `defer` runs the text-back after the answer (next/server `after` in the app, a collector in tests). */
+export async function sendTestCall({ orgId, provider, defer }: { orgId: string; provider: Provider; defer: Defer }): Promise<TestCallResult> {
+  const db = await getDb();
+  const target = await findTestTarget(db, { orgId, provider });
+  if (!target) {
+    return { ok: false, status: null, message: "Add a phone number to a location first: the test call dials it.", conversationId: null };
+  }
+  const from = TEST_CALLERS[provider];
+  const secrets = await getOrgSecrets(db, { orgId });
+  const { request, externalId } = buildTestRequest(provider, { from, to: target.e164, secrets, env: env() });
+  const response = await deliver(provider, request, defer);
+  const body = await response.text();
+  const outcome = response.ok ? await findCallOutcome(db, { orgId, provider, externalId }) : null;
+  if (outcome) await nameContactIfUnnamed(db, { orgId, phone: from, name: TEST_CALLER_NAME });
+  return describeTestResult({ status: response.status, body, outcome, locationName: target.locationName });
+}

@@ -1,0 +1,114 @@
+// Inviting someone to the team and accepting the invitation. Rebound sends no email yet: the owner
+// copies the link (shown once, at creation) and sends it themselves.
+import { getDb } from "@/db/client";
+import {
+  claimInvitation,
+  findInvitationByTokenHash,
+  insertInvitation,
+  insertMember,
+  memberEmailTaken,
+  revokeInvitation,
+  revokePendingInvitationsFor,
+} from "@/db/queries/team";
+import type { Invitation, Member } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
+import { hashInviteToken, invitationExpiry, inviteUrl, looksLikeInviteToken, newInviteToken } from "./tokens";
+
+export type InvitationState = "usable" | "expired" | "revoked" | "accepted";
+
+export function invitationState(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now: Date): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "usable";
+}
+
+/** What the invite page says when a link cannot be used. */
+export const UNUSABLE_INVITATION: Record<Exclude<InvitationState, "usable"> | "unknown", string> = {
+  unknown: "This invitation link is not valid. Check that you copied the whole link, or ask the owner for a new one.",
+  expired: "This invitation has expired (links last 7 days). Ask the owner of the spa for a new one.",
+  revoked: "This invitation was withdrawn. Ask the owner of the spa for a new link if you still need access.",
+  accepted: "This invitation has already been used. Sign in with the email and password chosen then.",
+};
+
+export type CreatedInvitation = { ok: true; url: string; email: string; role: Member["role"]; expiresAt: Date } | { ok: false; message: string };
+
+export async function createInvitation(input: {
+  orgId: string;
+  invitedById: string;
+  email: string;
+  role: Member["role"];
+  now?: Date;
+}): Promise<CreatedInvitation> {
+  const now = input.now ?? new Date();
+  const db = await getDb();
+  if (await memberEmailTaken(db, { email: input.email })) {
+    return { ok: false, message: "This email already belongs to a Rebound account, so it cannot be invited again." };
+  }
+  const { token, tokenHash } = newInviteToken();
+  const invitation = await db.transaction(async (tx) => {
+    await revokePendingInvitationsFor(tx, { orgId: input.orgId, email: input.email, at: now });
+    return insertInvitation(tx, {
+      orgId: input.orgId,
+      email: input.email,
+      role: input.role,
+      tokenHash,
+      invitedById: input.invitedById,
+      expiresAt: invitationExpiry(now),
+    });
+  });
+  return { ok: true, url: inviteUrl(env().appUrl, token), email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+}
+
+export async function withdrawInvitation({ orgId, invitationId, now = new Date() }: { orgId: string; invitationId: string; now?: Date }): Promise<boolean> {
+  return revokeInvitation(await getDb(), { orgId, invitationId, at: now });
+}
+
+export type InvitationView =
+  | { state: "usable"; orgName: string; email: string; role: Member["role"]; expiresAt: Date }
+  | { state: Exclude<InvitationState, "usable"> | "unknown"; message: string };
+
+/** What the invite page shows for a token from a link. */
+export async function readInvitation(token: string, now: Date = new Date()): Promise<InvitationView> {
+  if (!looksLikeInviteToken(token)) return { state: "unknown", message: UNUSABLE_INVITATION.unknown };
+  const invitation = await findInvitationByTokenHash(await getDb(), { tokenHash: hashInviteToken(token) });
+  if (!invitation) return { state: "unknown", message: UNUSABLE_INVITATION.unknown };
+  const state = invitationState(invitation, now);
+  if (state !== "usable") return { state, message: UNUSABLE_INVITATION[state] };
+  return { state, orgName: invitation.orgName, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+}
+
+export type AcceptResult = { ok: true; email: string } | { ok: false; message: string };
+
+class AcceptRefused extends Error {}
+
+/**
+ * Creates the member and uses up the invitation in one transaction: two tabs submitting the same
+ * link make one member, and a failure leaves the link usable.
+ */
+export async function acceptInvitation(input: { token: string; name: string; password: string; now?: Date }): Promise<AcceptResult> {
+  const now = input.now ?? new Date();
+  if (!looksLikeInviteToken(input.token)) return { ok: false, message: UNUSABLE_INVITATION.unknown };
+  const tokenHash = hashInviteToken(input.token);
+  const passwordHash = await hashPassword(input.password); // slow on purpose: before any lock is taken
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const invitation = await claimInvitation(tx, { tokenHash, now });
+      if (!invitation) {
+        const current = await findInvitationByTokenHash(tx, { tokenHash });
+        const state = current ? invitationState(current, now) : "unknown";
+        throw new AcceptRefused(UNUSABLE_INVITATION[state === "usable" ? "accepted" : state]);
+      }
+      if (await memberEmailTaken(tx, { email: invitation.email })) {
+        throw new AcceptRefused("This email already belongs to a Rebound account. Sign in with it instead.");
+      }
+      await insertMember(tx, { orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, passwordHash });
+      return { ok: true, email: invitation.email } as const;
+    });
+  } catch (error) {
+    if (error instanceof AcceptRefused) return { ok: false, message: error.message };
+    throw error;
+  }
+}
