@@ -1,0 +1,138 @@
+"use server";
+
+// The location settings forms. Each action re-checks that an owner is signed in (asOwner), parses
+// with zod, writes inside the owner's organization only, and answers { errors, message }.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import {
+  addLocationNumber,
+  removeLocationClosure,
+  removeLocationNumber,
+  replaceLocationHours,
+  saveLocationClosure,
+  updateLocationSettings,
+  type NumberOwner,
+} from "@/db/queries/settings";
+import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
+import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
+import {
+  closureSchema,
+  locationColumns,
+  locationSettingsSchema,
+  phoneNumberSchema,
+  type ClosureField,
+  type LocationSettingsField,
+  type PhoneNumberField,
+} from "@/lib/settings/location-schema";
+import { asOwner } from "@/lib/settings/owner-action";
+
+const GONE = "This location no longer exists. Reload the page.";
+const idSchema = z.uuid();
+
+function revalidateLocation(locationId: string): void {
+  revalidatePath(`/settings/locations/${locationId}`);
+  revalidatePath("/settings/locations");
+}
+
+export async function saveLocationAction(_previous: FormState<LocationSettingsField>, formData: FormData): Promise<FormState<LocationSettingsField>> {
+  return asOwner(async (member) => {
+    const values = formFields(formData);
+    const locationId = idSchema.safeParse(values.locationId);
+    if (!locationId.success) return { message: GONE };
+    const parsed = locationSettingsSchema.safeParse(values);
+    if (!parsed.success) return { errors: fieldErrors(parsed.error), values, message: "Not saved: check the fields marked in red." };
+    const saved = await updateLocationSettings(await getDb(), { orgId: member.orgId, locationId: locationId.data, values: locationColumns(parsed.data) });
+    if (!saved) return { message: GONE };
+    revalidateLocation(locationId.data);
+    return { savedAt: Date.now() };
+  });
+}
+
+function inUseMessage(owner: NumberOwner, locationId: string): string {
+  if (owner.kind === "other_organization") return "Already used by another Rebound account. A number can belong to one location only.";
+  return owner.locationId === locationId ? "This number is already on this location." : `Already used by ${owner.locationName}.`;
+}
+
+export async function addNumberAction(_previous: FormState<PhoneNumberField>, formData: FormData): Promise<FormState<PhoneNumberField>> {
+  return asOwner(async (member) => {
+    const values = formFields(formData);
+    const parsed = phoneNumberSchema.safeParse(values);
+    if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+    const { locationId, number, provider, label } = parsed.data;
+    const result = await addLocationNumber(await getDb(), { orgId: member.orgId, locationId, e164: number, provider, label });
+    if (!result.ok) {
+      return result.reason === "in_use" ? { errors: { number: [inUseMessage(result.owner, locationId)] }, values } : { message: GONE };
+    }
+    revalidateLocation(locationId);
+    return { savedAt: Date.now() };
+  });
+}
+
+const removeSchema = z.object({ locationId: z.uuid(), id: z.uuid() });
+
+export async function removeNumberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return asOwner(async (member) => {
+    const parsed = removeSchema.safeParse(formFields(formData));
+    if (!parsed.success) return { message: "That number is already gone. Reload the page." };
+    const removed = await removeLocationNumber(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, numberId: parsed.data.id });
+    revalidateLocation(parsed.data.locationId);
+    return removed ? { savedAt: Date.now() } : { message: "That number is already gone. Reload the page." };
+  });
+}
+
+const hoursSchema = z.object({
+  locationId: z.uuid(),
+  shifts: z
+    .array(z.object({ weekday: z.int().min(0).max(6), opens: z.string().max(5), closes: z.string().max(5) }))
+    .max(7 * MAX_SHIFTS_PER_DAY + 7),
+});
+
+function parseJson(raw: string | undefined): unknown {
+  try {
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Errors come back keyed `weekday-<0..6>`, so each shows next to its day. */
+export async function saveHoursAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return asOwner(async (member) => {
+    const values = formFields(formData);
+    const parsed = hoursSchema.safeParse({ locationId: values.locationId, shifts: parseJson(values.shifts) });
+    if (!parsed.success) return { message: "The hours could not be read. Reload the page and try again." };
+    const week = validateWeek(parsed.data.shifts);
+    if (!week.ok) {
+      const errors = Object.fromEntries(Object.entries(week.errors).map(([weekday, messages]) => [`weekday-${weekday}`, messages ?? []]));
+      return { errors, message: "Not saved: fix the days marked in red." };
+    }
+    const saved = await replaceLocationHours(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, shifts: week.shifts });
+    if (!saved) return { message: GONE };
+    revalidateLocation(parsed.data.locationId);
+    return { savedAt: Date.now() };
+  });
+}
+
+export async function saveClosureAction(_previous: FormState<ClosureField>, formData: FormData): Promise<FormState<ClosureField>> {
+  return asOwner(async (member) => {
+    const values = formFields(formData);
+    const parsed = closureSchema.safeParse(values);
+    if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+    const closure = parsed.data;
+    const saved = await saveLocationClosure(await getDb(), { orgId: member.orgId, ...closure });
+    if (!saved) return { message: GONE };
+    revalidateLocation(closure.locationId);
+    return { savedAt: Date.now() };
+  });
+}
+
+export async function removeClosureAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return asOwner(async (member) => {
+    const parsed = removeSchema.safeParse(formFields(formData));
+    if (!parsed.success) return { message: "That day is already gone. Reload the page." };
+    const removed = await removeLocationClosure(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, closureId: parsed.data.id });
+    revalidateLocation(parsed.data.locationId);
+    return removed ? { savedAt: Date.now() } : { message: "That day is already gone. Reload the page." };
+  });
+}

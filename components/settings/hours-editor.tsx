@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState, useRef, useState } from "react";
+import { saveHoursAction } from "@/app/(dashboard)/settings/locations/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import type { FormState } from "@/lib/settings/form";
+import { MAX_SHIFTS_PER_DAY, parseClock, WEEKDAY_NAMES, type weekRows } from "@/lib/settings/hours";
+import { FormStatus, SaveButton } from "./org-form-status";
+
+type Row = { key: string; opens: string; closes: string };
+type Day = { weekday: number; shifts: Row[] };
+
+const timeClass =
+  "w-[6.5rem] rounded-md border border-slate-300 px-2 py-1.5 max-sm:[&::-webkit-calendar-picker-indicator]:hidden sm:w-[7.75rem] text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-[invalid=true]:border-red-400";
+
+function isNextDay(shift: Row): boolean {
+  const opens = parseClock(shift.opens);
+  const closes = parseClock(shift.closes);
+  return opens !== null && closes !== null && closes <= opens;
+}
+
+/** The weekly hours: several shifts a day; a closing time before the opening one means the next day. */
+export function HoursEditor({ locationId, initial }: { locationId: string; initial: ReturnType<typeof weekRows> }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveHoursAction, {});
+  const added = useRef(0);
+  const [days, setDays] = useState<Day[]>(() =>
+    initial.map((day) => ({ weekday: day.weekday, shifts: day.shifts.map((shift, i) => ({ key: `saved-${day.weekday}-${i}`, ...shift })) })),
+  );
+
+  const update = (weekday: number, change: (shifts: Row[]) => Row[]) =>
+    setDays((current) => current.map((day) => (day.weekday === weekday ? { ...day, shifts: change(day.shifts) } : day)));
+  const addShift = (weekday: number) => {
+    const key = `added-${(added.current += 1)}`;
+    update(weekday, (shifts) => [...shifts, shifts.length ? { key, opens: shifts.at(-1)?.closes ?? "", closes: "" } : { key, opens: "09:00", closes: "17:00" }]);
+  };
+
+  const payload = JSON.stringify(days.flatMap((day) => day.shifts.map(({ opens, closes }) => ({ weekday: day.weekday, opens, closes }))));
+
+  return (
+    <form action={formAction} noValidate>
+      <input type="hidden" name="locationId" value={locationId} />
+      <input type="hidden" name="shifts" value={payload} />
+      <ul aria-label="Weekly hours" className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+        {days.map(({ weekday, shifts }) => {
+          const name = WEEKDAY_NAMES[weekday] ?? "";
+          const errorId = `weekday-${weekday}-error`;
+          const errors = state.errors?.[`weekday-${weekday}`];
+          return (
+            <li key={weekday} role="group" aria-labelledby={`weekday-${weekday}-name`} className="grid gap-2 px-3 py-3 sm:grid-cols-[7rem_minmax(0,1fr)] sm:px-4">
+              <p id={`weekday-${weekday}-name`} className="pt-1.5 text-sm font-medium text-slate-900">
+                {name}
+              </p>
+              <div className="space-y-2">
+                {shifts.length === 0 ? <p className="pt-1.5 text-sm text-slate-500">Closed</p> : null}
+                {shifts.map((shift, index) => {
+                  const label = `${name} shift ${index + 1}`;
+                  const set = (field: "opens" | "closes", value: string) =>
+                    update(weekday, (rows) => rows.map((row) => (row.key === shift.key ? { ...row, [field]: value } : row)));
+                  return (
+                    <div key={shift.key} className="flex flex-wrap items-center gap-1.5 sm:gap-2">
+                      <label htmlFor={`hours-${shift.key}-opens`} className="sr-only">
+                        {label} opens
+                      </label>
+                      <input id={`hours-${shift.key}-opens`} type="time" value={shift.opens} onChange={(e) => set("opens", e.target.value)} aria-invalid={Boolean(errors)} aria-describedby={errors ? errorId : undefined} className={timeClass} />
+                      <span className="text-sm text-slate-500">to</span>
+                      <label htmlFor={`hours-${shift.key}-closes`} className="sr-only">
+                        {label} closes
+                      </label>
+                      <input id={`hours-${shift.key}-closes`} type="time" value={shift.closes} onChange={(e) => set("closes", e.target.value)} aria-invalid={Boolean(errors)} aria-describedby={errors ? errorId : undefined} className={timeClass} />
+                      {isNextDay(shift) ? <Badge tone="violet">next day</Badge> : null}
+                      <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${label}`} title="Remove this shift" onClick={() => update(weekday, (rows) => rows.filter((row) => row.key !== shift.key))}>
+                        <span aria-hidden="true" className="text-base leading-none">×</span>
+                      </Button>
+                    </div>
+                  );
+                })}
+                {shifts.length < MAX_SHIFTS_PER_DAY ? (
+                  <Button type="button" variant="secondary" size="sm" aria-label={`Add a shift on ${name}`} onClick={() => addShift(weekday)}>
+                    + Add shift
+                  </Button>
+                ) : null}
+                <FieldError id={errorId} messages={errors} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-2 text-xs text-slate-500">A closing time earlier than the opening time closes the next day, e.g. 6:00 PM to 2:00 AM. 12:00 AM to 12:00 AM is open all day.</p>
+      <div className="mt-4 flex items-center gap-4">
+        <SaveButton pending={pending} label="Save hours" />
+        <FormStatus state={state} saved="Hours saved." />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,217 @@
+// The owner's settings screens: the organization, its locations with their numbers, weekly hours,
+// holidays and text-back templates. Every function is scoped by the organization; rows hanging
+// off a location (hours, closures, templates) are reached only through a location of that org.
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  locationClosures,
+  locationHours,
+  locations,
+  messageTemplates,
+  organizations,
+  phoneNumbers,
+  type Location,
+  type LocationClosure,
+  type MessageTemplate,
+  type PhoneNumber,
+} from "../schema";
+import type { Shift } from "@/lib/schedule/hours";
+import type { LocationColumns } from "@/lib/settings/location-schema";
+import type { OrganizationSettings } from "@/lib/settings/organization-schema";
+
+type Scope = { orgId: string };
+type LocationScope = Scope & { locationId: string };
+export type Page<T> = { rows: T[]; hasMore: boolean };
+
+function page<T>(rows: T[], limit: number): Page<T> {
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** The location row when it belongs to the organization, locked when `lock` (writers serialise on it). */
+async function ownedLocation(db: Executor, { orgId, locationId }: LocationScope, lock = false): Promise<boolean> {
+  const query = db.select({ id: locations.id }).from(locations).where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
+  const [row] = await (lock ? query.for("update") : query);
+  return Boolean(row);
+}
+
+const inOrg = (orgId: string) => sql`(select ${locations.id} from ${locations} where ${locations.orgId} = ${orgId})`;
+
+export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettings | null> {
+  const [row] = await db
+    .select({ name: organizations.name, attributionWindowDays: organizations.attributionWindowDays, coordinatorsSeeRevenue: organizations.coordinatorsSeeRevenue })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ?? null;
+}
+
+export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings }): Promise<boolean> {
+  const rows = await db.update(organizations).set(values).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
+  return rows.length === 1;
+}
+
+export type LocationSummary = Pick<Location, "id" | "name" | "timezone" | "bookingUrl"> & { numbers: string[] };
+
+export async function listLocationSummaries(db: Executor, { orgId, limit, offset }: Scope & { limit: number; offset: number }): Promise<Page<LocationSummary>> {
+  const rows = await db
+    .select({ id: locations.id, name: locations.name, timezone: locations.timezone, bookingUrl: locations.bookingUrl })
+    .from(locations)
+    .where(eq(locations.orgId, orgId))
+    .orderBy(asc(locations.name), asc(locations.id))
+    .limit(limit + 1)
+    .offset(offset);
+  const shown = rows.slice(0, limit);
+  const numbers = shown.length
+    ? await db
+        .select({ locationId: phoneNumbers.locationId, e164: phoneNumbers.e164 })
+        .from(phoneNumbers)
+        .where(and(eq(phoneNumbers.orgId, orgId), inArray(phoneNumbers.locationId, shown.map((r) => r.id))))
+        .orderBy(asc(phoneNumbers.createdAt))
+    : [];
+  return page(
+    rows.map((row) => ({ ...row, numbers: numbers.filter((n) => n.locationId === row.id).map((n) => n.e164) })),
+    limit,
+  );
+}
+
+/** Names of the organization's locations, for pickers (a spa has a handful; capped all the same). */
+export async function listLocationNames(db: Executor, { orgId }: Scope): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name), asc(locations.id)).limit(50);
+}
+
+export async function getLocationSettings(db: Executor, { orgId, locationId }: LocationScope): Promise<Location | null> {
+  const [row] = await db.select().from(locations).where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
+  return row ?? null;
+}
+
+export async function updateLocationSettings(db: Executor, { orgId, locationId, values }: LocationScope & { values: LocationColumns }): Promise<boolean> {
+  const rows = await db
+    .update(locations)
+    .set(values)
+    .where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)))
+    .returning({ id: locations.id });
+  return rows.length === 1;
+}
+
+export async function listLocationNumbers(db: Executor, { orgId, locationId }: LocationScope): Promise<PhoneNumber[]> {
+  return db
+    .select()
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.locationId, locationId)))
+    .orderBy(asc(phoneNumbers.createdAt))
+    .limit(50);
+}
+
+/** Who has a number: a location of this organization (named), another organization (not named), or nobody. */
+export type NumberOwner = { kind: "location"; locationId: string; locationName: string } | { kind: "other_organization" };
+
+export async function findNumberOwner(db: Executor, { orgId, e164 }: Scope & { e164: string }): Promise<NumberOwner | null> {
+  const [row] = await db
+    .select({ orgId: phoneNumbers.orgId, locationId: locations.id, locationName: locations.name })
+    .from(phoneNumbers)
+    .innerJoin(locations, eq(locations.id, phoneNumbers.locationId))
+    .where(eq(phoneNumbers.e164, e164));
+  if (!row) return null;
+  return row.orgId === orgId ? { kind: "location", locationId: row.locationId, locationName: row.locationName } : { kind: "other_organization" };
+}
+
+export type AddNumberResult = { ok: true } | { ok: false; reason: "location_not_found" } | { ok: false; reason: "in_use"; owner: NumberOwner };
+
+/** A number belongs to one location: the unique index decides, so two owners adding it at once get one winner. */
+export async function addLocationNumber(
+  db: Executor,
+  input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string },
+): Promise<AddNumberResult> {
+  if (!(await ownedLocation(db, input))) return { ok: false, reason: "location_not_found" };
+  const inserted = await db
+    .insert(phoneNumbers)
+    .values({ orgId: input.orgId, locationId: input.locationId, e164: input.e164, provider: input.provider, label: input.label })
+    .onConflictDoNothing({ target: phoneNumbers.e164 })
+    .returning({ id: phoneNumbers.id });
+  if (inserted.length) return { ok: true };
+  const owner = await findNumberOwner(db, { orgId: input.orgId, e164: input.e164 });
+  return owner ? { ok: false, reason: "in_use", owner } : addLocationNumber(db, input);
+}
+
+export async function removeLocationNumber(db: Executor, { orgId, locationId, numberId }: LocationScope & { numberId: string }): Promise<boolean> {
+  const rows = await db
+    .delete(phoneNumbers)
+    .where(and(eq(phoneNumbers.id, numberId), eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.locationId, locationId)))
+    .returning({ id: phoneNumbers.id });
+  return rows.length === 1;
+}
+
+export async function listLocationHours(db: Executor, { orgId, locationId }: LocationScope): Promise<Shift[]> {
+  return db
+    .select({ weekday: locationHours.weekday, opensMinute: locationHours.opensMinute, closesMinute: locationHours.closesMinute })
+    .from(locationHours)
+    .where(and(eq(locationHours.locationId, locationId), inArray(locationHours.locationId, inOrg(orgId))))
+    .orderBy(asc(locationHours.weekday), asc(locationHours.opensMinute));
+}
+
+/** The whole week at once; the location row is locked so two saves cannot interleave into a mixed week. */
+export async function replaceLocationHours(db: Executor, { orgId, locationId, shifts }: LocationScope & { shifts: Shift[] }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await ownedLocation(tx, { orgId, locationId }, true))) return false;
+    await tx.delete(locationHours).where(eq(locationHours.locationId, locationId));
+    if (shifts.length) await tx.insert(locationHours).values(shifts.map((shift) => ({ locationId, ...shift })));
+    return true;
+  });
+}
+
+/** Holidays and special days from `fromDay` on (past ones no longer matter), soonest first. */
+export async function listLocationClosures(
+  db: Executor,
+  { orgId, locationId, fromDay, limit, offset }: LocationScope & { fromDay: string; limit: number; offset: number },
+): Promise<Page<LocationClosure>> {
+  const rows = await db
+    .select()
+    .from(locationClosures)
+    .where(and(eq(locationClosures.locationId, locationId), inArray(locationClosures.locationId, inOrg(orgId)), gte(locationClosures.day, fromDay)))
+    .orderBy(asc(locationClosures.day))
+    .limit(limit + 1)
+    .offset(offset);
+  return page(rows, limit);
+}
+
+/** One entry per day: saving a day that already has one replaces it. */
+export async function saveLocationClosure(
+  db: Executor,
+  input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">,
+): Promise<boolean> {
+  if (!(await ownedLocation(db, input))) return false;
+  const { locationId, day, name, opensMinute, closesMinute } = input;
+  await db
+    .insert(locationClosures)
+    .values({ locationId, day, name, opensMinute, closesMinute })
+    .onConflictDoUpdate({ target: [locationClosures.locationId, locationClosures.day], set: { name, opensMinute, closesMinute } });
+  return true;
+}
+
+export async function removeLocationClosure(db: Executor, { orgId, locationId, closureId }: LocationScope & { closureId: string }): Promise<boolean> {
+  const rows = await db
+    .delete(locationClosures)
+    .where(and(eq(locationClosures.id, closureId), eq(locationClosures.locationId, locationId), inArray(locationClosures.locationId, inOrg(orgId))))
+    .returning({ id: locationClosures.id });
+  return rows.length === 1;
+}
+
+export async function listLocationTemplates(db: Executor, { orgId, locationId }: LocationScope): Promise<Pick<MessageTemplate, "situation" | "body" | "updatedAt">[]> {
+  return db
+    .select({ situation: messageTemplates.situation, body: messageTemplates.body, updatedAt: messageTemplates.updatedAt })
+    .from(messageTemplates)
+    .where(and(eq(messageTemplates.locationId, locationId), inArray(messageTemplates.locationId, inOrg(orgId))));
+}
+
+export async function saveLocationTemplate(
+  db: Executor,
+  input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date },
+): Promise<boolean> {
+  if (!(await ownedLocation(db, input))) return false;
+  const { locationId, situation, body } = input;
+  const updatedAt = input.now ?? new Date();
+  await db
+    .insert(messageTemplates)
+    .values({ locationId, situation, body, updatedAt })
+    .onConflictDoUpdate({ target: [messageTemplates.locationId, messageTemplates.situation], set: { body, updatedAt } });
+  return true;
+}

@@ -1,0 +1,156 @@
+// What the location settings forms accept: the location itself, its phone numbers and its
+// holidays. Each schema turns what was typed into what is stored (E.164, cents, minutes).
+import { z } from "zod";
+import { webUrl } from "@/lib/links/tracked-link";
+import type { Location } from "@/db/schema";
+import { formatPhone, toE164 } from "@/lib/phone";
+import { checkbox, wholeNumber } from "./form";
+import { formatClock, parseClock, shiftMinutes } from "./hours";
+import { PROVIDER_VALUES } from "./providers";
+import { isOfferedTimezone } from "./timezones";
+
+const phoneNumber = (message: string) =>
+  z
+    .string(message)
+    .trim()
+    .transform((raw, ctx) => {
+      const e164 = toE164(raw);
+      if (!e164) ctx.addIssue({ code: "custom", message });
+      return e164 ?? "";
+    });
+
+const clock = (message: string) =>
+  z
+    .string(message)
+    .transform((raw, ctx) => {
+      const minute = parseClock(raw);
+      if (minute === null) ctx.addIssue({ code: "custom", message });
+      return minute ?? 0;
+    });
+
+/** "$1,400", "1400.50" → cents. */
+export function dollarsToCents(raw: string): number | null {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(raw.trim());
+  if (!match?.[1]) return null;
+  return Number(match[1].replaceAll(",", "")) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** 140050 → "1400.50"; whole dollars without decimals. */
+export function centsToDollars(cents: number): string {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+}
+
+const MAX_BOOKING_VALUE_CENTS = 100_000 * 100;
+
+export const locationSettingsSchema = z.object({
+  name: z.string("Enter the location's name.").trim().min(1, "Enter the location's name.").max(80, "Keep the name under 80 characters."),
+  timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
+  forwardingNumber: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return null;
+      const e164 = toE164(raw);
+      if (!e164) ctx.addIssue({ code: "custom", message: "Enter a valid phone number, e.g. (310) 555-0101, or leave it empty." });
+      return e164;
+    }),
+  ringTimeoutSeconds: wholeNumber(10, 60, "Ring for 10 to 60 seconds."),
+  bookingUrl: z
+    .string("Enter the booking page's address.")
+    .trim()
+    .transform((raw, ctx) => {
+      const url = raw ? webUrl(raw) : null;
+      if (!url) ctx.addIssue({ code: "custom", message: "Enter a web address starting with https:// (or http://)." });
+      return url?.toString() ?? "";
+    }),
+  defaultBookingValue: z
+    .string()
+    .transform((raw, ctx) => {
+      const cents = dollarsToCents(raw);
+      if (cents === null || cents > MAX_BOOKING_VALUE_CENTS) {
+        ctx.addIssue({ code: "custom", message: "Enter an amount in dollars, e.g. 1400, up to 100,000." });
+      }
+      return cents ?? 0;
+    }),
+  autoTextWindowHours: wholeNumber(1, 168, "Enter 1 to 168 hours (a week)."),
+  sendDelaySeconds: wholeNumber(0, 600, "Enter 0 to 600 seconds (10 minutes)."),
+  textShortAbandoned: checkbox,
+  followUpEnabled: checkbox,
+  followUpAfterHours: wholeNumber(1, 72, "Enter 1 to 72 hours."),
+  quietStart: clock("Enter a time, e.g. 20:00."),
+  quietEnd: clock("Enter a time, e.g. 08:00."),
+  spamShortCallCount: wholeNumber(2, 20, "Enter 2 to 20 calls."),
+  spamShortCallSeconds: wholeNumber(1, 30, "Enter 1 to 30 seconds."),
+});
+export type LocationSettingsInput = z.input<typeof locationSettingsSchema>;
+export type LocationSettingsField = keyof LocationSettingsInput;
+
+/** The parsed form as the columns of `locations`. */
+export function locationColumns(values: z.output<typeof locationSettingsSchema>) {
+  const { defaultBookingValue, quietStart, quietEnd, ...rest } = values;
+  return { ...rest, defaultBookingValueCents: defaultBookingValue, quietStartMinute: quietStart, quietEndMinute: quietEnd };
+}
+export type LocationColumns = ReturnType<typeof locationColumns>;
+
+export const phoneNumberSchema = z.object({
+  locationId: z.uuid(),
+  number: phoneNumber("Enter a valid phone number, e.g. (310) 555-0100."),
+  provider: z.enum(PROVIDER_VALUES, "Choose the phone system this number is on."),
+  label: z
+    .string()
+    .trim()
+    .max(40, "Keep the label under 40 characters.")
+    .optional()
+    .transform((label) => label || "Main line"),
+});
+export type PhoneNumberField = keyof z.input<typeof phoneNumberSchema>;
+
+/** "2025-12-25" is a day; "2025-02-30" (which Date would roll over into March) is not. */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+
+export const closureSchema = z
+  .object({
+    locationId: z.uuid(),
+    day: z.string("Choose a date.").refine(isCalendarDay, "Choose a date."),
+    name: z.string("Name the day, e.g. Thanksgiving.").trim().min(1, "Name the day, e.g. Thanksgiving.").max(80, "Keep the name under 80 characters."),
+    kind: z.enum(["closed", "special"], "Choose closed or special hours."),
+    opens: z.string().optional(),
+    closes: z.string().optional(),
+  })
+  .transform((value, ctx) => {
+    const { opens, closes, kind, ...rest } = value;
+    if (kind === "closed") return { ...rest, opensMinute: null, closesMinute: null };
+    const minutes = shiftMinutes(opens ?? "", closes ?? "");
+    if (!minutes) ctx.addIssue({ code: "custom", path: ["opens"], message: "Enter the opening and closing time of the special hours." });
+    return { ...rest, opensMinute: minutes?.opensMinute ?? null, closesMinute: minutes?.closesMinute ?? null };
+  });
+export type ClosureField = "day" | "name" | "kind" | "opens" | "closes";
+
+type Checkboxes = "textShortAbandoned" | "followUpEnabled";
+/** The location form's starting values, as the inputs show them. */
+export type LocationFormValues = Record<Exclude<LocationSettingsField, Checkboxes>, string> & Record<Checkboxes, boolean>;
+
+export function locationFormValues(location: Location): LocationFormValues {
+  return {
+    name: location.name,
+    timezone: location.timezone,
+    forwardingNumber: location.forwardingNumber ? formatPhone(location.forwardingNumber) : "",
+    ringTimeoutSeconds: String(location.ringTimeoutSeconds),
+    bookingUrl: location.bookingUrl,
+    defaultBookingValue: centsToDollars(location.defaultBookingValueCents),
+    autoTextWindowHours: String(location.autoTextWindowHours),
+    sendDelaySeconds: String(location.sendDelaySeconds),
+    textShortAbandoned: location.textShortAbandoned,
+    followUpEnabled: location.followUpEnabled,
+    followUpAfterHours: String(location.followUpAfterHours),
+    quietStart: formatClock(location.quietStartMinute),
+    quietEnd: formatClock(location.quietEndMinute),
+    spamShortCallCount: String(location.spamShortCallCount),
+    spamShortCallSeconds: String(location.spamShortCallSeconds),
+  };
+}

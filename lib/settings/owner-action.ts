@@ -1,0 +1,17 @@
+// Every settings action starts here: server actions are public POST endpoints, so each one checks
+// again that an owner is signed in (and in which organization) before it touches anything.
+import type { SessionMember } from "@/db/queries/members";
+import { requireMember } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import type { FormState } from "./form";
+
+export async function asOwner<Field extends string>(run: (member: SessionMember) => Promise<FormState<Field>>): Promise<FormState<Field>> {
+  try {
+    const member = await requireMember(["owner"]);
+    return await run(member);
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    console.error("[settings] action failed", error);
+    return { message: "The change could not be saved. Try again." };
+  }
+}

@@ -1,0 +1,192 @@
+// What the settings forms accept and what they store: the owner sees these messages next to fields.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
+import { fieldErrors } from "./form";
+import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, phoneNumberSchema } from "./location-schema";
+import { organizationSettingsSchema } from "./organization-schema";
+import { openableUrl } from "./booking-url";
+import { sampleBookingLink, templateSchema } from "./template-schema";
+import { isKnownTimezone, isOfferedTimezone, TIMEZONE_GROUPS } from "./timezones";
+
+const LOCATION_ID = "0b5e8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+
+const validLocation = {
+  name: " Downtown ",
+  timezone: "America/Los_Angeles",
+  forwardingNumber: "(310) 555-0101",
+  ringTimeoutSeconds: "20",
+  bookingUrl: "book.glowmedspa.example/downtown",
+  defaultBookingValue: "$1,400.50",
+  autoTextWindowHours: "24",
+  sendDelaySeconds: "0",
+  textShortAbandoned: "on",
+  followUpAfterHours: "20",
+  quietStart: "20:00",
+  quietEnd: "08:00",
+  spamShortCallCount: "3",
+  spamShortCallSeconds: "5",
+};
+
+describe("locationSettingsSchema", () => {
+  it("stores what was typed as E.164, https, cents and minutes", () => {
+    const parsed = locationSettingsSchema.parse(validLocation);
+    expect(locationColumns(parsed)).toEqual({
+      name: "Downtown",
+      timezone: "America/Los_Angeles",
+      forwardingNumber: "+13105550101",
+      ringTimeoutSeconds: 20,
+      bookingUrl: "https://book.glowmedspa.example/downtown",
+      defaultBookingValueCents: 140_050,
+      autoTextWindowHours: 24,
+      sendDelaySeconds: 0,
+      textShortAbandoned: true,
+      followUpEnabled: false,
+      followUpAfterHours: 20,
+      quietStartMinute: 1200,
+      quietEndMinute: 480,
+      spamShortCallCount: 3,
+      spamShortCallSeconds: 5,
+    });
+  });
+
+  it("an empty forwarding number is none", () => {
+    expect(locationSettingsSchema.parse({ ...validLocation, forwardingNumber: "" }).forwardingNumber).toBeNull();
+  });
+
+  it("names each wrong field with a sentence", () => {
+    const result = locationSettingsSchema.safeParse({
+      ...validLocation,
+      name: "  ",
+      timezone: "Europe/Paris",
+      forwardingNumber: "12",
+      ringTimeoutSeconds: "5",
+      bookingUrl: "javascript:alert(1)",
+      defaultBookingValue: "lots",
+      sendDelaySeconds: "601",
+      quietStart: "8pm",
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrors(result.error)).toEqual({
+      name: ["Enter the location's name."],
+      timezone: ["Choose a US or Canadian time zone from the list."],
+      forwardingNumber: ["Enter a valid phone number, e.g. (310) 555-0101, or leave it empty."],
+      ringTimeoutSeconds: ["Ring for 10 to 60 seconds."],
+      bookingUrl: ["Enter a web address starting with https:// (or http://)."],
+      defaultBookingValue: ["Enter an amount in dollars, e.g. 1400, up to 100,000."],
+      sendDelaySeconds: ["Enter 0 to 600 seconds (10 minutes)."],
+      quietStart: ["Enter a time, e.g. 20:00."],
+    });
+  });
+
+  it("accepts only http and https booking pages", () => {
+    for (const bookingUrl of ["ftp://files.example/book", "mailto:desk@glow.test", "https://user:pw@book.example/"]) {
+      expect(locationSettingsSchema.safeParse({ ...validLocation, bookingUrl }).success).toBe(false);
+    }
+    expect(locationSettingsSchema.parse({ ...validLocation, bookingUrl: "http://book.example/x?a=1" }).bookingUrl).toBe("http://book.example/x?a=1");
+  });
+});
+
+describe("money", () => {
+  it("reads dollars as cents and writes them back", () => {
+    expect(dollarsToCents("1400")).toBe(140_000);
+    expect(dollarsToCents("$1,400.5")).toBe(140_050);
+    expect(dollarsToCents("1,40")).toBeNull();
+    expect(dollarsToCents("-5")).toBeNull();
+    expect(centsToDollars(140_000)).toBe("1400");
+    expect(centsToDollars(140_050)).toBe("1400.50");
+  });
+});
+
+describe("time zones", () => {
+  it("every offered zone is known to Intl; others are refused", () => {
+    for (const { zones } of TIMEZONE_GROUPS) for (const { zone } of zones) expect(isOfferedTimezone(zone)).toBe(true);
+    expect(isKnownTimezone("Europe/Paris")).toBe(true);
+    expect(isOfferedTimezone("Europe/Paris")).toBe(false);
+    expect(isKnownTimezone("Mars/Olympus_Mons")).toBe(false);
+  });
+});
+
+describe("phoneNumberSchema", () => {
+  it("normalises the number to E.164 and labels it", () => {
+    expect(phoneNumberSchema.parse({ locationId: LOCATION_ID, number: "310.555.0177", provider: "openphone", label: "" })).toEqual({
+      locationId: LOCATION_ID,
+      number: "+13105550177",
+      provider: "openphone",
+      label: "Main line",
+    });
+  });
+
+  it("refuses a number that cannot be dialled and an unknown provider", () => {
+    const result = phoneNumberSchema.safeParse({ locationId: LOCATION_ID, number: "555", provider: "skype" });
+    expect(result.success ? null : Object.keys(fieldErrors(result.error)).sort()).toEqual(["number", "provider"]);
+  });
+});
+
+describe("closureSchema", () => {
+  it("a holiday closed all day has no hours; special hours may run past midnight", () => {
+    expect(closureSchema.parse({ locationId: LOCATION_ID, day: "2025-12-25", name: "Christmas", kind: "closed", opens: "09:00" })).toEqual({
+      locationId: LOCATION_ID,
+      day: "2025-12-25",
+      name: "Christmas",
+      opensMinute: null,
+      closesMinute: null,
+    });
+    expect(closureSchema.parse({ locationId: LOCATION_ID, day: "2025-12-31", name: "New Year's Eve", kind: "special", opens: "18:00", closes: "01:00" })).toMatchObject({
+      opensMinute: 1080,
+      closesMinute: 1500,
+    });
+  });
+
+  it("refuses an impossible date and special hours without times", () => {
+    const result = closureSchema.safeParse({ locationId: LOCATION_ID, day: "2025-02-30", name: "x", kind: "special" });
+    expect(result.success).toBe(false);
+    const special = closureSchema.safeParse({ locationId: LOCATION_ID, day: "2025-02-28", name: "Inventory", kind: "special", opens: "", closes: "" });
+    expect(special.success ? null : fieldErrors(special.error)).toEqual({ opens: ["Enter the opening and closing time of the special hours."] });
+  });
+});
+
+describe("organizationSettingsSchema", () => {
+  it("keeps the attribution window between 1 and 90 days", () => {
+    expect(organizationSettingsSchema.parse({ name: "Glow", attributionWindowDays: "14", coordinatorsSeeRevenue: "on" })).toEqual({
+      name: "Glow",
+      attributionWindowDays: 14,
+      coordinatorsSeeRevenue: true,
+    });
+    for (const days of ["0", "91", "", "7.5"]) {
+      const result = organizationSettingsSchema.safeParse({ name: "Glow", attributionWindowDays: days });
+      expect(result.success ? null : fieldErrors(result.error).attributionWindowDays).toEqual(["Enter 1 to 90 days."]);
+    }
+  });
+});
+
+describe("templateSchema", () => {
+  it("accepts every default template", () => {
+    for (const [situation, body] of Object.entries(DEFAULT_TEMPLATES)) {
+      expect(templateSchema.safeParse({ locationId: LOCATION_ID, situation, body }).success).toBe(true);
+    }
+  });
+
+  it("refuses a template without the booking link or the opt-out line, saying what to add", () => {
+    const result = templateSchema.safeParse({ locationId: LOCATION_ID, situation: "open", body: "Hi from {spa}! Call us back." });
+    expect(result.success ? null : fieldErrors(result.error).body).toEqual([
+      "Add {booking_link}: every text carries the one-tap booking link.",
+      'Keep the opt-out line: "Reply STOP to opt out."',
+    ]);
+  });
+});
+
+describe("previews and the Test link", () => {
+  it("previews the booking link as this server's tracked link", () => {
+    expect(sampleBookingLink("http://127.0.0.1:3100")).toBe("https://127.0.0.1:3100/b/AbC123xYz9");
+    expect(sampleBookingLink("https://app.rebound.example/")).toBe("https://app.rebound.example/b/AbC123xYz9");
+  });
+
+  it("the Test link opens only a full http(s) address", () => {
+    expect(openableUrl(" https://book.glowmedspa.example/downtown ")).toBe("https://book.glowmedspa.example/downtown");
+    expect(openableUrl("http://book.example/x?a=1")).toBe("http://book.example/x?a=1");
+    for (const raw of ["javascript:alert(1)", "book.example/x", "https://user:pw@book.example/", "", "https://"]) {
+      expect(openableUrl(raw)).toBeNull();
+    }
+  });
+});
