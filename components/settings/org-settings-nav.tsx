@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/settings/team", label: "Team" },
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/crm", label: "CRM webhook" },
+  { href: "/getting-started", label: "Getting started" },
 ] as const;
 
 /** The settings sub-navigation: a scrolling row on a phone, a column beside the page on a desktop. */
