@@ -21,6 +21,7 @@ import {
   messageTemplates,
   organizations,
   phoneNumbers,
+  quickReplies,
 } from "./schema";
 import type { DemoLocation } from "./seed-calls";
 import { stableUuid } from "./seed-fixtures";
@@ -38,6 +39,14 @@ export const DEMO_MEMBERS = [
  * landline`): its missed calls get a callback task, never a text. The generated pool never uses it.
  */
 export const DEMO_LANDLINE = { phone: "+13105550142", name: "Harbor Dental (front desk)", kind: "vendor", lineType: "landline" } as const;
+
+/** Saved replies the desk inserts with one click (the inbox's "Quick replies" menu). */
+export const DEMO_QUICK_REPLIES = [
+  { title: "Open slot today", body: "Good news: we have an opening today. Would 3:30 or 5:00 work for you?" },
+  { title: "Consult is free", body: "Consultations are free and take about 20 minutes. Want me to book one for you this week?" },
+  { title: "Botox pricing", body: "Botox is $14 per unit, and most first visits use 20 to 40 units. Happy to book a consult to plan yours!" },
+  { title: "Address and parking", body: "We're at 1200 Main St, Suite 4. Free parking behind the building; just text us when you arrive." },
+] as const;
 
 const HISTORY_DAYS = 90;
 export const DEMO_SEED = 0x6c6f77; // "glow"
@@ -156,6 +165,12 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<{ 
       .where(sql`lower(${members.email}) = ${DEMO_MEMBERS[1].email}`)
       .limit(1);
     if (!desk) throw new Error("seed: the coordinator member is missing");
+
+    await insertAll(
+      tx,
+      quickReplies,
+      DEMO_QUICK_REPLIES.map((q, i) => ({ id: stableUuid(`quick-reply:${i}`), orgId, ...q, createdAt: since })),
+    );
 
     const history = generateHistory({ orgId, spaName: DEMO_ORG.name, deskId: desk.id, locations: demoLocations, now, days: HISTORY_DAYS, seed: DEMO_SEED });
     await insertAll(tx, contacts, history.contacts);

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { isTabActive, likeContains, searchTerms, TABS, tabFilter, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
 import type { Executor } from "../client";
-import { contacts, conversations, locations, type Conversation } from "../schema";
+import { contacts, conversations, locations, members, type Conversation, type Member } from "../schema";
 
 export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped" | "link_clicked";
 
@@ -81,12 +82,79 @@ export type InboxRow = {
   unreadCount: number;
   priority: Conversation["priority"];
   status: Conversation["status"];
+  intent: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
 };
 
 export type InboxCursor = { at: Date; id: string };
 
-/** The inbox: newest activity first, keyset-paginated so page N costs the same as page 1. */
-export async function listConversations(db: Executor, { orgId, cursor, limit = 50 }: { orgId: string; cursor?: InboxCursor | null; limit?: number }): Promise<{ rows: InboxRow[]; next: InboxCursor | null }> {
+/** What one inbox tab adds to the shared narrowing; "mine" needs to know who is asking. */
+function tabCondition(tab: InboxTab, memberId: string | null): SQL | undefined {
+  switch (tab) {
+    case "all":
+      return undefined;
+    case "needs_reply":
+      return and(isNotNull(conversations.waitingSince), eq(conversations.status, "open"));
+    case "hot":
+      return eq(conversations.priority, "hot");
+    case "unassigned":
+      return isNull(conversations.assigneeId);
+    case "mine":
+      // Nobody is "me" without a member: an impossible condition rather than every conversation.
+      return memberId ? eq(conversations.assigneeId, memberId) : sql`false`;
+  }
+}
+
+/**
+ * The inbox filter as SQL on the conversations table alone (a search is a semi-join on the
+ * organization's contacts), so Postgres can walk conversations_inbox_idx newest first and stop
+ * after one page instead of joining and sorting every conversation. No filter: the whole organization.
+ */
+function inboxConditions(db: Executor, orgId: string, memberId: string | null, filter: InboxFilter | undefined): (SQL | undefined)[] {
+  if (!filter) return [eq(conversations.orgId, orgId)];
+  const terms = searchTerms(filter.q);
+  const byName = terms ? ilike(contacts.name, likeContains(terms.text)) : undefined;
+  const matches = terms?.digits ? or(byName, like(contacts.phone, likeContains(terms.digits))) : byName;
+  return [
+    eq(conversations.orgId, orgId),
+    filter.status === "all" ? undefined : eq(conversations.status, filter.status),
+    ...TABS.filter((tab) => tab !== "all" && isTabActive(filter, tab)).map((tab) => tabCondition(tab, memberId)),
+    filter.locationId ? eq(conversations.locationId, filter.locationId) : undefined,
+    filter.intent ? eq(conversations.intent, filter.intent) : undefined,
+    matches
+      ? inArray(
+          conversations.contactId,
+          db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.orgId, orgId), matches)),
+        )
+      : undefined,
+  ];
+}
+
+/**
+ * The inbox: newest activity first, keyset-paginated so page N costs the same as page 1. Without a
+ * filter every conversation of the organization is listed (open and done). Two short queries: the
+ * page's ids from the index, then those rows with their contact, location and assignee.
+ */
+export async function listConversations(
+  db: Executor,
+  { orgId, memberId = null, filter, cursor, limit = 50 }: { orgId: string; memberId?: string | null; filter?: InboxFilter; cursor?: InboxCursor | null; limit?: number },
+): Promise<{ rows: InboxRow[]; next: InboxCursor | null }> {
+  const newestFirst = [desc(conversations.lastActivityAt), desc(conversations.id)];
+  const ids = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        ...inboxConditions(db, orgId, memberId, filter),
+        cursor
+          ? or(lt(conversations.lastActivityAt, cursor.at), and(eq(conversations.lastActivityAt, cursor.at), lt(conversations.id, cursor.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(...newestFirst)
+    .limit(limit + 1);
+  if (ids.length === 0) return { rows: [], next: null };
   const rows = await db
     .select({
       id: conversations.id,
@@ -101,40 +169,126 @@ export async function listConversations(db: Executor, { orgId, cursor, limit = 5
       unreadCount: conversations.unreadCount,
       priority: conversations.priority,
       status: conversations.status,
+      intent: conversations.intent,
+      assigneeId: conversations.assigneeId,
+      assigneeName: members.name,
     })
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(locations, eq(locations.id, conversations.locationId))
-    .where(
-      and(
-        eq(conversations.orgId, orgId),
-        cursor
-          ? or(lt(conversations.lastActivityAt, cursor.at), and(eq(conversations.lastActivityAt, cursor.at), lt(conversations.id, cursor.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
-    .limit(limit + 1);
+    .leftJoin(members, eq(members.id, conversations.assigneeId))
+    .where(and(eq(conversations.orgId, orgId), inArray(conversations.id, ids.map((r) => r.id))))
+    .orderBy(...newestFirst);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? { at: last.lastActivityAt, id: last.id } : null };
+}
+
+/**
+ * Unread conversations per inbox tab, each tab counted alone on top of the shared narrowing
+ * (status, location, intent, search), in one pass over the organization's unread rows.
+ */
+export async function countUnreadByTab(
+  db: Executor,
+  { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter },
+): Promise<Record<InboxTab, number>> {
+  const count = (tab: InboxTab) => {
+    const extra = tabCondition(tab, memberId);
+    return (extra ? sql`count(*) filter (where ${extra})` : sql`count(*)`).mapWith(Number);
+  };
+  const [row] = await db
+    .select({ all: count("all"), needs_reply: count("needs_reply"), hot: count("hot"), unassigned: count("unassigned"), mine: count("mine") })
+    .from(conversations)
+    .where(and(...inboxConditions(db, orgId, memberId, tabFilter(filter, "all")), gt(conversations.unreadCount, 0)));
+  return row ?? { all: 0, needs_reply: 0, hot: 0, unassigned: 0, mine: 0 };
 }
 
 export type ConversationDetail = {
   conversation: Conversation;
   contact: typeof contacts.$inferSelect;
   location: { id: string; name: string; timezone: string };
+  assignee: { id: string; name: string } | null;
 };
 
 export async function getConversation(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<ConversationDetail | null> {
   const [row] = await db
-    .select({ conversation: conversations, contact: contacts, location: { id: locations.id, name: locations.name, timezone: locations.timezone } })
+    .select({
+      conversation: conversations,
+      contact: contacts,
+      location: { id: locations.id, name: locations.name, timezone: locations.timezone },
+      assignee: { id: members.id, name: members.name },
+    })
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(locations, eq(locations.id, conversations.locationId))
+    .leftJoin(members, eq(members.id, conversations.assigneeId))
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)))
     .limit(1);
   return row ?? null;
+}
+
+/** "Claim": take an unassigned conversation (or keep one already mine). False when someone else holds it. */
+export async function claimConversation(db: Executor, { orgId, conversationId, memberId }: { orgId: string; conversationId: string; memberId: string }): Promise<boolean> {
+  const rows = await db
+    .update(conversations)
+    .set({ assigneeId: memberId })
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        eq(conversations.id, conversationId),
+        or(isNull(conversations.assigneeId), eq(conversations.assigneeId, memberId)),
+      ),
+    )
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+/**
+ * Assigns to a member of the same organization (checked in the statement itself), or unassigns
+ * with null. False when the conversation or the member is not in the organization.
+ */
+export async function assignConversation(
+  db: Executor,
+  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+): Promise<boolean> {
+  const sameOrg = assigneeId
+    ? exists(db.select({ id: members.id }).from(members).where(and(eq(members.id, assigneeId), eq(members.orgId, orgId))))
+    : undefined;
+  const rows = await db
+    .update(conversations)
+    .set({ assigneeId })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId), sameOrg))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+/** Done / reopen. False when nothing changed (already in that status, or not this organization's). */
+export async function setConversationStatus(
+  db: Executor,
+  { orgId, conversationId, status }: { orgId: string; conversationId: string; status: Conversation["status"] },
+): Promise<boolean> {
+  const rows = await db
+    .update(conversations)
+    .set({ status })
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId), ne(conversations.status, status)))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+export type InboxOptions = { locations: { id: string; name: string }[]; members: { id: string; name: string; role: Member["role"] }[] };
+
+/** What the inbox's filter and assign menus offer: the organization's locations and members. */
+export async function getInboxOptions(db: Executor, { orgId }: { orgId: string }): Promise<InboxOptions> {
+  const [locationRows, memberRows] = await Promise.all([
+    db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name)).limit(200),
+    db
+      .select({ id: members.id, name: members.name, role: members.role })
+      .from(members)
+      .where(eq(members.orgId, orgId))
+      .orderBy(asc(members.name))
+      .limit(500),
+  ]);
+  return { locations: locationRows, members: memberRows };
 }
 
 export async function setConversationIntent(db: Executor, { orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: string }): Promise<void> {

@@ -1,63 +1,129 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
-import { calls, events, messages, outbox, type Call, type Event, type Message } from "../schema";
+import {
+  bookings,
+  callbacks,
+  calls,
+  events,
+  members,
+  messages,
+  notes,
+  outbox,
+  type Booking,
+  type Call,
+  type Callback,
+  type Event,
+  type Message,
+  type Note,
+} from "../schema";
 
 export type TimelineItem =
   | { kind: "call"; at: Date; call: Call }
-  | { kind: "message"; at: Date; message: Message; scheduledFor: Date | null }
-  | { kind: "event"; at: Date; event: Event };
+  | { kind: "message"; at: Date; message: Message; scheduledFor: Date | null; authorName: string | null }
+  | { kind: "event"; at: Date; event: Event }
+  | { kind: "note"; at: Date; note: Note; authorName: string | null }
+  | { kind: "callback"; at: Date; phase: "created" | "completed"; callback: Callback }
+  | { kind: "booking"; at: Date; booking: Booking };
 
-/** Events a coordinator should see in the timeline: decisions and changes, not bookkeeping. */
-const VISIBLE_EVENTS = [
+/**
+ * Events a coordinator should see in the timeline: decisions and changes, not bookkeeping. Callback
+ * tasks and bookings are read from their own tables (with their current state), not from events.
+ */
+export const VISIBLE_EVENTS = [
   "text_skipped",
   "text_canceled",
   "text_rescheduled",
   "opted_out",
   "opted_in",
   "voicemail_left",
-  "voicemail_transcribed",
   "text_failed",
   "text_undelivered",
   "link_clicked",
   "reply_classified",
-  "callback_created",
+  "conversation_claimed",
+  "conversation_assigned",
+  "conversation_unassigned",
+  "conversation_done",
+  "conversation_reopened",
 ];
 
-/** One chronological timeline of a conversation: the contact's calls at the location, texts and decisions. */
+const LIMIT = 500;
+
+/**
+ * Same-instant items (written in one transaction) read in cause-and-effect order: the call, the
+ * text or reply, what Rebound made of it, the callback task it opened, then bookings and notes.
+ */
+const ORDER: Record<TimelineItem["kind"], number> = { call: 0, message: 1, event: 2, callback: 3, booking: 4, note: 5 };
+
+/**
+ * One chronological timeline of a contact at a location (the conversation): calls, texts and
+ * decisions, callback tasks (created, and completed with their outcome), bookings and internal notes.
+ */
 export async function getTimeline(
   db: Executor,
   { orgId, conversationId, contactId, locationId }: { orgId: string; conversationId: string; contactId: string; locationId: string },
 ): Promise<TimelineItem[]> {
-  const [callRows, messageRows, eventRows] = await Promise.all([
+  const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) =>
+    and(eq(t.orgId, orgId), eq(t.contactId, contactId), eq(t.locationId, locationId));
+  const [callRows, messageRows, eventRows, noteRows, callbackRows, bookingRows] = await Promise.all([
+    db.select().from(calls).where(ofContactHere(calls)).orderBy(asc(calls.startedAt)).limit(LIMIT),
     db
-      .select()
-      .from(calls)
-      .where(and(eq(calls.orgId, orgId), eq(calls.contactId, contactId), eq(calls.locationId, locationId)))
-      .orderBy(asc(calls.startedAt))
-      .limit(500),
-    db
-      .select({ message: messages, nextAttemptAt: outbox.nextAttemptAt, outboxStatus: outbox.status })
+      .select({ message: messages, nextAttemptAt: outbox.nextAttemptAt, outboxStatus: outbox.status, authorName: members.name })
       .from(messages)
       .leftJoin(outbox, eq(outbox.messageId, messages.id))
+      .leftJoin(members, eq(members.id, messages.authorId))
       .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)))
       .orderBy(asc(messages.createdAt))
-      .limit(1000),
+      .limit(2 * LIMIT),
     db
       .select()
       .from(events)
       .where(and(eq(events.orgId, orgId), eq(events.conversationId, conversationId), inArray(events.type, VISIBLE_EVENTS)))
       .orderBy(asc(events.createdAt))
-      .limit(500),
+      .limit(LIMIT),
+    db
+      .select({ note: notes, authorName: members.name })
+      .from(notes)
+      .leftJoin(members, eq(members.id, notes.authorId))
+      .where(and(eq(notes.orgId, orgId), eq(notes.conversationId, conversationId)))
+      .orderBy(asc(notes.createdAt))
+      .limit(LIMIT),
+    db.select().from(callbacks).where(ofContactHere(callbacks)).orderBy(asc(callbacks.createdAt)).limit(LIMIT),
+    db.select().from(bookings).where(ofContactHere(bookings)).orderBy(asc(bookings.createdAt)).limit(LIMIT),
   ]);
+  const now = Date.now();
   const items: TimelineItem[] = [
     ...callRows.map((call) => ({ kind: "call" as const, at: call.startedAt, call })),
-    ...messageRows.map(({ message, nextAttemptAt, outboxStatus }) => {
+    ...messageRows.map(({ message, nextAttemptAt, outboxStatus, authorName }) => {
       // A text waiting for its time (a follow-up, a send delay) sits in the timeline where it will go out.
-      const scheduledFor = outboxStatus === "pending" && nextAttemptAt && nextAttemptAt.getTime() > Date.now() + 60_000 ? nextAttemptAt : null;
-      return { kind: "message" as const, at: scheduledFor ?? message.createdAt, message, scheduledFor };
+      const scheduledFor = outboxStatus === "pending" && nextAttemptAt && nextAttemptAt.getTime() > now + 60_000 ? nextAttemptAt : null;
+      return { kind: "message" as const, at: scheduledFor ?? message.createdAt, message, scheduledFor, authorName };
     }),
     ...eventRows.map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
+    ...noteRows.map(({ note, authorName }) => ({ kind: "note" as const, at: note.createdAt, note, authorName })),
+    ...callbackRows.flatMap((callback) => [
+      { kind: "callback" as const, at: callback.createdAt, phase: "created" as const, callback },
+      ...(callback.status === "done" && callback.completedAt ? [{ kind: "callback" as const, at: callback.completedAt, phase: "completed" as const, callback }] : []),
+    ]),
+    ...bookingRows.map((booking) => ({ kind: "booking" as const, at: booking.createdAt, booking })),
   ];
-  const order = { call: 0, event: 1, message: 2 };
-  return items.sort((a, b) => a.at.getTime() - b.at.getTime() || order[a.kind] - order[b.kind]);
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime() || ORDER[a.kind] - ORDER[b.kind]);
+}
+
+/** A key unique within one timeline, for React lists. */
+export function timelineKey(item: TimelineItem): string {
+  switch (item.kind) {
+    case "call":
+      return `call-${item.call.id}`;
+    case "message":
+      return `message-${item.message.id}`;
+    case "event":
+      return `event-${item.event.id}`;
+    case "note":
+      return `note-${item.note.id}`;
+    case "callback":
+      return `callback-${item.callback.id}-${item.phase}`;
+    case "booking":
+      return `booking-${item.booking.id}`;
+  }
 }

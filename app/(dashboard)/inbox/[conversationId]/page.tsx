@@ -1,34 +1,52 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AutoRefresh } from "@/components/inbox/auto-refresh";
-import { ConversationList } from "@/components/inbox/conversation-list";
-import { ReplyForm } from "@/components/inbox/reply-form";
+import { Composer } from "@/components/inbox/composer";
+import { decodeCursor } from "@/components/inbox/conversation-list";
+import { ConversationHeader } from "@/components/inbox/conversation-header";
+import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
+import { InboxShortcuts } from "@/components/inbox/keyboard-shortcuts";
 import { Timeline } from "@/components/inbox/timeline";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
-import { getConversation, markRead } from "@/db/queries/conversations";
+import { getConversation, getInboxOptions, markRead, type ConversationDetail } from "@/db/queries/conversations";
+import { listQuickReplies } from "@/db/queries/quick-replies";
 import { getTimeline } from "@/db/queries/timeline";
 import { requireMemberPage } from "@/lib/auth/session";
-import { formatPhone } from "@/lib/phone";
+import { inboxHref, parseInboxFilter, type SearchParams } from "@/lib/inbox/filters";
 
 export const metadata: Metadata = { title: "Conversation" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+async function ConversationTimeline({ orgId, detail }: { orgId: string; detail: ConversationDetail }) {
+  const { conversation, contact, location } = detail;
+  const items = await getTimeline(await getDb(), { orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
+  return <Timeline items={items} timezone={location.timezone} />;
+}
+
+export default async function ConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ conversationId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const member = await requireMemberPage();
   const { conversationId } = await params;
   if (!UUID.test(conversationId)) notFound();
+  const query = await searchParams;
+  const filter = parseInboxFilter(query);
   const db = await getDb();
   const detail = await getConversation(db, { orgId: member.orgId, conversationId });
   if (!detail) notFound();
-  const { conversation, contact, location } = detail;
-  const [items] = await Promise.all([
-    getTimeline(db, { orgId: member.orgId, conversationId, contactId: contact.id, locationId: location.id }),
+  const [options, quickReplies] = await Promise.all([
+    getInboxOptions(db, { orgId: member.orgId }),
+    listQuickReplies(db, { orgId: member.orgId }),
     markRead(db, { orgId: member.orgId, conversationId }),
   ]);
+  const { contact } = detail;
   const disabledReason = contact.optedOutAt
     ? "This person opted out of texts (replied STOP). Texting is off until they text START."
     : contact.blockedAt
@@ -36,35 +54,43 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
       : null;
 
   return (
-    <div className="grid lg:grid-cols-[24rem_1fr]">
-      <aside className="hidden h-[calc(100vh-3.5rem)] overflow-y-auto border-r border-slate-200 bg-white lg:block">
-        <Suspense fallback={<ListSkeleton />}>
-          <ConversationList orgId={member.orgId} selectedId={conversation.id} />
-        </Suspense>
+    <div className="grid grid-cols-1 lg:grid-cols-[24rem_1fr]">
+      <aside aria-labelledby="inbox-heading" className="hidden border-r border-slate-200 bg-white lg:block lg:h-[calc(100dvh-3.5rem-1px)] lg:overflow-y-auto">
+        <InboxSidebar
+          member={member}
+          filter={filter}
+          cursor={decodeCursor(query.before)}
+          selectedId={conversationId}
+          basePath={`/inbox/${conversationId}`}
+          headingLevel="h2"
+        />
       </aside>
-      <section aria-labelledby="conversation-heading" className="flex h-[calc(100vh-3.5rem)] flex-col">
-        <header className="border-b border-slate-200 bg-white px-4 py-3">
-          <Link href="/inbox" className="text-sm text-brand-700 lg:hidden">
-            ← Inbox
-          </Link>
-          <h1 id="conversation-heading" className="text-base font-semibold">
-            {contact.name ?? formatPhone(contact.phone)}
-          </h1>
-          <p className="text-sm text-slate-600">
-            {contact.name ? `${formatPhone(contact.phone)} · ` : ""}
-            {location.name}
-            {contact.optedOutAt ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800">Opted out</span> : null}
-            {contact.blockedAt ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-medium text-slate-800">Blocked</span> : null}
-          </p>
-        </header>
-        <div className="flex-1 overflow-y-auto px-4 py-4">
-          <Timeline items={items} timezone={location.timezone} />
+      {/* The window minus the app header (5rem + border on phones, where the nav wraps; 3.5rem above). */}
+      <section aria-labelledby="conversation-heading" className="flex h-[calc(100dvh-5rem-1px)] min-w-0 flex-col sm:h-[calc(100dvh-3.5rem-1px)]">
+        <ConversationHeader
+          detail={detail}
+          members={options.members}
+          meId={member.id}
+          backHref={inboxHref("/inbox", filter)}
+          // Slot for the "Mark booked" button of components/bookings/ (shown beside "Mark done").
+          bookingAction={null}
+        />
+        {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
+        <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
+          <Suspense fallback={<ListSkeleton rows={4} />}>
+            <ConversationTimeline orgId={member.orgId} detail={detail} />
+          </Suspense>
         </div>
         <div className="border-t border-slate-200 bg-white p-4">
-          <ReplyForm conversationId={conversation.id} disabledReason={disabledReason} />
+          <Composer
+            conversationId={conversationId}
+            disabledReason={disabledReason}
+            quickReplies={quickReplies.map((q) => ({ id: q.id, title: q.title, body: q.body }))}
+          />
         </div>
       </section>
       <AutoRefresh />
+      <InboxShortcuts mode="conversation" />
     </div>
   );
 }

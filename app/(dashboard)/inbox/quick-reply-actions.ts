@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES } from "@/db/queries/quick-replies";
+import { requireMember } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+export type QuickReplyState = { errors?: { title?: string[]; body?: string[] }; message?: string; savedAt?: number };
+
+const addSchema = z.object({
+  title: z.string().trim().min(1, "Give it a short title.").max(60, "Keep the title under 60 characters."),
+  body: z.string().trim().min(1, "Write the text to insert.").max(1600, "A text can be at most 1,600 characters."),
+});
+const deleteSchema = z.object({ quickReplyId: z.uuid() });
+
+/** Owners and coordinators both keep the saved replies. */
+const ROLES = ["owner", "coordinator"] as const;
+
+function failure(error: unknown, label: string): QuickReplyState {
+  if (error instanceof AppError) return { message: error.message };
+  console.error(`[inbox] ${label} failed`, error);
+  return { message: "That did not work. Try again." };
+}
+
+export async function addQuickReplyAction(_previous: QuickReplyState, formData: FormData): Promise<QuickReplyState> {
+  try {
+    const member = await requireMember(ROLES);
+    const parsed = addSchema.safeParse({ title: formData.get("title"), body: formData.get("body") });
+    if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
+    const row = await insertQuickReply(await getDb(), { orgId: member.orgId, ...parsed.data });
+    if (!row) return { message: `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` };
+    revalidatePath("/inbox", "layout");
+    return { savedAt: Date.now() };
+  } catch (error) {
+    return failure(error, "add quick reply");
+  }
+}
+
+export async function deleteQuickReplyAction(_previous: QuickReplyState, formData: FormData): Promise<QuickReplyState> {
+  try {
+    const member = await requireMember(ROLES);
+    const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
+    if (!parsed.success) return { message: "That quick reply no longer exists." };
+    await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    revalidatePath("/inbox", "layout");
+    return { savedAt: Date.now() };
+  } catch (error) {
+    return failure(error, "delete quick reply");
+  }
+}

@@ -1,0 +1,54 @@
+import type { Event } from "@/db/schema";
+import { formatDateTime } from "@/lib/format";
+import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/messaging/send-guard";
+import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+
+function name(event: Event, key: string): string {
+  const value = event.detail?.[key];
+  return typeof value === "string" && value ? value : "a teammate";
+}
+
+export function eventText(event: Event): string {
+  switch (event.type) {
+    case "text_skipped":
+      return `Not texted: ${SKIP_REASON_TEXT[event.reason as SkipReason] ?? event.reason ?? "no reason recorded"}`;
+    case "opted_out":
+      return `Opted out of texts (${event.reason ?? "STOP"}). Nothing more will be sent.`;
+    case "opted_in":
+      return `Opted back in to texts (${event.reason ?? "START"}).`;
+    case "voicemail_left":
+      return "Left a voicemail.";
+    case "text_canceled":
+      return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
+    case "text_rescheduled":
+      return `Follow-up moved out of the caller's quiet hours${event.detail?.at ? ` to ${String(event.detail.at)}` : ""}.`;
+    case "link_clicked":
+      return "Opened the booking link.";
+    case "reply_classified":
+      return `Reply read as “${(event.reason ?? "other").replaceAll("_", " ")}”${event.detail?.hot ? " (hot)" : ""}${event.detail?.matched ? `, matched “${String(event.detail.matched)}”` : ""}.`;
+    case "text_failed":
+      return `Text failed: ${event.reason ?? "unknown error"}`;
+    case "text_undelivered":
+      return `Text not delivered (Twilio error ${event.reason ?? "unknown"}).`;
+    case "conversation_claimed":
+      return `Claimed by ${name(event, "memberName")}.`;
+    case "conversation_assigned":
+      return `Assigned to ${name(event, "assigneeName")} by ${name(event, "byName")}.`;
+    case "conversation_unassigned":
+      return `Unassigned by ${name(event, "byName")}.`;
+    case "conversation_done":
+      return `Marked done by ${name(event, "memberName")}.`;
+    case "conversation_reopened":
+      return `Reopened by ${name(event, "memberName")}.`;
+    default:
+      return event.type.replaceAll("_", " ");
+  }
+}
+
+export function TimelineEvent({ event, timezone }: { event: Event; timezone: string }) {
+  return (
+    <p className="text-center text-xs text-slate-600" data-testid="timeline-event">
+      {eventText(event)} · <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, timezone)}</time>
+    </p>
+  );
+}

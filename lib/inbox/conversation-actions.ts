@@ -1,0 +1,83 @@
+// What a coordinator does to a conversation besides texting: claim, assign, mark done or reopen,
+// and leave an internal note. Each change and its audit event are written in one transaction; the
+// event carries the names, so the timeline reads "Claimed by Dana Desk" even after a rename.
+import { getDb } from "@/db/client";
+import {
+  assignConversation,
+  claimConversation,
+  getConversation,
+  getInboxOptions,
+  setConversationStatus,
+  type ConversationDetail,
+} from "@/db/queries/conversations";
+import { recordEvent } from "@/db/queries/events";
+import { insertNote } from "@/db/queries/notes";
+import type { Conversation } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export type Actor = { id: string; orgId: string; name: string };
+
+async function load(actor: Actor, conversationId: string): Promise<ConversationDetail> {
+  const detail = await getConversation(await getDb(), { orgId: actor.orgId, conversationId });
+  if (!detail) throw new AppError("not_found", "This conversation does not exist.");
+  return detail;
+}
+
+function eventBase(detail: ConversationDetail) {
+  return { orgId: detail.conversation.orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId: detail.conversation.id };
+}
+
+/** Assign to me, unless a teammate already has it (then say who, instead of silently taking it). */
+export async function claim(actor: Actor, conversationId: string): Promise<void> {
+  const detail = await load(actor, conversationId);
+  if (detail.assignee?.id === actor.id) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const claimed = await claimConversation(tx, { orgId: actor.orgId, conversationId, memberId: actor.id });
+    if (!claimed) {
+      const now = await getConversation(tx, { orgId: actor.orgId, conversationId });
+      throw new AppError("conflict", `${now?.assignee?.name ?? "A teammate"} already has this conversation. Use “Assign to” to take it over.`);
+    }
+    await recordEvent(tx, { ...eventBase(detail), type: "conversation_claimed", detail: { memberId: actor.id, memberName: actor.name } });
+  });
+}
+
+/** Assign to any member of the organization (owners and coordinators), or to nobody with null. */
+export async function assign(actor: Actor, conversationId: string, assigneeId: string | null): Promise<void> {
+  const detail = await load(actor, conversationId);
+  if ((detail.assignee?.id ?? null) === assigneeId) return;
+  const db = await getDb();
+  const assignee = assigneeId ? (await getInboxOptions(db, { orgId: actor.orgId })).members.find((m) => m.id === assigneeId) : null;
+  if (assigneeId && !assignee) throw new AppError("bad_request", "Choose someone on your team.");
+  await db.transaction(async (tx) => {
+    const changed = await assignConversation(tx, { orgId: actor.orgId, conversationId, assigneeId });
+    if (!changed) throw new AppError("not_found", "This conversation does not exist.");
+    await recordEvent(tx, {
+      ...eventBase(detail),
+      type: assignee ? "conversation_assigned" : "conversation_unassigned",
+      detail: { byId: actor.id, byName: actor.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, previousName: detail.assignee?.name ?? null },
+    });
+  });
+}
+
+/** Done takes the conversation out of the open inbox; any new call or reply reopens it by itself. */
+export async function setStatus(actor: Actor, conversationId: string, status: Conversation["status"]): Promise<void> {
+  const detail = await load(actor, conversationId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const changed = await setConversationStatus(tx, { orgId: actor.orgId, conversationId, status });
+    if (!changed) return; // already done (a second tab, a double press of e): nothing to log
+    await recordEvent(tx, {
+      ...eventBase(detail),
+      type: status === "done" ? "conversation_done" : "conversation_reopened",
+      detail: { memberId: actor.id, memberName: actor.name },
+    });
+  });
+}
+
+/** An internal note: stored for the team only. It never enters the outbox, so it can never be texted. */
+export async function addNote(actor: Actor, conversationId: string, body: string): Promise<string> {
+  const note = await insertNote(await getDb(), { orgId: actor.orgId, conversationId, authorId: actor.id, body });
+  if (!note) throw new AppError("not_found", "This conversation does not exist.");
+  return note.id;
+}
