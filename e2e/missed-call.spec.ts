@@ -8,7 +8,7 @@ const shots = "test-results/screenshots";
 
 test("a missed call becomes a text-back in the inbox, and the desk replies", async ({ page }) => {
   await signIn(page, "desk@glow.test");
-  await page.screenshot({ path: `${shots}/inbox.png` });
+  await page.screenshot({ path: `${shots}/first-path-inbox.png` });
 
   const caller = newCaller();
   expect(await missedCall(caller.e164)).toBe(200);
@@ -43,7 +43,7 @@ test("a missed call becomes a text-back in the inbox, and the desk replies", asy
 
   expect(await textFromCaller(caller.e164, "Yes please, 3:30 works!")).toBe(200);
   await expect(page.getByTestId("timeline-inbound").filter({ hasText: "Yes please, 3:30 works!" })).toBeVisible({ timeout: 10_000 });
-  await page.screenshot({ path: `${shots}/conversation.png` });
+  await page.screenshot({ path: `${shots}/first-path-conversation.png` });
 
   const texts = (await sentTexts()).filter((m) => m.to === caller.e164);
   expect(texts).toHaveLength(2);
@@ -75,9 +75,9 @@ test("caller text is shown as text, never run as HTML", async ({ page }) => {
 test("the inbox works at phone width", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "desk@glow.test");
-  await page.screenshot({ path: `${shots}/inbox-phone.png` });
+  await page.screenshot({ path: `${shots}/first-path-inbox-phone.png` });
   await page.getByTestId("conversation-row").first().click();
   await expect(page.getByRole("link", { name: "← Inbox" })).toBeVisible();
   await expect(page.getByLabel("Reply")).toBeVisible();
-  await page.screenshot({ path: `${shots}/conversation-phone.png` });
+  await page.screenshot({ path: `${shots}/first-path-conversation-phone.png` });
 });

@@ -15,6 +15,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const filter = parseInboxFilter(params);
   return (
     <div className="grid grid-cols-1 lg:grid-cols-[24rem_1fr]">
+      {params.denied ? (
+        <p role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 lg:col-span-2">
+          That page is for owners. Ask an owner of your spa if you need a setting changed.
+        </p>
+      ) : null}
       <GettingStarted />
       {/* Phone: the page scrolls (filters stay on top). Desktop: the list scrolls beside the panel. */}
       <section aria-labelledby="inbox-heading" className="min-w-0 border-slate-200 bg-white lg:h-[calc(100dvh-3.5rem-1px)] lg:overflow-y-auto lg:border-r">

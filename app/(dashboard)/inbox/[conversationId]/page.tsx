@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AutoRefresh } from "@/components/inbox/auto-refresh";
 import { Composer } from "@/components/inbox/composer";
 import { decodeCursor } from "@/components/inbox/conversation-list";
+import { ConversationBookings, ConversationMarkBooked } from "@/components/bookings/conversation-bookings";
 import { ConversationHeader } from "@/components/inbox/conversation-header";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { InboxShortcuts } from "@/components/inbox/keyboard-shortcuts";
@@ -72,9 +73,11 @@ export default async function ConversationPage({
           members={options.members}
           meId={member.id}
           backHref={inboxHref("/inbox", filter)}
-          // Slot for the "Mark booked" button of components/bookings/ (shown beside "Mark done").
-          bookingAction={null}
+          bookingAction={<ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />}
         />
+        <Suspense fallback={null}>
+          <ConversationBookings orgId={member.orgId} conversationId={conversationId} />
+        </Suspense>
         {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
         <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
           <Suspense fallback={<ListSkeleton rows={4} />}>
