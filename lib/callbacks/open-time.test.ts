@@ -2,7 +2,7 @@
 // (May 2026 is PDT, UTC-7; Tue 2026-05-12).
 import { describe, expect, it } from "vitest";
 import { addOpenTime, nextOpeningAfter, openIntervals, openMsBetween } from "./open-time";
-import { DOWNTOWN, hm, LA, withClosures } from "./test-schedules";
+import { DOWNTOWN, hm, LA, withClosures } from "@/lib/schedule/test-schedules";
 
 const at = (iso: string) => new Date(iso);
 const MIN = 60_000;

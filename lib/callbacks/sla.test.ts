@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "@/lib/schedule/hours";
 import { formatDuration, slaState, type SlaCallback } from "./sla";
-import { DOWNTOWN, withClosures } from "./test-schedules";
+import { DOWNTOWN, withClosures } from "@/lib/schedule/test-schedules";
 
 const at = (iso: string) => new Date(iso);
 const MIN = 60_000;

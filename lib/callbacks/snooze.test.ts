@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snoozeUntil } from "./snooze";
-import { DOWNTOWN, withClosures } from "./test-schedules";
+import { DOWNTOWN, withClosures } from "@/lib/schedule/test-schedules";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,22 +1,10 @@
 // Where replies go, with fixed clocks at the demo Downtown spa (America/Los_Angeles,
 // Mon–Fri 09:00–12:30 & 13:15–19:00, Sat 09:00–15:00, closed Sunday).
 import { describe, expect, it } from "vitest";
-import type { Schedule, Shift } from "@/lib/schedule/hours";
 import { classifyIntent } from "./intent";
 import { formatOpening, routeReply, type RoutingContact } from "./route-reply";
+import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";
 
-const hm = (h: number, m = 0) => h * 60 + m;
-const DOWNTOWN: Schedule = {
-  timezone: "America/Los_Angeles",
-  shifts: [
-    ...[1, 2, 3, 4, 5].flatMap((weekday): Shift[] => [
-      { weekday, opensMinute: hm(9), closesMinute: hm(12, 30) },
-      { weekday, opensMinute: hm(13, 15), closesMinute: hm(19) },
-    ]),
-    { weekday: 6, opensMinute: hm(9), closesMinute: hm(15) },
-  ],
-  closures: [],
-};
 
 // Fixed clocks (Los Angeles wall time in the names; May is PDT, January is PST).
 const TUE_1000 = new Date("2026-05-12T17:00:00Z");
