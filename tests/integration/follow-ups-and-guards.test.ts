@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { callbacks, contacts, locations, messages, outbox } from "@/db/schema";
 import { localTime } from "@/lib/schedule/hours";
-import { sweepOutbox } from "@/lib/messaging/outbox";
+import { dispatchText } from "@/lib/messaging/outbox";
 import { dialActionPayload, inboundSmsPayload, messageStatusPayload } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
@@ -40,7 +40,7 @@ async function withQuietWindow(window: { fromNow: number; toNow: number }, work:
 async function followUpFallsDue(messageId: string): Promise<void> {
   const db = await getDb();
   await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, messageId));
-  await sweepOutbox();
+  await dispatchText(messageId);
 }
 
 describe("follow-up", () => {

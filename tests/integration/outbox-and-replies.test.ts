@@ -4,19 +4,22 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
-import { sweepOutbox } from "@/lib/messaging/outbox";
+import { dispatchText } from "@/lib/messaging/outbox";
 import { dialActionPayload, inboundSmsPayload, messageStatusPayload, recordingPayload, sid } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { rowsForCaller } from "./rows";
 
 const h = useHarness();
 
-/** Runs the sweeper until the text is settled, as the server's sweeper would over time. */
+/**
+ * Claims and sends this text whenever it is due, until it is settled, as the server's sweeper
+ * would over time (only this one: the database is shared with other test files).
+ */
 async function sweepUntilSettled(messageId: string, timeoutMs = 15_000): Promise<void> {
   const db = await getDb();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    await sweepOutbox();
+    await dispatchText(messageId);
     const [row] = await db.select().from(outbox).where(eq(outbox.messageId, messageId));
     if (row && (row.status === "done" || row.status === "dead")) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,7 +81,7 @@ describe("sending through the outbox", () => {
     expect(rows.messages[0]).toMatchObject({ status: "failed", errorCode: 21610 });
     expect(rows.outbox[0]?.status).toBe("done");
     expect(rows.contact?.optedOutAt).not.toBeNull();
-    await sweepOutbox();
+    await dispatchText(rows.messages[0]!.id);
     expect(h.standIn.messages).toHaveLength(0);
   });
 });
