@@ -56,7 +56,7 @@ test("a caller who texted STOP cannot be texted from the conversation", async ({
   await signIn(page, "desk@glow.test");
   await page.getByTestId("conversation-row").filter({ hasText: caller.display }).click();
   await expect(page.getByText("Opted out", { exact: true })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("opted out of texts");
+  await expect(page.getByText(/This person opted out of texts \(replied STOP\)/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Send text" })).toHaveCount(0);
 });
 
