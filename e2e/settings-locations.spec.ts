@@ -29,9 +29,18 @@ async function openDowntown(page: Page): Promise<void> {
 /** Replaces a day's shifts through the editor: remove every row, then add and fill new ones. */
 async function setDay(page: Page, day: Day, shifts: [string, string][]): Promise<void> {
   const remove = page.getByRole("button", { name: new RegExp(`^Remove ${day} shift \\d+$`) });
-  while ((await remove.count()) > 0) await remove.first().click();
+  // Each click is checked before the next: a click that lands before the page is interactive is retried.
+  for (let rows = await remove.count(); rows > 0; rows--) {
+    await expect(async () => {
+      if ((await remove.count()) === rows) await remove.first().click();
+      await expect(remove).toHaveCount(rows - 1, { timeout: 1000 });
+    }).toPass();
+  }
   for (const [index, [opens, closes]] of shifts.entries()) {
-    await page.getByRole("button", { name: `Add a shift on ${day}` }).click();
+    await expect(async () => {
+      if ((await remove.count()) === index) await page.getByRole("button", { name: `Add a shift on ${day}` }).click();
+      await expect(remove).toHaveCount(index + 1, { timeout: 1000 });
+    }).toPass();
     await page.getByLabel(`${day} shift ${index + 1} opens`).fill(opens);
     await page.getByLabel(`${day} shift ${index + 1} closes`).fill(closes);
   }
