@@ -10,7 +10,7 @@ function navFor(role: Role): NavItem[] {
     { href: "/contacts", label: "Contacts" },
     { href: "/calls", label: "Calls" },
   ];
-  return role === "owner" ? [...items, { href: "/settings", label: "Settings" }] : items;
+  return role === "owner" ? [...items, { href: "/roi", label: "ROI" }, { href: "/settings", label: "Settings" }] : items;
 }
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
