@@ -2,26 +2,8 @@
 // payload follows WEBHOOKS.md §1(d) (QueueResult values from Twilio's `<Enqueue>` table); the
 // transcription callback is not in WEBHOOKS.md, so it carries the fields Twilio's `<Record>` docs list.
 import { describe, expect, it } from "vitest";
-import { callEventFromQueue, parseTwilio, queueActionSchema, queueOutcomeOf, transcriptionSchema, type Parsed } from "./parse";
-import { parseFormBody } from "./verify";
-
-/** A real-format AccountSid (AC + 32 hex), as in ./fixtures. */
-const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-/** The moment the webhook arrives: Tue 2026-05-12 10:00 in Los Angeles. */
-const NOW = new Date("2026-05-12T17:00:00Z");
-
-/** Round-trips through the form encoding Twilio uses, as the webhook does. */
-const asPosted = (fields: Record<string, string>) => parseFormBody(new URLSearchParams(fields).toString());
-
-function valueOf<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.value;
-}
-
-function messageOf<T>(parsed: Parsed<T>): string {
-  expect(parsed.ok).toBe(false);
-  return parsed.ok ? "" : parsed.message;
-}
+import { callEventFromQueue, parseTwilio, queueActionSchema, queueOutcomeOf, transcriptionSchema } from "./parse";
+import { ACCOUNT_SID, asPosted, messageOf, NOW, valueOf } from "./parse-test-helpers";
 
 /**
  * WEBHOOKS.md §1(d): the `<Enqueue action>` request of a caller who hung up on hold after 47 s:

@@ -3,7 +3,6 @@
 // a real one is AC + 32 hex characters, so the fixtures carry ACCOUNT_SID. Every other value is as documented.
 import { describe, expect, it } from "vitest";
 import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE, INBOUND_SMS_FIXTURE, MESSAGE_STATUS_FIXTURE } from "./fixtures";
-import { parseFormBody } from "./verify";
 import {
   callEventFromDial,
   callEventFromStatus,
@@ -12,26 +11,8 @@ import {
   inboundSmsSchema,
   messageStatusSchema,
   parseTwilio,
-  type Parsed,
 } from "./parse";
-
-/** The AccountSid the fixtures carry, expected back from the parser. */
-const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-/** The moment the webhook arrives: Tue 2026-05-12 10:00 in Los Angeles. */
-const NOW = new Date("2026-05-12T17:00:00Z");
-
-/** Round-trips through the form encoding Twilio uses, as the webhook does. */
-const asPosted = (fields: Record<string, string>) => parseFormBody(new URLSearchParams(fields).toString());
-
-function valueOf<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.value;
-}
-
-function messageOf<T>(parsed: Parsed<T>): string {
-  expect(parsed.ok).toBe(false);
-  return parsed.ok ? "" : parsed.message;
-}
+import { ACCOUNT_SID, asPosted, messageOf, NOW, valueOf } from "./parse-test-helpers";
 
 const dial = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(dialActionSchema, asPosted({ ...DIAL_ACTION_FIXTURE, ...overrides })));
 const status = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(callStatusSchema, asPosted({ ...CALL_STATUS_FIXTURE, ...overrides })));
