@@ -103,8 +103,11 @@ test("j and k move through the conversations", async ({ page }) => {
   const next = hrefs[hrefs.indexOf(first) + 1] ?? second;
   await page.keyboard.press("j");
   await expect(page).toHaveURL(next!);
+  await blur(page);
+  const now = await rows.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  const previous = now[now.indexOf(next ?? null) - 1] ?? first;
   await page.keyboard.press("k");
-  await expect(page).toHaveURL(first!);
+  await expect(page).toHaveURL(previous!);
 });
 
 test("a new missed call appears within seconds, without a reload, keeping what is typed", async ({ page }) => {
