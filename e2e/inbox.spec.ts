@@ -103,6 +103,8 @@ test("j and k move through the conversations", async ({ page }) => {
   const next = hrefs[hrefs.indexOf(first) + 1] ?? second;
   await page.keyboard.press("j");
   await expect(page).toHaveURL(next!);
+  // k starts from the highlighted conversation: wait until the list shows the one just opened.
+  await expect(page.locator('a[data-conversation-row][aria-current="page"]').first()).toHaveAttribute("href", next!);
   await blur(page);
   const now = await rows.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
   const previous = now[now.indexOf(next ?? null) - 1] ?? first;
