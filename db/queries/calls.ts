@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, gt, gte, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { callbacks, calls, conversations, messages, type Call } from "../schema";
 
@@ -49,15 +49,6 @@ export async function recentHistory(db: Executor, { orgId, locationId, contactId
     lastAutoTextAt: rows.find((r) => r.automated)?.at ?? null,
     lastHumanTouchAt: rows.find((r) => !r.automated)?.at ?? null,
   };
-}
-
-export async function listCallsForContact(db: Executor, { orgId, contactId, locationId, limit = 200 }: { orgId: string; contactId: string; locationId: string; limit?: number }): Promise<Call[]> {
-  return db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.orgId, orgId), eq(calls.contactId, contactId), eq(calls.locationId, locationId)))
-    .orderBy(desc(calls.startedAt))
-    .limit(limit);
 }
 
 export async function setTranscript(db: Executor, { callId, transcript }: { callId: string; transcript: string }): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { messages, type Message } from "../schema";
 
@@ -19,15 +19,6 @@ export async function insertInboundIfNew(db: Executor, message: NewMessage): Pro
 export async function getMessage(db: Executor, { messageId }: { messageId: string }): Promise<Message | null> {
   const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
   return row ?? null;
-}
-
-export async function listMessages(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Message[]> {
-  return db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)))
-    .orderBy(asc(messages.createdAt))
-    .limit(1000);
 }
 
 /** How far along a text is: a status callback may only move a message forward. */
