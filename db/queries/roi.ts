@@ -5,7 +5,7 @@ import { and, asc, eq, getTableColumns, gte, lte, sql, type SQL } from "drizzle-
 import { groupRows, measuredForecastInput, missedHeatmap, monthOf, sumRows, type RollupRow } from "@/lib/roi/actuals";
 import { benchmarkRows } from "@/lib/roi/benchmarks";
 import type { RoiDashboard } from "@/lib/roi/dashboard-data";
-import { daysBetween, monthsOf, type RoiRange } from "@/lib/roi/range";
+import { daysBetween, localDay, monthsOf, type RoiRange } from "@/lib/roi/range";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
 import { rowsOf, type Executor } from "../client";
 import { locations, organizations, statsDays } from "../schema";
@@ -175,6 +175,12 @@ function rowFromSql(r: Record<string, unknown>): RollupRow {
 function trendStart(to: string): string {
   const [year, month] = to.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+}
+
+/** Today in the organization's first location's timezone: the default range ends here. */
+export async function organizationToday(db: Executor, { orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<string> {
+  const [first] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
+  return localDay(now, first?.timezone ?? "UTC");
 }
 
 /** Everything the dashboard shows for a range: one refresh, one rollup read, sums in memory. */

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, openDb, type DbHandle } from "@/db/client";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findMemberByEmail } from "@/db/queries/members";
+import { listMetricRows } from "@/db/queries/roi-list";
+import { LIST_METRICS, METRIC_LABELS } from "@/lib/roi/metrics";
 import { loadRoiDashboard, loadRollupRows, recountFromRecords, refreshRollups } from "@/db/queries/roi";
 import { contacts, organizations } from "@/db/schema";
 import { DEMO_ORG } from "@/db/seed-demo";
@@ -70,6 +72,17 @@ describe("actuals on a hand-counted fixture", () => {
       const { rollup } = await fixtureTotals(pglite.db);
       expectHandCounted(rollup);
     });
+  });
+
+  it("the list behind each figure holds exactly the calls (or bookings) the figure counts", async () => {
+    const db = await getDb();
+    const { orgId, rollup } = await fixtureTotals(db);
+    for (const metric of LIST_METRICS) {
+      const rows = await listMetricRows(db, { metric, range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
+      expect(rows.length, metric).toBe(METRIC_LABELS[metric].count(rollup));
+    }
+    const recovered = await listMetricRows(db, { metric: "recovered", range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
+    expect(recovered).toMatchObject([{ kind: "call", disposition: "missed", leakSource: "peak_overflow", recoveredCents: 140_000, reEngaged: true }]);
   });
 
   it("a longer attribution window recounts every day: C's booking 20 days later becomes recovered", async () => {
