@@ -57,7 +57,7 @@ export async function seedCallVolume(db: Db, { calls, now = new Date(), days = 7
       with picked as (
         select i, 1 + (i % 3) as loc, floor(random() * ${days})::int as day_offset,
           (${hours})[1 + floor(random() * ${CALL_HOURS.length})::int] as hour, floor(random() * 60)::int as minute,
-          1 + floor(power(random(), 2) * ${contactCount})::int as contact_n, random() as r, random() as r2
+          1 + floor(power(random(), 1.2) * ${contactCount})::int as contact_n, random() as r, random() as r2
         from generate_series(1, ${calls}) i
       ),
       dated as (

@@ -36,7 +36,7 @@ export function callFacts(source: SQL): SQL {
         or exists (select 1 from events e where e.call_id = s.id and e.type = 'text_skipped' and e.reason in ('spam', 'spam_pattern')) as is_spam
     ) spam
     left join lateral (
-      select m.sent_at from messages m
+      select m.sent_at, m.created_at from messages m
       where m.call_id = s.id and m.automated and m.sent_at is not null and m.status not in ${NOT_SENT_SQL}
       order by m.sent_at limit 1
     ) tb on true
@@ -44,8 +44,9 @@ export function callFacts(source: SQL): SQL {
       -- Engagement belongs to the latest text-back before it: the window ends at the next one.
       select least(
         tb.sent_at + make_interval(days => s.window_days),
-        (select min(n.sent_at) from messages n
-          where n.contact_id = s.contact_id and n.automated and n.call_id is not null and n.sent_at > tb.sent_at)
+        (select n.created_at from messages n
+          where n.contact_id = s.contact_id and n.created_at > tb.created_at and n.automated and n.call_id is not null
+          order by n.created_at limit 1)
       ) as until
       where tb.sent_at is not null
     ) win on true
