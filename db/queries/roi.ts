@@ -76,21 +76,30 @@ export function refreshStatement(now: Date): SQL {
       select distinct s.location_id, s.org_id, s.timezone, g.day::date as day
       from spans s, generate_series(s.first_day, s.last_day, interval '1 day') g(day)
     ),
-    source as (
+    source as materialized (
       select c.id, c.org_id, c.location_id, c.contact_id, c.disposition, c.leak_source, c.started_at, c.ended_at,
         k.day, k.timezone, o.attribution_window_days as window_days
       from keys k
       join organizations o on o.id = k.org_id
-      join calls c on c.location_id = k.location_id and c.direction = 'inbound'
-        and c.started_at >= k.day::timestamp at time zone k.timezone
-        and c.started_at < (k.day + 1)::timestamp at time zone k.timezone
+      -- Lateral: one index range scan per dirty day, never a walk over every call of the location.
+      cross join lateral (
+        select * from calls c0
+        where c0.location_id = k.location_id and c0.direction = 'inbound'
+          and c0.started_at >= k.day::timestamp at time zone k.timezone
+          and c0.started_at < (k.day + 1)::timestamp at time zone k.timezone
+        offset 0
+      ) c
     ),
     facts as (${callFacts(sql`select * from source`)}),
     booked as (
       select k.location_id, k.day, count(b.id)::int as n, coalesce(sum(b.value_cents), 0)::int as cents
-      from keys k join bookings b on b.location_id = k.location_id and b.status in ${KEPT_BOOKING_SQL}
-        and b.created_at >= k.day::timestamp at time zone k.timezone
-        and b.created_at < (k.day + 1)::timestamp at time zone k.timezone
+      from keys k cross join lateral (
+        select b0.id, b0.value_cents from bookings b0
+        where b0.location_id = k.location_id and b0.status in ${KEPT_BOOKING_SQL}
+          and b0.created_at >= k.day::timestamp at time zone k.timezone
+          and b0.created_at < (k.day + 1)::timestamp at time zone k.timezone
+        offset 0
+      ) b
       group by k.location_id, k.day
     ),
     written as (
