@@ -35,7 +35,7 @@ export function bearerToken(header: string | null): string | null {
   return match?.[1] ?? null;
 }
 
-export async function createApiToken(input: { orgId: string; createdById: string; name: string }): Promise<{ id: string; token: string; prefix: string; name: string }> {
+export async function createApiToken(input: { orgId: string; createdById: string | null; name: string }): Promise<{ id: string; token: string; prefix: string; name: string }> {
   const { token, tokenHash, prefix } = newApiToken();
   const row = await insertApiToken(await getDb(), { orgId: input.orgId, name: input.name, tokenHash, prefix, createdById: input.createdById });
   return { id: row.id, token, prefix: row.prefix, name: row.name };
