@@ -29,7 +29,7 @@ export function ApiTokenForm({ appUrl }: { appUrl: string }) {
             className={inputClass}
           />
         </Field>
-        <Button type="submit" disabled={pending} className={state.errors ? "sm:mb-6" : ""}>
+        <Button type="submit" disabled={pending} className={`sm:justify-self-start ${state.errors ? "sm:mb-6" : ""}`}>
           {pending ? "Creating…" : "Create token"}
         </Button>
       </form>
