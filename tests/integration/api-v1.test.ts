@@ -7,9 +7,11 @@ import { GET as getBookings } from "@/app/api/v1/bookings/route";
 import { GET as getCallbacks } from "@/app/api/v1/callbacks/route";
 import { GET as getCalls } from "@/app/api/v1/calls/route";
 import { GET as getConversations } from "@/app/api/v1/conversations/route";
+import { GET as getRoi } from "@/app/api/v1/roi/route";
 import { getDb } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { authenticateApiRequest, createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { FIXTURE_RANGE, seedRoiFixture } from "@/tests/fixtures/roi-fixture";
 import { ALL_KEYS, IN_SEPTEMBER, IN_SEPTEMBER_LA, inPageOrder, NASTY_NAME, seedExportSpa, type Spa } from "./export-fixture";
 import { APP_URL, useHarness } from "./harness";
 
@@ -254,5 +256,82 @@ describe("fields", () => {
       created_at: "2026-09-15T18:00:00.000Z",
     });
     expect(Number.isInteger(booking!.value_cents)).toBe(true);
+  });
+});
+
+describe("ROI figures", () => {
+  let fixture: { orgId: string; locationId: string };
+  let fixtureToken: string;
+  beforeAll(async () => {
+    fixture = await seedRoiFixture(await getDb());
+    fixtureToken = (await createApiToken({ orgId: fixture.orgId, name: "Reports", createdById: null })).token;
+  });
+  const roi = (query: string, token: string | null = fixtureToken) =>
+    getRoi(new Request(`${APP_URL}/api/v1/roi?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : undefined }));
+
+  it("gives the hand-counted figures of the fixture, money in cents, time to text as bounds", async () => {
+    const response = await roi(`from=${FIXTURE_RANGE.from}&to=${FIXTURE_RANGE.to}`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.range).toEqual({ from: "2026-03-01", to: "2026-03-31", location_id: null });
+    expect(body.attribution_window_days).toBe(14);
+    expect(body.totals).toMatchObject({
+      inbound_calls: 8,
+      answered_calls: 1,
+      spam_calls: 1,
+      missed_calls: 6,
+      after_hours_missed: 2,
+      after_hours_captured: 2,
+      texted_calls: 3,
+      texted_within_60s: 2,
+      re_engaged: 2,
+      recovered: 1,
+      recovered_cents: 140_000,
+      bookings: 3,
+      booked_value_cents: 280_000,
+      leak_sources: { peak_overflow: 2, after_hours: 2, lunch_gap: 1, hold_abandon: 1, other: 0 },
+      median_seconds_to_text: { more_than: 10, at_most: 20 },
+      p90_seconds_to_text: { more_than: 60, at_most: 90 },
+    });
+    expect(body.totals.recovery_rate).toBeCloseTo(2 / 6);
+    expect(body.totals.book_rate).toBeCloseTo(1 / 2);
+    expect(body.by_month).toHaveLength(1);
+    expect(body.by_month[0]).toMatchObject({ month: "2026-03", inbound_calls: 8, recovered_cents: 140_000 });
+    expect(body.by_location).toEqual([expect.objectContaining({ location_id: fixture.locationId, name: "Fixture", missed_calls: 6, by_month: [expect.objectContaining({ month: "2026-03", missed_calls: 6 })] })]);
+    expect(body.benchmarks).toHaveLength(5);
+    expect(body.benchmarks[0]).toEqual({ metric: expect.any(String), baseline: expect.any(String), target: expect.any(String), value: expect.any(String), meets_target: expect.any(Boolean) });
+    expect(body.forecast_inputs_measured).toMatchObject({ missed_rate_pct: 85.7, recovery_rate_pct: 33.3, book_rate_pct: 50, client_value_cents: 140_000 });
+  });
+
+  it("filters to a location of the organization; another organization's location is a 400", async () => {
+    const mine = await (await roi(`from=2026-03-01&to=2026-03-31&location=${fixture.locationId}`)).json();
+    expect(mine.range.location_id).toBe(fixture.locationId);
+    expect(mine.totals.inbound_calls).toBe(8);
+    const foreign = await roi(`from=2026-03-01&to=2026-03-31&location=${ours.la}`);
+    expect(foreign.status).toBe(400);
+    expect(await foreign.json()).toMatchObject({ error: "bad_request", param: "location" });
+  });
+
+  it("another organization's token sees its own figures, never the fixture's", async () => {
+    const body = await (await roi("from=2026-03-01&to=2026-03-31", ourToken)).json();
+    expect(body.totals).toMatchObject({ inbound_calls: 0, recovered_cents: 0, bookings: 0 });
+    expect(body.by_location.map((l: { location_id: string }) => l.location_id).sort()).toEqual([ours.la, ours.ny].sort());
+  });
+
+  it("needs a valid token, and names a bad parameter", async () => {
+    const refused = await roi("from=2026-03-01&to=2026-03-31", null);
+    expect(refused.status).toBe(401);
+    expect(Object.keys(await refused.json()).sort()).toEqual(["error", "message"]);
+    expect((await roi("from=2026-03-01&to=2026-03-31", revokedToken)).status).toBe(401);
+    const bad = await roi("from=2026-03-01&to=2026-02-01");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ param: "from" });
+  });
+
+  it("without a range, answers for the dashboard's default range ending today", async () => {
+    const body = await (await roi("")).json();
+    expect(body.range.from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(body.range.to >= body.range.from).toBe(true);
+    expect(body.by_month).toHaveLength(3);
   });
 });
