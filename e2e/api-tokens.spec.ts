@@ -38,6 +38,20 @@ test("an owner creates a token, uses it once shown, and revokes it", async ({ pa
   const conversations = (await (await request.get("/api/v1/conversations?limit=500", { headers })).json()) as { data: { id: string }[] };
   expect(conversations.data.map((c) => c.id)).not.toContain(process.env.E2E_OTHER_CONVERSATION_ID);
 
+  const roi = await request.get("/api/v1/roi", { headers });
+  expect(roi.status()).toBe(200);
+  const figures = (await roi.json()) as { totals: { inbound_calls: number; recovered_cents: number }; by_month: unknown[] };
+  expect(figures.totals.inbound_calls).toBeGreaterThan(0);
+  expect(figures.by_month).toHaveLength(3);
+
+  // The signed-in owner downloads the same calls as CSV (session, not token).
+  const csv = await page.request.get("/roi/export/calls.csv?from=2024-01-01&to=2028-12-31");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toBe('attachment; filename="rebound-calls-2024-01-01-to-2028-12-31.csv"');
+  const lines = (await csv.text()).split("\r\n");
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines[0]).toBe("\uFEFFid,location_id,location_name,contact_id,contact_name,from_number,to_number,direction,disposition,leak_source,started_at,ended_at,duration_seconds,has_voicemail");
+
   // Shown once: after a reload only the prefix remains, and the use is recorded.
   await page.reload();
   await expect(page.getByText(token)).toHaveCount(0);
@@ -59,6 +73,7 @@ test("an owner creates a token, uses it once shown, and revokes it", async ({ pa
   const refused = await request.get("/api/v1/calls", { headers });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toEqual({ error: "unauthorized", message: expect.any(String) });
+  expect((await request.get("/api/v1/roi", { headers })).status()).toBe(401);
 });
 
 test("a coordinator is sent away from Settings → API", async ({ page }) => {
