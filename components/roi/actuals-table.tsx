@@ -23,15 +23,15 @@ const COLUMNS: { header: string; title?: string; cell: (a: Actuals) => string }[
 export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: string; caption: string; firstHeader: string; rows: ActualsRow[]; total?: ActualsRow }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white break-inside-avoid print:overflow-visible">
-      <table className="min-w-full text-sm" data-testid={id}>
+      <table className="min-w-full text-sm print:text-[10px]" data-testid={id}>
         <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-xs text-slate-600">
-            <th scope="col" className="px-3 py-2 text-left font-medium">
+            <th scope="col" className="sticky left-0 bg-white px-3 py-2 print:px-1 print:py-1 text-left font-medium">
               {firstHeader}
             </th>
             {COLUMNS.map((column) => (
-              <th key={column.header} scope="col" title={column.title} className="px-3 py-2 text-right font-medium">
+              <th key={column.header} scope="col" title={column.title} className="px-3 py-2 print:px-1 print:py-1 text-right font-medium">
                 {column.header}
               </th>
             ))}
@@ -40,11 +40,11 @@ export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: st
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap text-slate-900">
+              <th scope="row" className="sticky left-0 bg-white px-3 py-2 print:px-1 print:py-1 text-left font-medium whitespace-nowrap text-slate-900">
                 {row.label}
               </th>
               {COLUMNS.map((column) => (
-                <td key={column.header} className="px-3 py-2 text-right whitespace-nowrap tabular-nums text-slate-800">
+                <td key={column.header} className="px-3 py-2 print:px-1 print:py-1 text-right whitespace-nowrap tabular-nums text-slate-800">
                   {column.cell(row.actuals)}
                 </td>
               ))}
@@ -54,11 +54,11 @@ export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: st
         {total ? (
           <tfoot>
             <tr className="border-t-2 border-slate-200 bg-slate-50">
-              <th scope="row" className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-900">
+              <th scope="row" className="sticky left-0 bg-slate-50 px-3 py-2 print:px-1 print:py-1 text-left font-semibold whitespace-nowrap text-slate-900">
                 {total.label}
               </th>
               {COLUMNS.map((column) => (
-                <td key={column.header} className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums text-slate-900">
+                <td key={column.header} className="px-3 py-2 print:px-1 print:py-1 text-right font-semibold whitespace-nowrap tabular-nums text-slate-900">
                   {column.cell(total.actuals)}
                 </td>
               ))}

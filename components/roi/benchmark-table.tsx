@@ -1,5 +1,5 @@
 // The brief's benchmark table with the spa's own value in each row and a verdict in words (a mark
-// and "meets" / "below" / "no data"), never by colour alone.
+// and "meets" / "below" / "no data"), never by colour alone. Cards on a phone, a table elsewhere.
 import type { BenchmarkRow } from "@/lib/roi/benchmarks";
 
 function Verdict({ meets }: { meets: boolean | null }) {
@@ -17,7 +17,29 @@ function Verdict({ meets }: { meets: boolean | null }) {
 
 export function BenchmarkTable({ rows }: { rows: BenchmarkRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white break-inside-avoid">
+    <>
+      {/* A phone gets one card per benchmark; wider screens and paper the table. */}
+      <ul className="space-y-2 sm:hidden print:hidden" aria-label="How the spa compares with the industry">
+        {rows.map((row) => (
+          <li key={row.metric} className="rounded-xl border border-slate-200 bg-white p-3 text-sm">
+            <p className="font-medium text-slate-900">{row.metric}</p>
+            <p className="mt-1">
+              Your spa: <span className="font-semibold text-slate-900">{row.value}</span> · <Verdict meets={row.meetsTarget} />
+            </p>
+            <p className="text-xs text-slate-600">
+              Target {row.target} · unmanaged {row.baseline}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <BenchmarkGrid rows={rows} />
+    </>
+  );
+}
+
+function BenchmarkGrid({ rows }: { rows: BenchmarkRow[] }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white break-inside-avoid sm:block print:block">
       <table className="min-w-full text-sm" data-testid="benchmark-table">
         <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">How the spa compares with the industry</caption>
         <thead>

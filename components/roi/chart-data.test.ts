@@ -85,8 +85,16 @@ describe("funnel", () => {
 
 describe("trend", () => {
   it("gives one point per month with recovered dollars", () => {
-    const actuals = withRates({ ...emptyCounts(), missedCalls: 74, reEngaged: 22, recovered: 8, recoveredCents: 1_120_000 });
+    const actuals = withRates({ ...emptyCounts(), inboundCalls: 320, missedCalls: 74, reEngaged: 22, recovered: 8, recoveredCents: 1_120_000 });
     expect(trendRows([{ month: "2026-09", actuals }])).toEqual([{ month: "2026-09", label: "Sep ’26", missed: 74, reEngaged: 22, recovered: 8, recoveredDollars: 11_200 }]);
+  });
+
+  it("starts at the first month with calls, keeping quiet months after it", () => {
+    const empty = withRates(emptyCounts());
+    const busy = withRates({ ...emptyCounts(), inboundCalls: 10 });
+    const months = ["2026-06", "2026-07", "2026-08", "2026-09"].map((month, i) => ({ month, actuals: i === 1 || i === 3 ? busy : empty }));
+    expect(trendRows(months).map((r) => r.month)).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(trendRows(months.slice(0, 1))).toEqual([]);
   });
 
   it("covers the twelve months ending with the range on a whole dashboard", () => {

@@ -134,8 +134,10 @@ export function funnelSteps(actuals: Pick<Actuals, "missedCalls" | "textedCalls"
 
 export type TrendRow = { month: string; label: string; missed: number; reEngaged: number; recovered: number; recoveredDollars: number };
 
+/** One point per month, from the first month with any call (months before the spa's records are no data, not zero). */
 export function trendRows(trend: readonly MonthActuals[]): TrendRow[] {
-  return trend.map(({ month, actuals }) => ({
+  const first = trend.findIndex(({ actuals }) => actuals.inboundCalls > 0);
+  return (first === -1 ? [] : trend.slice(first)).map(({ month, actuals }) => ({
     month,
     label: shortMonth(month),
     missed: actuals.missedCalls,

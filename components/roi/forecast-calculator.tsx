@@ -47,7 +47,7 @@ export function ForecastCalculator({ initial, measured }: { initial: ForecastInp
   }, [query, pathname, searchParams]);
 
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] print:grid-cols-2">
       <form className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" onSubmit={(e) => e.preventDefault()} noValidate>
         {measured ? (
           <div className="border-b border-slate-100 pb-4 print:hidden">

@@ -3,7 +3,8 @@ import type { Actuals } from "@/lib/roi/actuals";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
 import { count, dollars, percent } from "./format";
-import { listHref, type ListMetric } from "./links";
+import type { ListMetric } from "@/lib/roi/metrics";
+import { listHref } from "./links";
 
 function Stat({ label, value, detail, href, testId }: { label: string; value: string; detail?: React.ReactNode; href?: string; testId: string }) {
   const number = (

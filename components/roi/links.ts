@@ -1,9 +1,7 @@
 // Where the ROI page links: the list behind each number (/roi/list), the CSV exports, and the
 // quick ranges of the filter. All carry the current range and location. Pure.
+import type { ListMetric } from "@/lib/roi/metrics";
 import { defaultRange, rangeQuery, type RoiRange } from "@/lib/roi/range";
-
-export const LIST_METRICS = ["inbound", "answered", "spam", "missed", "after_hours", "texted", "texted_60s", "re_engaged", "recovered", "bookings"] as const;
-export type ListMetric = (typeof LIST_METRICS)[number];
 
 export function listHref(metric: ListMetric, range: RoiRange): string {
   return `/roi/list?metric=${metric}&${rangeQuery(range)}`;

@@ -4,7 +4,7 @@ import type { RoiDashboard } from "@/lib/roi/dashboard-data";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
 import { AfterHoursGauge } from "./after-hours-gauge";
-import { funnelSteps, leakRows, responseRows, trendRows } from "./chart-data";
+import { funnelSteps, leakRows, responseRows, trendRows, type TrendRow } from "./chart-data";
 import { ChartFigure } from "./chart-figure";
 import { DropOffFunnel } from "./drop-off-funnel";
 import { count, dollars, monthLabel, monthName, percent } from "./format";
@@ -13,6 +13,8 @@ import { listHref } from "./links";
 import { MissedHeatmap } from "./missed-heatmap";
 import { ResponseTimeChart } from "./response-time-chart";
 import { TrendChart } from "./trend-chart";
+
+const rateOf = (row: TrendRow) => percent(row.missed > 0 ? row.recovered / row.missed : null);
 
 export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange }) {
   const { totals } = data;
@@ -25,7 +27,7 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
 
   return (
     <section aria-labelledby="charts-heading" className="space-y-4">
-      <h2 id="charts-heading" className="text-base font-semibold text-slate-900">
+      <h2 id="charts-heading" className="text-base font-semibold text-slate-900 print:break-after-avoid">
         Where the calls go
       </h2>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:block print:space-y-4">
@@ -73,9 +75,9 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           question="Is it getting better?"
           className="lg:col-span-2"
           finding={
-            first && last
-              ? `${monthName(first.month)}: ${count(first.recovered)} recovered (${dollars(first.recoveredDollars * 100)}) · ${monthLabel(last.month, range)}: ${count(last.recovered)} recovered (${dollars(last.recoveredDollars * 100)}). Missed calls went from ${count(first.missed)} to ${count(last.missed)}.`
-              : "No months to compare yet."
+            first && last && first !== last
+              ? `${rateOf(first)} of missed callers were recovered in ${monthName(first.month)}, ${rateOf(last)} in ${monthLabel(last.month, range)} (${dollars(last.recoveredDollars * 100)} that month).`
+              : "Not enough months of records to compare yet."
           }
         >
           <TrendChart rows={trend} />

@@ -34,12 +34,12 @@ export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDa
 
       <section aria-labelledby="forecast-section-heading" className="space-y-3 break-before-auto">
         <div>
-          <h2 id="forecast-section-heading" className="text-base font-semibold text-slate-900">
+          <h2 id="forecast-section-heading" className="text-base font-semibold text-slate-900 print:break-after-avoid">
             Recovery forecast
           </h2>
           <p className="text-sm text-slate-600">The industry&apos;s worked example, or your own numbers, beside what was measured.</p>
         </div>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)] print:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)] print:grid-cols-1">
           <ForecastCalculator initial={forecastInitial} measured={{ input: data.measured, description: measuredDescription(data) }} />
           <StageActuals byMonth={data.byMonth} totals={totals} range={range} />
         </div>
@@ -48,14 +48,14 @@ export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDa
       <RoiCharts data={data} range={range} />
 
       <section aria-labelledby="benchmarks-heading" className="space-y-3 break-inside-avoid">
-        <h2 id="benchmarks-heading" className="text-base font-semibold text-slate-900">
+        <h2 id="benchmarks-heading" className="text-base font-semibold text-slate-900 print:break-after-avoid">
           Benchmarks
         </h2>
         <BenchmarkTable rows={data.benchmarks} />
       </section>
 
       <section aria-labelledby="tables-heading" className="space-y-4">
-        <h2 id="tables-heading" className="text-base font-semibold text-slate-900">
+        <h2 id="tables-heading" className="text-base font-semibold text-slate-900 print:break-after-avoid">
           Month by month, location by location
         </h2>
         <ActualsTable

@@ -16,7 +16,7 @@ export function StageActuals({ byMonth, totals, range }: { byMonth: MonthActuals
         <table className="min-w-full text-sm" data-testid="stage-actuals">
           <thead>
             <tr className="border-b border-slate-200 text-xs text-slate-600">
-              <th scope="col" className="py-2 pr-3 text-left font-medium">
+              <th scope="col" className="sticky left-0 bg-white py-2 pr-3 text-left font-medium">
                 Month
               </th>
               <th scope="col" className="px-2 py-2 text-right font-medium">
@@ -36,7 +36,7 @@ export function StageActuals({ byMonth, totals, range }: { byMonth: MonthActuals
           <tbody className="divide-y divide-slate-100">
             {byMonth.map(({ month, actuals }) => (
               <tr key={month}>
-                <th scope="row" className="py-2 pr-3 text-left font-medium whitespace-nowrap text-slate-900">
+                <th scope="row" className="sticky left-0 bg-white py-2 pr-3 text-left font-medium whitespace-nowrap text-slate-900">
                   {monthLabel(month, range)}
                 </th>
                 <td className="px-2 py-2 text-right tabular-nums">{count(actuals.missedCalls)}</td>
@@ -48,7 +48,7 @@ export function StageActuals({ byMonth, totals, range }: { byMonth: MonthActuals
           </tbody>
           <tfoot>
             <tr className="border-t-2 border-slate-200 font-semibold text-slate-900">
-              <th scope="row" className="py-2 pr-3 text-left">
+              <th scope="row" className="sticky left-0 bg-white py-2 pr-3 text-left">
                 Range total
               </th>
               <td className="px-2 py-2 text-right tabular-nums">{count(totals.missedCalls)}</td>
