@@ -42,6 +42,11 @@ test("the owner sees the forecast, the measured numbers, every chart and the ben
   await expect(page.getByTestId("actuals-by-month").locator("tbody tr")).toHaveCount(3);
 
   await page.screenshot({ path: "test-results/screenshots/roi-desktop.png", fullPage: true });
+
+  // Tooltips give exact values.
+  await page.locator('figure[data-chart="leak-sources"] .recharts-bar-rectangle').first().hover();
+  await expect(page.locator('figure[data-chart="leak-sources"]').getByText("Typical: 18–28%")).toBeVisible();
+  await expect(page.locator('figure[data-chart="leak-sources"]').getByText(/^Your spa: [\d.]+% \(\d+ missed calls\)$/)).toBeVisible();
 });
 
 test("“Use my numbers” loads the measured rates into the forecast and the link keeps them", async ({ page }) => {
