@@ -23,6 +23,6 @@ export async function requireRevenuePage(): Promise<SessionMember> {
 /** For route handlers and actions: the member, or an AppError (401 / 403). */
 export async function requireRevenueMember(): Promise<SessionMember> {
   const member = await requireMember();
-  if (!(await seesRevenue(member))) throw new AppError("forbidden", "Revenue figures are for owners, unless an owner shares them with the desk.");
+  if (!(await seesRevenue(member))) throw new AppError("forbidden", "Revenue figures are for owners. An owner can let coordinators see them in Settings.");
   return member;
 }

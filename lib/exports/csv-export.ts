@@ -9,7 +9,7 @@ import { requireMember } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { DEFAULT_TIMEZONE } from "@/lib/onboarding/first-location";
 import { localDay } from "@/lib/roi/range";
-import { requireRevenueViewer } from "@/lib/roi/revenue-access";
+import { requireRevenueMember } from "@/lib/auth/revenue";
 import { csvLine, exportFilename } from "./csv";
 import { EXPORT_RESOURCES, isExportKind, type ExportResource } from "./resources";
 
@@ -48,7 +48,7 @@ export async function csvExportResponse(request: Request, file: string): Promise
     const kind = file.endsWith(".csv") ? file.slice(0, -4) : "";
     if (!isExportKind(kind)) throw new AppError("not_found", "Exports are calls.csv, conversations.csv, callbacks.csv and bookings.csv.");
     const resource = EXPORT_RESOURCES[kind];
-    const member = resource.revenue ? await requireRevenueViewer() : await requireMember();
+    const member = resource.revenue ? await requireRevenueMember() : await requireMember();
     const timezone = (await findOrgTimezone(await getDb(), { orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
     const range = parseRangeParams(new URL(request.url).searchParams, localDay(new Date(), timezone));
     return new Response(csvStream(resource, { orgId: member.orgId, range }), {

@@ -32,7 +32,7 @@ export default async function RoiPage({ searchParams }: { searchParams: Promise<
   const { range } = data;
   const locationName = data.locations.find((l) => l.id === range.locationId)?.name ?? "All locations";
   return (
-    <div>
+    <div data-testid="roi-dashboard">
       <header data-testid="print-header" className="hidden print:mb-4 print:block print:border-b print:border-slate-300 print:pb-2">
         <p className="text-xs text-slate-600">Rebound · monthly ROI report</p>
         <p className="text-lg font-semibold text-slate-900">
