@@ -1,7 +1,8 @@
-// Postgres ending the app's connections in the middle of webhook transactions (a failover, a
-// restart): each webhook answers 500 so the provider retries, nothing is half-written, the process
-// raises no uncaught error, and the very next requests work on the same connection pool
-// (postgres.js needed scripts/patch-postgres.mjs for the last two).
+// Postgres ending the app's connections in the middle of webhook transactions and then refusing
+// new ones for a while (a failover, a restart): each webhook answers 500 promptly so the provider
+// retries, nothing is half-written, the process raises no uncaught error, and once Postgres is back
+// the very next requests work on the same connection pool (postgres.js needed
+// scripts/patch-postgres.mjs for the last three).
 import postgres from "postgres";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { dialActionPayload } from "@/scripts/twilio-payloads";
@@ -44,10 +45,21 @@ describe("the database ends its connections during webhooks", () => {
         if (waited > 10_000) throw new Error("the webhooks never reached their transactions");
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      await admin.unsafe(`alter database "${database}" allow_connections false`);
       await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
       release();
-
       expect((await Promise.all(inFlight)).map((r) => r.status)).toEqual([500, 500, 500, 500]);
+
+      // While Postgres refuses connections, every new webhook is answered 500 within a few seconds.
+      for (let i = 0; i < 8; i++) {
+        const answer = await Promise.race([
+          h.post("/api/webhooks/twilio/dial", payloads[i % payloads.length]!).then((r) => r.status),
+          new Promise<string>((resolve) => setTimeout(() => resolve("no answer within 5 s"), 5000)),
+        ]);
+        expect(answer).toBe(500);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await admin.unsafe(`alter database "${database}" allow_connections true`);
       for (const phone of people) expect((await rowsForCaller(phone)).contact).toBeNull();
 
       for (const p of payloads) {
@@ -64,6 +76,7 @@ describe("the database ends its connections during webhooks", () => {
       expect(uncaught).toEqual([]);
     } finally {
       release();
+      await admin.unsafe(`alter database "${database}" allow_connections true`);
       await locker.end({ timeout: 1 }).catch(() => undefined);
       await admin.end({ timeout: 1 });
     }
