@@ -83,7 +83,13 @@ export async function startServer(input: {
       twilio: { accountSid: input.standIn.accountSid, authToken: input.standIn.authToken, apiBase: input.apiBase ?? input.standIn.url },
       stdio: ["ignore", fd, fd],
     });
-    return { ...server, name: input.name, logFile, log: () => readFileSync(logFile, "utf8") };
+    // A server that does not exit within 10 s of SIGTERM is killed, so one stuck test cannot stall the tier.
+    const stop = async () => {
+      const fallback = setTimeout(() => void server.kill(), 10_000);
+      await server.stop();
+      clearTimeout(fallback);
+    };
+    return { ...server, stop, name: input.name, logFile, log: () => readFileSync(logFile, "utf8") };
   } finally {
     closeSync(fd); // the child keeps its own copy
   }
