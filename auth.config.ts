@@ -1,6 +1,7 @@
 // The part of the auth setup the proxy needs: pages, session shape, who may pass. No database here.
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 /** A front-desk shift plus margin; the session row expires with the cookie. */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -31,7 +32,7 @@ export const authConfig = {
     error(error) {
       // `type`, not `name`: class names are minified in production builds.
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      logError("auth", error, "error");
     },
   },
 } satisfies NextAuthConfig;

@@ -2,6 +2,7 @@
 // Claims use SKIP LOCKED, so running it on N servers never sends anything twice.
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { sweepOutbox } from "./outbox";
+import { logError } from "@/lib/log";
 
 export type Sweeper = { stop: () => Promise<void> };
 
@@ -17,7 +18,7 @@ export function startSweeper({ intervalMs = 1000 }: { intervalMs?: number } = {}
     try {
       while (!stopped && (await sweep()) >= BATCH) {}
     } catch (error) {
-      console.error(`[sweeper] ${name} sweep failed; will retry`, error);
+      logError("sweeper", error, `${name} sweep failed; will retry`);
     }
   };
 
