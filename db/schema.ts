@@ -341,7 +341,7 @@ export const callbacks = pgTable(
     completedAt: tz(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.orgId, t.status, t.priority, t.dueAt)],
+  (t) => [index().on(t.orgId, t.status, t.priority, t.dueAt), index().on(t.callId)],
 );
 export type Callback = typeof callbacks.$inferSelect;
 
@@ -363,7 +363,7 @@ export const bookings = pgTable(
     createdById: uuid().references(() => members.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.orgId, t.createdAt), index().on(t.contactId)],
+  (t) => [index().on(t.orgId, t.createdAt), index().on(t.contactId), index().on(t.callId), index().on(t.locationId, t.createdAt)],
 );
 export type Booking = typeof bookings.$inferSelect;
 

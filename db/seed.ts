@@ -5,6 +5,7 @@ import { openDb, targetFromEnv, type Db } from "./client";
 import { EmbeddedDbLockedError } from "./embedded-lock";
 import { bookings, calls, locations, messages } from "./schema";
 import { DEMO_MEMBERS, DEMO_ORG, DEMO_PASSWORD, seedDemo } from "./seed-demo";
+import { seedCallVolume, VOLUME_ORG, VOLUME_OWNER } from "./seed-volume";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -35,6 +36,16 @@ async function summary(db: Db, orgId: string): Promise<string> {
   ].join(", ");
 }
 
+/** `--calls 1000000` (or `--calls=1000000`): also generate the volume spa (db/seed-volume.ts). */
+function callsFlag(args: string[]): number | null {
+  const at = args.findIndex((a) => a === "--calls" || a.startsWith("--calls="));
+  if (at === -1) return null;
+  const raw = args[at]?.includes("=") ? args[at]?.split("=")[1] : args[at + 1];
+  const calls = Number(raw);
+  if (!Number.isInteger(calls) || calls < 1 || calls > 10_000_000) throw new Error(`--calls needs a whole number from 1 to 10,000,000 (got "${raw ?? ""}")`);
+  return calls;
+}
+
 async function main(): Promise<void> {
   let handle;
   try {
@@ -47,6 +58,12 @@ async function main(): Promise<void> {
     throw error;
   }
   try {
+    const volume = callsFlag(process.argv.slice(2));
+    if (volume !== null) {
+      console.log(`Generating ${VOLUME_ORG.name}: ${fmt(volume)} calls over two years across three locations…`);
+      const result = await seedCallVolume(handle.db, { calls: volume });
+      console.log(`Seeded ${VOLUME_ORG.name} with ${fmt(result.calls)} calls in ${result.seconds.toFixed(1)}s (sign in as ${VOLUME_OWNER}, password ${DEMO_PASSWORD})`);
+    }
     const started = Date.now();
     const { created, orgId } = await seedDemo(handle.db);
     if (created) {
@@ -67,6 +84,7 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    if (error instanceof Error && error.cause) console.error("Caused by:", error.cause instanceof Error ? error.cause.message : error.cause);
     process.exit(1);
   },
 );

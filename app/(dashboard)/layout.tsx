@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const member = await requireMemberPage();
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
           <Link href="/inbox" className="text-lg font-semibold tracking-tight text-brand-700">
             Rebound

@@ -1,10 +1,15 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+// The recovery forecast: five inputs, the four results, live as the owner types. The URL keeps the
+// inputs (beside any other parameters, e.g. the dashboard's range) so the link shares them; the
+// page can hand in the spa's measured numbers, which "Use my numbers" loads into the form.
+import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { forecast, forecastInputSchema, type ForecastInput } from "@/lib/roi/forecast";
+import { forecast, forecastInputSchema, WORKED_EXAMPLE, type ForecastInput } from "@/lib/roi/forecast";
 import { forecastQuery } from "@/lib/roi/forecast-params";
+import { withForecastQuery } from "./links";
 
 type Draft = Record<keyof ForecastInput, string>;
 
@@ -19,23 +24,44 @@ const FIELDS: { name: keyof ForecastInput; label: string; hint: string; suffix: 
 const dollars = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const whole = (n: number) => n.toLocaleString("en-US");
 
+const toDraft = (input: ForecastInput) => Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v)])) as Draft;
+
+export type MeasuredInput = { input: ForecastInput; description: string };
+
 /** The forecast updates as the owner types; the URL follows, so the link shares these exact numbers. */
-export function ForecastCalculator({ initial }: { initial: ForecastInput }) {
-  const router = useRouter();
+export function ForecastCalculator({ initial, measured }: { initial: ForecastInput; measured?: MeasuredInput }) {
   const pathname = usePathname();
-  const [draft, setDraft] = useState<Draft>(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, String(v)])) as Draft);
+  const searchParams = useSearchParams();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const parsed = forecastInputSchema.safeParse(draft);
   const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
   const result = parsed.success ? forecast(parsed.data) : null;
   const query = parsed.success ? forecastQuery(parsed.data) : null;
 
   useEffect(() => {
-    if (query) router.replace(`${pathname}?${query}`, { scroll: false });
-  }, [query, pathname, router]);
+    if (!query) return;
+    // The browser's own history, not a router navigation: typing must not re-render the server page.
+    const current = searchParams.toString();
+    const next = withForecastQuery(current, query);
+    if (next !== current) window.history.replaceState(window.history.state, "", `${pathname}?${next}`);
+  }, [query, pathname, searchParams]);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_1.1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] print:grid-cols-2">
       <form className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" onSubmit={(e) => e.preventDefault()} noValidate>
+        {measured ? (
+          <div className="border-b border-slate-100 pb-4 print:hidden">
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" variant="secondary" size="sm" onClick={() => setDraft(toDraft(measured.input))}>
+                Use my numbers
+              </Button>
+              <Button type="button" variant="ghost" size="sm" onClick={() => setDraft(toDraft(WORKED_EXAMPLE))}>
+                Worked example
+              </Button>
+            </div>
+            <p className="mt-2 text-xs text-slate-600">{measured.description}</p>
+          </div>
+        ) : null}
         {FIELDS.map((field) => (
           <Field key={field.name} name={field.name} label={`${field.label} (${field.suffix})`} hint={field.hint} errors={errors[field.name]}>
             <input

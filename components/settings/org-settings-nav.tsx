@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/settings/team", label: "Team" },
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/crm", label: "CRM webhook" },
+  { href: "/settings/api", label: "API" },
   { href: "/getting-started", label: "Getting started" },
 ] as const;
 

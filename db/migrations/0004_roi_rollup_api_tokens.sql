@@ -51,4 +51,7 @@ ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_created_by_id_members_id_fk"
 ALTER TABLE "stats_days" ADD CONSTRAINT "stats_days_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stats_days" ADD CONSTRAINT "stats_days_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_org_id_index" ON "api_tokens" USING btree ("org_id");--> statement-breakpoint
-CREATE INDEX "stats_days_org_id_day_index" ON "stats_days" USING btree ("org_id","day");
+CREATE INDEX "stats_days_org_id_day_index" ON "stats_days" USING btree ("org_id","day");--> statement-breakpoint
+CREATE INDEX "bookings_call_id_index" ON "bookings" USING btree ("call_id");--> statement-breakpoint
+CREATE INDEX "bookings_location_id_created_at_index" ON "bookings" USING btree ("location_id","created_at");--> statement-breakpoint
+CREATE INDEX "callbacks_call_id_index" ON "callbacks" USING btree ("call_id");

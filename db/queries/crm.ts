@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { rowsOf, type Executor } from "../client";
 import { crmDeliveries, organizations, type CrmDelivery } from "../schema";
 
 export type CrmEndpoint = { url: string; secret: string | null };
@@ -171,6 +171,6 @@ export async function insertCrmDeliveryIfConfigured(
     select ${orgId}, ${eventId}, ${eventType}, ${JSON.stringify(payload)}::jsonb
     where exists (select 1 from organizations where id = ${orgId} and nullif(trim(crm_webhook_url), '') is not null)
     returning id`);
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  const rows = rowsOf<unknown>(result);
   return rows.length > 0;
 }

@@ -1,6 +1,6 @@
 // A new organization (sign-up) and what its getting-started checklist reads.
 import { sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { rowsOf, type Executor } from "../client";
 import { locations, messageTemplates, organizations } from "../schema";
 import type { OnboardingStatus } from "@/lib/onboarding/checklist";
 
@@ -64,7 +64,7 @@ export async function getOnboardingStatus(
       (select id from locations where org_id = o.id order by created_at, id limit 1) as first_location_id
     from organizations o
     where o.id = ${orgId}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as StatusRow[];
+  const rows = rowsOf<StatusRow>(result);
   const row = rows[0];
   if (!row) return null;
   return {

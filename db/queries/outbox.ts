@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { rowsOf, type Executor } from "../client";
 import { outbox } from "../schema";
 
 export type OutboxClaim = { id: string; messageId: string; attempts: number; needsReconcile: boolean };
@@ -9,10 +9,6 @@ export const CLAIM_SECONDS = 30;
 
 export async function enqueueText(db: Executor, { orgId, messageId, notBefore }: { orgId: string; messageId: string; notBefore: Date }): Promise<void> {
   await db.insert(outbox).values({ orgId, messageId, nextAttemptAt: notBefore });
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**

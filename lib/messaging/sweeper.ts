@@ -1,5 +1,8 @@
-// The sweeper inside every server process: sends due and retried texts, and delivers CRM webhooks.
+// The sweeper inside every server process: sends due and retried texts, delivers CRM webhooks, and
+// every half minute folds new activity into the ROI rollup (so the dashboard rarely has to).
 // Claims use SKIP LOCKED, so running it on N servers never sends anything twice.
+import { getDb } from "@/db/client";
+import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { sweepOutbox } from "./outbox";
 import { logError } from "@/lib/log";
@@ -8,8 +11,9 @@ export type Sweeper = { stop: () => Promise<void> };
 
 const BATCH = 25;
 
-export function startSweeper({ intervalMs = 1000 }: { intervalMs?: number } = {}): Sweeper {
+export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
   let stopped = false;
+  let rolledUpAt = Date.now();
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
@@ -22,8 +26,18 @@ export function startSweeper({ intervalMs = 1000 }: { intervalMs?: number } = {}
     }
   };
 
+  const rollup = async () => {
+    if (Date.now() - rolledUpAt < rollupEveryMs) return;
+    rolledUpAt = Date.now();
+    try {
+      await refreshRollups(await getDb());
+    } catch (error) {
+      console.error("[sweeper] ROI rollup refresh failed; will retry", error instanceof Error ? error.message : error);
+    }
+  };
+
   const tick = () => {
-    running = Promise.all([drain("text", () => sweepOutbox(BATCH)), drain("CRM", () => sweepCrmDeliveries(BATCH))])
+    running = Promise.all([drain("text", () => sweepOutbox(BATCH)), drain("CRM", () => sweepCrmDeliveries(BATCH)), rollup()])
       .then(() => undefined)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);

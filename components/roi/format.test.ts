@@ -1,0 +1,26 @@
+// How the ROI page writes months, ranges, money and rates.
+import { describe, expect, it } from "vitest";
+import { dollars, monthLabel, percent, rangeName, shortMonth } from "./format";
+
+describe("ROI formatting", () => {
+  it("writes whole dollars and rounded percentages, and a dash when there is nothing to divide", () => {
+    expect(dollars(1_120_000)).toBe("$11,200");
+    expect(percent(0.2312)).toBe("23%");
+    expect(percent(null)).toBe("—");
+  });
+
+  it("says which days a partial month covers", () => {
+    const range = { from: "2026-09-14", to: "2026-11-26" };
+    expect(monthLabel("2026-09", range)).toBe("Sep 2026 (14–30)");
+    expect(monthLabel("2026-10", range)).toBe("Oct 2026");
+    expect(monthLabel("2026-11", range)).toBe("Nov 2026 (1–26)");
+    expect(monthLabel("2024-02", { from: "2024-02-01", to: "2024-02-29" })).toBe("Feb 2024");
+  });
+
+  it("names a range with the year once when both ends share it", () => {
+    expect(rangeName({ from: "2026-09-01", to: "2026-11-26" })).toBe("1 Sep – 26 Nov 2026");
+    expect(rangeName({ from: "2025-12-01", to: "2026-02-28" })).toBe("1 Dec 2025 – 28 Feb 2026");
+    expect(rangeName({ from: "2026-11-26", to: "2026-11-26" })).toBe("26 Nov 2026");
+    expect(shortMonth("2026-01")).toBe("Jan ’26");
+  });
+});

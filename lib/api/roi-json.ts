@@ -1,0 +1,67 @@
+// The ROI dashboard's figures as the read API answers them (GET /api/v1/roi): snake_case, rates
+// as fractions 0–1 (null when there is nothing to divide by), money in integer cents, and time to
+// text as the bounds of its histogram bucket. Pure: no I/O.
+import type { Actuals } from "@/lib/roi/actuals";
+import type { RoiDashboard } from "@/lib/roi/dashboard-data";
+import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
+
+/** The bucket holding a percentile: more than `more_than` and at most `at_most` seconds (null: over the last bound). */
+export type SecondsBounds = { more_than: number; at_most: number | null } | null;
+
+export function secondsBounds(upper: number | null): SecondsBounds {
+  if (upper === null) return null;
+  const index = RESPONSE_BUCKETS.findIndex((bound) => bound === upper);
+  const lower = index > 0 ? RESPONSE_BUCKETS[index - 1]! : 0;
+  return { more_than: lower, at_most: Number.isFinite(upper) ? upper : null };
+}
+
+export function actualsJson(a: Actuals) {
+  return {
+    inbound_calls: a.inboundCalls,
+    answered_calls: a.answeredCalls,
+    spam_calls: a.spamCalls,
+    missed_calls: a.missedCalls,
+    after_hours_missed: a.afterHoursMissed,
+    after_hours_captured: a.afterHoursCaptured,
+    texted_calls: a.textedCalls,
+    texted_within_60s: a.textedWithin60s,
+    re_engaged: a.reEngaged,
+    recovered: a.recovered,
+    recovered_cents: a.recoveredCents,
+    bookings: a.bookings,
+    booked_value_cents: a.bookedValueCents,
+    leak_sources: { ...a.leak },
+    answered_live_rate: a.answeredLiveRate,
+    missed_rate: a.missedRate,
+    texted_within_60s_rate: a.textedWithin60sRate,
+    recovery_rate: a.recoveryRate,
+    book_rate: a.bookRate,
+    after_hours_captured_rate: a.afterHoursCapturedRate,
+    median_seconds_to_text: secondsBounds(a.medianSecondsToText),
+    p90_seconds_to_text: secondsBounds(a.p90SecondsToText),
+  };
+}
+
+export function roiJson(d: RoiDashboard) {
+  return {
+    range: { from: d.range.from, to: d.range.to, location_id: d.range.locationId },
+    attribution_window_days: d.attributionWindowDays,
+    totals: actualsJson(d.totals),
+    by_month: d.byMonth.map((m) => ({ month: m.month, ...actualsJson(m.actuals) })),
+    by_location: d.byLocation.map((l) => ({
+      location_id: l.locationId,
+      name: l.name,
+      ...actualsJson(l.actuals),
+      by_month: l.byMonth.map((m) => ({ month: m.month, ...actualsJson(m.actuals) })),
+    })),
+    benchmarks: d.benchmarks.map((b) => ({ metric: b.metric, baseline: b.baseline, target: b.target, value: b.value, meets_target: b.meetsTarget })),
+    forecast_inputs_measured: {
+      months: d.measuredMonths,
+      monthly_calls: d.measured.monthlyCalls,
+      missed_rate_pct: d.measured.missedRatePct,
+      recovery_rate_pct: d.measured.recoveryRatePct,
+      book_rate_pct: d.measured.bookRatePct,
+      client_value_cents: Math.round(d.measured.clientValue * 100),
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Revenue figures (the ROI dashboard, its lists, bookings exports) are for owners, and for
+// coordinators only when an owner allows it (settings: "coordinators see revenue").
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getOrganizationSettings } from "@/db/queries/settings";
+import type { SessionMember } from "@/db/queries/members";
+import { AppError } from "@/lib/errors";
+import { requireMember, requireMemberPage } from "./session";
+
+async function seesRevenue(member: SessionMember): Promise<boolean> {
+  if (member.role === "owner") return true;
+  const settings = await getOrganizationSettings(await getDb(), { orgId: member.orgId });
+  return Boolean(settings?.coordinatorsSeeRevenue);
+}
+
+/** For pages: the member, or a redirect to the inbox when they may not see revenue. */
+export async function requireRevenuePage(): Promise<SessionMember> {
+  const member = await requireMemberPage();
+  if (!(await seesRevenue(member))) redirect("/inbox?denied=1");
+  return member;
+}
+
+/** For route handlers and actions: the member, or an AppError (401 / 403). */
+export async function requireRevenueMember(): Promise<SessionMember> {
+  const member = await requireMember();
+  if (!(await seesRevenue(member))) throw new AppError("forbidden", "Revenue figures are for owners. An owner can let coordinators see them in Settings.");
+  return member;
+}
