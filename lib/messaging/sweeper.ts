@@ -32,7 +32,7 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     try {
       await refreshRollups(await getDb());
     } catch (error) {
-      console.error("[sweeper] ROI rollup refresh failed; will retry", error instanceof Error ? error.message : error);
+      logError("sweeper", error, "ROI rollup refresh failed; will retry");
     }
   };
 
