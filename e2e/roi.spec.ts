@@ -33,3 +33,29 @@ test("a coordinator is not shown revenue figures by default", async ({ page }) =
   await page.goto("/roi");
   await expect(page).toHaveURL(/\/inbox\?denied=1/);
 });
+
+test("when the owner lets coordinators see revenue, the desk gets the dashboard; turning it off takes it away", async ({ browser }) => {
+  const owner = await browser.newPage();
+  await signIn(owner, "owner@glow.test");
+  const setRevenue = async (on: boolean) => {
+    await owner.goto("/settings");
+    const box = owner.getByLabel("Coordinators can see revenue");
+    if ((await box.isChecked()) !== on) await box.click();
+    await owner.getByRole("button", { name: "Save" }).click();
+    await expect(owner.getByText("Saved.")).toBeVisible();
+  };
+  const desk = await browser.newPage();
+  try {
+    await setRevenue(true);
+    await signIn(desk, "desk@glow.test");
+    await desk.goto("/roi");
+    await expect(desk.getByTestId("roi-dashboard")).toBeVisible();
+    await expect(desk.getByText("Recovered revenue").first()).toBeVisible();
+  } finally {
+    await setRevenue(false);
+  }
+  await desk.goto("/roi");
+  await expect(desk).toHaveURL(/\/inbox\?denied=1/);
+  await desk.goto("/roi/export/bookings.csv");
+  await expect(desk.locator("body")).toContainText(/owners/i);
+});
