@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["node_modules/**", "tests/integration/**", "e2e/**", ".next/**"],
+          exclude: ["node_modules/**", "tests/integration/**", "tests/system/**", "e2e/**", ".next/**"],
           environment: "node",
         },
       },
@@ -28,6 +28,19 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Real `next start` processes (after `npm run build`) against their own databases.
+        resolve: { alias },
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -30,6 +30,24 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
+/** Any constant shared by every process: the key of the advisory lock around migrations. */
+const MIGRATION_LOCK_KEY = 720_431_977;
+
+/**
+ * N servers starting together on a new release would otherwise apply the same migration at once
+ * (and all but one exit). One holds the lock and migrates; the others wait and find nothing to do.
+ * Closing the lock's own session releases it, even if migrating failed.
+ */
+async function withMigrationLock(url: string, run: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await run();
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
 /** Opens a database and applies pending migrations. `dir: null` is an in-memory PGlite (unit tests). */
 export async function openDb(target: DbTarget, options: { migrate?: boolean; poolSize?: number } = {}): Promise<DbHandle> {
   const migrate = options.migrate ?? true;
@@ -38,7 +56,7 @@ export async function openDb(target: DbTarget, options: { migrate?: boolean; poo
     // 7 s with JIT, 3 ms without): wrong trade for short queries, so it is off for our sessions.
     const client = postgres(target.url, { max: options.poolSize ?? 10, onnotice: () => {}, connection: { jit: "off" } });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" });
-    if (migrate) await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+    if (migrate) await withMigrationLock(target.url, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }));
     return { db: db as unknown as Db, target, created: false, close: () => client.end({ timeout: 5 }) };
   }
   let created = true;

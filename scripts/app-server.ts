@@ -5,7 +5,14 @@ import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export type AppServer = { url: string; pid: number | undefined; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  pid: number | undefined;
+  /** SIGTERM, and wait for the process to exit. */
+  stop: () => Promise<void>;
+  /** SIGKILL (a crash: nothing gets to finish), and wait for the process to exit. */
+  kill: () => Promise<void>;
+};
 
 export async function startAppServer(input: {
   port: number;
@@ -13,6 +20,10 @@ export async function startAppServer(input: {
   twilio: { accountSid: string; authToken: string; apiBase: string };
   stdio?: StdioOptions;
   timeoutMs?: number;
+  /** The public URL (APP_URL) when it is not this server's own, e.g. N servers behind one address. */
+  appUrl?: string;
+  /** AUTH_SECRET, when several servers must accept each other's sessions (random otherwise). */
+  authSecret?: string;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${input.port}`;
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
@@ -20,25 +31,26 @@ export async function startAppServer(input: {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: input.databaseUrl,
-      APP_URL: url,
-      AUTH_SECRET: randomBytes(32).toString("base64"),
+      APP_URL: input.appUrl ?? url,
+      AUTH_SECRET: input.authSecret ?? randomBytes(32).toString("base64"),
       TWILIO_ACCOUNT_SID: input.twilio.accountSid,
       TWILIO_AUTH_TOKEN: input.twilio.authToken,
       TWILIO_API_BASE: input.twilio.apiBase,
     },
     stdio: input.stdio ?? ["ignore", "inherit", "inherit"],
   });
-  const stop = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const signal = async (name: "SIGTERM" | "SIGKILL") => {
+    if (server.exitCode === null && server.signalCode === null) server.kill(name);
     await exited;
   };
+  const stop = () => signal("SIGTERM");
+  const kill = () => signal("SIGKILL");
   const deadline = Date.now() + (input.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, pid: server.pid, stop };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: server.pid, stop, kill };
     } catch {
       // not listening yet
     }

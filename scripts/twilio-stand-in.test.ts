@@ -190,3 +190,38 @@ describe("hang", () => {
     expect(standIn.messages).toHaveLength(0);
   });
 });
+
+describe("accepted but unanswered, and slow answers", () => {
+  it("accept-and-hang: the text is in the message list with a sid, but the sender never hears back", async () => {
+    const standIn = await startTwilioStandIn();
+    standIn.failNextSends(["accept-and-hang"]);
+    const client = clientFor(standIn);
+    const pending = client.messages.create({ to: TO, from: FROM, body: "lost answer" }).then(() => "answered", () => "failed");
+    await standIn.waitForMessages(1);
+    const listed = await client.messages.list({ to: TO, from: FROM, limit: 5 });
+    expect(listed.map((m) => m.body)).toEqual(["lost answer"]);
+    expect(standIn.attempts.map((a) => [a.kind, a.to, a.outcome])).toEqual([
+      ["send", TO, "accept-and-hang"],
+      ["list", TO, null],
+    ]);
+    await standIn.close();
+    expect(await pending).toBe("failed");
+  });
+
+  it("delayMs: the text is accepted at once and answered later; an error is answered later", async () => {
+    const standIn = await startTwilioStandIn();
+    const client = clientFor(standIn);
+    standIn.failNextSends([{ status: 201, delayMs: 300 }, { status: 500, delayMs: 200 }]);
+    const started = Date.now();
+    const slow = client.messages.create({ to: TO, from: FROM, body: "slow" });
+    await standIn.waitForMessages(1);
+    expect(Date.now() - started).toBeLessThan(250);
+    expect((await slow).status).toBe("queued");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    const failedAt = Date.now();
+    expect((await restError(client.messages.create({ to: TO, from: FROM, body: "x" }))).status).toBe(500);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(190);
+    expect(standIn.attempts.map((a) => a.outcome)).toEqual(["accepted", 500]);
+    await standIn.close();
+  });
+});

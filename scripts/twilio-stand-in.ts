@@ -9,13 +9,22 @@ import { performance } from "node:perf_hooks";
 import twilio from "twilio";
 
 export type StandInMessage = { sid: string; accountSid: string; to: string; from: string; body: string; statusCallback?: string; receivedAt: number; receivedAtEpochMs: number };
-export type ScriptedReply = { status: number; code?: number; message?: string } | "hang"; // "hang" = accept the request but never answer (until close())
+/**
+ * The next send's fate. "hang": never answered and never accepted (until close()). "accept-and-hang":
+ * accepted (it is in the message list and gets a sid) but the answer never comes, as when Twilio took
+ * the text and the connection died. `delayMs` holds the answer (error or success) back that long.
+ */
+export type ScriptedReply = { status: number; code?: number; message?: string; delayMs?: number } | "hang" | "accept-and-hang";
+/** One send attempt or message-list lookup, in arrival order, for tests that check what was tried when. */
+export type StandInAttempt = { kind: "send" | "list"; at: number; to: string | null; outcome: "accepted" | "hang" | "accept-and-hang" | number | null };
 export type TwilioStandIn = {
   url: string;
   accountSid: string; authToken: string;
   messages: StandInMessage[];
   /** Every request seen (path = pathname, without the query string). */
   requests: { method: string; path: string }[];
+  /** Every send attempt (with how it was answered) and message-list lookup, oldest first. */
+  attempts: StandInAttempt[];
   failNextSends(replies: ScriptedReply[]): void;
   setLineType(e164: string, type: string): void;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
@@ -69,6 +78,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const authToken = options.authToken ?? DEFAULT_AUTH_TOKEN;
   const messages: StandInMessage[] = [];
   const requests: { method: string; path: string }[] = [];
+  const attempts: StandInAttempt[] = [];
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
   let scripted: ScriptedReply[] = [];
@@ -114,21 +124,35 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   }
 
   async function createMessage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
     const form = await readBody(req);
     const reply = scripted.shift();
-    if (reply === "hang") return; // never answered; close() destroys the socket
-    if (reply && reply.status >= 400) {
+    const attempt: StandInAttempt = { kind: "send", at, to: form.get("To"), outcome: null };
+    attempts.push(attempt);
+    if (reply === "hang") {
+      attempt.outcome = "hang";
+      return; // never answered; close() destroys the socket
+    }
+    const delayMs = typeof reply === "object" ? (reply.delayMs ?? 0) : 0;
+    const pause = () => new Promise<void>((resolve) => later(delayMs, resolve));
+    if (typeof reply === "object" && reply.status >= 400) {
+      if (delayMs) await pause();
+      attempt.outcome = reply.status;
       return fail(res, reply.status, reply.code ?? 20000 + reply.status, reply.message ?? DEFAULT_ERRORS[reply.status] ?? "Error");
     }
     const to = form.get("To") ?? "";
     const from = form.get("From") ?? "";
     const serviceSid = form.get("MessagingServiceSid");
     const body = form.get("Body") ?? "";
-    if (!to) return fail(res, 400, 21604, "A 'To' phone number is required.");
-    if (!from && !serviceSid) return fail(res, 400, 21603, "A 'From' phone number is required.");
-    if (!body && !form.get("MediaUrl") && !form.get("ContentSid")) return fail(res, 400, 21602, "Message body is required.");
-    if (!E164.test(to)) return fail(res, 400, 21211, `Invalid 'To' Phone Number: ${to}`);
-    if (body.length > 1600) return fail(res, 400, 21617, "The concatenated message body exceeds the 1600 character limit.");
+    const invalid = (status: number, code: number, message: string) => {
+      attempt.outcome = status;
+      fail(res, status, code, message);
+    };
+    if (!to) return invalid(400, 21604, "A 'To' phone number is required.");
+    if (!from && !serviceSid) return invalid(400, 21603, "A 'From' phone number is required.");
+    if (!body && !form.get("MediaUrl") && !form.get("ContentSid")) return invalid(400, 21602, "Message body is required.");
+    if (!E164.test(to)) return invalid(400, 21211, `Invalid 'To' Phone Number: ${to}`);
+    if (body.length > 1600) return invalid(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
     const epoch = Date.now();
     const msg: StandInMessage = {
       sid: "SM" + randomBytes(16).toString("hex"), accountSid, to, from, body,
@@ -139,7 +163,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const s: MessageState = { msg, messagingServiceSid: serviceSid, status: "queued", errorCode: null, dateCreated: rfc2822(epoch), dateUpdated: rfc2822(epoch), numSegments: segments(body) };
     messages.push(msg);
     state.set(msg.sid, s);
-    send(res, reply?.status ?? 201, messageJson(s));
+    attempt.outcome = reply === "accept-and-hang" ? "accept-and-hang" : "accepted";
     if (options.onMessage) options.onMessage(msg);
     const ready = waiters.filter((w) => messages.length >= w.count);
     waiters = waiters.filter((w) => messages.length < w.count);
@@ -148,6 +172,10 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       later(50, () => void api.sendStatusCallback(msg.sid, "sent").catch(() => undefined));
       later(100, () => void api.sendStatusCallback(msg.sid, "delivered").catch(() => undefined));
     }
+    if (reply === "accept-and-hang") return;
+    const answer = messageJson(s);
+    if (delayMs) await pause(); // accepted now, answered later: a status callback can beat the answer
+    send(res, typeof reply === "object" ? reply.status : 201, answer);
   }
 
   function later(ms: number, fn: () => void): void {
@@ -158,6 +186,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   function listMessages(url: URL, res: ServerResponse): void {
     const q = url.searchParams;
     const to = q.get("To");
+    attempts.push({ kind: "list", at: Date.now(), to, outcome: null });
     const from = q.get("From");
     const on = dateBounds(q.get("DateSent") ?? "");
     const after = dateBounds(q.get("DateSent>") ?? "");
@@ -241,7 +270,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
 
   const api: TwilioStandIn = {
     url: `http://${host}:${address.port}`,
-    accountSid, authToken, messages, requests,
+    accountSid, authToken, messages, requests, attempts,
     failNextSends: (replies) => { scripted.push(...replies); },
     setLineType: (e164, type) => { lineTypes.set(e164, type); },
     waitForMessages(count, timeoutMs = 5000) {
@@ -284,6 +313,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     reset() {
       messages.length = 0;
       requests.length = 0;
+      attempts.length = 0;
       state.clear();
       lineTypes.clear();
       scripted = [];

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { messages, type Message } from "../schema";
 
@@ -28,15 +28,28 @@ const STATUS_RANK = sql`case ${messages.status}
 const rankOf = (status: Message["status"]) =>
   ({ pending: 0, accepted: 1, queued: 1, sending: 2, sent: 3 } as Partial<Record<Message["status"], number>>)[status] ?? 4;
 
-/** Records what Twilio said about a text: out-of-order or repeated callbacks never move it backwards. */
+/**
+ * Records what Twilio said about a text: out-of-order or repeated callbacks never move it backwards.
+ * With `messageId` (from our StatusCallback URL) a report that beat the send's answer still lands:
+ * it attaches the sid to our outbound message that has none yet.
+ */
 export async function applyDeliveryStatus(
   db: Executor,
-  { providerSid, status, errorCode }: { providerSid: string; status: Message["status"]; errorCode: number | null },
+  { providerSid, status, errorCode, messageId }: { providerSid: string; status: Message["status"]; errorCode: number | null; messageId?: string | null },
 ): Promise<Message | null> {
+  const forward = sql`${STATUS_RANK} < ${rankOf(status)}`;
+  if (messageId) {
+    const [row] = await db
+      .update(messages)
+      .set({ status, providerSid, errorCode: errorCode ?? messages.errorCode })
+      .where(and(eq(messages.id, messageId), eq(messages.direction, "outbound"), or(isNull(messages.providerSid), eq(messages.providerSid, providerSid)), forward))
+      .returning();
+    if (row) return row;
+  }
   const [row] = await db
     .update(messages)
     .set({ status, errorCode: errorCode ?? messages.errorCode })
-    .where(and(eq(messages.providerSid, providerSid), sql`${STATUS_RANK} < ${rankOf(status)}`))
+    .where(and(eq(messages.providerSid, providerSid), forward))
     .returning();
   return row ?? null;
 }

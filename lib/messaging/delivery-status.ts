@@ -20,11 +20,14 @@ const STATUS_OF: Record<string, Message["status"]> = {
   canceled: "canceled",
 };
 
-export async function applyTwilioStatus(input: { sid: string; status: string; errorCode: number | null }, now: Date = new Date()): Promise<"updated" | "unchanged" | "unknown"> {
+export async function applyTwilioStatus(
+  input: { sid: string; status: string; errorCode: number | null; messageId?: string | null },
+  now: Date = new Date(),
+): Promise<"updated" | "unchanged" | "unknown"> {
   const status = STATUS_OF[input.status];
   if (!status) return "unchanged"; // receiving / received describe inbound texts
   const db = await getDb();
-  const updated = await applyDeliveryStatus(db, { providerSid: input.sid, status, errorCode: input.errorCode });
+  const updated = await applyDeliveryStatus(db, { providerSid: input.sid, status, errorCode: input.errorCode, messageId: input.messageId });
   if (!updated) return (await findMessageBySid(db, { providerSid: input.sid })) ? "unchanged" : "unknown";
   if (status === "undelivered" || status === "failed") {
     const base = { orgId: updated.orgId, conversationId: updated.conversationId, contactId: updated.contactId, messageId: updated.id };

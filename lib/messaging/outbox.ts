@@ -18,8 +18,12 @@ import { handleUndeliverable } from "./undeliverable";
 import { findAlreadySent, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
 import { twilioClient } from "./twilio-client";
 
-export function statusCallbackUrl(): string {
-  return `${env().appUrl}/api/webhooks/twilio/message-status`;
+/**
+ * Where Twilio reports this text's delivery. The message id rides along because a report can get
+ * here before Twilio's answer to the send (and its sid) has been stored.
+ */
+export function statusCallbackUrl(messageId: string): string {
+  return `${env().appUrl}/api/webhooks/twilio/message-status?m=${messageId}`;
 }
 
 /** Sends one queued text now if it is due (called right after the webhook response). */
@@ -70,13 +74,13 @@ async function processClaim(db: Db, claim: OutboxClaim): Promise<void> {
   if (claim.needsReconcile) {
     try {
       const found = await findAlreadySent(client, { ...text, createdAt: message.createdAt });
-      outcome = found ? { kind: "sent", ...found } : await sendText(client, { ...text, statusCallback: statusCallbackUrl() });
+      outcome = found ? { kind: "sent", ...found } : await sendText(client, { ...text, statusCallback: statusCallbackUrl(message.id) });
       if (found) await recordEvent(db, { ...base, type: "text_reconciled", detail: { sid: found.sid } });
     } catch (error) {
       outcome = { kind: "retry", error: `reconcile failed: ${String(error)}`, outcomeUnknown: true };
     }
   } else {
-    outcome = await sendText(client, { ...text, statusCallback: statusCallbackUrl() });
+    outcome = await sendText(client, { ...text, statusCallback: statusCallbackUrl(message.id) });
   }
   await settle(db, claim, base, outcome, now);
 }

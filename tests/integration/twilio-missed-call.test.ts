@@ -26,9 +26,9 @@ describe("missed call on a Rebound number (<Dial action>)", () => {
     // The booking link is tracked: /b/<token> counts the tap, then redirects to the booking page.
     expect(sent?.body).toMatch(new RegExp(`${APP_URL}/b/[0-9A-Za-z]{10}\\b`));
     expect(sent?.body).toContain("Reply STOP to opt out.");
-    expect(sent?.statusCallback).toBe(`${APP_URL}/api/webhooks/twilio/message-status`);
 
     const rows = await rowsForCaller(caller);
+    expect(sent?.statusCallback).toBe(`${APP_URL}/api/webhooks/twilio/message-status?m=${rows.messages[0]?.id}`);
     expect(rows.calls).toHaveLength(1);
     expect(rows.calls[0]?.disposition).toBe("missed");
     expect(rows.messages).toHaveLength(1);

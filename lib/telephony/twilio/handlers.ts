@@ -1,4 +1,5 @@
 // What each Twilio webhook does, after the signature check: parse → call lib → respond.
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { attachVoicemail, findCallByExternalId, setTranscript } from "@/db/queries/calls";
 import { lockContact } from "@/db/queries/contacts";
@@ -198,11 +199,12 @@ export async function onInboundSms({ params, defer }: TwilioContext): Promise<Re
   return twiml(emptyMessagingTwiml());
 }
 
-/** Delivery status of a text we sent. */
-export async function onMessageStatus({ params }: TwilioContext): Promise<Response> {
+/** Delivery status of a text we sent (`?m=` is our message id, from the StatusCallback URL we gave). */
+export async function onMessageStatus({ params, query }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(messageStatusSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
   const { MessageSid, MessageStatus, ErrorCode } = parsed.value;
-  const outcome = await applyTwilioStatus({ sid: MessageSid, status: MessageStatus, errorCode: ErrorCode ?? null });
+  const messageId = z.uuid().safeParse(query.get("m")).data ?? null;
+  const outcome = await applyTwilioStatus({ sid: MessageSid, status: MessageStatus, errorCode: ErrorCode ?? null, messageId });
   return Response.json({ outcome });
 }

@@ -8,7 +8,8 @@ import { publicUrlOf, verifyTwilioSignature } from "./verify";
 /** Runs work after the response is sent (next/server `after` in the app, a collector in tests). */
 export type Defer = (task: () => Promise<void>) => void;
 
-export type TwilioContext = { params: Record<string, string>; defer: Defer };
+/** `query` is the signed URL's query string (our own StatusCallback URLs carry the message id). */
+export type TwilioContext = { params: Record<string, string>; query: URLSearchParams; defer: Defer };
 
 export async function handleTwilioWebhook(
   request: Request,
@@ -30,7 +31,7 @@ export async function handleTwilioWebhook(
       const message = verdict.reason === "missing_signature" ? "X-Twilio-Signature header is missing." : "X-Twilio-Signature does not match.";
       throw new AppError("invalid_signature", message);
     }
-    return await handler({ params, defer });
+    return await handler({ params, query: new URL(request.url).searchParams, defer });
   } catch (error) {
     return errorResponse(error, `twilio/${name}`);
   }
