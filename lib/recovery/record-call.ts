@@ -44,9 +44,16 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
   return db.transaction(async (tx) => {
     const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;
     const contact = upserted?.contact ?? null;
-    if (contact) await lockContact(tx, { contactId: contact.id });
+    // A contact this transaction just created is invisible to every other one until commit (a second
+    // call from the same number waits on the unique index), so it needs no lock and has no history.
+    const firstCall = upserted?.created ?? false;
+    if (contact && !firstCall) await lockContact(tx, { contactId: contact.id });
     const windowStart = new Date(now.getTime() - location.location.autoTextWindowHours * 3600 * 1000);
-    const history = contact ? await historyOf(tx, { event, location, contactId: contact.id, windowStart, now }) : NO_HISTORY;
+    const history = !contact
+      ? NO_HISTORY
+      : firstCall
+        ? { ...NO_HISTORY, recentShortCalls: thisCallShort(event, location) }
+        : await historyOf(tx, { event, location, contactId: contact.id, windowStart, now });
     const { autoTextWindowHours, textShortAbandoned, spamShortCallCount } = location.location;
     const decision = decide({
       event,
@@ -98,8 +105,10 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
     });
     const withConversation = { ...base, conversationId: conversation.id };
     await recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } });
-    if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
-    await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+    if (location.crmConfigured) {
+      if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
+      await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+    }
     if (decision.callback) {
       await openCallback(tx, {
         orgId,
@@ -110,7 +119,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
         reason: decision.callback.reason,
         priority: "normal",
         dueAt: decision.callback.dueAt,
-      });
+      }, { contact, crmConfigured: location.crmConfigured });
     }
     if (decision.action === "skip" || !decision.situation) {
       await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
@@ -172,6 +181,12 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
 const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 };
 const DAY_MS = 24 * 3600 * 1000;
 
+/** 1 when this call itself was a very short one with no voicemail (the robocall pattern), else 0. */
+function thisCallShort(event: CallEvent, location: LocationContext): number {
+  const duration = event.durationSeconds ?? 0;
+  return duration > 0 && duration < location.location.spamShortCallSeconds && !event.voicemail ? 1 : 0;
+}
+
 async function historyOf(
   tx: Executor,
   { event, location, contactId, windowStart, now }: { event: CallEvent; location: LocationContext; contactId: string; windowStart: Date; now: Date },
@@ -181,9 +196,7 @@ async function historyOf(
     recentHistory(tx, { orgId, locationId, contactId, since: windowStart }),
     dailySignals(tx, { orgId, contactId, since: new Date(now.getTime() - DAY_MS), shortCallSeconds: spamShortCallSeconds }),
   ]);
-  const duration = event.durationSeconds ?? 0;
-  const thisCallShort = duration > 0 && duration < spamShortCallSeconds && !event.voicemail ? 1 : 0;
   const touches = [recent.lastHumanTouchAt, daily.lastCallBackAt].filter((d): d is Date => d !== null);
   const lastHumanTouchAt = touches.length ? new Date(Math.max(...touches.map((d) => d.getTime()))) : null;
-  return { ...recent, lastHumanTouchAt, recentShortCalls: daily.shortCalls + thisCallShort, autoTextsLast24h: daily.autoTexts };
+  return { ...recent, lastHumanTouchAt, recentShortCalls: daily.shortCalls + thisCallShort(event, location), autoTextsLast24h: daily.autoTexts };
 }
