@@ -104,46 +104,71 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       priority: decision.priority,
     });
     const withConversation = { ...base, conversationId: conversation.id };
-    await recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } });
+    // From here on the steps do not depend on each other: they are issued together on this
+    // transaction and postgres.js pipelines them (a round trip per step, not per statement). The
+    // events still get their ids in this order: call missed, callback, text queued, follow-up.
+    const steps: Promise<unknown>[] = [
+      recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }),
+    ];
     if (location.crmConfigured) {
-      if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
-      await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+      steps.push(
+        (async () => {
+          if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
+          await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+        })(),
+      );
     }
     if (decision.callback) {
-      await openCallback(tx, {
-        orgId,
-        locationId,
-        contactId: contact.id,
-        conversationId: conversation.id,
-        callId: call.id,
-        reason: decision.callback.reason,
-        priority: "normal",
-        dueAt: decision.callback.dueAt,
-      }, { contact, crmConfigured: location.crmConfigured });
+      const callback = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal" as const, dueAt: decision.callback.dueAt };
+      steps.push(openCallback(tx, callback, { contact, crmConfigured: location.crmConfigured }));
     }
     if (decision.action === "skip" || !decision.situation) {
+      await allSteps(steps);
       await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
 
     const delayMs = location.location.sendDelaySeconds * 1000;
     const text = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
-    const { messageId, body } = await queueAutomatedText(tx, { ...text, situation: decision.situation, notBefore: new Date(now.getTime() + delayMs) });
-    await touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body });
-    await recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: decision.situation });
+    const situation = decision.situation;
+    const textBack = (async () => {
+      const { messageId, body } = await queueAutomatedText(tx, { ...text, situation, notBefore: new Date(now.getTime() + delayMs) });
+      await Promise.all([
+        touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body }),
+        recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: situation }),
+      ]);
+      return messageId;
+    })();
+    steps.push(textBack);
     if (location.location.followUpEnabled) {
       const at = followUpTime(location, contact.phone, now);
-      const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
-      await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
+      steps.push(
+        (async () => {
+          const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
+          await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
+        })(),
+      );
     }
+    await allSteps(steps);
     return {
       status: "recorded",
       location,
       callId: call.id,
       decision,
-      dispatchNow: delayMs === 0 ? messageId : null,
+      dispatchNow: delayMs === 0 ? await textBack : null,
     } as const;
   });
+}
+
+/**
+ * Waits for every step, then throws the first failure: the transaction rolls back only once
+ * nothing of it is still in flight (after a failure the others fail fast, the transaction being
+ * aborted).
+ */
+async function allSteps(steps: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {
