@@ -1,7 +1,8 @@
 // Runs before every page: sends signed-out visitors to /login, and gives each page its Content
 // Security Policy with a fresh nonce, which Next.js reads from the request and puts on its own
 // scripts (lib/http/security-headers.ts). Webhooks carry signatures and the read API (/api/v1/)
-// bearer tokens, not sessions, so they skip it; pages, actions and APIs still check the session
+// bearer tokens, not sessions, so they skip it, as does the benchmark's baseline (/api/bench/, a
+// 404 unless BENCH_ROUTES=1); pages, actions and APIs still check the session
 // and role themselves.
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
@@ -35,5 +36,5 @@ export default async function proxy(...args: Parameters<typeof handle>): Promise
 }
 
 export const config = {
-  matcher: ["/((?!api/webhooks|api/v1/|api/auth|api/health|b/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: ["/((?!api/webhooks|api/bench/|api/v1/|api/auth|api/health|b/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
 };
