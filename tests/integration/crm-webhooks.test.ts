@@ -265,8 +265,8 @@ describe("outgoing CRM webhooks", () => {
       }
     };
     const taken = await Promise.all([drain(), drain()]);
+    // (How the 20 split between the two depends on scheduling; what matters is that none is taken twice.)
     expect(taken[0] + taken[1]).toBe(20);
-    expect(Math.min(...taken)).toBeGreaterThan(0);
     const got = receiver.at(path).map((r) => r.id);
     expect(got).toHaveLength(20);
     expect(new Set(got)).toEqual(new Set(ids));
