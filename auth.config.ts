@@ -1,6 +1,12 @@
-// The part of the auth setup the proxy needs: pages, session shape, who may pass. No database here.
+// The part of the auth setup the proxy needs: pages, session shape, which pages are public. No database here.
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
+
+/** Pages anyone may open; proxy.ts sends signed-out visitors of every other page to /login. */
+export function isPublicPage(pathname: string): boolean {
+  return ["/login", "/signup", "/invite/"].some((path) => pathname.startsWith(path));
+}
 
 /** A front-desk shift plus margin; the session row expires with the cookie. */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -11,11 +17,6 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   providers: [],
   callbacks: {
-    // A cheap first gate; pages and actions then check the session row, the role and the org.
-    authorized({ auth, request: { nextUrl } }) {
-      const publicPage = ["/login", "/signup", "/invite/"].some((path) => nextUrl.pathname.startsWith(path));
-      return publicPage || Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
       return token;
@@ -31,7 +32,7 @@ export const authConfig = {
     error(error) {
       // `type`, not `name`: class names are minified in production builds.
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      logError("auth", error, "error");
     },
   },
 } satisfies NextAuthConfig;

@@ -1,18 +1,24 @@
 import type { NextConfig } from "next";
+import {
+  COMMON_SECURITY_HEADERS,
+  NON_PAGE_CONTENT_SECURITY_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+} from "./lib/http/security-headers";
 
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+const nonPageCsp = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }];
 
 const nextConfig: NextConfig = {
   // PGlite ships a wasm build that must be loaded from node_modules, never bundled or served.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Pages get their Content Security Policy (with a per-request nonce) from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: COMMON_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: nonPageCsp },
+      { source: "/b/:path*", headers: nonPageCsp },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [STRICT_TRANSPORT_SECURITY] },
+    ];
   },
 };
 

@@ -595,3 +595,23 @@ export const statsDirty = pgTable("stats_dirty", {
   fromAt: timestamp({ withTimezone: true }).notNull(),
   toAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * Sign-in attempts, for the sign-in rate limit (lib/auth/sign-in.ts). In Postgres so the limit
+ * holds across every app server. `succeeded` is null while the password is being checked (counted
+ * as a failure, so a burst cannot slip past the limit). Rows older than a day are deleted.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    /** Trimmed and lower-cased, whether or not a member has it. */
+    email: text().notNull(),
+    /** The client address the nearest proxy reported; null when unknown. */
+    ip: text(),
+    succeeded: boolean(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.email, t.attemptedAt), index().on(t.ip, t.attemptedAt), index().on(t.attemptedAt)],
+);
+export type SignInAttempt = typeof signInAttempts.$inferSelect;

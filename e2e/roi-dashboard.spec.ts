@@ -133,3 +133,18 @@ test("the dashboard fits a phone", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/screenshots/roi-phone.png", fullPage: true });
 });
+
+test("the recovered clients open the list of the calls behind them, one row per recovered call", async ({ page }) => {
+  await openDashboard(page);
+  const recovered = Number((await page.getByTestId("roi-recovered-clients").innerText()).replace(/\D/g, ""));
+  expect(recovered).toBeGreaterThan(0);
+  await page.getByTestId("roi-recovered-clients").click();
+  await expect(page).toHaveURL(/\/roi\/list\?metric=recovered&from=/);
+  await expect(page.getByRole("heading", { name: `Recovered: ${recovered}` })).toBeVisible();
+  const rows = page.getByTestId("metric-rows").locator("tbody tr");
+  await expect(rows).toHaveCount(Math.min(recovered, 50));
+  await expect(rows.first()).toContainText("$");
+  await page.screenshot({ path: "test-results/screenshots/roi-list-desktop.png", fullPage: true });
+  await page.getByRole("link", { name: "Back to the dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Return on Rebound" })).toBeVisible();
+});

@@ -129,6 +129,14 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 let cached: Env | undefined;
 
+/**
+ * BENCH_ROUTES=1 turns on the benchmark's baseline route (/api/bench/bare); `npm run bench` sets it
+ * for its own server. Read per call, not cached: nothing else depends on it.
+ */
+export function benchRoutesEnabled(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.BENCH_ROUTES === "1";
+}
+
 /** The validated environment of this process (read once). */
 export function env(): Env {
   cached ??= parseEnv(process.env);

@@ -1,4 +1,6 @@
 // One error type with a closed set of codes, mapped to HTTP in one place.
+import { describeError, logError } from "@/lib/log";
+
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
@@ -27,12 +29,12 @@ export class AppError extends Error {
   }
 }
 
-/** The JSON answer for an error; unexpected errors are logged with their cause and answered 500. */
+/** The JSON answer for an error; unexpected errors are logged (a safe summary, lib/log.ts) and answered 500. */
 export function errorResponse(error: unknown, context: string): Response {
   if (error instanceof AppError) {
-    if (error.status >= 500) console.error(`[${context}] ${error.code}: ${error.message}`, error.cause ?? "");
+    if (error.status >= 500) console.error(`[${context}] ${describeError(error)}`);
     return Response.json({ error: error.code, message: error.message }, { status: error.status });
   }
-  console.error(`[${context}] unexpected error`, error);
+  logError(context, error, "unexpected error");
   return Response.json({ error: "internal", message: "Something went wrong; the request can be retried." }, { status: 500 });
 }

@@ -18,6 +18,10 @@ export async function startAppServer(input: {
   port: number;
   databaseUrl: string;
   twilio: { accountSid: string; authToken: string; apiBase: string };
+  /** Node flags for the server process (e.g. --cpu-prof for `npm run bench -- --cpu-prof`). */
+  nodeArgs?: string[];
+  /** Extra environment for the server (the bench sets BENCH_ROUTES=1). */
+  env?: Record<string, string>;
   stdio?: StdioOptions;
   timeoutMs?: number;
   /** The public URL (APP_URL) when it is not this server's own, e.g. N servers behind one address. */
@@ -26,7 +30,7 @@ export async function startAppServer(input: {
   authSecret?: string;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${input.port}`;
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -36,6 +40,7 @@ export async function startAppServer(input: {
       TWILIO_ACCOUNT_SID: input.twilio.accountSid,
       TWILIO_AUTH_TOKEN: input.twilio.authToken,
       TWILIO_API_BASE: input.twilio.apiBase,
+      ...input.env,
     },
     stdio: input.stdio ?? ["ignore", "inherit", "inherit"],
   });

@@ -93,3 +93,11 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER organizations_stats_dirty AFTER UPDATE OF attribution_window_days ON organizations
   FOR EACH ROW WHEN (OLD.attribution_window_days IS DISTINCT FROM NEW.attribution_window_days) EXECUTE FUNCTION stats_mark_organization();
+--> statement-breakpoint
+-- Records that existed before the rollup: mark their whole span once, so the first refresh
+-- counts them too.
+INSERT INTO stats_dirty (location_id, from_at, to_at)
+  SELECT location_id, min(at), max(at) FROM (
+    SELECT location_id, started_at AS at FROM calls
+    UNION ALL SELECT location_id, created_at FROM bookings
+  ) existing GROUP BY location_id;

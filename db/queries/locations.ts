@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   conversations,
@@ -16,40 +16,56 @@ import type { Schedule } from "@/lib/schedule/hours";
 export type LocationContext = {
   location: Location;
   orgName: string;
+  /** The organization has a CRM webhook URL (CRM events are queued only then). */
+  crmConfigured: boolean;
   number: { e164: string; provider: (typeof phoneNumbers.$inferSelect)["provider"] };
   schedule: Schedule;
   templates: Map<MessageTemplate["situation"], string>;
 };
 
+type Shift = Schedule["shifts"][number];
+type Closure = Schedule["closures"][number];
+type Template = { situation: MessageTemplate["situation"]; body: string };
+
 /**
  * The location a dialled number belongs to, with its hours and templates. This is how a webhook,
  * which carries no session, finds its organization: a number belongs to exactly one location.
+ * One round trip (it runs on every webhook): hours, closures and templates come back as JSON.
  */
 export async function findLocationByNumber(db: Executor, { e164 }: { e164: string }): Promise<LocationContext | null> {
   const [row] = await db
-    .select({ location: locations, orgName: organizations.name, e164: phoneNumbers.e164, provider: phoneNumbers.provider })
+    .select({
+      location: locations,
+      orgName: organizations.name,
+      crmConfigured: sql<boolean>`nullif(trim(${organizations.crmWebhookUrl}), '') is not null`,
+      e164: phoneNumbers.e164,
+      provider: phoneNumbers.provider,
+      shifts: sql<Shift[]>`coalesce((select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute))
+        from ${locationHours} h where h.location_id = ${locations.id}), '[]'::json)`,
+      closures: sql<Closure[]>`coalesce((select json_agg(json_build_object('day', c.day, 'opensMinute', c.opens_minute, 'closesMinute', c.closes_minute))
+        from ${locationClosures} c where c.location_id = ${locations.id}), '[]'::json)`,
+      templates: sql<Template[]>`coalesce((select json_agg(json_build_object('situation', t.situation, 'body', t.body))
+        from ${messageTemplates} t where t.location_id = ${locations.id}), '[]'::json)`,
+    })
     .from(phoneNumbers)
     .innerJoin(locations, eq(locations.id, phoneNumbers.locationId))
     .innerJoin(organizations, eq(organizations.id, locations.orgId))
     .where(eq(phoneNumbers.e164, e164))
     .limit(1);
   if (!row) return null;
-  const [shifts, closures, templates] = await Promise.all([
-    db.select().from(locationHours).where(eq(locationHours.locationId, row.location.id)),
-    db.select().from(locationClosures).where(eq(locationClosures.locationId, row.location.id)),
-    db.select().from(messageTemplates).where(eq(messageTemplates.locationId, row.location.id)),
-  ]);
   return {
     location: row.location,
     orgName: row.orgName,
+    crmConfigured: Boolean(row.crmConfigured),
     number: { e164: row.e164, provider: row.provider },
-    schedule: {
-      timezone: row.location.timezone,
-      shifts: shifts.map(({ weekday, opensMinute, closesMinute }) => ({ weekday, opensMinute, closesMinute })),
-      closures: closures.map(({ day, opensMinute, closesMinute }) => ({ day, opensMinute, closesMinute })),
-    },
-    templates: new Map(templates.map((t) => [t.situation, t.body])),
+    schedule: { timezone: row.location.timezone, shifts: jsonRows(row.shifts), closures: jsonRows(row.closures) },
+    templates: new Map(jsonRows(row.templates).map((t) => [t.situation, t.body])),
   };
+}
+
+/** A JSON column as rows: postgres.js parses json itself, PGlite too; a string is parsed here. */
+function jsonRows<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
 }
 
 /** The number a location texts from: the one the caller dialled, else the location's first number. */

@@ -5,11 +5,19 @@ import { insertCallback, type NewCallback } from "@/db/queries/callbacks";
 import { getContact } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import { getConversationLocation } from "@/db/queries/locations";
-import type { Callback, Message } from "@/db/schema";
+import type { Callback, Contact, Message } from "@/db/schema";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { callbackCreatedEvent } from "@/lib/crm/events";
 
-export async function openCallback(tx: Executor, values: NewCallback & { orgId: string; contactId: string }): Promise<Callback> {
+/**
+ * `known` spares the missed-call transaction two round trips: the contact it already holds, and
+ * whether the organization has a CRM webhook at all (read with the location a moment before).
+ */
+export async function openCallback(
+  tx: Executor,
+  values: NewCallback & { orgId: string; contactId: string },
+  known: { contact?: Contact; crmConfigured?: boolean } = {},
+): Promise<Callback> {
   const callback = await insertCallback(tx, values);
   await recordEvent(tx, {
     orgId: values.orgId,
@@ -22,7 +30,8 @@ export async function openCallback(tx: Executor, values: NewCallback & { orgId: 
     reason: callback.reason,
     detail: { callbackId: callback.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId: callback.assigneeId },
   });
-  const contact = await getContact(tx, { orgId: values.orgId, contactId: values.contactId });
+  if (known.crmConfigured === false) return callback;
+  const contact = known.contact ?? (await getContact(tx, { orgId: values.orgId, contactId: values.contactId }));
   if (contact) await enqueueCrmEvent(tx, { orgId: values.orgId, ...callbackCreatedEvent({ callback, contact }) });
   return callback;
 }

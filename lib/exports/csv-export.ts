@@ -7,6 +7,7 @@ import { findOrgTimezone } from "@/db/queries/integrations";
 import { parseRangeParams } from "@/lib/api/params";
 import { requireMember } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { DEFAULT_TIMEZONE } from "@/lib/onboarding/first-location";
 import { localDay } from "@/lib/roi/range";
 import { requireRevenueMember } from "@/lib/auth/revenue";
@@ -36,7 +37,7 @@ export function csvStream(resource: ExportResource, { orgId, range, pageRows = C
         if (records.length < pageRows || !last) controller.close();
         else after = { at: last.cursorAt, id: last.id };
       } catch (error) {
-        console.error("[csv export] a page failed; the download is cut short", error);
+        logError("csv export", error, "a page failed; the download is cut short");
         controller.error(error);
       }
     },

@@ -5,6 +5,7 @@ import { recordEvent } from "@/db/queries/events";
 import { findTrackedLinkByToken, insertLinkClick } from "@/db/queries/links";
 import type { TrackedLink } from "@/db/schema";
 import { TOKEN_PATTERN, webUrl } from "./tracked-link";
+import { logError } from "@/lib/log";
 
 /**
  * Fetchers that open a link without a person tapping it: link previews in messaging apps and
@@ -70,7 +71,7 @@ export async function recordClick({ token, userAgent, now, method }: ClickInput)
       await storeClick(link, userAgent, now);
     } catch (error) {
       // The caller wants to book: a failed write must not stand between them and the booking page.
-      console.error(`[links] could not record a click on link ${link.id}`, error);
+      logError("links", error, `could not record a click on link ${link.id}`);
     }
   }
   return { redirectTo: target.toString() };
@@ -115,7 +116,7 @@ export async function handleLinkClick(request: Request, token: string): Promise<
     }
     return new Response(NOT_FOUND_PAGE, { status: 404, headers: { ...noStore, "Content-Type": "text/html; charset=utf-8" } });
   } catch (error) {
-    console.error("[links] tracked link lookup failed", error);
+    logError("links", error, "tracked link lookup failed");
     return new Response("This link cannot be opened right now. Please try again in a minute.", {
       status: 500,
       headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" },

@@ -1,6 +1,7 @@
 // Twilio Lookup v2 line type intelligence (../shared/WEBHOOKS.md §2(f)), cached on the contact.
 import type { Contact } from "@/db/schema";
 import type { TwilioClient } from "./twilio-client";
+import { describeError } from "@/lib/log";
 
 export type LineType = NonNullable<Contact["lineType"]>;
 
@@ -28,7 +29,7 @@ export async function lookupLineType(client: TwilioClient, e164: string): Promis
     const intelligence = result.lineTypeIntelligence as { type?: string } | null;
     return result.valid === false ? "unknown" : lineTypeOf(intelligence?.type);
   } catch (error) {
-    console.warn(`[lookup] line type of ${e164.slice(0, -4)}**** failed; sending anyway`, error instanceof Error ? error.message : error);
+    console.warn(`[lookup] line type of ${e164.slice(0, -4)}**** failed; sending anyway: ${describeError(error)}`);
     return null;
   }
 }

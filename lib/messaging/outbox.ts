@@ -3,6 +3,7 @@
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { getMessage, markMessageFailed, markMessageSent } from "@/db/queries/messages";
+import type { Message } from "@/db/schema";
 import {
   cancelQueuedText,
   claimDueTexts,
@@ -29,8 +30,10 @@ export function statusCallbackUrl(messageId: string): string {
 /** Sends one queued text now if it is due (called right after the webhook response). */
 export async function dispatchText(messageId: string): Promise<void> {
   const db = await getDb();
-  const claims = await claimDueTexts(db, { limit: 1, messageId });
-  await Promise.all(claims.map((claim) => processClaim(db, claim)));
+  // The message is read alongside the claim (one round trip less before the send); it is used only
+  // if the claim succeeds, and a pending text's row does not change until someone claims it.
+  const [claims, message] = await Promise.all([claimDueTexts(db, { limit: 1, messageId }), getMessage(db, { messageId })]);
+  await Promise.all(claims.map((claim) => processClaim(db, claim, message)));
 }
 
 /** Sends whatever is due or stuck; safe to run on every server at once. Returns how many it took. */
@@ -41,9 +44,9 @@ export async function sweepOutbox(limit = 25): Promise<number> {
   return claims.length;
 }
 
-async function processClaim(db: Db, claim: OutboxClaim): Promise<void> {
+async function processClaim(db: Db, claim: OutboxClaim, prefetched?: Message | null): Promise<void> {
   const now = new Date();
-  const message = await getMessage(db, { messageId: claim.messageId });
+  const message = prefetched?.id === claim.messageId ? prefetched : await getMessage(db, { messageId: claim.messageId });
   if (!message) {
     await completeText(db, claim);
     return;

@@ -14,8 +14,16 @@ import { CANCEL_REASON_TEXT, sendGuard, type CancelReason, type Guard } from "./
 import type { TwilioClient } from "./twilio-client";
 
 export async function checkBeforeSend(db: Db, message: Message, client: TwilioClient | null, now: Date): Promise<Guard> {
-  let contact = await getContact(db, { orgId: message.orgId, contactId: message.contactId });
   const checked = message.automated && message.templateSituation !== null;
+  // Independent reads, side by side: this runs between a missed call and its text-back.
+  const [found, signals, location] = await Promise.all([
+    getContact(db, { orgId: message.orgId, contactId: message.contactId }),
+    checked
+      ? sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
+      : null,
+    message.templateSituation === "follow_up" ? getConversationLocation(db, { conversationId: message.conversationId }) : null,
+  ]);
+  let contact = found;
   if (checked && contact && !contact.lineType && client) {
     const lineType = await lookupLineType(client, contact.phone);
     if (lineType) {
@@ -23,17 +31,12 @@ export async function checkBeforeSend(db: Db, message: Message, client: TwilioCl
       contact = { ...contact, lineType, lineTypeCheckedAt: now };
     }
   }
-  const signals = checked
-    ? await sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
-    : null;
   let quietUntil: Date | null = null;
-  if (message.templateSituation === "follow_up") {
-    const location = await getConversationLocation(db, { conversationId: message.conversationId });
-    if (location) {
-      const tz = quietHoursFor({ callerPhone: message.toNumber, locationTimezone: location.timezone });
-      const sendable = nextSendableTime(now, tz, { startMinute: location.quietStartMinute, endMinute: location.quietEndMinute });
-      quietUntil = sendable.getTime() > now.getTime() ? sendable : null;
-    }
+  if (location) {
+    // A follow-up (the only text `location` is read for) waits out the caller's quiet hours.
+    const tz = quietHoursFor({ callerPhone: message.toNumber, locationTimezone: location.timezone });
+    const sendable = nextSendableTime(now, tz, { startMinute: location.quietStartMinute, endMinute: location.quietEndMinute });
+    quietUntil = sendable.getTime() > now.getTime() ? sendable : null;
   }
   return sendGuard({ message, contact, signals, quietUntil });
 }

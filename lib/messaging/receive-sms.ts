@@ -3,6 +3,7 @@
 // intent and routed (hot callback, owner's billing callback, wrong number…) in the same transaction.
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
+import { findAttributableCall } from "@/db/queries/bookings";
 import { escalateCallback, findOpenHotCallback, findUnfinishedNormalCallback } from "@/db/queries/callbacks";
 import { openCallback } from "@/lib/callbacks/open-callback";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
@@ -100,6 +101,8 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   });
 }
 
+const REPLY_CALL_WINDOW_MS = 14 * 24 * 3600 * 1000;
+
 export type ReplyContext = { orgId: string; locationId: string; contactId: string; conversationId: string; messageId: string | null };
 
 /**
@@ -136,8 +139,13 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
     }
   }
   const assigneeId = callback.assignTo === "owner" ? ((await findOwner(tx, { orgId }))?.id ?? null) : null;
+  // The card names the missed call the reply follows (if any in the last two weeks), so the desk
+  // sees why the caller wrote, whether or not the spa was open when they rang.
+  const now = new Date();
+  const call = await findAttributableCall(tx, { orgId, contactId, locationId: context.locationId, since: new Date(now.getTime() - REPLY_CALL_WINDOW_MS), until: now });
   await openCallback(tx, {
     ...context,
+    callId: call?.id ?? null,
     reason: callback.reason,
     priority: callback.priority,
     dueAt: callback.dueAt,

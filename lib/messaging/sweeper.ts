@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { sweepOutbox } from "./outbox";
+import { logError } from "@/lib/log";
 
 export type Sweeper = { stop: () => Promise<void> };
 
@@ -21,7 +22,7 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     try {
       while (!stopped && (await sweep()) >= BATCH) {}
     } catch (error) {
-      console.error(`[sweeper] ${name} sweep failed; will retry`, error);
+      logError("sweeper", error, `${name} sweep failed; will retry`);
     }
   };
 
@@ -31,7 +32,7 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     try {
       await refreshRollups(await getDb());
     } catch (error) {
-      console.error("[sweeper] ROI rollup refresh failed; will retry", error instanceof Error ? error.message : error);
+      logError("sweeper", error, "ROI rollup refresh failed; will retry");
     }
   };
 

@@ -44,9 +44,16 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
   return db.transaction(async (tx) => {
     const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;
     const contact = upserted?.contact ?? null;
-    if (contact) await lockContact(tx, { contactId: contact.id });
+    // A contact this transaction just created is invisible to every other one until commit (a second
+    // call from the same number waits on the unique index), so it needs no lock and has no history.
+    const firstCall = upserted?.created ?? false;
+    if (contact && !firstCall) await lockContact(tx, { contactId: contact.id });
     const windowStart = new Date(now.getTime() - location.location.autoTextWindowHours * 3600 * 1000);
-    const history = contact ? await historyOf(tx, { event, location, contactId: contact.id, windowStart, now }) : NO_HISTORY;
+    const history = !contact
+      ? NO_HISTORY
+      : firstCall
+        ? { ...NO_HISTORY, recentShortCalls: thisCallShort(event, location) }
+        : await historyOf(tx, { event, location, contactId: contact.id, windowStart, now });
     const { autoTextWindowHours, textShortAbandoned, spamShortCallCount } = location.location;
     const decision = decide({
       event,
@@ -97,44 +104,71 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       priority: decision.priority,
     });
     const withConversation = { ...base, conversationId: conversation.id };
-    await recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } });
-    if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
-    await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+    // From here on the steps do not depend on each other: they are issued together on this
+    // transaction and postgres.js pipelines them (a round trip per step, not per statement). The
+    // events still get their ids in this order: call missed, callback, text queued, follow-up.
+    const steps: Promise<unknown>[] = [
+      recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }),
+    ];
+    if (location.crmConfigured) {
+      steps.push(
+        (async () => {
+          if (upserted?.created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
+          await enqueueCrmEvent(tx, { orgId, ...callMissedEvent({ call, contact }) });
+        })(),
+      );
+    }
     if (decision.callback) {
-      await openCallback(tx, {
-        orgId,
-        locationId,
-        contactId: contact.id,
-        conversationId: conversation.id,
-        callId: call.id,
-        reason: decision.callback.reason,
-        priority: "normal",
-        dueAt: decision.callback.dueAt,
-      });
+      const callback = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal" as const, dueAt: decision.callback.dueAt };
+      steps.push(openCallback(tx, callback, { contact, crmConfigured: location.crmConfigured }));
     }
     if (decision.action === "skip" || !decision.situation) {
+      await allSteps(steps);
       await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
 
     const delayMs = location.location.sendDelaySeconds * 1000;
     const text = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
-    const { messageId, body } = await queueAutomatedText(tx, { ...text, situation: decision.situation, notBefore: new Date(now.getTime() + delayMs) });
-    await touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body });
-    await recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: decision.situation });
+    const situation = decision.situation;
+    const textBack = (async () => {
+      const { messageId, body } = await queueAutomatedText(tx, { ...text, situation, notBefore: new Date(now.getTime() + delayMs) });
+      await Promise.all([
+        touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body }),
+        recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: situation }),
+      ]);
+      return messageId;
+    })();
+    steps.push(textBack);
     if (location.location.followUpEnabled) {
       const at = followUpTime(location, contact.phone, now);
-      const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
-      await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
+      steps.push(
+        (async () => {
+          const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
+          await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
+        })(),
+      );
     }
+    await allSteps(steps);
     return {
       status: "recorded",
       location,
       callId: call.id,
       decision,
-      dispatchNow: delayMs === 0 ? messageId : null,
+      dispatchNow: delayMs === 0 ? await textBack : null,
     } as const;
   });
+}
+
+/**
+ * Waits for every step, then throws the first failure: the transaction rolls back only once
+ * nothing of it is still in flight (after a failure the others fail fast, the transaction being
+ * aborted).
+ */
+async function allSteps(steps: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {
@@ -172,6 +206,12 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
 const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 };
 const DAY_MS = 24 * 3600 * 1000;
 
+/** 1 when this call itself was a very short one with no voicemail (the robocall pattern), else 0. */
+function thisCallShort(event: CallEvent, location: LocationContext): number {
+  const duration = event.durationSeconds ?? 0;
+  return duration > 0 && duration < location.location.spamShortCallSeconds && !event.voicemail ? 1 : 0;
+}
+
 async function historyOf(
   tx: Executor,
   { event, location, contactId, windowStart, now }: { event: CallEvent; location: LocationContext; contactId: string; windowStart: Date; now: Date },
@@ -181,9 +221,7 @@ async function historyOf(
     recentHistory(tx, { orgId, locationId, contactId, since: windowStart }),
     dailySignals(tx, { orgId, contactId, since: new Date(now.getTime() - DAY_MS), shortCallSeconds: spamShortCallSeconds }),
   ]);
-  const duration = event.durationSeconds ?? 0;
-  const thisCallShort = duration > 0 && duration < spamShortCallSeconds && !event.voicemail ? 1 : 0;
   const touches = [recent.lastHumanTouchAt, daily.lastCallBackAt].filter((d): d is Date => d !== null);
   const lastHumanTouchAt = touches.length ? new Date(Math.max(...touches.map((d) => d.getTime()))) : null;
-  return { ...recent, lastHumanTouchAt, recentShortCalls: daily.shortCalls + thisCallShort, autoTextsLast24h: daily.autoTexts };
+  return { ...recent, lastHumanTouchAt, recentShortCalls: daily.shortCalls + thisCallShort(event, location), autoTextsLast24h: daily.autoTexts };
 }

@@ -2,6 +2,7 @@
 // database, and run the outbox sweeper inside the server process.
 import { getDbHandle } from "@/db/client";
 import { env, EnvError } from "@/lib/env";
+import { redactSecrets } from "@/lib/log";
 import { startSweeper } from "@/lib/messaging/sweeper";
 
 export async function startServer(): Promise<void> {
@@ -9,7 +10,7 @@ export async function startServer(): Promise<void> {
     env();
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(`\nRebound cannot start: ${error.message}\n`);
+      console.error(`\nRebound cannot start: ${redactSecrets(error.message)}\n`);
       process.exit(1);
     }
     throw error;
@@ -17,7 +18,7 @@ export async function startServer(): Promise<void> {
   try {
     await getDbHandle();
   } catch (error) {
-    console.error(`\nRebound cannot open its database: ${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(`\nRebound cannot open its database: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   }
   const sweeper = startSweeper();

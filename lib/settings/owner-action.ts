@@ -4,6 +4,7 @@ import type { SessionMember } from "@/db/queries/members";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "./form";
+import { logError } from "@/lib/log";
 
 export async function asOwner<Field extends string>(run: (member: SessionMember) => Promise<FormState<Field>>): Promise<FormState<Field>> {
   try {
@@ -11,7 +12,7 @@ export async function asOwner<Field extends string>(run: (member: SessionMember)
     return await run(member);
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
-    console.error("[settings] action failed", error);
+    logError("settings", error, "action failed");
     return { message: "The change could not be saved. Try again." };
   }
 }

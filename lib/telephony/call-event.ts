@@ -26,6 +26,24 @@ export type CallEvent = {
   missedReason?: string | null;
 };
 
+/** Durations are stored in Postgres `integer` columns; anything longer is not a real call. */
+export const MAX_SECONDS = 2 ** 31 - 1;
+
+/** Calls happen between these instants; a provider time outside them is junk (and breaks the schedule maths). */
+export const EARLIEST_CALL = new Date("1970-01-01T00:00:00Z");
+export const LATEST_CALL = new Date("3000-01-01T00:00:00Z");
+
+/** The date when it is a valid time a call could have happened at, else null (the caller uses the arrival time). */
+export function plausibleDate(date: Date): Date | null {
+  const ms = date.getTime();
+  return Number.isNaN(ms) || ms < EARLIEST_CALL.getTime() || ms >= LATEST_CALL.getTime() ? null : date;
+}
+
+/** When a call that lasted `seconds` until `end` started; `end` itself when that would be implausible. */
+export function startBefore(end: Date, seconds: number | null): Date {
+  return plausibleDate(new Date(end.getTime() - (seconds ?? 0) * 1000)) ?? end;
+}
+
 export const MISSED_DISPOSITIONS: ReadonlySet<Disposition> = new Set(["missed", "voicemail", "abandoned", "busy", "failed"]);
 
 export function isMissed(event: Pick<CallEvent, "disposition">): boolean {

@@ -6,6 +6,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import { getOrgSecrets, type OrgSecrets } from "@/db/queries/organizations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { env, type Env } from "@/lib/env";
+import { readJsonBody } from "@/lib/http/body";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { toE164 } from "@/lib/phone";
 import { recordCallEvent } from "@/lib/recovery/record-call";
@@ -30,21 +31,9 @@ export type ProviderAdapter = {
   parse: (body: unknown, now: Date) => ParsedWebhook;
 };
 
-const MAX_BODY_BYTES = 256 * 1024;
-
 export async function handleJsonWebhook(request: Request, defer: Defer, adapter: ProviderAdapter): Promise<Response> {
   try {
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    const rawBody = declared > MAX_BODY_BYTES ? "" : await request.text();
-    if (declared > MAX_BODY_BYTES || Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
-      throw new AppError("payload_too_large", `Body larger than ${MAX_BODY_BYTES} bytes.`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody);
-    } catch {
-      throw new AppError("bad_request", "The body is not valid JSON.");
-    }
+    const { rawBody, body } = await readJsonBody(request);
     const now = new Date();
     const db = await getDb();
     const dialled = toE164(adapter.dialledNumber(body));

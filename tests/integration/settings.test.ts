@@ -219,6 +219,20 @@ describe("what the next missed call uses", () => {
     expect(text?.body).toMatch(/Reply STOP to opt out\. Ask for Mia!$/);
   });
 
+  it("open around the clock but closed today (a closure): the after-hours template goes out", async () => {
+    const db = await getDb();
+    const spa = await createSpa("Holiday Spa", ["Harbor"]);
+    const scope = { orgId: spa.orgId, locationId: spa.locationIds[0]! };
+    const number = uniqueCaller();
+    await addLocationNumber(db, { ...scope, e164: number, provider: "twilio", label: "Main line" });
+    await replaceLocationHours(db, { ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "America/Chicago" });
+    await saveLocationClosure(db, { ...scope, day: today, name: "Staff day", opensMinute: null, closesMinute: null });
+
+    const [text] = await missedCallTo(number);
+    expect(text?.templateSituation).toBe("after_hours");
+  });
+
   it("closed every day: the edited after-hours template goes out", async () => {
     const db = await getDb();
     const spa = await createSpa("Night Owl Spa", ["Harbor"]);

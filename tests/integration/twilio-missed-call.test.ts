@@ -48,6 +48,20 @@ describe("missed call on a Rebound number (<Dial action>)", () => {
     expect((await rowsForCaller(caller)).messages).toHaveLength(1);
   });
 
+  it("a new caller ringing four times at once (four missed calls) is recorded four times and texted once", async () => {
+    const caller = uniqueCaller();
+    const payloads = [DOWNTOWN, DOWNTOWN, DOWNTOWN, DOWNTOWN].map((to) => dialActionPayload({ accountSid: h.standIn.accountSid, from: caller, to }));
+    const responses = await Promise.all(payloads.map((params) => h.post("/api/webhooks/twilio/dial", params)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    await h.settle();
+    const rows = await rowsForCaller(caller);
+    expect(rows.calls).toHaveLength(4);
+    expect(rows.conversations).toHaveLength(1);
+    expect(rows.messages).toHaveLength(1);
+    expect(h.standIn.messages.filter((m) => m.to === caller)).toHaveLength(1);
+    expect(rows.events.filter((e) => e.type === "text_skipped").map((e) => e.reason)).toEqual(Array(3).fill("already_texted_recently"));
+  });
+
   it("ten sequential retries give one call and one text", async () => {
     const caller = uniqueCaller();
     const params = dialActionPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN });

@@ -1,7 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { credentialsSchema, signIn } from "@/auth";
+import { credentialsSchema, signIn, TooManySignInAttempts } from "@/auth";
+import { tooManyAttemptsMessage } from "@/lib/auth/sign-in";
 
 export type LoginState = { errors?: { email?: string[]; password?: string[] }; message?: string; email?: string };
 
@@ -16,6 +17,7 @@ export async function authenticate(_previous: LoginState, formData: FormData): P
     await signIn("credentials", { ...parsed.data, redirectTo: "/inbox" });
     return {};
   } catch (error) {
+    if (error instanceof TooManySignInAttempts) return { message: tooManyAttemptsMessage(error.retryAfterMinutes), email: input.email };
     if (error instanceof AuthError) {
       return { message: "That email and password do not match an account.", email: input.email };
     }

@@ -7,6 +7,7 @@ import { formatCents } from "@/lib/bookings/money";
 import { recordBooking } from "@/lib/bookings/record-booking";
 import { changeBookingStatus } from "@/lib/bookings/set-booking-status";
 import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export type BookingFormState = {
   errors?: { treatment?: string[]; valueCents?: string[]; bookedFor?: string[] };
@@ -43,7 +44,7 @@ export async function recordBookingAction(_previous: BookingFormState, formData:
     return { booked: { summary: `Booked ${booking.treatment} · ${formatCents(booking.valueCents)}`, attribution, at: Date.now() } };
   } catch (error) {
     if (error instanceof AppError) return { values, message: error.message };
-    console.error("[bookings] record failed", error);
+    logError("bookings", error, "record failed");
     return { values, message: "The booking could not be saved. Try again." };
   }
 }
@@ -60,7 +61,7 @@ export async function setBookingStatusAction(_previous: BookingStatusState, form
     return { at: Date.now() };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
-    console.error("[bookings] status change failed", error);
+    logError("bookings", error, "status change failed");
     return { message: "The status could not be saved. Try again." };
   }
 }

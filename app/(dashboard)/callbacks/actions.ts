@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/session";
 import { SNOOZE_OPTIONS } from "@/lib/callbacks/snooze";
 import { CALL_OUTCOMES, claimCallback, completeCallback, snoozeCallback } from "@/lib/callbacks/work-callback";
 import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export type CallbackActionState = { message?: string; done?: string; at?: number };
 
@@ -24,7 +25,7 @@ async function run(work: (member: { orgId: string; id: string }) => Promise<stri
     return { done, at: Date.now() };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, at: Date.now() };
-    console.error("[callbacks] action failed", error);
+    logError("callbacks", error, "action failed");
     return { message: "That did not work. Try again.", at: Date.now() };
   }
 }

@@ -12,6 +12,7 @@ import { recordEvent } from "@/db/queries/events";
 import { contactKind, type Contact } from "@/db/schema";
 import { requireMember, type Role } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export type ContactActionState = { errors?: { kind?: string[] }; message?: string; savedAt?: number };
 
@@ -48,7 +49,7 @@ async function run(action: () => Promise<ContactActionState>): Promise<ContactAc
     return await action();
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
-    console.error("[contacts] update failed", error);
+    logError("contacts", error, "update failed");
     return { message: "The change could not be saved. Try again." };
   }
 }

@@ -7,6 +7,7 @@ import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { sendReply } from "@/lib/messaging/send-reply";
+import { logError } from "@/lib/log";
 
 const replySchema = z.object({
   conversationId: z.uuid(),
@@ -26,7 +27,7 @@ export async function sendReplyAction(_previous: ReplyState, formData: FormData)
     return { sentAt: Date.now() };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
-    console.error("[inbox] reply failed", error);
+    logError("inbox", error, "reply failed");
     return { message: "The reply could not be saved. Try again." };
   }
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { addNote, assign, claim, setStatus } from "@/lib/inbox/conversation-actions";
+import { logError } from "@/lib/log";
 
 export type ConversationActionState = { errors?: { body?: string[]; assigneeId?: string[] }; message?: string; doneAt?: number };
 
@@ -27,7 +28,7 @@ async function run(label: string, work: (actor: { id: string; orgId: string; nam
     return { doneAt: Date.now() };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
-    console.error(`[inbox] ${label} failed`, error);
+    logError("inbox", error, `${label} failed`);
     return { message: "That did not work. Try again." };
   }
 }

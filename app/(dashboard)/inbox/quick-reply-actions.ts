@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES } from "@/db/queries/quick-replies";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export type QuickReplyState = { errors?: { title?: string[]; body?: string[] }; message?: string; savedAt?: number };
 
@@ -20,7 +21,7 @@ const ROLES = ["owner", "coordinator"] as const;
 
 function failure(error: unknown, label: string): QuickReplyState {
   if (error instanceof AppError) return { message: error.message };
-  console.error(`[inbox] ${label} failed`, error);
+  logError("inbox", error, `${label} failed`);
   return { message: "That did not work. Try again." };
 }
 

@@ -1,6 +1,7 @@
 // GET /api/health: 200 when this server can reach its database (for load balancers), 503 if not.
 import { getDb } from "@/db/client";
 import { pingDatabase } from "@/db/queries/health";
+import { logError } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export async function GET(): Promise<Response> {
     await pingDatabase(await getDb());
     return Response.json({ ok: true });
   } catch (error) {
-    console.error("[health] database unreachable", error);
+    logError("health", error, "database unreachable");
     return Response.json({ ok: false, error: "database_unreachable" }, { status: 503 });
   }
 }

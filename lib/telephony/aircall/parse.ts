@@ -3,7 +3,7 @@
 // not need is optional, and unknown fields and events are let through or ignored, never a crash.
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
-import type { CallEvent, Disposition } from "@/lib/telephony/call-event";
+import { LATEST_CALL, MAX_SECONDS, startBefore, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
 
 /** `call.hungup` fires at hang-up, `call.ended` ~30 s later with everything; either can come first. */
@@ -18,8 +18,13 @@ const SHORT_ABANDON_SECONDS = 10;
 /** The caller gave up on the menu or the queue rather than nobody picking up. */
 const ABANDONED_REASONS = new Set(["short_abandoned", "abandoned_in_ivr", "abandoned_in_classic"]);
 
+/** Any later "unix seconds" are not the time of a call. */
+const MAX_UNIX_SECONDS = LATEST_CALL.getTime() / 1000 - 1;
+
 /** Unix seconds; a numeric string is accepted in case a proxy re-encodes the body. */
-const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/, "must be unix seconds").transform(Number)]).pipe(z.number().int().min(0));
+const unixSeconds = z
+  .union([z.number(), z.string().regex(/^\d+$/, "must be unix seconds").transform(Number)])
+  .pipe(z.number().int().min(0).max(MAX_UNIX_SECONDS, "must be unix seconds"));
 
 const envelopeSchema = z.object({
   event: z.string().min(1, "is empty"),
@@ -35,7 +40,7 @@ export const aircallCallSchema = z.object({
   started_at: unixSeconds.nullish(),
   answered_at: unixSeconds.nullish(),
   ended_at: unixSeconds.nullish(),
-  duration: z.number().int().min(0).nullish(),
+  duration: z.number().int().min(0).max(MAX_SECONDS).nullish(),
   /** The caller's number as Aircall shows it ("+1 310-555-0111"), or "anonymous". */
   raw_digits: z.string().nullish(),
   /** A URL when the caller left a voicemail; Aircall may send it later than the call. */
@@ -75,8 +80,9 @@ export function callEventFromAircall(event: string, call: AircallCall, now: Date
   const to = toE164(call.number.digits);
   if (!to) return { invalid: `Malformed Aircall event: data.number.digits: "${call.number.digits}" is not a phone number` };
   const disposition = dispositionOf(event, call);
-  const duration = call.duration ?? (call.started_at != null && call.ended_at != null ? Math.max(0, call.ended_at - call.started_at) : null);
-  const startedAt = call.started_at != null ? new Date(call.started_at * 1000) : new Date(now.getTime() - (duration ?? 0) * 1000);
+  const elapsed = call.started_at != null && call.ended_at != null ? Math.max(0, call.ended_at - call.started_at) : null;
+  const duration = call.duration ?? (elapsed !== null && elapsed <= MAX_SECONDS ? elapsed : null);
+  const startedAt = call.started_at != null ? new Date(call.started_at * 1000) : startBefore(now, duration);
   const rawFrom = call.raw_digits ?? "";
   return {
     provider: "aircall",

@@ -3,7 +3,7 @@
 // event types are acknowledged and ignored, so a sender can add types without breaking.
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
-import type { CallEvent, Disposition } from "@/lib/telephony/call-event";
+import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
 
 export const GENERIC_EVENT_TYPES = ["call.missed", "call.answered", "call.voicemail"] as const;
@@ -15,7 +15,7 @@ const DISPOSITION: Record<GenericEventType, Disposition> = {
   "call.voicemail": "voicemail",
 };
 
-const seconds = z.number().int().min(0);
+const seconds = z.number().int().min(0).max(MAX_SECONDS);
 
 export const genericEventSchema = z
   .object({
@@ -25,7 +25,9 @@ export const genericEventSchema = z
     /** The caller; null, "" or "anonymous" when caller ID is hidden (nobody to text). */
     from: z.string().max(64).nullable(),
     to: z.string().refine((value) => toE164(value) !== null, "is not a phone number (use E.164, e.g. +13105550100)"),
-    started_at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-05-12T17:00:00Z" }),
+    started_at: z.iso
+      .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-05-12T17:00:00Z" })
+      .refine((value) => plausibleDate(new Date(value)) !== null, "must be between 1970 and 2999"),
     duration_seconds: seconds.nullish(),
     voicemail_url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).nullish(),
     voicemail_seconds: seconds.nullish(),

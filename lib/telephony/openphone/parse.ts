@@ -15,12 +15,15 @@
 // (console.warn), never thrown.
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
-import type { CallEvent, Disposition } from "@/lib/telephony/call-event";
+import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
 
 const text = z.string().trim().min(1);
 const looseText = z.unknown().optional().transform((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null));
-const seconds = z.unknown().optional().transform((value) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.round(value) : null));
+const seconds = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_SECONDS ? Math.round(value) : null));
 
 export const envelopeSchema = z.looseObject({
   id: text,
@@ -106,8 +109,7 @@ function voicemailOf(call: CallObject): { url: string | null; seconds: number | 
 
 function dateOf(value: string | null): Date | null {
   if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return plausibleDate(new Date(value));
 }
 
 /** Whether a `call.completed` was answered: true / false, or null when the event does not say. */

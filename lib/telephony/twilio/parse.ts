@@ -2,7 +2,7 @@
 // Validation is tolerant of extra fields: Twilio adds parameters without notice.
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
-import type { CallEvent, Disposition } from "@/lib/telephony/call-event";
+import { MAX_SECONDS, plausibleDate, startBefore, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 
 const callSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/, "CallSid must be CA followed by 32 hex characters");
 const messageSid = z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be SM/MM followed by 32 hex characters");
@@ -13,7 +13,7 @@ const e164 = (field: string) =>
     if (!value) ctx.addIssue({ code: "custom", message: `${field} is not a phone number` });
     return value ?? "";
   });
-const seconds = z.coerce.number().int().min(0).optional();
+const seconds = z.coerce.number().int().min(0).max(MAX_SECONDS).optional();
 
 const voiceBase = z.object({
   AccountSid: accountSid,
@@ -38,7 +38,7 @@ export const recordingSchema = z.object({
   AccountSid: accountSid,
   CallSid: callSid,
   RecordingUrl: z.url().optional(),
-  RecordingDuration: z.coerce.number().int().optional(),
+  RecordingDuration: z.coerce.number().int().max(MAX_SECONDS).optional(),
   RecordingStatus: z.string().optional(),
   RecordingSid: z.string().optional(),
 });
@@ -58,14 +58,14 @@ export const messageStatusSchema = z.object({
     "queued", "sending", "sent", "failed", "delivered", "undelivered", "receiving", "received",
     "accepted", "scheduled", "read", "partially_delivered", "canceled",
   ]),
-  ErrorCode: z.coerce.number().int().optional(),
+  ErrorCode: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
 
 /** Wait times are "only available if the call was actually enqueued": anything else reads as unknown. */
 const optionalSeconds = z
   .string()
   .optional()
-  .transform((raw) => (raw !== undefined && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined));
+  .transform((raw) => (raw !== undefined && /^\s*\d+\s*$/.test(raw) && Number(raw) <= MAX_SECONDS ? Number(raw) : undefined));
 
 /**
  * `<Enqueue action>` (§1(d)): the caller left the hold queue. QueueResult stays a free word here;
@@ -131,7 +131,7 @@ export function callEventFromDial(payload: DialAction, now: Date): CallEvent {
     rawFrom: payload.From,
     to: payload.To,
     providerStatus: payload.DialCallStatus,
-    startedAt: new Date(now.getTime() - (payload.DialCallDuration ?? 0) * 1000),
+    startedAt: startBefore(now, payload.DialCallDuration ?? null),
     durationSeconds: payload.DialCallDuration ?? null,
     voicemail: null,
   };
@@ -150,8 +150,7 @@ export function callEventFromStatus(payload: CallStatusCallback, now: Date): Cal
   const disposition = STATUS_DISPOSITION[payload.CallStatus];
   if (!disposition) return null;
   const duration = payload.CallDuration ?? payload.Duration ?? null;
-  const stamped = payload.Timestamp ? new Date(payload.Timestamp) : now;
-  const endedAt = Number.isNaN(stamped.getTime()) ? now : stamped;
+  const endedAt = (payload.Timestamp ? plausibleDate(new Date(payload.Timestamp)) : null) ?? now;
   return {
     provider: "twilio",
     externalId: payload.CallSid,
@@ -160,7 +159,7 @@ export function callEventFromStatus(payload: CallStatusCallback, now: Date): Cal
     rawFrom: payload.From,
     to: payload.To,
     providerStatus: payload.CallStatus,
-    startedAt: new Date(endedAt.getTime() - (duration ?? 0) * 1000),
+    startedAt: startBefore(endedAt, duration),
     durationSeconds: duration,
     voicemail: null,
   };
@@ -209,7 +208,7 @@ export function callEventFromQueue(payload: QueueAction, now: Date): CallEvent |
     rawFrom: payload.From,
     to: payload.To,
     providerStatus: payload.QueueResult,
-    startedAt: new Date(now.getTime() - (waited ?? 0) * 1000),
+    startedAt: startBefore(now, waited),
     durationSeconds: waited,
     voicemail: null,
   };

@@ -1,25 +1,15 @@
-// The shared front door of every Twilio webhook: size limit → raw body → signature → handler,
+// The shared front door of every Twilio webhook: size limit → form body → signature → handler,
 // with status codes chosen on purpose (../shared/STYLE.md, rule 2).
 import { AppError, errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { parseFormBody, publicUrlOf, verifyTwilioSignature } from "./verify";
-
-/** Twilio bodies are a few KB; an SMS is at most 1600 characters. */
-const MAX_BODY_BYTES = 64 * 1024;
+import { readFormBody } from "@/lib/http/body";
+import { publicUrlOf, verifyTwilioSignature } from "./verify";
 
 /** Runs work after the response is sent (next/server `after` in the app, a collector in tests). */
 export type Defer = (task: () => Promise<void>) => void;
 
 /** `query` is the signed URL's query string (our own StatusCallback URLs carry the message id). */
 export type TwilioContext = { params: Record<string, string>; query: URLSearchParams; defer: Defer };
-
-async function readLimited(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Body larger than ${MAX_BODY_BYTES} bytes.`);
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Body larger than ${MAX_BODY_BYTES} bytes.`);
-  return raw;
-}
 
 export async function handleTwilioWebhook(
   request: Request,
@@ -30,8 +20,7 @@ export async function handleTwilioWebhook(
   try {
     const token = env().twilioSigningToken;
     if (!token) throw new AppError("not_configured", "TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified.");
-    const raw = await readLimited(request);
-    const params = parseFormBody(raw);
+    const params = await readFormBody(request);
     const verdict = verifyTwilioSignature({
       authToken: token,
       signature: request.headers.get("x-twilio-signature"),
