@@ -126,20 +126,30 @@ function statusKiB(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
-/** Samples VmRSS every `everyMs` and reads the kernel's high-water mark (VmHWM), which misses no peak between samples. */
-export function watchMemory(pid: number, everyMs = 100): { peakMiB: () => { sampledMiB: number; hwmMiB: number }; stop: () => void } {
+/**
+ * Samples VmRSS every `everyMs` and reads the kernel's high-water mark (VmHWM), which misses no peak
+ * between samples; `mark(name)` notes the resident set at the end of each phase.
+ */
+export function watchMemory(pid: number, everyMs = 100) {
   let sampled = statusKiB(pid, "VmRSS");
   let hwm = statusKiB(pid, "VmHWM");
+  const phases: Record<string, number> = {};
+  const mib = (kib: number) => +(kib / 1024).toFixed(1);
   const timer = setInterval(() => {
     sampled = Math.max(sampled, statusKiB(pid, "VmRSS"));
     hwm = Math.max(hwm, statusKiB(pid, "VmHWM"));
   }, everyMs);
   timer.unref();
-  const read = () => {
-    hwm = Math.max(hwm, statusKiB(pid, "VmHWM"));
-    return { sampledMiB: +(sampled / 1024).toFixed(1), hwmMiB: +(hwm / 1024).toFixed(1) };
+  return {
+    mark: (phase: string) => {
+      phases[phase] = mib(statusKiB(pid, "VmRSS"));
+    },
+    peakMiB: () => {
+      hwm = Math.max(hwm, statusKiB(pid, "VmHWM"));
+      return { sampledMiB: mib(sampled), hwmMiB: mib(hwm), rssAtEndOfPhaseMiB: phases };
+    },
+    stop: () => clearInterval(timer),
   };
-  return { peakMiB: read, stop: () => clearInterval(timer) };
 }
 
 export type Row = { id: string; metric: string; measured: string; target: string; pass: boolean | null };

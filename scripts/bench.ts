@@ -12,14 +12,16 @@
 //   memory: the Next server process's peak resident set (VmHWM) over the whole run.
 //
 // Flags (defaults = the full run): --roi-calls 0 and --conversations 0 skip the slow read paths;
-// --cpu-prof writes the server's CPU profile to bench-results/profiles/ (open it in Chrome DevTools).
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+// --cpu-prof writes the server's CPU profile to bench-results/profiles/ (open it in Chrome DevTools);
+// --server-node-args="--trace-gc …" passes Node flags to the server (its stdout goes to
+// bench-results/server-stdout.log).
+import { existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openDb, rowsOf } from "@/db/client";
+import { openDb, rowsOf, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
 import { seedConversations } from "@/db/seed-scale";
 import { seedCallVolume, VOLUME_OWNER } from "@/db/seed-volume";
@@ -68,6 +70,17 @@ async function renderTimes(input: { appUrl: string; cookie: string; path: string
   return latencies(times);
 }
 
+/**
+ * After a bulk seed: VACUUM ANALYZE and a checkpoint, so the timed phases do not share the machine
+ * with autovacuum and checkpoint writes catching up on a million fresh rows. Returns the seconds taken.
+ */
+async function settleDatabase(db: Db): Promise<number> {
+  const started = performance.now();
+  await db.execute(sql`vacuum (analyze)`);
+  await db.execute(sql`checkpoint`).catch(() => undefined); // needs superuser (or pg_checkpoint); fine without
+  return +((performance.now() - started) / 1000).toFixed(1);
+}
+
 /** Waits until the stand-in holds `count` texts; returns what it has if they do not all come in time. */
 async function textsArrive(standIn: TwilioStandIn, count: number, timeoutMs: number): Promise<StandInMessage[]> {
   try {
@@ -104,6 +117,7 @@ async function main(): Promise<void> {
       conversations: { type: "string", default: "100000" },
       "roi-calls": { type: "string", default: "1000000" },
       "cpu-prof": { type: "boolean", default: false },
+      "server-node-args": { type: "string", default: "" },
     },
   });
   const options = {
@@ -132,20 +146,26 @@ async function main(): Promise<void> {
     if (options.roiCalls > 0) {
       const volume = await seedCallVolume(handle.db, { calls: options.roiCalls });
       console.log(`Seeded ${options.roiCalls.toLocaleString("en-US")} calls for the ROI dashboard in ${volume.seconds.toFixed(0)} s`);
+      details.seed = { roiCallsSeconds: +volume.seconds.toFixed(1), vacuumSeconds: await settleDatabase(handle.db) };
     }
     const [version] = rowsOf<{ server_version: string }>(await handle.db.execute(sql`show server_version`));
     await handle.close();
+    mkdirSync("bench-results", { recursive: true });
     server = await startAppServer({
       port: Number(values.port),
       databaseUrl: database.url,
       twilio: { accountSid: standIn.accountSid, authToken: standIn.authToken, apiBase: standIn.url },
       env: { BENCH_ROUTES: "1" },
-      nodeArgs: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench-results/profiles")}`] : [],
-      stdio: ["ignore", "ignore", "inherit"],
+      nodeArgs: [
+        ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench-results/profiles")}`] : []),
+        ...values["server-node-args"].split(" ").filter(Boolean),
+      ],
+      stdio: ["ignore", openSync("bench-results/server-stdout.log", "w"), "inherit"], // stdout (e.g. --trace-gc) to a file, errors to the console
     });
     const appUrl = server.url;
     const serverPid = findNextServerPid(server.pid ?? 0);
     memory = watchMemory(serverPid);
+    memory.mark("started");
 
     const missedCall = (path: string, from: string) =>
       signedTwilioRequest({ appUrl, path, authToken: standIn.authToken, params: dialActionPayload({ accountSid: standIn.accountSid, from, to: SPA_NUMBER }) });
@@ -167,6 +187,7 @@ async function main(): Promise<void> {
       if (path === DIAL) await drain(warm.ok + 10);
     }
     standIn.reset();
+    memory.mark("warm-up");
 
     // Speed to text, one call at a time: the latency with nothing else going on.
     if (options.calls > 0) {
@@ -186,6 +207,7 @@ async function main(): Promise<void> {
       standIn.reset();
       const text = latencies(toText);
       details.sequential = { text, ack: latencies(acks) };
+      memory.mark("sequential");
       rows.push({ id: "sequential_text", metric: `speed to text, ${options.calls} calls one at a time (p50 / p99)`, measured: `${ms(text.p50)} / ${ms(text.p99)}`, target: "(no target)", pass: null });
     }
 
@@ -209,6 +231,7 @@ async function main(): Promise<void> {
         });
       }
     }
+    memory.mark("ingest");
     const bareRate = ingest.bare.ok / ingest.bare.seconds;
     const fullRate = ingest.full.ok / ingest.full.seconds;
     const ratio = fullRate / bareRate;
@@ -241,6 +264,7 @@ async function main(): Promise<void> {
       const ack = latencies(steady.sent.map((s) => s.ackedAt - s.sentAt));
       const problems = `${steady.sent.length - accepted.length > 0 ? `, ${steady.sent.length - accepted.length} non-2xx` : ""}${missing ? `, ${missing} never texted` : ""}`;
       details.steady = { rate: options.rate, seconds: options.rateSeconds, sent: steady.sent.length, accepted: accepted.length, missing, text, ack, scheduleMaxLagMs: +steady.maxLagMs.toFixed(1), load: steadyLoad };
+      memory.mark("steady");
       const label = `speed to text at ${options.rate}/s for ${options.rateSeconds} s`;
       const complete = missing === 0 && accepted.length === steady.sent.length;
       rows.push({ id: "steady_p50", metric: `${label}, p50`, measured: ms(text.p50) + problems, target: `≤ ${TARGETS.steadyP50} ms`, pass: complete && text.p50 <= TARGETS.steadyP50 });
@@ -269,6 +293,7 @@ async function main(): Promise<void> {
       standIn.reset();
       const statuses = Object.fromEntries([...new Set(sent.map((s) => s.status))].map((st) => [st, sent.filter((s) => s.status === st).length]));
       details.burst = { calls: options.burst, statuses, ack, text: latencies(text.times), textedOnce, duplicates, never, lastTextMs: +lastText.toFixed(1), load: burstLoad, errors: sent.filter((s) => s.error).slice(0, 3).map((s) => s.error) };
+      memory.mark("burst");
       rows.push({ id: "burst_2xx", metric: `burst of ${options.burst}: webhooks answered 2xx`, measured: `${accepted.length} / ${options.burst}`, target: "all", pass: accepted.length === options.burst });
       rows.push({ id: "burst_ack_p99", metric: `burst of ${options.burst}: acknowledged, p99`, measured: ms(ack.p99), target: `≤ ${TARGETS.burstAckP99} ms`, pass: ack.p99 <= TARGETS.burstAckP99 });
       rows.push({
@@ -286,9 +311,11 @@ async function main(): Promise<void> {
       console.log(`inbox at ${options.conversations.toLocaleString("en-US")} conversations…`);
       const seedHandle = await openDb({ kind: "postgres", url: database.url });
       await seedConversations(seedHandle.db, { count: options.conversations });
+      details.inboxVacuumSeconds = await settleDatabase(seedHandle.db);
       await seedHandle.close();
       const cookie = await signInForCookie(appUrl, "desk@glow.test", "rebound-demo");
       const inbox = await renderTimes({ appUrl, cookie, path: "/inbox", samples: 50, marker: "conversation-row" });
+      memory.mark("inbox");
       details.inbox = { conversations: options.conversations, ...inbox };
       rows.push({ id: "inbox_p95", metric: `inbox first page, ${options.conversations.toLocaleString("en-US")} conversations, p95`, measured: ms(inbox.p95), target: `≤ ${TARGETS.inboxP95} ms`, pass: inbox.p95 <= TARGETS.inboxP95 });
     }
@@ -301,6 +328,7 @@ async function main(): Promise<void> {
       const to = new Date().toISOString().slice(0, 10);
       const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
       const year = await renderTimes({ appUrl, cookie, path: `/roi?from=${from}&to=${to}`, samples: 30, marker });
+      memory.mark("roi");
       details.roi = { calls: options.roiCalls, lastThreeMonths: quarter, lastTwelveMonths: year };
       rows.push({ id: "roi_3m_p95", metric: `ROI dashboard, last 3 months, ${label}, p95`, measured: ms(quarter.p95), target: `≤ ${TARGETS.roiP95} ms`, pass: quarter.p95 <= TARGETS.roiP95 });
       rows.push({ id: "roi_12m_p95", metric: `ROI dashboard, last 12 months, ${label}, p95`, measured: ms(year.p95), target: `≤ ${TARGETS.roiP95} ms`, pass: year.p95 <= TARGETS.roiP95 });
