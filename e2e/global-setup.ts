@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_STAND_IN_URL = standIn.url;
   process.env.E2E_OTHER_CONVERSATION_ID = other.conversationId;
   process.env.E2E_OTHER_CONTACT_ID = other.contactId;
+  process.env.E2E_OTHER_LOCATION_ID = other.locationId;
 
   return async () => {
     await server.stop();

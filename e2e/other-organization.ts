@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { contacts, conversations, locations, messages, organizations, phoneNumbers } from "@/db/schema";
 
-export async function seedOtherOrganization(db: Db): Promise<{ conversationId: string; contactId: string }> {
+export async function seedOtherOrganization(db: Db): Promise<{ conversationId: string; contactId: string; locationId: string }> {
   const [org] = await db.insert(organizations).values({ name: "Other Spa", slug: "other-spa" }).returning();
   const [location] = await db
     .insert(locations)
@@ -25,5 +25,5 @@ export async function seedOtherOrganization(db: Db): Promise<{ conversationId: s
     body: "Other spa's private message",
     status: "received",
   });
-  return { conversationId: conversation!.id, contactId: contact!.id };
+  return { conversationId: conversation!.id, contactId: contact!.id, locationId: location!.id };
 }

@@ -1,0 +1,86 @@
+// The authorization matrix (issue 7, part 3): every page of the app × signed out, coordinator and
+// owner, plus another spa's ids, and the CSV and read-API routes without the right credentials.
+// A page added without a row here fails the first test, so the matrix cannot fall behind.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+type Access = "all" | "owner" | "revenue";
+/** Every page under app/(dashboard), with who may open it ("revenue": owners, coordinators only if allowed). */
+const PAGES: Record<string, { url: () => string; access: Access; otherOrg?: boolean }> = {
+  "callbacks": { url: () => "/callbacks", access: "all" },
+  "calls": { url: () => "/calls", access: "all" },
+  "contacts": { url: () => "/contacts", access: "all" },
+  "contacts/[contactId]": { url: () => `/contacts/${process.env.E2E_OTHER_CONTACT_ID}`, access: "all", otherOrg: true },
+  "getting-started": { url: () => "/getting-started", access: "owner" },
+  "inbox": { url: () => "/inbox", access: "all" },
+  "inbox/[conversationId]": { url: () => `/inbox/${process.env.E2E_OTHER_CONVERSATION_ID}`, access: "all", otherOrg: true },
+  "roi": { url: () => "/roi", access: "revenue" },
+  "roi/list": { url: () => "/roi/list?metric=missed", access: "revenue" },
+  "settings": { url: () => "/settings", access: "owner" },
+  "settings/api": { url: () => "/settings/api", access: "owner" },
+  "settings/crm": { url: () => "/settings/crm", access: "owner" },
+  "settings/integrations": { url: () => "/settings/integrations", access: "owner" },
+  "settings/locations": { url: () => "/settings/locations", access: "owner" },
+  "settings/locations/[locationId]": { url: () => `/settings/locations/${process.env.E2E_OTHER_LOCATION_ID}`, access: "owner", otherOrg: true },
+  "settings/team": { url: () => "/settings/team", access: "owner" },
+  "settings/templates": { url: () => "/settings/templates", access: "owner" },
+};
+
+function pagesOnDisk(dir: string, prefix = ""): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return pagesOnDisk(full, prefix ? `${prefix}/${name}` : name);
+    return name === "page.tsx" ? [prefix] : [];
+  });
+}
+
+async function open(page: Page, url: string) {
+  const response = await page.goto(url);
+  return { status: response?.status() ?? 0, at: new URL(page.url()) };
+}
+
+test("every page of the app has a row in the matrix", () => {
+  expect(pagesOnDisk(path.join(process.cwd(), "app/(dashboard)")).sort()).toEqual(Object.keys(PAGES).sort());
+});
+
+test("signed out: every page sends the visitor to the login page", async ({ page }) => {
+  for (const [name, { url }] of Object.entries(PAGES)) {
+    const { at } = await open(page, url());
+    expect(at.pathname, name).toBe("/login");
+  }
+});
+
+test("coordinator: the desk's pages open, settings and revenue are refused, another spa's records are not found", async ({ page }) => {
+  await signIn(page, "desk@glow.test");
+  for (const [name, { url, access, otherOrg }] of Object.entries(PAGES)) {
+    const { status, at } = await open(page, url());
+    if (access !== "all") expect(`${at.pathname}${at.search}`, name).toBe("/inbox?denied=1");
+    else if (otherOrg) expect(status, name).toBe(404);
+    else expect([status, at.pathname], name).toEqual([200, url().split("?")[0]]);
+  }
+});
+
+test("owner: every page opens, another spa's records are not found", async ({ page }) => {
+  await signIn(page, "owner@glow.test");
+  for (const [name, { url, otherOrg }] of Object.entries(PAGES)) {
+    const { status, at } = await open(page, url());
+    if (otherOrg) expect(status, name).toBe(404);
+    else expect([status, at.pathname], name).toEqual([200, url().split("?")[0]]);
+  }
+});
+
+test("routes: CSV exports need a session (and revenue rights for bookings), the read API needs a token, not a session", async ({ page, request }) => {
+  const signedOut = await request.get("/roi/export/calls.csv", { maxRedirects: 0 });
+  expect([307, 401]).toContain(signedOut.status());
+  expect((await request.get("/api/v1/calls")).status()).toBe(401);
+
+  await signIn(page, "desk@glow.test");
+  const desk = page.request;
+  expect((await desk.get("/roi/export/calls.csv")).status()).toBe(200);
+  expect((await desk.get("/roi/export/bookings.csv")).status()).toBe(403);
+  // A browser session is not an API credential.
+  expect((await desk.get("/api/v1/calls")).status()).toBe(401);
+  expect((await desk.get("/api/v1/calls", { headers: { Authorization: "Bearer rb_not-a-real-token" } })).status()).toBe(401);
+});
