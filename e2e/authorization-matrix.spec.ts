@@ -84,3 +84,14 @@ test("routes: CSV exports need a session (and revenue rights for bookings), the 
   expect((await desk.get("/api/v1/calls")).status()).toBe(401);
   expect((await desk.get("/api/v1/calls", { headers: { Authorization: "Bearer rb_not-a-real-token" } })).status()).toBe(401);
 });
+
+test("markup typed into a template shows as text in the live preview and never runs", async ({ page }) => {
+  await signIn(page, "owner@glow.test");
+  await page.goto("/settings/templates");
+  const payload = `<img src=x onerror="document.title='pwned'"><script>window.pwned=1</script> {spa}`;
+  await page.locator("#template-open").fill(payload);
+  await expect(page.getByTestId("template-open-preview")).toContainText(`<img src=x onerror="document.title='pwned'"><script>window.pwned=1</script>`);
+  expect(await page.title()).not.toBe("pwned");
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.getByTestId("template-open-preview").locator("img, script").count()).toBe(0);
+});
