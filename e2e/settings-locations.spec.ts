@@ -30,16 +30,18 @@ async function openDowntown(page: Page): Promise<void> {
 async function setDay(page: Page, day: Day, shifts: [string, string][]): Promise<void> {
   const remove = page.getByRole("button", { name: new RegExp(`^Remove ${day} shift \\d+$`) });
   // Each click is checked before the next: a click that lands before the page is interactive is retried.
-  for (let rows = await remove.count(); rows > 0; rows--) {
-    await expect(async () => {
-      if ((await remove.count()) === rows) await remove.first().click();
-      await expect(remove).toHaveCount(rows - 1, { timeout: 1000 });
-    }).toPass();
-  }
+  // One row removed per attempt until none is left (a click that races a re-render is just retried).
+  await expect(async () => {
+    if ((await remove.count()) > 0) await remove.first().click();
+    await expect(remove).toHaveCount(0, { timeout: 1000 });
+  }).toPass();
   for (const [index, [opens, closes]] of shifts.entries()) {
+    // A slow render can let a retried click add a second row: take the extra one away again.
     await expect(async () => {
-      if ((await remove.count()) === index) await page.getByRole("button", { name: `Add a shift on ${day}` }).click();
-      await expect(remove).toHaveCount(index + 1, { timeout: 1000 });
+      const rows = await remove.count();
+      if (rows === index) await page.getByRole("button", { name: `Add a shift on ${day}` }).click();
+      else if (rows > index + 1) await remove.last().click();
+      await expect(remove).toHaveCount(index + 1, { timeout: 3000 });
     }).toPass();
     await page.getByLabel(`${day} shift ${index + 1} opens`).fill(opens);
     await page.getByLabel(`${day} shift ${index + 1} closes`).fill(closes);
