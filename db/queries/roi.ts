@@ -192,6 +192,15 @@ export async function organizationToday(db: Executor, { orgId, now = new Date() 
   return localDay(now, first?.timezone ?? "UTC");
 }
 
+/** One figure's context for the list behind it: the range's totals and the locations, without the charts. */
+export async function loadRangeTotals(db: Executor, { orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }) {
+  await refreshRollups(db, now);
+  const locs = await db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
+  const locationId = range.locationId && locs.some((l) => l.id === range.locationId) ? range.locationId : null;
+  const rows = await loadRollupRows(db, { orgId, from: range.from, to: range.to, locationId });
+  return { range: { ...range, locationId }, locations: locs, totals: sumRows(rows) };
+}
+
 /** Everything the dashboard shows for a range: one refresh, one rollup read, sums in memory. */
 export async function loadRoiDashboard(db: Executor, { orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }): Promise<RoiDashboard> {
   await refreshRollups(db, now);

@@ -5,7 +5,7 @@ import { MetricBookingTable, MetricCallTable } from "@/components/roi/metric-lis
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { loadRoiDashboard, organizationToday } from "@/db/queries/roi";
+import { loadRangeTotals, organizationToday } from "@/db/queries/roi";
 import { listMetricRows, type MetricBookingRow, type MetricCallRow } from "@/db/queries/roi-list";
 import { requireRevenuePage } from "@/lib/auth/revenue";
 import { METRIC_LABELS, parseMetric } from "@/lib/roi/metrics";
@@ -23,20 +23,20 @@ export default async function RoiListPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const range = rangeFromParams(params, await organizationToday(db, { orgId: member.orgId }));
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
-  const dashboard = await loadRoiDashboard(db, { orgId: member.orgId, range });
+  const figures = await loadRangeTotals(db, { orgId: member.orgId, range });
   const label = METRIC_LABELS[metric];
-  const total = label.count(dashboard.totals);
-  const rows = await listMetricRows(db, { metric, range: { orgId: member.orgId, ...dashboard.range }, limit: PAGE, offset: (page - 1) * PAGE });
-  const location = dashboard.locations.find((l) => l.id === dashboard.range.locationId)?.name ?? "All locations";
-  const base = `/roi/list?metric=${metric}&${rangeQuery(dashboard.range)}`;
+  const total = label.count(figures.totals);
+  const rows = await listMetricRows(db, { metric, range: { orgId: member.orgId, ...figures.range }, limit: PAGE, offset: (page - 1) * PAGE });
+  const location = figures.locations.find((l) => l.id === figures.range.locationId)?.name ?? "All locations";
+  const base = `/roi/list?metric=${metric}&${rangeQuery(figures.range)}`;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <div>
       <PageHeader
         title={`${label.title}: ${total.toLocaleString("en-US")}`}
-        description={`${dashboard.range.from} to ${dashboard.range.to} · ${location}. ${label.rule}`}
+        description={`${figures.range.from} to ${figures.range.to} · ${location}. ${label.rule}`}
         actions={
-          <Link href={`/roi?${rangeQuery(dashboard.range)}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href={`/roi?${rangeQuery(figures.range)}`} className="text-sm font-medium text-brand-700 hover:underline">
             Back to the dashboard
           </Link>
         }
