@@ -7,3 +7,8 @@ export type NewEvent = typeof events.$inferInsert;
 export async function recordEvent(db: Executor, event: NewEvent): Promise<void> {
   await db.insert(events).values(event);
 }
+
+/** Appends several events in one statement; they get their ids (and so their order) as listed. */
+export async function recordEvents(db: Executor, list: NewEvent[]): Promise<void> {
+  if (list.length) await db.insert(events).values(list);
+}

@@ -4,10 +4,13 @@ import { linkClicks, trackedLinks, type TrackedLink } from "../schema";
 
 export type NewTrackedLink = Omit<typeof trackedLinks.$inferInsert, "id" | "createdAt">;
 
-/** Stores a tracked link; false when the token is already taken (the caller draws another). */
-export async function insertTrackedLink(db: Executor, link: NewTrackedLink): Promise<boolean> {
-  const rows = await db.insert(trackedLinks).values(link).onConflictDoNothing({ target: trackedLinks.token }).returning({ id: trackedLinks.id });
-  return rows.length > 0;
+/**
+ * Stores tracked links in one statement. A token already taken (about 10^-12 likely, see
+ * generateToken) fails it on the unique index: the caller's transaction rolls back rather than
+ * send a text whose link leads to someone else's.
+ */
+export async function insertTrackedLinks(db: Executor, links: NewTrackedLink[]): Promise<void> {
+  if (links.length) await db.insert(trackedLinks).values(links);
 }
 
 /**

@@ -4,10 +4,9 @@ import { messages, type Message } from "../schema";
 
 export type NewMessage = typeof messages.$inferInsert;
 
-export async function insertMessage(db: Executor, message: NewMessage): Promise<Message> {
-  const [row] = await db.insert(messages).values(message).returning();
-  if (!row) throw new Error("message insert returned nothing");
-  return row;
+/** Several messages in one statement; their ids are chosen by the caller, so nothing comes back. */
+export async function insertMessages(db: Executor, list: (NewMessage & { id: string })[]): Promise<void> {
+  if (list.length) await db.insert(messages).values(list);
 }
 
 /** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
@@ -59,9 +58,14 @@ export async function findMessageBySid(db: Executor, { providerSid }: { provider
   return row ?? null;
 }
 
-/** The send went through (or was simulated): keep the sid, and never downgrade a newer status. */
-export async function markMessageSent(db: Executor, { messageId, providerSid, status, at }: { messageId: string; providerSid: string | null; status: Message["status"]; at: Date }): Promise<void> {
-  await db
+export type SentMessage = { messageId: string; providerSid: string | null; status: Message["status"]; at: Date };
+
+/**
+ * The send went through (or was simulated): keep the sid, and never downgrade a newer status. A
+ * statement for finishSentText (db/queries/outbox.ts) to run with the claim's end and the event.
+ */
+export function messageSentUpdate(db: Executor, { messageId, providerSid, status, at }: SentMessage) {
+  return db
     .update(messages)
     .set({ providerSid, sentAt: at, status: sql`case when ${STATUS_RANK} < ${rankOf(status)} then ${status}::message_status else ${messages.status} end` })
     .where(eq(messages.id, messageId));

@@ -1,14 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "../client";
-import { outbox } from "../schema";
+import { events, outbox } from "../schema";
+import type { NewEvent } from "./events";
+import { messageSentUpdate, type SentMessage } from "./messages";
 
 export type OutboxClaim = { id: string; messageId: string; attempts: number; needsReconcile: boolean };
 
 /** How long a claim lasts; a claim older than this belonged to a process that died mid-send. */
 export const CLAIM_SECONDS = 30;
 
-export async function enqueueText(db: Executor, { orgId, messageId, notBefore }: { orgId: string; messageId: string; notBefore: Date }): Promise<void> {
-  await db.insert(outbox).values({ orgId, messageId, nextAttemptAt: notBefore });
+export type OutboxEntry = { orgId: string; messageId: string; notBefore: Date };
+
+/** Queues texts whose message rows exist (or are inserted earlier on the same connection). */
+export async function enqueueTexts(db: Executor, entries: OutboxEntry[]): Promise<void> {
+  if (entries.length) await db.insert(outbox).values(entries.map(({ orgId, messageId, notBefore }) => ({ orgId, messageId, nextAttemptAt: notBefore })));
 }
 
 /**
@@ -37,13 +42,24 @@ export async function claimDueTexts(db: Executor, { limit, messageId }: { limit:
 }
 
 /** Finishes a claim; the attempt count guards against a claim that expired and was taken over. */
-export async function completeText(db: Executor, { id, attempts }: { id: string; attempts: number }): Promise<boolean> {
-  const rows = await db
+function completeUpdate(db: Executor, { id, attempts }: { id: string; attempts: number }) {
+  return db
     .update(outbox)
     .set({ status: "done", lockedUntil: null, needsReconcile: false, updatedAt: sql`now()` })
-    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")))
-    .returning({ id: outbox.id });
-  return rows.length > 0;
+    .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}
+
+export async function completeText(db: Executor, claim: { id: string; attempts: number }): Promise<void> {
+  await completeUpdate(db, claim);
+}
+
+/**
+ * A text Twilio took (or that was simulated), in one statement: the message gets its sid and
+ * status, the claim is done, the event is appended. All of it or none of it.
+ */
+export async function finishSentText(db: Executor, { claim, sent, event }: { claim: OutboxClaim; sent: SentMessage; event: NewEvent }): Promise<void> {
+  const [message, done, appended] = [messageSentUpdate(db, sent), completeUpdate(db, claim), db.insert(events).values(event)].map((statement) => statement.getSQL());
+  await db.execute(sql`with sent as (${message}), done as (${done}) ${appended}`);
 }
 
 export async function retryTextLater(

@@ -1,8 +1,6 @@
 // The booking link in a text goes out as `${APP_URL}/b/<token>`: a click is recorded (it counts as
 // engagement) and the caller is redirected to the location's booking page with UTM tags.
 import { randomBytes } from "node:crypto";
-import type { Executor } from "@/db/client";
-import { insertTrackedLink } from "@/db/queries/links";
 import type { MessageTemplate } from "@/db/schema";
 import { env } from "@/lib/env";
 
@@ -79,31 +77,14 @@ function safeDecode(value: string): string {
   }
 }
 
-export type NewLink = {
-  orgId: string;
-  locationId: string;
-  contactId: string;
-  conversationId: string | null;
-  callId: string | null;
-  targetUrl: string;
-  campaign: LinkCampaign;
-};
-
 /**
- * Stores a link and returns the URL to put in the text. The stored target already carries the UTM
- * tags (the table has no campaign column), so a click redirects to exactly what was tagged at send
- * time. A target that is not a web address is stored as typed and answered 404 when clicked
- * (record-click.ts logs it); it never stops the text from going out.
+ * A new link: its token, the URL that goes in the text, and the target to store. The stored target
+ * already carries the UTM tags (the table has no campaign column), so a click redirects to exactly
+ * what was tagged at send time. A target that is not a web address is stored as typed and answered
+ * 404 when clicked (record-click.ts logs it); it never stops the text from going out. Pure but for
+ * the random token: the row is inserted with the text's message (db/queries/links.ts).
  */
-export async function createTrackedLink(tx: Executor, link: NewLink): Promise<{ token: string; url: string }> {
-  const { campaign, ...columns } = link;
-  const targetUrl = bookingRedirectUrl(link.targetUrl, campaign) ?? link.targetUrl;
-  // A collision is ~10^-12 likely; the unique index catches it and we draw again.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const token = generateToken();
-    if (await insertTrackedLink(tx, { ...columns, targetUrl, token })) {
-      return { token, url: `${env().appUrl}/b/${token}` };
-    }
-  }
-  throw new Error("could not draw an unused tracked-link token in 3 attempts");
+export function newTrackedLink(targetUrl: string, campaign: LinkCampaign): { token: string; url: string; targetUrl: string } {
+  const token = generateToken();
+  return { token, url: `${env().appUrl}/b/${token}`, targetUrl: bookingRedirectUrl(targetUrl, campaign) ?? targetUrl };
 }

@@ -2,12 +2,13 @@
 // caused it; this module hands them to Twilio exactly once, right away or from the sweeper.
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
-import { getMessage, markMessageFailed, markMessageSent } from "@/db/queries/messages";
+import { getMessage, markMessageFailed } from "@/db/queries/messages";
 import type { Message } from "@/db/schema";
 import {
   cancelQueuedText,
   claimDueTexts,
   completeText,
+  finishSentText,
   giveUpText,
   rescheduleText,
   retryTextLater,
@@ -66,9 +67,8 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: Message | n
   }
 
   if (!client) {
-    await markMessageSent(db, { messageId: message.id, providerSid: null, status: "simulated", at: now });
-    await recordEvent(db, { ...base, type: "text_simulated", reason: "no_twilio_credentials" });
-    await completeText(db, claim);
+    const sent = { messageId: message.id, providerSid: null, status: "simulated" as const, at: now };
+    await finishSentText(db, { claim, sent, event: { ...base, type: "text_simulated", reason: "no_twilio_credentials" } });
     return;
   }
 
@@ -96,9 +96,8 @@ async function settle(
   now: Date,
 ): Promise<void> {
   if (outcome.kind === "sent") {
-    await markMessageSent(db, { messageId: base.messageId, providerSid: outcome.sid, status: outcome.status, at: new Date() });
-    await recordEvent(db, { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts } });
-    await completeText(db, claim);
+    const sent = { messageId: base.messageId, providerSid: outcome.sid, status: outcome.status, at: new Date() };
+    await finishSentText(db, { claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts } } });
     return;
   }
   if (outcome.kind === "retry" && claim.attempts < MAX_SEND_ATTEMPTS) {

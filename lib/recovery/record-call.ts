@@ -8,12 +8,13 @@ import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { callMissedEvent, contactTaggedEvent } from "@/lib/crm/events";
 import { lockContact, upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
-import { recordEvent } from "@/db/queries/events";
+import { recordEvent, recordEvents } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 import type { Executor } from "@/db/client";
 import { decide, type Decision, type RecentHistory } from "./decide";
-import { followUpTime, queueAutomatedText } from "./text-back";
+import { allSteps } from "@/lib/all-steps";
+import { followUpTime, planAutomatedText, queueAutomatedTexts } from "./text-back";
 
 export type RecordCallResult =
   | { status: "unknown_number" }
@@ -93,20 +94,26 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
       await recordEvent(tx, { ...base, type: "text_skipped", reason: decision.reason });
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
+    // Planned before anything is stored, so the conversation opens with the words the caller gets.
+    const delayMs = location.location.sendDelaySeconds * 1000;
+    const textBack = decision.action === "text" && decision.situation ? planAutomatedText(location, decision.situation, new Date(now.getTime() + delayMs)) : null;
+    const followUpAt = textBack && location.location.followUpEnabled ? followUpTime(location, contact.phone, now) : null;
+    const followUp = followUpAt ? planAutomatedText(location, "follow_up", followUpAt) : null;
     const conversation = await touchConversation(tx, {
       orgId,
       locationId,
       contactId: contact.id,
-      kind: event.voicemail ? "voicemail" : "missed_call",
+      kind: textBack ? "text_sent" : event.voicemail ? "voicemail" : "missed_call",
       at: now,
+      preview: textBack?.body,
       waiting: true,
       unread: true,
       priority: decision.priority,
     });
     const withConversation = { ...base, conversationId: conversation.id };
-    // From here on the steps do not depend on each other: they are issued together on this
+    // From here on the steps do not depend on each other's answers: they are issued together on this
     // transaction and postgres.js pipelines them (a round trip per step, not per statement). The
-    // events still get their ids in this order: call missed, callback, text queued, follow-up.
+    // events get their ids in this order: call missed, callback, then the texts' (or the skip).
     const steps: Promise<unknown>[] = [
       recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }),
     ];
@@ -118,57 +125,41 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
         })(),
       );
     }
-    if (decision.callback) {
-      const callback = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal" as const, dueAt: decision.callback.dueAt };
-      steps.push(openCallback(tx, callback, { contact, crmConfigured: location.crmConfigured }));
-    }
-    if (decision.action === "skip" || !decision.situation) {
+    const callbackOpened = decision.callback
+      ? openCallback(
+          tx,
+          { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal", dueAt: decision.callback.dueAt },
+          { contact, crmConfigured: location.crmConfigured },
+        )
+      : null;
+    if (callbackOpened) steps.push(callbackOpened);
+    if (!textBack) {
+      steps.push(
+        (async () => {
+          await callbackOpened;
+          await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
+        })(),
+      );
       await allSteps(steps);
-      await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
 
-    const delayMs = location.location.sendDelaySeconds * 1000;
-    const text = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
-    const situation = decision.situation;
-    const textBack = (async () => {
-      const { messageId, body } = await queueAutomatedText(tx, { ...text, situation, notBefore: new Date(now.getTime() + delayMs) });
-      await Promise.all([
-        touchConversation(tx, { orgId, locationId, contactId: contact.id, kind: "text_sent", at: now, preview: body }),
-        recordEvent(tx, { ...withConversation, messageId, type: "text_queued", reason: situation }),
-      ]);
-      return messageId;
-    })();
-    steps.push(textBack);
-    if (location.location.followUpEnabled) {
-      const at = followUpTime(location, contact.phone, now);
-      steps.push(
-        (async () => {
-          const followUp = await queueAutomatedText(tx, { ...text, situation: "follow_up", notBefore: at });
-          await recordEvent(tx, { ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: at.toISOString() } });
-        })(),
-      );
-    }
+    const recipient = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
+    const texts = followUp ? [textBack, followUp] : [textBack];
+    const queued = queueAutomatedTexts(tx, recipient, texts);
+    steps.push(
+      queued,
+      (async () => {
+        await Promise.all([queued, callbackOpened]);
+        await recordEvents(tx, [
+          { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
+          ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: followUp.notBefore.toISOString() } }] : []),
+        ]);
+      })(),
+    );
     await allSteps(steps);
-    return {
-      status: "recorded",
-      location,
-      callId: call.id,
-      decision,
-      dispatchNow: delayMs === 0 ? await textBack : null,
-    } as const;
+    return { status: "recorded", location, callId: call.id, decision, dispatchNow: delayMs === 0 ? textBack.messageId : null } as const;
   });
-}
-
-/**
- * Waits for every step, then throws the first failure: the transaction rolls back only once
- * nothing of it is still in flight (after a failure the others fail fast, the transaction being
- * aborted).
- */
-async function allSteps(steps: Promise<unknown>[]): Promise<void> {
-  const settled = await Promise.allSettled(steps);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failed) throw failed.reason;
 }
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {

@@ -6,7 +6,8 @@ import { upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { linkClicks, locations, organizations, trackedLinks } from "@/db/schema";
 import { GET } from "@/app/b/[token]/route";
-import { createTrackedLink, type LinkCampaign } from "@/lib/links/tracked-link";
+import { insertTrackedLinks } from "@/db/queries/links";
+import { newTrackedLink, type LinkCampaign } from "@/lib/links/tracked-link";
 import { APP_URL, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 
@@ -45,15 +46,8 @@ async function textedCaller(options: { campaign?: LinkCampaign; targetUrl?: stri
   const phone = uniqueCaller();
   const { contact } = await upsertContact(db, { orgId, phone });
   const conversation = await touchConversation(db, { orgId, locationId: downtownId, contactId: contact.id, kind: "text_sent", at: new Date(Date.now() - 3600_000), preview: "Sorry we missed you" });
-  const link = await createTrackedLink(db, {
-    orgId,
-    locationId: downtownId,
-    contactId: contact.id,
-    conversationId: conversation.id,
-    callId: null,
-    targetUrl: options.targetUrl ?? DOWNTOWN_BOOKING,
-    campaign: options.campaign ?? "missed_call",
-  });
+  const link = newTrackedLink(options.targetUrl ?? DOWNTOWN_BOOKING, options.campaign ?? "missed_call");
+  await insertTrackedLinks(db, [{ orgId, locationId: downtownId, contactId: contact.id, conversationId: conversation.id, callId: null, token: link.token, targetUrl: link.targetUrl }]);
   return { phone, contact, conversation, link };
 }
 
