@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { messages, type Message } from "../schema";
+import { contacts, messages, type Contact, type Message } from "../schema";
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -17,6 +17,19 @@ export async function insertInboundIfNew(db: Executor, message: NewMessage): Pro
 
 export async function getMessage(db: Executor, { messageId }: { messageId: string }): Promise<Message | null> {
   const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row ?? null;
+}
+
+export type TextToSend = { message: Message; contact: Contact | null };
+
+/** A queued text with the contact it goes to, in one round trip (read before every send). */
+export async function getTextToSend(db: Executor, { messageId }: { messageId: string }): Promise<TextToSend | null> {
+  const [row] = await db
+    .select({ message: messages, contact: contacts })
+    .from(messages)
+    .leftJoin(contacts, and(eq(contacts.id, messages.contactId), eq(contacts.orgId, messages.orgId)))
+    .where(eq(messages.id, messageId))
+    .limit(1);
   return row ?? null;
 }
 

@@ -2,8 +2,7 @@
 // caused it; this module hands them to Twilio exactly once, right away or from the sweeper.
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
-import { getMessage, markMessageFailed } from "@/db/queries/messages";
-import type { Message } from "@/db/schema";
+import { getMessage, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
 import {
   cancelQueuedText,
   claimDueTexts,
@@ -31,10 +30,10 @@ export function statusCallbackUrl(messageId: string): string {
 /** Sends one queued text now if it is due (called right after the webhook response). */
 export async function dispatchText(messageId: string): Promise<void> {
   const db = await getDb();
-  // The message is read alongside the claim (one round trip less before the send); it is used only
-  // if the claim succeeds, and a pending text's row does not change until someone claims it.
-  const [claims, message] = await Promise.all([claimDueTexts(db, { limit: 1, messageId }), getMessage(db, { messageId })]);
-  await Promise.all(claims.map((claim) => processClaim(db, claim, message)));
+  // The message and its contact are read alongside the claim (one round trip less before the send);
+  // used only if the claim succeeds, and a pending text's row does not change until someone claims it.
+  const [claims, text] = await Promise.all([claimDueTexts(db, { limit: 1, messageId }), getTextToSend(db, { messageId })]);
+  await Promise.all(claims.map((claim) => processClaim(db, claim, text)));
 }
 
 /** Sends whatever is due or stuck; safe to run on every server at once. Returns how many it took. */
@@ -45,16 +44,17 @@ export async function sweepOutbox(limit = 25): Promise<number> {
   return claims.length;
 }
 
-async function processClaim(db: Db, claim: OutboxClaim, prefetched?: Message | null): Promise<void> {
+async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend | null): Promise<void> {
   const now = new Date();
-  const message = prefetched?.id === claim.messageId ? prefetched : await getMessage(db, { messageId: claim.messageId });
-  if (!message) {
+  const toSend = prefetched?.message.id === claim.messageId ? prefetched : await getTextToSend(db, { messageId: claim.messageId });
+  if (!toSend) {
     await completeText(db, claim);
     return;
   }
+  const { message } = toSend;
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
   const client = twilioClient();
-  const guard = await checkBeforeSend(db, message, client, now);
+  const guard = await checkBeforeSend(db, toSend, client, now);
   if (guard.action === "cancel") {
     await cancelText(db, message, guard.reason, now);
     await cancelQueuedText(db, { id: claim.id, attempts: claim.attempts, reason: guard.reason });

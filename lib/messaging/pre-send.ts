@@ -1,11 +1,11 @@
 // Gathers what the send guard needs (contact, what happened since, the caller's hour, the line
 // type from Twilio Lookup when unknown) and acts on a cancellation: nothing fails silently.
 import type { Db } from "@/db/client";
-import { getContact, setContactLineType } from "@/db/queries/contacts";
+import { setContactLineType } from "@/db/queries/contacts";
 import { openCallbackForMessage } from "@/lib/callbacks/open-callback";
 import { recordEvent } from "@/db/queries/events";
 import { getConversationLocation } from "@/db/queries/locations";
-import { markMessageCanceled } from "@/db/queries/messages";
+import { markMessageCanceled, type TextToSend } from "@/db/queries/messages";
 import { sendSignals } from "@/db/queries/send-signals";
 import type { Message } from "@/db/schema";
 import { nextSendableTime, quietHoursFor } from "@/lib/schedule/quiet-hours";
@@ -13,11 +13,11 @@ import { lookupLineType } from "./line-type";
 import { CANCEL_REASON_TEXT, sendGuard, type CancelReason, type Guard } from "./send-guard";
 import type { TwilioClient } from "./twilio-client";
 
-export async function checkBeforeSend(db: Db, message: Message, client: TwilioClient | null, now: Date): Promise<Guard> {
+/** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */
+export async function checkBeforeSend(db: Db, { message, contact: found }: TextToSend, client: TwilioClient | null, now: Date): Promise<Guard> {
   const checked = message.automated && message.templateSituation !== null;
   // Independent reads, side by side: this runs between a missed call and its text-back.
-  const [found, signals, location] = await Promise.all([
-    getContact(db, { orgId: message.orgId, contactId: message.contactId }),
+  const [signals, location] = await Promise.all([
     checked
       ? sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
       : null,
