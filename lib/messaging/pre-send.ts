@@ -16,20 +16,20 @@ import type { TwilioClient } from "./twilio-client";
 /** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */
 export async function checkBeforeSend(db: Db, { message, contact: found }: TextToSend, client: TwilioClient | null, now: Date): Promise<Guard> {
   const checked = message.automated && message.templateSituation !== null;
+  // Twilio Lookup (paid) only for a contact we may still text and whose line type is unknown.
+  const lookUp = checked && client && found && !found.lineType && !found.optedOutAt && !found.blockedAt ? { client, phone: found.phone } : null;
   // Independent reads, side by side: this runs between a missed call and its text-back.
-  const [signals, location] = await Promise.all([
+  const [signals, location, lineType] = await Promise.all([
     checked
       ? sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
       : null,
     message.templateSituation === "follow_up" ? getConversationLocation(db, { conversationId: message.conversationId }) : null,
+    lookUp ? lookupLineType(lookUp.client, lookUp.phone) : null,
   ]);
   let contact = found;
-  if (checked && contact && !contact.lineType && client) {
-    const lineType = await lookupLineType(client, contact.phone);
-    if (lineType) {
-      await setContactLineType(db, { orgId: message.orgId, contactId: contact.id, lineType, at: now });
-      contact = { ...contact, lineType, lineTypeCheckedAt: now };
-    }
+  if (contact && lineType) {
+    await setContactLineType(db, { orgId: message.orgId, contactId: contact.id, lineType, at: now });
+    contact = { ...contact, lineType, lineTypeCheckedAt: now };
   }
   let quietUntil: Date | null = null;
   if (location) {

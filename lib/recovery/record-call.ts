@@ -146,17 +146,16 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
 
     const recipient = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
     const texts = followUp ? [textBack, followUp] : [textBack];
+    const textEvents = () =>
+      recordEvents(tx, [
+        { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
+        ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: followUp.notBefore.toISOString() } }] : []),
+      ]);
     const queued = queueAutomatedTexts(tx, recipient, texts);
-    steps.push(
-      queued,
-      (async () => {
-        await Promise.all([queued, callbackOpened]);
-        await recordEvents(tx, [
-          { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
-          ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: followUp.notBefore.toISOString() } }] : []),
-        ]);
-      })(),
-    );
+    // Issued right behind the texts' inserts (their messages exist by the time it runs), unless a
+    // callback's event has to come first.
+    const texted = callbackOpened ? Promise.all([queued, callbackOpened]).then(textEvents) : textEvents();
+    steps.push(queued, texted);
     await allSteps(steps);
     return { status: "recorded", location, callId: call.id, decision, dispatchNow: delayMs === 0 ? textBack.messageId : null } as const;
   });
