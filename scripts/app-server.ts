@@ -3,7 +3,23 @@
 // stops the server (../shared/STACK.md, pitfall 13).
 import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+
+/**
+ * The Node flags of `npm start` (package.json), read from the script itself so that the browser
+ * tests and the benchmarks run the server exactly as production does (the heap cap among them).
+ */
+export function startScriptNodeFlags(startScript: string): string[] {
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/next\/dist\/bin\/next start$/.exec(startScript.trim());
+  if (!match) throw new Error(`package.json "start" is not "node [flags] node_modules/next/dist/bin/next start": ${startScript}`);
+  return (match[1] ?? "").split(" ").filter(Boolean);
+}
+
+function npmStartNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.resolve("package.json"), "utf8")) as { scripts: Record<string, string> };
+  return startScriptNodeFlags(scripts.start ?? "");
+}
 
 export type AppServer = {
   url: string;
@@ -18,7 +34,7 @@ export async function startAppServer(input: {
   port: number;
   databaseUrl: string;
   twilio: { accountSid: string; authToken: string; apiBase: string };
-  /** Node flags for the server process (e.g. --cpu-prof for `npm run bench -- --cpu-prof`). */
+  /** Node flags added to npm start's own (e.g. --cpu-prof for `npm run bench -- --cpu-prof`). */
   nodeArgs?: string[];
   /** Extra environment for the server (the bench sets BENCH_ROUTES=1). */
   env?: Record<string, string>;
@@ -30,7 +46,7 @@ export async function startAppServer(input: {
   authSecret?: string;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${input.port}`;
-  const server = spawn(process.execPath, [...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...npmStartNodeFlags(), ...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
