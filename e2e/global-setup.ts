@@ -26,6 +26,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_TWILIO_ACCOUNT_SID = standIn.accountSid;
   process.env.E2E_TWILIO_AUTH_TOKEN = standIn.authToken;
   process.env.E2E_STAND_IN_URL = standIn.url;
+  process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_OTHER_CONVERSATION_ID = other.conversationId;
   process.env.E2E_OTHER_CONTACT_ID = other.contactId;
   process.env.E2E_OTHER_LOCATION_ID = other.locationId;
