@@ -285,7 +285,9 @@ export const conversations = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.locationId, t.contactId),
-    index("conversations_inbox_idx").on(t.orgId, t.lastActivityAt.desc(), t.id.desc()),
+    // NULLS FIRST is what `order by … desc` means: only an index in that order lets the inbox walk it
+    // newest first and stop after a page (drizzle's .desc() alone is DESC NULLS LAST).
+    index("conversations_inbox_idx").on(t.orgId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;
