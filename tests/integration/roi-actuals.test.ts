@@ -10,6 +10,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import { findMemberByEmail } from "@/db/queries/members";
 import { listMetricRows } from "@/db/queries/roi-list";
 import { LIST_METRICS, METRIC_LABELS } from "@/lib/roi/metrics";
+import { localDay } from "@/lib/roi/range";
 import { loadRoiDashboard, loadRollupRows, recountFromRecords, refreshRollups } from "@/db/queries/roi";
 import { contacts, organizations } from "@/db/schema";
 import { DEMO_ORG } from "@/db/seed-demo";
@@ -112,7 +113,8 @@ describe("the rollup kept up by triggers equals a recount of the raw records", (
     expect(byDay(rollup)).toEqual(byDay(recount));
     return sumRows(rollup);
   }
-  const today = () => new Date().toISOString().slice(0, 10);
+  // The spa's day, not UTC's: from 00:00 to 08:00 UTC they differ, and the dashboard's range is the spa's.
+  const today = () => localDay(new Date(), "America/Los_Angeles");
 
   beforeAll(async () => {
     const db = await getDb();
