@@ -66,6 +66,15 @@ describe("twilio stand-in with the real twilio client", () => {
     expect(standIn.messages.map((m) => m.sid)).toEqual([third.sid]);
   });
 
+  it("failNextSendsTo: only sends to that number get its scripted replies, whatever comes between", async () => {
+    const other = "+13105550177";
+    standIn.failNextSendsTo(TO, [{ status: 500 }]);
+    const toOther = await client.messages.create({ to: other, from: FROM, body: "first, to someone else" });
+    expect((await restError(client.messages.create({ to: TO, from: FROM, body: "a" }))).status).toBe(500);
+    const retried = await client.messages.create({ to: TO, from: FROM, body: "a" });
+    expect(standIn.messages.map((m) => m.sid)).toEqual([toOther.sid, retried.sid]);
+  });
+
   it("scripted Twilio error codes and validation errors come back as RestException", async () => {
     standIn.failNextSends([{ status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" }]);
     const optedOut = await restError(client.messages.create({ to: TO, from: FROM, body: "x" }));

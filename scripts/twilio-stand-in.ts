@@ -26,6 +26,8 @@ export type TwilioStandIn = {
   /** Every send attempt (with how it was answered) and message-list lookup, oldest first. */
   attempts: StandInAttempt[];
   failNextSends(replies: ScriptedReply[]): void;
+  /** The next sends to this number get these replies, whatever else is sent meanwhile. */
+  failNextSendsTo(e164: string, replies: ScriptedReply[]): void;
   setLineType(e164: string, type: string): void;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
@@ -82,6 +84,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
   let scripted: ScriptedReply[] = [];
+  const scriptedFor = new Map<string, ScriptedReply[]>();
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -126,7 +129,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   async function createMessage(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const form = await readBody(req);
-    const reply = scripted.shift();
+    const reply = scriptedFor.get(form.get("To") ?? "")?.shift() ?? scripted.shift();
     const attempt: StandInAttempt = { kind: "send", at, to: form.get("To"), outcome: null };
     attempts.push(attempt);
     if (reply === "hang") {
@@ -272,6 +275,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     url: `http://${host}:${address.port}`,
     accountSid, authToken, messages, requests, attempts,
     failNextSends: (replies) => { scripted.push(...replies); },
+    failNextSendsTo: (e164, replies) => { scriptedFor.set(e164, [...(scriptedFor.get(e164) ?? []), ...replies]); },
     setLineType: (e164, type) => { lineTypes.set(e164, type); },
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
@@ -317,6 +321,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       state.clear();
       lineTypes.clear();
       scripted = [];
+      scriptedFor.clear();
     },
     async close() {
       if (closed) return;

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { signInForCookie } from "@/scripts/bench-session";
-import { startTwilioStandIn, type ScriptedReply, type TwilioStandIn } from "@/scripts/twilio-stand-in";
+import { startTwilioStandIn, type TwilioStandIn } from "@/scripts/twilio-stand-in";
 import {
   BASE_PORT,
   callers,
@@ -129,8 +129,9 @@ describe("two servers, one database", () => {
 
   it("every first send fails (500 or 429): the sweepers on both servers retry them, and nobody is texted twice", async () => {
     const people = callers(60);
-    const failures: ScriptedReply[] = people.map((_, i) => (i % 2 ? { status: 429, code: 20429 } : { status: 500 }));
-    standIn.failNextSends(failures);
+    // Each caller's own first send fails: a retry that overtakes a slow first send to someone else
+    // must not take that caller's scripted failure.
+    people.forEach((phone, i) => standIn.failNextSendsTo(phone, [i % 2 ? { status: 429, code: 20429 } : { status: 500 }]));
     const { startedAt, answers } = await deliverToBoth(people);
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
     const lastText = await waitForTexts(standIn, people, 30_000);
