@@ -1,0 +1,76 @@
+// Callers and their calls, and the ledger that makes a retried webhook a no-op.
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organizations } from "./accounts";
+import { createdAt, id, tz } from "./columns";
+import { telephonyProvider, contactKind, lineType, callDirection, callDisposition, leakSource } from "./enums";
+import { locations } from "./locations";
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    phone: text().notNull(),
+    name: text(),
+    kind: contactKind().notNull().default("new_lead"),
+    leadStatus: text().notNull().default("new_inbound"),
+    optedOutAt: tz(),
+    blockedAt: tz(),
+    isStaff: boolean().notNull().default(false),
+    lineType: lineType(),
+    lineTypeCheckedAt: tz(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.orgId, t.phone), index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.phone, t.id)],
+);
+export type Contact = typeof contacts.$inferSelect;
+
+export const calls = pgTable(
+  "calls",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    /** Null for an anonymous or invalid caller ID: the call is logged, nobody can be texted. */
+    contactId: uuid().references(() => contacts.id, { onDelete: "cascade" }),
+    provider: telephonyProvider().notNull(),
+    externalId: text().notNull(),
+    direction: callDirection().notNull().default("inbound"),
+    fromNumber: text().notNull(),
+    toNumber: text().notNull(),
+    disposition: callDisposition().notNull(),
+    leakSource: leakSource(),
+    /** The provider's raw outcome (DialCallStatus, CallStatus, missed_call_reason…), for the call log. */
+    providerStatus: text(),
+    startedAt: tz().notNull(),
+    endedAt: tz(),
+    durationSeconds: integer(),
+    voicemailUrl: text(),
+    voicemailSeconds: integer(),
+    transcript: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex().on(t.provider, t.externalId),
+    index().on(t.orgId, t.startedAt),
+    index().on(t.contactId, t.startedAt),
+    index().on(t.locationId, t.startedAt),
+  ],
+);
+export type Call = typeof calls.$inferSelect;
+
+/** Ledger of provider deliveries: a retried webhook with the same key is processed once. */
+export const webhookReceipts = pgTable(
+  "webhook_receipts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    provider: telephonyProvider().notNull(),
+    idempotencyKey: text().notNull(),
+    kind: text().notNull(),
+    orgId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
+    receivedAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.provider, t.idempotencyKey)],
+);
+export type WebhookReceipt = typeof webhookReceipts.$inferSelect;

@@ -1,0 +1,13 @@
+// The whole domain of Rebound (../shared/DESIGN.md, "Domain words"), one file per area. Later
+// work adds behaviour, not tables. snake_case in SQL through drizzle's casing option; camelCase here.
+// Everything is imported from "@/db/schema". An area file imports the areas it references (only
+// inside the lazy `references(() => …)` callbacks), and never one that imports it back:
+// accounts ← locations ← calls ← conversations ← desk, audit; roi.
+export * from "./enums";
+export * from "./accounts";
+export * from "./locations";
+export * from "./calls";
+export * from "./conversations";
+export * from "./desk";
+export * from "./audit";
+export * from "./roi";

@@ -1,0 +1,97 @@
+// A spa's sites: opening hours, closures, phone numbers and text templates.
+import { boolean, date, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organizations } from "./accounts";
+import { createdAt, id } from "./columns";
+import { telephonyProvider, templateSituation } from "./enums";
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    timezone: text().notNull(),
+    /** The spa's real line that a Rebound number forwards to (E.164). */
+    forwardingNumber: text(),
+    ringTimeoutSeconds: smallint().notNull().default(20),
+    bookingUrl: text().notNull(),
+    defaultBookingValueCents: integer().notNull().default(140_000),
+    /** One automatic text per contact per location within this window. */
+    autoTextWindowHours: smallint().notNull().default(24),
+    /** Optional delay before the automatic text, so the desk can try to call back first. */
+    sendDelaySeconds: integer().notNull().default(0),
+    textShortAbandoned: boolean().notNull().default(false),
+    /** One follow-up text when the caller has not replied, this many hours after the text-back. */
+    followUpEnabled: boolean().notNull().default(true),
+    followUpAfterHours: smallint().notNull().default(20),
+    /** No automatic text between these minutes of the caller's local day (20:00–08:00). */
+    quietStartMinute: smallint().notNull().default(20 * 60),
+    quietEndMinute: smallint().notNull().default(8 * 60),
+    /** Spam rule: this many calls shorter than spamShortCallSeconds, no voicemail, within 24 h. */
+    spamShortCallCount: smallint().notNull().default(3),
+    spamShortCallSeconds: smallint().notNull().default(5),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.orgId)],
+);
+export type Location = typeof locations.$inferSelect;
+
+/** Weekly opening hours: several rows per weekday are several shifts (a lunch gap between them). */
+export const locationHours = pgTable(
+  "location_hours",
+  {
+    id: id(),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    /** 0 = Sunday … 6 = Saturday, in the location's timezone. */
+    weekday: smallint().notNull(),
+    /** Minutes after local midnight; closesMinute may exceed 1440 for hours past midnight. */
+    opensMinute: smallint().notNull(),
+    closesMinute: smallint().notNull(),
+  },
+  (t) => [index().on(t.locationId, t.weekday)],
+);
+export type LocationHours = typeof locationHours.$inferSelect;
+
+/** Holidays and one-off closures (or special hours when opens/closes are set). */
+export const locationClosures = pgTable(
+  "location_closures",
+  {
+    id: id(),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    day: date().notNull(),
+    name: text().notNull(),
+    opensMinute: smallint(),
+    closesMinute: smallint(),
+  },
+  (t) => [uniqueIndex().on(t.locationId, t.day)],
+);
+export type LocationClosure = typeof locationClosures.$inferSelect;
+
+/** A number belongs to one location; webhooks find their location by the dialled number. */
+export const phoneNumbers = pgTable(
+  "phone_numbers",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    e164: text().notNull().unique(),
+    provider: telephonyProvider().notNull(),
+    label: text().notNull().default("Main line"),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.locationId)],
+);
+export type PhoneNumber = typeof phoneNumbers.$inferSelect;
+
+export const messageTemplates = pgTable(
+  "message_templates",
+  {
+    id: id(),
+    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    situation: templateSituation().notNull(),
+    body: text().notNull(),
+    updatedAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.locationId, t.situation)],
+);
+export type MessageTemplate = typeof messageTemplates.$inferSelect;
