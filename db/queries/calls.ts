@@ -6,7 +6,7 @@ export type NewCall = typeof calls.$inferInsert;
 
 /** Inserts the call unless (provider, externalId) is already known: null means "already processed". */
 export async function insertCallIfNew(db: Executor, call: NewCall): Promise<Call | null> {
-  const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.provider, calls.externalId] }).returning();
+  const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] }).returning();
   return row ?? null;
 }
 

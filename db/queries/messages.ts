@@ -11,7 +11,7 @@ export async function insertMessages(db: Executor, list: (NewMessage & { id: str
 
 /** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
 export async function insertInboundIfNew(db: Executor, message: NewMessage): Promise<Message | null> {
-  const [row] = await db.insert(messages).values(message).onConflictDoNothing({ target: messages.providerSid }).returning();
+  const [row] = await db.insert(messages).values(message).onConflictDoNothing({ target: [messages.orgId, messages.providerSid] }).returning();
   return row ?? null;
 }
 

@@ -52,7 +52,9 @@ export const calls = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex().on(t.provider, t.externalId),
+    // A provider's call id is only unique within one organization: tenants may be hostile, and two
+    // honest phone systems both number their calls 1, 2, 3.
+    uniqueIndex("calls_org_provider_external_id_key").on(t.orgId, t.provider, t.externalId),
     index().on(t.orgId, t.startedAt),
     index().on(t.contactId, t.startedAt),
     index().on(t.locationId, t.startedAt),
@@ -71,6 +73,6 @@ export const webhookReceipts = pgTable(
     orgId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.provider, t.idempotencyKey)],
+  (t) => [uniqueIndex("webhook_receipts_org_provider_key").on(t.orgId, t.provider, t.idempotencyKey)],
 );
 export type WebhookReceipt = typeof webhookReceipts.$inferSelect;

@@ -55,8 +55,8 @@ export const messages = pgTable(
     toNumber: text().notNull(),
     body: text().notNull(),
     status: messageStatus().notNull(),
-    /** Twilio MessageSid (SM…/MM…); unique so a retried inbound webhook is stored once. */
-    providerSid: text().unique(),
+    /** The provider's message id (Twilio SM…/MM…); unique per organization, so a retried inbound webhook is stored once. */
+    providerSid: text(),
     errorCode: integer(),
     errorMessage: text(),
     automated: boolean().notNull().default(false),
@@ -70,6 +70,9 @@ export const messages = pgTable(
     index().on(t.conversationId, t.createdAt),
     index().on(t.contactId, t.createdAt),
     uniqueIndex("messages_one_auto_text_per_call").on(t.callId).where(sql`${t.automated} and ${t.callId} is not null`),
+    uniqueIndex("messages_org_provider_sid_key").on(t.orgId, t.providerSid),
+    // The per-organization daily caps and the per-number rate count an organization's recent texts.
+    index("messages_org_outbound_idx").on(t.orgId, t.createdAt).where(sql`${t.direction} = 'outbound'`),
   ],
 );
 export type Message = typeof messages.$inferSelect;
