@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "../client";
 import { crmDeliveries, organizations, type CrmDelivery } from "../schema";
 
@@ -15,7 +15,7 @@ export async function getCrmEndpoint(db: Executor, { orgId }: { orgId: string })
   return row && url ? { url, secret: row.secret?.trim() || null } : null;
 }
 
-/** How long a claim lasts: well past the 10 s request timeout, so only a dead process loses one. */
+/** How long a claim lasts: well past the request timeout, so only a dead process loses one. */
 export const CRM_CLAIM_SECONDS = 60;
 
 export type CrmClaim = Pick<CrmDelivery, "id" | "orgId" | "eventId" | "eventType" | "payload" | "attempts">;
@@ -24,37 +24,84 @@ export type CrmClaim = Pick<CrmDelivery, "id" | "orgId" | "eventId" | "eventType
  * Claims due deliveries with FOR UPDATE SKIP LOCKED, so any number of servers can sweep at once
  * without two of them POSTing the same row. An expired in-flight claim (its process died) is
  * taken over; the receiver dedupes on the unchanged webhook-id.
+ *
+ * Fair and bounded: at most `maxOrgs` organizations (longest waiting first), and for each at most
+ * `perOrg` requests in flight across every server. An organization whose circuit is open is left
+ * alone (its rows stay pending); once the pause is over (half-open) it gets one trial request.
  */
-export async function claimDueCrmDeliveries(db: Executor, { limit }: { limit: number }): Promise<CrmClaim[]> {
-  const due = db
-    .select({ id: crmDeliveries.id })
-    .from(crmDeliveries)
-    .where(
-      or(
-        and(eq(crmDeliveries.status, "pending"), sql`${crmDeliveries.nextAttemptAt} <= now()`),
-        and(eq(crmDeliveries.status, "in_flight"), sql`${crmDeliveries.lockedUntil} < now()`),
-      ),
+export async function claimDueCrmDeliveries(db: Executor, { maxOrgs, perOrg }: { maxOrgs: number; perOrg: number }): Promise<CrmClaim[]> {
+  const due = sql`((d.status = 'pending' and d.next_attempt_at <= now()) or (d.status = 'in_flight' and d.locked_until < now()))`;
+  const result = await db.execute(sql`
+    with due_orgs as (
+      select d.org_id, min(d.next_attempt_at) as oldest,
+        case when o.crm_consecutive_failures >= ${CRM_BREAKER.threshold} then 1 else ${perOrg} end as cap
+      from crm_deliveries d join organizations o on o.id = d.org_id
+      where ${due} and (o.crm_circuit_open_until is null or o.crm_circuit_open_until <= now())
+      group by d.org_id, o.crm_consecutive_failures
+      order by oldest
+      limit ${maxOrgs}
+    ),
+    picked as (
+      select c.id from due_orgs g
+      cross join lateral (
+        select d.id from crm_deliveries d
+        where d.org_id = g.org_id and ${due}
+        order by d.next_attempt_at
+        limit greatest(g.cap - (
+          select count(*) from crm_deliveries f
+          where f.org_id = g.org_id and f.status = 'in_flight' and f.locked_until >= now()
+        ), 0)
+        for update skip locked
+      ) c
     )
-    .orderBy(asc(crmDeliveries.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(crmDeliveries)
+    update crm_deliveries set
+      status = 'in_flight',
+      attempts = attempts + 1,
+      locked_until = now() + make_interval(secs => ${CRM_CLAIM_SECONDS}),
+      updated_at = now()
+    where id in (select id from picked)
+    returning id, org_id as "orgId", event_id as "eventId", event_type as "eventType", payload, attempts`);
+  return rowsOf<CrmClaim>(result);
+}
+
+/**
+ * The per-organization circuit breaker: after `threshold` failures in a row (no answer, refused
+ * connection, TLS failure, 429 or 5xx) deliveries pause for `baseMs`, doubling with every further
+ * failure up to `maxMs`. Any answer that shows the endpoint is alive closes it.
+ */
+export const CRM_BREAKER = { threshold: 5, baseMs: 5 * 60_000, maxMs: 60 * 60_000 } as const;
+
+export type CrmCircuit = { consecutiveFailures: number; openUntil: Date | null };
+
+export async function recordCrmEndpointFailure(db: Executor, { orgId }: { orgId: string }): Promise<CrmCircuit | null> {
+  const failures = sql`least(${organizations.crmConsecutiveFailures} + 1, 1000)`;
+  const pauseMs = sql`least(${CRM_BREAKER.baseMs}::float8 * power(2, greatest(${failures} - ${CRM_BREAKER.threshold}, 0)), ${CRM_BREAKER.maxMs}::float8)`;
+  const [row] = await db
+    .update(organizations)
     .set({
-      status: "in_flight",
-      attempts: sql`${crmDeliveries.attempts} + 1`,
-      lockedUntil: sql`now() + make_interval(secs => ${CRM_CLAIM_SECONDS})`,
-      updatedAt: sql`now()`,
+      crmConsecutiveFailures: failures,
+      crmCircuitOpenUntil: sql`case when ${failures} >= ${CRM_BREAKER.threshold} then now() + make_interval(secs => ${pauseMs} / 1000) else ${organizations.crmCircuitOpenUntil} end`,
     })
-    .where(inArray(crmDeliveries.id, due))
-    .returning({
-      id: crmDeliveries.id,
-      orgId: crmDeliveries.orgId,
-      eventId: crmDeliveries.eventId,
-      eventType: crmDeliveries.eventType,
-      payload: crmDeliveries.payload,
-      attempts: crmDeliveries.attempts,
-    });
+    .where(eq(organizations.id, orgId))
+    .returning({ consecutiveFailures: organizations.crmConsecutiveFailures, openUntil: organizations.crmCircuitOpenUntil });
+  return row ?? null;
+}
+
+/** The endpoint answered (or its settings changed): deliveries flow again. */
+export async function closeCrmCircuit(db: Executor, { orgId }: { orgId: string }): Promise<void> {
+  await db
+    .update(organizations)
+    .set({ crmConsecutiveFailures: 0, crmCircuitOpenUntil: null })
+    .where(and(eq(organizations.id, orgId), or(sql`${organizations.crmConsecutiveFailures} <> 0`, sql`${organizations.crmCircuitOpenUntil} is not null`)));
+}
+
+export async function getCrmCircuit(db: Executor, { orgId }: { orgId: string }): Promise<CrmCircuit | null> {
+  const [row] = await db
+    .select({ consecutiveFailures: organizations.crmConsecutiveFailures, openUntil: organizations.crmCircuitOpenUntil })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Only the claim that is still current may settle a row (an expired one may have been taken over). */

@@ -1,10 +1,13 @@
 // Delivers queued CRM events: POSTed as JSON, signed the Standard Webhooks way (so any receiver can
 // verify with an off-the-shelf library), retried with backoff, and claimed with SKIP LOCKED so any
-// number of servers can sweep without posting the same row twice.
+// number of servers can sweep without posting the same row twice. Only to the public internet
+// (safe-post.ts), a few per organization at a time, and paused for an endpoint that keeps failing.
 import { Webhook } from "standardwebhooks";
 import { getDb, type Db } from "@/db/client";
 import {
   claimDueCrmDeliveries,
+  closeCrmCircuit,
+  recordCrmEndpointFailure,
   getCrmEndpoint,
   markCrmDelivered,
   markCrmDeliveryDead,
@@ -14,9 +17,13 @@ import {
   type CrmEndpoint,
 } from "@/db/queries/crm";
 import { retryDelayMs } from "@/lib/messaging/send-text";
+import { recordRefusal } from "@/lib/security/refusal";
+import { safePost, type PostFailure, type Resolver } from "./safe-post";
+import { crmNetworkPolicy, type CrmNetworkPolicy } from "./url-policy";
 
 export const MAX_CRM_ATTEMPTS = 8;
-export const CRM_TIMEOUT_MS = 10_000;
+/** Short on purpose: a spa's CRM answers in well under a second or is in trouble. */
+export const CRM_TIMEOUT_MS = 5_000;
 
 export type CrmRequest = { url: string; headers: Record<string, string>; body: string };
 
@@ -36,14 +43,21 @@ export function signCrmRequest({ url, secret, eventId, body, at }: { url: string
   };
 }
 
+/**
+ * `endpointDown` marks what counts toward the circuit breaker (no answer, or 429/5xx); `unsafe`
+ * marks a refused private address (logged as a refusal for the organization).
+ */
 export type AttemptResult =
   | { kind: "delivered"; statusCode: number }
   | { kind: "retry"; statusCode: number | null; error: string }
-  | { kind: "dead"; statusCode: number | null; error: string };
+  | { kind: "dead"; statusCode: number | null; error: string; unsafe?: true };
 
-/** 2xx delivered; 429 and 5xx may pass later; any other answer is the receiver saying no. */
-export function classifyCrmResponse(statusCode: number, body: string): AttemptResult {
-  const detail = body ? `HTTP ${statusCode}: ${body}` : `HTTP ${statusCode}`;
+/**
+ * 2xx delivered; 429 and 5xx may pass later; any other answer is the receiver saying no. Only the
+ * status code is kept: the receiver's body is never read, so nothing it says reaches the log.
+ */
+export function classifyCrmResponse(statusCode: number): AttemptResult {
+  const detail = `HTTP ${statusCode}`;
   if (statusCode >= 200 && statusCode < 300) return { kind: "delivered", statusCode };
   if (statusCode === 429 || statusCode >= 500) return { kind: "retry", statusCode, error: detail };
   if (statusCode >= 300 && statusCode < 400) {
@@ -52,53 +66,35 @@ export function classifyCrmResponse(statusCode: number, body: string): AttemptRe
   return { kind: "dead", statusCode, error: detail };
 }
 
-/** No answer at all (timeout, refused, reset, DNS): worth another try. */
-export function classifyCrmFailure(error: unknown, timeoutMs: number): AttemptResult {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return { kind: "retry", statusCode: null, error: `no answer within ${timeoutMs / 1000} s` };
+/** The error classes an owner sees; never a socket error code (they map a network's open ports). */
+export const CRM_FAILURE_TEXT: Record<PostFailure, string> = {
+  timeout: "timed out",
+  unsafe_address: "refused: private address",
+  tls: "TLS error",
+  connect: "could not connect",
+  not_https: "not sent: the CRM webhook URL must be an https:// address",
+};
+
+export function classifyCrmFailure(failure: PostFailure, timeoutMs: number): AttemptResult {
+  if (failure === "unsafe_address") {
+    return { kind: "dead", statusCode: null, error: `${CRM_FAILURE_TEXT.unsafe_address}: use an https:// address on the public internet`, unsafe: true };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code = cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : null;
-  return { kind: "retry", statusCode: null, error: code ? `${message} (${code})` : message };
+  if (failure === "not_https") return { kind: "dead", statusCode: null, error: CRM_FAILURE_TEXT.not_https };
+  const text = failure === "timeout" ? `${CRM_FAILURE_TEXT.timeout}: no answer within ${timeoutMs / 1000} s` : CRM_FAILURE_TEXT[failure];
+  return { kind: "retry", statusCode: null, error: text };
 }
 
-/** The start of the receiver's answer, for the delivery log; never buffers a huge body. */
-async function answerSnippet(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    while (text.length < 500) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    // The status code already says what happened; the body is only a hint.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return text.trim().slice(0, 200);
+/** Whether this attempt says the endpoint is down (counts toward opening its circuit). */
+export function endpointFailed(result: AttemptResult): boolean {
+  return result.kind === "retry";
 }
 
 export async function postCrmEvent(
   request: CrmRequest,
-  { fetchImpl = fetch, timeoutMs = CRM_TIMEOUT_MS }: { fetchImpl?: typeof fetch; timeoutMs?: number } = {},
+  { timeoutMs = CRM_TIMEOUT_MS, policy = crmNetworkPolicy(), resolve }: { timeoutMs?: number; policy?: CrmNetworkPolicy; resolve?: Resolver } = {},
 ): Promise<AttemptResult> {
-  try {
-    const response = await fetchImpl(request.url, {
-      method: "POST",
-      headers: request.headers,
-      body: request.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return classifyCrmResponse(response.status, await answerSnippet(response));
-  } catch (error) {
-    return classifyCrmFailure(error, timeoutMs);
-  }
+  const outcome = await safePost(request, { timeoutMs, policy, resolve });
+  return outcome.kind === "answered" ? classifyCrmResponse(outcome.statusCode) : classifyCrmFailure(outcome.failure, timeoutMs);
 }
 
 /** The endpoint ready to post to, or why it cannot be (no retry will help until settings change). */
@@ -143,19 +139,26 @@ async function attemptDelivery(claim: CrmClaim, endpoint: CrmEndpoint | null): P
   return postCrmEvent(signCrmRequest({ ...target, eventId: claim.eventId, body, at: new Date() }));
 }
 
-async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null): Promise<void> {
+async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null): Promise<AttemptResult> {
   const result = await attemptDelivery(claim, endpoint);
   const step = nextCrmStep(result, claim.attempts, new Date());
   const current = { id: claim.id, attempts: claim.attempts };
   if (step.kind === "delivered") await markCrmDelivered(db, { ...current, statusCode: step.statusCode });
   else if (step.kind === "retry") await retryCrmDeliveryLater(db, { ...current, at: step.at, statusCode: step.statusCode, error: step.error });
   else await markCrmDeliveryDead(db, { ...current, statusCode: step.statusCode, error: step.error });
+  return result;
 }
 
-/** Delivers whatever is due or stuck; safe to run on every server at once. Returns how many it took. */
-export async function sweepCrmDeliveries(limit = 25): Promise<number> {
+/** What one sweep may take on: organizations and requests per organization (so ≤ 20 requests at once). */
+export const CRM_SWEEP = { maxOrgs: 10, perOrg: 2 } as const;
+
+/**
+ * Delivers whatever is due or stuck; safe to run on every server at once. Bounded: see
+ * `claimDueCrmDeliveries`. Returns how many it took.
+ */
+export async function sweepCrmDeliveries(limits: { maxOrgs?: number; perOrg?: number } = {}): Promise<number> {
   const db = await getDb();
-  const claims = await claimDueCrmDeliveries(db, { limit });
+  const claims = await claimDueCrmDeliveries(db, { maxOrgs: limits.maxOrgs ?? CRM_SWEEP.maxOrgs, perOrg: limits.perOrg ?? CRM_SWEEP.perOrg });
   // Settings are read per sweep, not per enqueue: a corrected URL or secret fixes pending retries.
   const endpoints = new Map<string, Promise<CrmEndpoint | null>>();
   const endpointOf = (orgId: string) => {
@@ -163,7 +166,17 @@ export async function sweepCrmDeliveries(limit = 25): Promise<number> {
     endpoints.set(orgId, known);
     return known;
   };
-  const results = await Promise.allSettled(claims.map(async (claim) => deliverClaim(db, claim, await endpointOf(claim.orgId))));
+  const refusedOrgs = new Set<string>();
+  const results = await Promise.allSettled(
+    claims.map(async (claim) => {
+      const result = await deliverClaim(db, claim, await endpointOf(claim.orgId));
+      if (result.kind === "dead" && result.unsafe) refusedOrgs.add(claim.orgId);
+      else if (endpointFailed(result)) await recordCrmEndpointFailure(db, { orgId: claim.orgId });
+      else if (result.statusCode !== null) await closeCrmCircuit(db, { orgId: claim.orgId });
+    }),
+  );
+  // One refusal per organization and sweep, not one per event.
+  for (const orgId of refusedOrgs) await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "delivery" } });
   const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
   if (failures.length) throw new AggregateError(failures, `${failures.length} CRM deliveries could not be settled`);
   return claims.length;

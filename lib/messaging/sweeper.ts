@@ -1,55 +1,66 @@
-// The sweeper inside every server process: sends due and retried texts, delivers CRM webhooks, and
-// every half minute folds new activity into the ROI rollup (so the dashboard rarely has to).
-// Claims use SKIP LOCKED, so running it on N servers never sends anything twice.
+// The background work inside every server process, as three independent loops, each on its own
+// timer and none awaiting another: due and retried texts, CRM webhook deliveries, and the ROI
+// rollup. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
+// CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { getDb } from "@/db/client";
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
-import { sweepOutbox } from "./outbox";
 import { logError } from "@/lib/log";
+import { sweepOutbox } from "./outbox";
 
 export type Sweeper = { stop: () => Promise<void> };
 
-const BATCH = 25;
+const TEXT_BATCH = 25;
 
-export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+/**
+ * Runs `work` every `intervalMs`, or again at once when it says more is waiting. A failure is
+ * logged and the loop carries on; `stop` waits for the run in progress, then nothing starts.
+ */
+export function startLoop(name: string, intervalMs: number, work: () => Promise<boolean>): Sweeper {
   let stopped = false;
-  let rolledUpAt = Date.now();
-  let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-
-  // Each queue drains on its own: a CRM endpoint hanging for its timeout never holds up a text-back.
-  const drain = async (name: string, sweep: () => Promise<number>) => {
-    try {
-      while (!stopped && (await sweep()) >= BATCH) {}
-    } catch (error) {
-      logError("sweeper", error, `${name} sweep failed; will retry`);
-    }
-  };
-
-  const rollup = async () => {
-    if (Date.now() - rolledUpAt < rollupEveryMs) return;
-    rolledUpAt = Date.now();
-    try {
-      await refreshRollups(await getDb());
-    } catch (error) {
-      logError("sweeper", error, "ROI rollup refresh failed; will retry");
-    }
-  };
-
+  let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = Promise.all([drain("text", () => sweepOutbox(BATCH)), drain("CRM", () => sweepCrmDeliveries(BATCH)), rollup()])
-      .then(() => undefined)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+    running = work()
+      .catch((error: unknown) => {
+        logError("sweeper", error, `${name} loop failed; will retry`);
+        return false;
+      })
+      .then((more) => {
+        if (!stopped) timer = setTimeout(tick, more ? 0 : intervalMs);
       });
   };
   timer = setTimeout(tick, intervalMs);
-
   return {
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+    },
+  };
+}
+
+export function startSweeper({
+  intervalMs = 1000,
+  crmIntervalMs = intervalMs,
+  rollupEveryMs = 30_000,
+}: { intervalMs?: number; crmIntervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+  const loops = [
+    startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
+    // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
+    // always waits its interval, so a queue of failing deliveries cannot spin.
+    startLoop("CRM", crmIntervalMs, async () => {
+      await sweepCrmDeliveries();
+      return false;
+    }),
+    startLoop("ROI rollup", rollupEveryMs, async () => {
+      await refreshRollups(await getDb());
+      return false;
+    }),
+  ];
+  return {
+    stop: async () => {
+      await Promise.all(loops.map((loop) => loop.stop()));
     },
   };
 }

@@ -1,8 +1,9 @@
 // Server start-up (Node.js runtime only): refuse to start with a broken environment, open the
-// database, and run the outbox sweeper inside the server process.
+// database, and run the background loops (texts, CRM deliveries, ROI rollup) inside the process.
 import { getDbHandle } from "@/db/client";
 import { env, EnvError } from "@/lib/env";
 import { redactSecrets } from "@/lib/log";
+import { ALLOW_PRIVATE_ENV } from "@/lib/crm/url-policy";
 import { startSweeper } from "@/lib/messaging/sweeper";
 
 export async function startServer(): Promise<void> {
@@ -21,8 +22,12 @@ export async function startServer(): Promise<void> {
     console.error(`\nRebound cannot open its database: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   }
+  if (process.env.NODE_ENV === "production" && process.env[ALLOW_PRIVATE_ENV]) {
+    console.warn(`${ALLOW_PRIVATE_ENV} is ignored in production: CRM webhooks only go to the public internet.`);
+  }
   const sweeper = startSweeper();
-  // Next closes the HTTP server and exits on SIGTERM / SIGINT; stop claiming new work first.
+  // Next closes the HTTP server and exits on SIGTERM / SIGINT; stop claiming new work first (each
+  // loop finishes the run in progress: at most one CRM request timeout, 5 s).
   const stop = () => void sweeper.stop();
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

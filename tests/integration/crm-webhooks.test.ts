@@ -259,7 +259,7 @@ describe("outgoing CRM webhooks", () => {
     const drain = async () => {
       let total = 0;
       for (;;) {
-        const taken = await sweepCrmDeliveries(2);
+        const taken = await sweepCrmDeliveries({ maxOrgs: 1, perOrg: 2 });
         if (taken === 0) return total;
         total += taken;
       }
