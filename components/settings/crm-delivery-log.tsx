@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listCrmDeliveries, type CrmDeliveryCursor, type CrmDeliveryRow } from "@/db/queries/crm";
+import { describeLastAnswer } from "@/lib/crm/describe";
 import { formatDateTime } from "@/lib/format";
 import { CrmActionButton } from "./crm-action-button";
 import { CrmLogRefresh } from "./crm-log-refresh";
@@ -28,12 +29,6 @@ export function decodeCrmCursor(raw: string | undefined): CrmDeliveryCursor | nu
 }
 
 const encodeCursor = (c: CrmDeliveryCursor) => `${c.at.toISOString()}_${c.id}`;
-
-function lastAnswer(row: CrmDeliveryRow): string {
-  if (row.lastError) return row.lastError;
-  if (row.lastStatusCode !== null) return `HTTP ${row.lastStatusCode}`;
-  return row.status === "pending" ? "Not sent yet" : "—";
-}
 
 export async function CrmDeliveryLog({ orgId, cursor, timezone }: { orgId: string; cursor: CrmDeliveryCursor | null; timezone: string }) {
   const { rows, next } = await listCrmDeliveries(await getDb(), { orgId, limit: CRM_LOG_PAGE_SIZE, cursor });
@@ -62,7 +57,7 @@ export async function CrmDeliveryLog({ orgId, cursor, timezone }: { orgId: strin
                   {row.attempts} {row.attempts === 1 ? "attempt" : "attempts"}
                 </span>
               </p>
-              <p className="text-sm break-words text-slate-700">{lastAnswer(row)}</p>
+              <p className="text-sm break-words text-slate-700">{describeLastAnswer(row)}</p>
               <p className="truncate font-mono text-xs text-slate-400">{row.eventId}</p>
             </div>
             {row.status === "delivered" || row.status === "dead" ? (

@@ -3,10 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getCrmEndpoint } from "@/db/queries/crm";
+import { closeCrmCircuit, getCrmEndpoint } from "@/db/queries/crm";
 import { setCrmWebhookUrl, setOrgSecret } from "@/db/queries/integrations";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { contactTaggedEvent } from "@/lib/crm/events";
+import { resolvePublicHost, type Resolver } from "@/lib/crm/safe-post";
+import { checkCrmUrlShape, crmNetworkPolicy, URL_PROBLEM_TEXT, type UrlProblem } from "@/lib/crm/url-policy";
+import { recordRefusal } from "@/lib/security/refusal";
 import { newWhsecSecret } from "./secrets";
 import { CRM_TEST_PHONE, TEST_CALLER_NAME } from "./test-caller";
 
@@ -15,15 +18,50 @@ export const crmUrlSchema = z.object({
     .string()
     .trim()
     .max(2000, "Use at most 2,000 characters.")
-    .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), { message: "Enter the full address, starting with https://." })
-    .refine((value) => value === "" || URL.canParse(value), { message: "That is not a valid web address." }),
+    .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), { message: "Enter the full address, starting with https://.", abort: true })
+    .refine((value) => value === "" || URL.canParse(value), { message: "That is not a valid web address.", abort: true })
+    .superRefine((value, ctx) => {
+      if (value === "") return;
+      const check = checkCrmUrlShape(value, crmNetworkPolicy());
+      if (!check.ok) ctx.addIssue({ code: "custom", message: URL_PROBLEM_TEXT[check.problem] });
+    }),
 });
+
+const isUnsafe = (problem: UrlProblem) => problem === "unsafe_address" || problem === "internal_host";
+
+/** A URL refused for pointing inside a network is an attack on the platform: log it for the organization. */
+export async function noteRefusedCrmUrl({ orgId, url }: { orgId: string; url: string }): Promise<void> {
+  const check = checkCrmUrlShape(url.trim(), crmNetworkPolicy());
+  if (!check.ok && isUnsafe(check.problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
+}
+
+export type SaveCrmUrlResult = { ok: true; message: string } | { ok: false; error: string };
 
 export const deliveryIdSchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
 
-/** An empty URL switches the CRM webhook off: nothing more is queued. */
-export async function saveCrmUrl({ orgId, url }: { orgId: string; url: string }): Promise<void> {
-  await setCrmWebhookUrl(await getDb(), { orgId, url: url === "" ? null : url });
+/**
+ * An empty URL switches the CRM webhook off: nothing more is queued. Otherwise the address must be
+ * on the public internet now (every address its name resolves to); delivery checks again at every
+ * connection, because DNS can change. Saving closes the circuit breaker: the owner fixed something.
+ */
+export async function saveCrmUrl({ orgId, url, resolve }: { orgId: string; url: string; resolve?: Resolver }): Promise<SaveCrmUrlResult> {
+  const db = await getDb();
+  let warning = "";
+  if (url !== "") {
+    const policy = crmNetworkPolicy();
+    const shape = checkCrmUrlShape(url, policy);
+    const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy, resolve) : null;
+    const problem: UrlProblem | null = !shape.ok ? shape.problem : host && !host.ok && host.problem === "unsafe_address" ? "unsafe_address" : null;
+    if (problem) {
+      if (isUnsafe(problem)) await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
+      return { ok: false, error: URL_PROBLEM_TEXT[problem] };
+    }
+    // Not resolvable right now (a typo, or DNS not set up yet): saved, and said so.
+    if (host && !host.ok) warning = " We could not find this host right now: check the address for typos.";
+  }
+  await setCrmWebhookUrl(db, { orgId, url: url === "" ? null : url });
+  await closeCrmCircuit(db, { orgId });
+  return { ok: true, message: url ? `Saved. New events are sent to this address.${warning}` : "CRM webhook switched off: no new events are queued." };
 }
 
 /** Returns the new secret: the only time it is shown. Pending retries are signed with it from now on. */
@@ -40,6 +78,14 @@ export async function sendCrmTestEvent({ orgId, now = new Date() }: { orgId: str
   const endpoint = await getCrmEndpoint(db, { orgId });
   if (!endpoint) return { ok: false, message: "Save your CRM's webhook URL first." };
   if (!endpoint.secret) return { ok: false, message: "Generate a signing secret first: your CRM needs it to check each event." };
+  // Said at once rather than as a failed row in the log; delivery checks again at connect time.
+  const policy = crmNetworkPolicy();
+  const shape = checkCrmUrlShape(endpoint.url, policy);
+  const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy) : null;
+  if ((!shape.ok && isUnsafe(shape.problem)) || (host && !host.ok && host.problem === "unsafe_address")) {
+    await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "test_event" } });
+    return { ok: false, message: "Nothing was sent: use an https:// address on the public internet, save it, and try again." };
+  }
   // A contact that exists only in this event: nothing is added to the spa's contacts.
   const contact = { id: randomUUID(), phone: CRM_TEST_PHONE, name: TEST_CALLER_NAME, kind: "new_lead" as const };
   const eventId = await enqueueCrmEvent(db, { orgId, ...contactTaggedEvent(contact) }, now);

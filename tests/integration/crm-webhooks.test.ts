@@ -70,6 +70,8 @@ const receiver = new Receiver();
 let orgId = "";
 
 beforeAll(async () => {
+  // The receiver is a local stand-in on loopback: exempt exactly it (docs/security-crm.md).
+  process.env.CRM_ALLOW_PRIVATE_HOSTS = "127.0.0.1";
   await receiver.start();
   const db = await getDb();
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
@@ -78,6 +80,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.CRM_ALLOW_PRIVATE_HOSTS;
   await configureCrm(null); // later test files must not start queueing CRM events
   await receiver.close();
 });
@@ -147,6 +150,13 @@ async function rowsFor(eventIds: (string | null)[]) {
   return db.select().from(crmDeliveries).where(inArray(crmDeliveries.eventId, ids));
 }
 
+/** Sweeps until nothing due is left (a sweep takes at most a couple per organization). */
+async function sweepAll(): Promise<number> {
+  let total = 0;
+  for (let taken = await sweepCrmDeliveries(); taken > 0; taken = await sweepCrmDeliveries()) total += taken;
+  return total;
+}
+
 /** Makes a waiting retry due now instead of sleeping through its backoff. */
 async function makeDue(eventId: string) {
   const db = await getDb();
@@ -159,8 +169,8 @@ describe("outgoing CRM webhooks", () => {
     const ids = await enqueue(allEvents);
     expect(ids.every((id) => id?.startsWith("msg_"))).toBe(true);
 
-    await sweepCrmDeliveries();
-    await sweepCrmDeliveries(); // nothing left to send: delivered rows are never posted again
+    expect(await sweepAll()).toBe(5);
+    expect(await sweepAll()).toBe(0); // nothing left to send: delivered rows are never posted again
 
     const got = receiver.at(path);
     expect(got.map((r) => r.id).sort()).toEqual([...ids].sort());
@@ -182,17 +192,17 @@ describe("outgoing CRM webhooks", () => {
     const [eventId] = await enqueue(allEvents.slice(1, 2));
     if (!eventId) throw new Error("not queued");
 
-    await sweepCrmDeliveries();
+    await sweepAll();
     const [afterFirst] = await rowsFor([eventId]);
     expect(afterFirst).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500" });
     expect(afterFirst!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
-    await sweepCrmDeliveries(); // backing off: not due yet
+    await sweepAll(); // backing off: not due yet
     expect(receiver.at(path)).toHaveLength(1);
 
     await makeDue(eventId);
-    await sweepCrmDeliveries();
+    await sweepAll();
     await makeDue(eventId);
-    await sweepCrmDeliveries();
+    await sweepAll();
 
     const got = receiver.at(path);
     expect(got.map((r) => [r.id, r.status])).toEqual([[eventId, 500], [eventId, 500], [eventId, 200]]);
@@ -207,15 +217,15 @@ describe("outgoing CRM webhooks", () => {
     const [eventId] = await enqueue(allEvents.slice(0, 1));
     if (!eventId) throw new Error("not queued");
 
-    await sweepCrmDeliveries();
+    await sweepAll();
     await makeDue(eventId);
-    await sweepCrmDeliveries();
+    await sweepAll();
     expect(receiver.at(path)).toHaveLength(1);
     const [dead] = await rowsFor([eventId]);
     expect(dead).toMatchObject({ status: "dead", attempts: 1, lastStatusCode: 410, lastError: "HTTP 410" });
 
     expect(await replayCrmDelivery({ orgId, deliveryId: dead!.id })).toBe(true);
-    await sweepCrmDeliveries();
+    await sweepAll();
     expect(receiver.at(path).map((r) => [r.id, r.status])).toEqual([[eventId, 410], [eventId, 200]]);
     expect((await rowsFor([eventId]))[0]).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200 });
   });
@@ -234,15 +244,15 @@ describe("outgoing CRM webhooks", () => {
     if (!eventId) throw new Error("not queued");
     const [queued] = await rowsFor([eventId]);
     expect(await replayCrmDelivery({ orgId, deliveryId: queued!.id })).toBe(false); // still pending: nothing to replay
-    await sweepCrmDeliveries();
+    await sweepAll();
 
     expect(await replayCrmDelivery({ orgId: randomUUID(), deliveryId: queued!.id })).toBe(false);
-    await sweepCrmDeliveries();
+    await sweepAll();
     expect(receiver.at(path)).toHaveLength(1);
 
     expect(await replayCrmDelivery({ orgId, deliveryId: queued!.id })).toBe(true);
     expect((await rowsFor([eventId]))[0]).toMatchObject({ status: "pending", eventId });
-    await sweepCrmDeliveries();
+    await sweepAll();
     const got = receiver.at(path);
     expect(got.map((r) => r.id)).toEqual([eventId, eventId]);
     expect(got.every((r) => r.verified)).toBe(true);
@@ -292,7 +302,7 @@ describe("outgoing CRM webhooks", () => {
     expect(new Set(seen)).toEqual(new Set(all.map((r) => r.id)));
     const first = await listCrmDeliveries(db, { orgId, limit: 5 });
     expect(first.rows.map((r) => r.eventType).sort()).toEqual(allEvents.map((e) => e.type).sort());
-    await sweepCrmDeliveries(); // leave nothing pending for later tests
+    await sweepAll(); // leave nothing pending for later tests
   });
 });
 

@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/auth/session";
 import { replayCrmDelivery } from "@/lib/crm/deliver";
 import { AppError } from "@/lib/errors";
 import { safeErrorSummary } from "@/lib/integrations/safe-error";
-import { crmUrlSchema, deliveryIdSchema, rotateCrmSecret, saveCrmUrl, sendCrmTestEvent } from "@/lib/integrations/crm";
+import { crmUrlSchema, deliveryIdSchema, noteRefusedCrmUrl, rotateCrmSecret, saveCrmUrl, sendCrmTestEvent } from "@/lib/integrations/crm";
 
 export type CrmState = { ok?: boolean; message?: string; errors?: { url?: string[] }; revealed?: string; url?: string; at?: number };
 
@@ -20,11 +20,14 @@ export async function saveCrmUrlAction(_previous: CrmState, formData: FormData):
   try {
     const member = await requireMember(["owner"]);
     const parsed = crmUrlSchema.safeParse({ url: raw });
-    if (!parsed.success) return { ok: false, errors: { url: parsed.error.flatten().fieldErrors.url }, url: raw };
-    await saveCrmUrl({ orgId: member.orgId, url: parsed.data.url });
+    if (!parsed.success) {
+      await noteRefusedCrmUrl({ orgId: member.orgId, url: raw });
+      return { ok: false, errors: { url: parsed.error.flatten().fieldErrors.url }, url: raw };
+    }
+    const saved = await saveCrmUrl({ orgId: member.orgId, url: parsed.data.url });
+    if (!saved.ok) return { ok: false, errors: { url: [saved.error] }, url: raw };
     revalidatePath("/settings/crm");
-    const message = parsed.data.url ? "Saved. New events are sent to this address." : "CRM webhook switched off: no new events are queued.";
-    return { ok: true, message, url: parsed.data.url, at: Date.now() };
+    return { ok: true, message: saved.message, url: parsed.data.url, at: Date.now() };
   } catch (error) {
     return { ...failure(error, "save url"), url: raw };
   }

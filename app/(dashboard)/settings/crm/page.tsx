@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CrmActionButton } from "@/components/settings/crm-action-button";
+import { CrmCircuitNotice } from "@/components/settings/crm-circuit-notice";
 import { CrmDeliveryLog, decodeCrmCursor } from "@/components/settings/crm-delivery-log";
 import { CrmSecretForm } from "@/components/settings/crm-secret-form";
 import { CrmUrlForm } from "@/components/settings/crm-url-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
+import { getCrmCircuit } from "@/db/queries/crm";
 import { findOrgTimezone, getIntegrationSettings } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { CRM_EVENT_TYPES } from "@/lib/crm/events";
@@ -19,7 +21,11 @@ export default async function CrmPage({ searchParams }: { searchParams: Promise<
   const member = await requireMemberPage(["owner"]);
   const { before } = await searchParams;
   const db = await getDb();
-  const [settings, timezone] = await Promise.all([getIntegrationSettings(db, { orgId: member.orgId }), findOrgTimezone(db, { orgId: member.orgId })]);
+  const [settings, timezone, circuit] = await Promise.all([
+    getIntegrationSettings(db, { orgId: member.orgId }),
+    findOrgTimezone(db, { orgId: member.orgId }),
+    getCrmCircuit(db, { orgId: member.orgId }),
+  ]);
   const card = "overflow-hidden rounded-lg border border-slate-200 bg-white";
   return (
     <div>
@@ -30,6 +36,7 @@ export default async function CrmPage({ searchParams }: { searchParams: Promise<
             Endpoint
           </h2>
           <div className="space-y-5 p-4">
+            <CrmCircuitNotice circuit={circuit} timezone={timezone ?? DEFAULT_TIMEZONE} now={new Date()} />
             <CrmUrlForm url={settings?.crmWebhookUrl ?? ""} />
             <CrmSecretForm masked={settings?.crmWebhookSecret ? maskSecret(settings.crmWebhookSecret) : null} />
             <div className="space-y-2">
