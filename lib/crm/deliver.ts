@@ -130,17 +130,17 @@ export function nextCrmStep(result: AttemptResult, attempts: number, now: Date, 
   return { ...result, at: new Date(now.getTime() + retryDelayMs(attempts, random)) };
 }
 
-async function attemptDelivery(claim: CrmClaim, endpoint: CrmEndpoint | null): Promise<AttemptResult> {
+async function attemptDelivery(claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
   const target = usableEndpoint(endpoint);
   if ("problem" in target) return { kind: "dead", statusCode: null, error: target.problem };
   // jsonb stores keys in its own order; put type and timestamp first for anyone reading the body.
   const { type, timestamp, ...rest } = claim.payload;
   const body = JSON.stringify({ type, timestamp, ...rest });
-  return postCrmEvent(signCrmRequest({ ...target, eventId: claim.eventId, body, at: new Date() }));
+  return postCrmEvent(signCrmRequest({ ...target, eventId: claim.eventId, body, at: new Date() }), { resolve });
 }
 
-async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null): Promise<AttemptResult> {
-  const result = await attemptDelivery(claim, endpoint);
+async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
+  const result = await attemptDelivery(claim, endpoint, resolve);
   const step = nextCrmStep(result, claim.attempts, new Date());
   const current = { id: claim.id, attempts: claim.attempts };
   if (step.kind === "delivered") await markCrmDelivered(db, { ...current, statusCode: step.statusCode });
@@ -156,9 +156,13 @@ export const CRM_SWEEP = { maxOrgs: 10, perOrg: 2 } as const;
  * Delivers whatever is due or stuck; safe to run on every server at once. Bounded: see
  * `claimDueCrmDeliveries`. Returns how many it took.
  */
-export async function sweepCrmDeliveries(limits: { maxOrgs?: number; perOrg?: number } = {}): Promise<number> {
+export async function sweepCrmDeliveries({
+  maxOrgs = CRM_SWEEP.maxOrgs,
+  perOrg = CRM_SWEEP.perOrg,
+  resolve,
+}: { maxOrgs?: number; perOrg?: number; resolve?: Resolver } = {}): Promise<number> {
   const db = await getDb();
-  const claims = await claimDueCrmDeliveries(db, { maxOrgs: limits.maxOrgs ?? CRM_SWEEP.maxOrgs, perOrg: limits.perOrg ?? CRM_SWEEP.perOrg });
+  const claims = await claimDueCrmDeliveries(db, { maxOrgs, perOrg });
   // Settings are read per sweep, not per enqueue: a corrected URL or secret fixes pending retries.
   const endpoints = new Map<string, Promise<CrmEndpoint | null>>();
   const endpointOf = (orgId: string) => {
@@ -169,7 +173,7 @@ export async function sweepCrmDeliveries(limits: { maxOrgs?: number; perOrg?: nu
   const refusedOrgs = new Set<string>();
   const results = await Promise.allSettled(
     claims.map(async (claim) => {
-      const result = await deliverClaim(db, claim, await endpointOf(claim.orgId));
+      const result = await deliverClaim(db, claim, await endpointOf(claim.orgId), resolve);
       if (result.kind === "dead" && result.unsafe) refusedOrgs.add(claim.orgId);
       else if (endpointFailed(result)) await recordCrmEndpointFailure(db, { orgId: claim.orgId });
       else if (result.statusCode !== null) await closeCrmCircuit(db, { orgId: claim.orgId });
