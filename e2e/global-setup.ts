@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     port,
     databaseUrl: database.url,
     twilio: { accountSid: standIn.accountSid, authToken: standIn.authToken, apiBase: standIn.url },
+    // The CRM spec's receiver is on loopback: the test-only exemption (docs/security-crm.md).
+    env: { CRM_ALLOW_PRIVATE_HOSTS: "127.0.0.1" },
   });
 
   process.env.E2E_APP_URL = server.url;

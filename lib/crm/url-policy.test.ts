@@ -58,11 +58,17 @@ describe("crmNetworkPolicy", () => {
     expect(problemOf("http://10.2.0.1/hook", policy)).toBe("unsafe_address");
   });
 
-  it("is never on by default, and ignored in production", () => {
-    expect(crmNetworkPolicy({}).exempt("127.0.0.1")).toBe(false);
-    expect(crmNetworkPolicy({ NODE_ENV: "test" }).exempt("127.0.0.1")).toBe(false);
-    const production = crmNetworkPolicy({ NODE_ENV: "production", CRM_ALLOW_PRIVATE_HOSTS: "127.0.0.1" });
-    expect(production.exempt("127.0.0.1")).toBe(false);
-    expect(problemOf("http://127.0.0.1:9555/hook", production)).toBe("unsafe_address");
+  it("is never on by default, in any environment", () => {
+    for (const NODE_ENV of [undefined, "test", "production"]) {
+      const policy = crmNetworkPolicy({ NODE_ENV });
+      expect(policy.exempt("127.0.0.1")).toBe(false);
+      expect(problemOf("http://127.0.0.1:9555/hook", policy)).toBe("unsafe_address");
+      expect(problemOf("http://localhost:9555/hook", policy)).toBe("internal_host");
+    }
+  });
+
+  it("entries that are not addresses are ignored, never read as 'everything'", () => {
+    const policy = crmNetworkPolicy({ NODE_ENV: "production", CRM_ALLOW_PRIVATE_HOSTS: "1, yes, *, localhost" });
+    expect(["127.0.0.1", "10.0.0.1", "::1", "169.254.169.254"].some((a) => policy.exempt(a))).toBe(false);
   });
 });

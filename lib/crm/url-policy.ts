@@ -2,10 +2,11 @@
 // owner saves the URL (shape, then DNS) and again at every connection (safe-post.ts), because what a
 // name resolves to can change between the two.
 //
-// Two exceptions, both off in production:
+// Two exceptions, both off unless asked for:
 // - NODE_ENV=development: plain http and loopback addresses (a CRM stand-in on localhost);
-// - CRM_ALLOW_PRIVATE_HOSTS=127.0.0.1,10.0.0.0/8 (IP addresses or CIDR ranges): tests point the
-//   webhook at a local receiver. Ignored when NODE_ENV=production.
+// - CRM_ALLOW_PRIVATE_HOSTS=127.0.0.1,10.0.0.0/8 (IP addresses or CIDR ranges), for tests that
+//   point the webhook at a local receiver (the integration tests, and the browser tests' `next
+//   start`). Never set in a real deployment: start-up warns when it is set in production.
 import { BlockList, isIP } from "node:net";
 import { classifyAddress, isInternalHostName, type BlockedKind } from "./address-policy";
 
@@ -37,7 +38,6 @@ const isLoopback = (address: string) => {
 
 /** Read per call, so a test can set the allowance for one file without restarting anything. */
 export function crmNetworkPolicy(env: Record<string, string | undefined> = process.env): CrmNetworkPolicy {
-  if (env.NODE_ENV === "production") return { exempt: () => false };
   const list = allowList(env[ALLOW_PRIVATE_ENV]);
   const development = env.NODE_ENV === "development";
   return {

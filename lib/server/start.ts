@@ -23,7 +23,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   if (process.env.NODE_ENV === "production" && process.env[ALLOW_PRIVATE_ENV]) {
-    console.warn(`${ALLOW_PRIVATE_ENV} is ignored in production: CRM webhooks only go to the public internet.`);
+    console.warn(`${ALLOW_PRIVATE_ENV} is set: CRM webhooks may reach these private addresses. It is meant for tests; unset it in a real deployment.`);
   }
   const sweeper = startSweeper();
   // Next closes the HTTP server and exits on SIGTERM / SIGINT; stop claiming new work first (each
