@@ -44,8 +44,8 @@ export function signCrmRequest({ url, secret, eventId, body, at }: { url: string
 }
 
 /**
- * `endpointDown` marks what counts toward the circuit breaker (no answer, or 429/5xx); `unsafe`
- * marks a refused private address (logged as a refusal for the organization).
+ * A retry is the endpoint failing (no answer, refused, TLS, 429/5xx: counts toward the circuit
+ * breaker); `unsafe` marks a refused private address (logged as a refusal for the organization).
  */
 export type AttemptResult =
   | { kind: "delivered"; statusCode: number }
