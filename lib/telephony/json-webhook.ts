@@ -40,7 +40,13 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     const now = new Date();
     const db = await getDb();
     const dialled = toE164(adapter.dialledNumber(body));
-    const location = dialled ? await findLocationByNumber(db, { e164: dialled }) : null;
+    if (!dialled) {
+      // Which organization's secret would verify it cannot be told: say what is missing (the
+      // parser names the field; it only reads the body), store nothing.
+      const parsed = adapter.parse(body, now);
+      throw new AppError("bad_request", parsed.kind === "invalid" ? parsed.message : "The event names no dialled number, so it cannot be verified; nothing was stored.");
+    }
+    const location = await findLocationByNumber(db, { e164: dialled });
     if (!location) {
       // No organization holds this number, so no secret can verify the request: whatever it says
       // is unauthenticated. It is acknowledged (a provider retrying it would change nothing) and
