@@ -11,6 +11,17 @@ export const WESTSIDE = "+13105550199";
 export { DEMO_WEBHOOK_SECRETS } from "./demo-secrets";
 
 /**
+ * The path and query of a callback URL our TwiML hands Twilio (`action`, `transcribeCallback`…):
+ * the voicemail and transcription URLs carry the organization's id, which Twilio signs.
+ */
+export function callbackPathOf(twiml: string, attribute: "action" | "transcribeCallback" | "recordingStatusCallback"): string {
+  const url = new RegExp(`<Record [^>]*\\b${attribute}="([^"]+)"`).exec(twiml)?.[1];
+  if (!url) throw new Error(`no <Record ${attribute}> in ${twiml}`);
+  const parsed = new URL(url.replaceAll("&amp;", "&"));
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/**
  * Numbers of this test file on a JSON phone system, one at each demo location: under the provider
  * rule only that provider's events are accepted for them (the demo spa's main lines are on Twilio).
  * Inserted before the file's tests run; fresh per file, so parallel files never share a number.
