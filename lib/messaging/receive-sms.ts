@@ -1,6 +1,9 @@
 // An inbound text: stored once per MessageSid, on the contact's conversation at the location they
-// texted. STOP / START / HELP are handled before anything else; any other reply is classified by
-// intent and routed (hot callback, owner's billing callback, wrong number…) in the same transaction.
+// texted. Opt-out, opt-in and help words (./opt-out.ts: STOP, "stop texting me", ALTO, HELP, AYUDA…)
+// are handled before anything else; any other reply is classified by intent and routed (hot
+// callback, owner's billing callback, wrong number…) in the same transaction.
+// An opt-out gets one confirmation, then silence: none when the provider already confirmed it
+// (Twilio answers its own single keywords) or when the caller had already opted out.
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { findAttributableCall } from "@/db/queries/bookings";
@@ -16,7 +19,7 @@ import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
 import { formatPhone } from "@/lib/phone";
 import { classifyIntent, type Classification } from "./intent";
-import { keywordOf } from "./opt-out";
+import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
 import { routeReply, type RoutingDecision } from "./route-reply";
 
@@ -36,14 +39,15 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  const carrierKeyword = keywordOf(text.body, text.optOutType);
+  const carrierKeyword = readKeyword(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
   return db.transaction(async (tx) => {
     const { contact, created } = await upsertContact(tx, { orgId, phone: text.from });
     await lockContact(tx, { contactId: contact.id });
     // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
-    const keyword = carrierKeyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+    const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+    const keyword = keywordMatch?.keyword ?? null;
     const classification = keyword === null ? classifyIntent(text.body) : null;
     const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
     const conversation = await touchConversation(tx, {
@@ -77,20 +81,43 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
-    if (keyword === "opt_out") {
+    if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
-      await recordEvent(tx, { ...base, type: "opted_out", reason: `Replied "${text.body.trim()}"` });
+      const confirm = !keywordMatch.providerConfirmed;
+      await recordEvent(tx, {
+        ...base,
+        type: "opted_out",
+        reason: `Replied "${text.body.trim()}"`,
+        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: confirm ? "rebound" : "provider" },
+      });
+      // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
+      if (confirm) {
+        dispatchNow = await queueText(
+          tx,
+          {
+            orgId,
+            conversationId: conversation.id,
+            contactId: contact.id,
+            fromNumber: text.to,
+            toNumber: text.from,
+            body: optOutConfirmation({ spaName: location.orgName, language: keywordMatch.language }),
+            automated: true,
+            createdAt: now,
+          },
+          now,
+        );
+      }
     } else if (keyword === "opt_in" && contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
       await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
-    } else if (keyword === "help" && !contact.optedOutAt) {
+    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt) {
       dispatchNow = await queueText(tx, {
         orgId,
         conversationId: conversation.id,
         contactId: contact.id,
         fromNumber: text.to,
         toNumber: text.from,
-        body: `${location.orgName} (${location.location.name}): call us at ${formatPhone(location.number.e164)} or reply here. Reply STOP to opt out.`,
+        body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: keywordMatch.language }),
         automated: true,
       });
     }
