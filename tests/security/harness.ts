@@ -146,3 +146,30 @@ export function useSecurityHarness(options: { serverPort?: number; serverEnv?: R
 export async function numbersOf(db: Db, orgId: string) {
   return db.select({ e164: phoneNumbers.e164, provider: phoneNumbers.provider }).from(phoneNumbers).where(eq(phoneNumbers.orgId, orgId));
 }
+
+/** Cookies from a response's Set-Cookie headers, as one Cookie header value (name=value; …). */
+function cookiesOf(response: Response, previous = ""): string {
+  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => c.split("=", 2) as [string, string]));
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const index = pair!.indexOf("=");
+    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+/** Signs in over HTTP the way the browser's credentials post does; returns the Cookie header. */
+export async function signInOverHttp(server: AppServer, { email, password }: { email: string; password: string }): Promise<string> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  let cookie = cookiesOf(csrf);
+  const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${server.url}/inbox` }),
+  });
+  cookie = cookiesOf(response, cookie);
+  if (!/session-token=/.test(cookie)) throw new Error(`sign-in of ${email} set no session cookie (HTTP ${response.status})`);
+  return cookie;
+}
