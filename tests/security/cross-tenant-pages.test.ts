@@ -5,7 +5,7 @@ import { conversations } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { signInOverHttp, useSecurityHarness } from "./harness";
 
-const h = useSecurityHarness({ serverPort: Number(process.env.SECURITY_PORT ?? 3480) });
+const h = useSecurityHarness({ server: true });
 
 describe("a signed-in attacker on the production server", () => {
   it("opens its own inbox but gets no page of the victim's conversation", async () => {

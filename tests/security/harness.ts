@@ -57,7 +57,21 @@ const ORG_TABLES = [
   "crm_deliveries",
 ] as const;
 
-export function useSecurityHarness(options: { serverPort?: number; serverEnv?: Record<string, string> } = {}): SecurityHarness {
+/** A port nobody listens on right now (several worktrees and runs may share this machine). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `server: true` starts `next start` on a free port (or on `serverPort`) against this run's database. */
+export function useSecurityHarness(options: { server?: boolean; serverPort?: number; serverEnv?: Record<string, string> } = {}): SecurityHarness {
   const base = useHarness();
   const h = base as SecurityHarness;
   h.server = null;
@@ -122,9 +136,9 @@ export function useSecurityHarness(options: { serverPort?: number; serverEnv?: R
     const [downtown] = await h.db.select().from(locations).where(and(eq(locations.orgId, glow.id), eq(locations.name, "Downtown"))).limit(1);
     h.victim = { orgId: glow.id, ownerId: owner!.id, ownerEmail: owner!.email, password: "rebound-demo", locationId: downtown!.id };
     h.attacker = await h.signUpSpa("mallory");
-    if (options.serverPort) {
+    if (options.server || options.serverPort) {
       h.server = await startAppServer({
-        port: options.serverPort,
+        port: options.serverPort ?? (await freePort()),
         databaseUrl: process.env.DATABASE_URL!,
         twilio: { accountSid: h.standIn.accountSid, authToken: h.standIn.authToken, apiBase: h.standIn.url },
         appUrl: process.env.APP_URL,
