@@ -3,7 +3,9 @@
 // are handled before anything else; any other reply is classified by intent and routed (hot
 // callback, owner's billing callback, wrong number…) in the same transaction.
 // An opt-out gets one confirmation, then silence: none when the provider already confirmed it
-// (Twilio answers its own single keywords) or when the caller had already opted out.
+// (Twilio answers its own single keywords) or when the caller had already opted out. Neither the
+// confirmation nor the help text goes to a number Rebound may not text (outside the organization's
+// countries, premium rate…: lib/phone-safety.ts), so texting keywords in cannot pump texts out.
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { findAttributableCall } from "@/db/queries/bookings";
@@ -17,7 +19,10 @@ import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
+import { getEnabledCountries } from "@/db/queries/enabled-countries";
 import { formatPhone } from "@/lib/phone";
+import { checkDialTarget } from "@/lib/phone-safety";
+import { recordRefusal } from "@/lib/security/refusal";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
@@ -83,12 +88,12 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     let dispatchNow: string | null = null;
     if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
-      const confirm = !keywordMatch.providerConfirmed;
+      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, text.from, "opt_out_confirmation"));
       await recordEvent(tx, {
         ...base,
         type: "opted_out",
         reason: `Replied "${text.body.trim()}"`,
-        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: confirm ? "rebound" : "provider" },
+        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: keywordMatch.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
       });
       // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
       if (confirm) {
@@ -110,7 +115,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     } else if (keyword === "opt_in" && contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
       await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
-    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt) {
+    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, text.from, "help"))) {
       dispatchNow = await queueText(tx, {
         orgId,
         conversationId: conversation.id,
@@ -126,6 +131,22 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
     throw error;
   });
+}
+
+/**
+ * May Rebound text this sender back (a help text, an opt-out confirmation)? Only a geographic or
+ * mobile number in one of the organization's countries; anything else is a logged refusal.
+ */
+async function mayAnswer(tx: Executor, base: { orgId: string; locationId: string; contactId: string }, from: string, answer: "help" | "opt_out_confirmation"): Promise<boolean> {
+  const enabledCountries = (await getEnabledCountries(tx, { orgId: base.orgId })) ?? undefined;
+  const check = checkDialTarget(from, { use: "callback", enabledCountries });
+  if (check.ok) return true;
+  await recordRefusal(tx, {
+    ...base,
+    reason: check.reason === "country_not_enabled" ? "country_not_enabled" : "toll_fraud_number",
+    detail: { use: "callback", kind: check.reason, number: check.e164 ?? from, answer },
+  });
+  return false;
 }
 
 const REPLY_CALL_WINDOW_MS = 14 * 24 * 3600 * 1000;

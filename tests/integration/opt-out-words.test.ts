@@ -89,6 +89,20 @@ describe("opt-out wording", () => {
     expect(sentTo(caller)).toHaveLength(0);
   });
 
+  it("a number outside the organization's countries is opted out but gets no confirmation and no help text (no SMS pumping through keywords)", async () => {
+    const jamaica = "+18762345678";
+    await text(jamaica, "HELP");
+    await text(jamaica, "stop texting me");
+    expect(sentTo(jamaica)).toHaveLength(0);
+    const rows = await rowsForCaller(jamaica);
+    expect(rows.contact?.optedOutAt).not.toBeNull();
+    expect(rows.events.find((e) => e.type === "opted_out")?.detail).toMatchObject({ confirmedBy: "nobody" });
+    expect(rows.events.filter((e) => e.type === "refused").map((e) => [e.reason, (e.detail as { answer: string }).answer])).toEqual([
+      ["country_not_enabled", "help"],
+      ["country_not_enabled", "opt_out_confirmation"],
+    ]);
+  });
+
   it("START after “stop texting me” opts back in, and the next missed call is texted again", async () => {
     const caller = uniqueCaller();
     await text(caller, "stop texting me");
