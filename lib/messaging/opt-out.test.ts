@@ -67,6 +67,8 @@ const TABLE: Row[] = [
   ["Stop, I already booked somewhere else", "opt_out"],
   ["leave me alone", "opt_out"],
   ["Don't text me, call me instead", "opt_out"],
+  ["I'm not interested stop texting me", "opt_out"],
+  ["not interested. please remove me from your list", "opt_out"],
   // Spanish
   ["PARAR", "opt_out", "es"],
   ["ALTO", "opt_out", "es"],
@@ -110,6 +112,8 @@ const TABLE: Row[] = [
   ["don't stop, I want to book", null],
   ["Please don't stop texting me, I'm interested", null],
   ["I don't want to unsubscribe", null],
+  ["I do not want to opt out, just busy", null],
+  ["never unsubscribe me lol", null],
   ["end of the day works", null],
   ["At the end of the week?", null],
   ["Stopping by later", null],

@@ -11,7 +11,8 @@
 // 3. A revocation phrase anywhere opts out, unless the same clause negates it before it:
 //    "stop texting me", "don't text me", "no more texts", "unsubscribe", "opt out", "remove me from
 //    your list", "take me off your list", "no me envíes más mensajes", "dar de baja"…
-//    ("please don't stop texting me" does not opt out; "remove me from the waitlist" does not either.)
+//    ("please don't stop texting me" does not opt out, nor "remove me from the waitlist"; a negation
+//    counts only right before the phrase, so "I'm not interested stop texting me" does.)
 // 4. A clause that is only opt-out keywords, give or take politeness and filler ("please", "thanks",
 //    "now", "wrong number", "por favor"…), opts out: "Stop please", "STOP STOP", "wrong number, stop",
 //    "No, stop", "cancel!!", "alto", "no más". A keyword with other words in its clause is an ordinary
@@ -126,8 +127,11 @@ const PHRASES: Phrase[] = [
   { pattern: /\b(?:dar|darme|dame|deme|denme|darse) de baja\b/, language: "es", negatable: true },
 ];
 
-/** A refusal of the phrase in its own clause: "please don't stop texting me", "I do not want to unsubscribe". */
-const NEGATION = /\b(?:dont|do not|didnt|did not|never|not|wont|will not|cant|cannot|no quiero|nunca)\b/;
+/**
+ * A refusal of the phrase, right before it: "please don't stop texting me", "I do not want to
+ * unsubscribe". Only right before: "I'm not interested stop texting me" is still an opt-out.
+ */
+const NEGATION = /\b(?:dont|do not|didnt|did not|never|not|wont|will not|cant|cannot|nunca)(?: (?:want|wanna|need|mean|have|going|ever|really|just|please)(?: to)?)?\s*$/;
 
 /** Appointment talk in another clause turns a lone CANCEL into an appointment change (rule 5). */
 const APPOINTMENT_TALK =
