@@ -34,6 +34,7 @@ import {
 import { transcriptOf } from "./transcript";
 import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
 import { badRequest, type TwilioContext } from "./webhook";
+import { safeForwardingNumber } from "@/lib/security/toll-fraud";
 
 const twiml = (xml: string) => new Response(xml, { headers: TWIML_HEADERS });
 const webhookUrl = (name: string) => `${env().appUrl}/api/webhooks/twilio/${name}`;
@@ -71,7 +72,7 @@ function dispatchLater(defer: TwilioContext["defer"], messageId: string | null):
 }
 
 /** Inbound call to a Rebound number: ring the spa's line, then come back to /dial. */
-export async function onVoice({ params }: TwilioContext): Promise<Response> {
+export async function onVoice({ params, defer }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(voiceRequestSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
   const db = await getDb();
@@ -95,9 +96,17 @@ export async function onVoice({ params }: TwilioContext): Promise<Response> {
     });
     return twiml(goodbyeTwiml(NOT_IN_SERVICE));
   }
-  return twiml(
-    forwardCallTwiml({ forwardingNumber: forwardTo, ringTimeoutSeconds: location.location.ringTimeoutSeconds, actionUrl: webhookUrl("dial") }),
-  );
+  const safe = await safeForwardingNumber(db, { orgId: location.location.orgId, locationId: location.location.id, forwardingNumber: forwardTo, callSid: parsed.value.CallSid });
+  if (!safe) {
+    // A premium-rate or out-of-country forwarding number (stored before the rule existed) is never
+    // dialled: the call is a failed forward, so the caller is recorded, texted back and offered voicemail.
+    const { AccountSid, CallSid, From, To } = parsed.value;
+    const event = callEventFromDial({ AccountSid, CallSid, From, To, DialCallStatus: "failed", DialCallDuration: undefined }, new Date());
+    const result = await recordCallEvent(event);
+    if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
+    return twiml(result.status === "recorded" || result.status === "duplicate" ? voicemailPrompt(result.location) : goodbyeTwiml(NOT_IN_SERVICE));
+  }
+  return twiml(forwardCallTwiml({ forwardingNumber: safe, ringTimeoutSeconds: location.location.ringTimeoutSeconds, actionUrl: webhookUrl("dial") }));
 }
 
 /** The spa's line rang out, was busy or failed: a missed call, a voicemail prompt and the text-back. */
