@@ -26,6 +26,14 @@ const envSchema = z.object({
   AIRCALL_WEBHOOK_TOKEN: optional,
   GENERIC_WEBHOOK_SECRET: optional,
   PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
+  TRUST_PROXY_HOPS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, "TRUST_PROXY_HOPS must be the number of proxies in front of the app (0 when clients connect directly)")
+      .transform(Number)
+      .pipe(z.number().max(10, "TRUST_PROXY_HOPS must be at most 10"))
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -42,6 +50,8 @@ export type Env = {
   openphoneWebhookSecret: string | undefined;
   aircallWebhookToken: string | undefined;
   genericWebhookSecret: string | undefined;
+  /** How many proxies in front may append to X-Forwarded-For (lib/http/client-address.ts); 0: the header is ignored. */
+  trustProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -124,6 +134,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET ?? dev?.openphoneWebhookSecret,
     aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN ?? dev?.aircallWebhookToken,
     genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET ?? dev?.genericWebhookSecret,
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,
   };
 }
 
