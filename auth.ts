@@ -6,7 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfigWithSecret, SESSION_SECONDS } from "./auth.config";
 import { getDb } from "./db/client";
-import { createSession } from "./db/queries/sessions";
+import { createSession, revokeSession } from "./db/queries/sessions";
 import { checkCredentials } from "./lib/auth/sign-in";
 import { env } from "./lib/env";
 import { clientAddress } from "./lib/http/client-address";
@@ -26,6 +26,14 @@ export class TooManySignInAttempts extends CredentialsSignin {
 
 export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
   ...authConfigWithSecret(),
+  events: {
+    // Every sign-out, Auth.js' own POST /api/auth/signout included, ends the session row too: a copy
+    // of the cookie is worthless afterwards (each request re-reads the row: lib/auth/session.ts).
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await revokeSession(await getDb(), { sessionId, at: new Date() });
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
