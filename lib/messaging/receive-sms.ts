@@ -1,4 +1,4 @@
-// An inbound text: stored once per MessageSid, on the contact's conversation at the location they
+// An inbound text on the platform's Twilio messaging webhook: stored once per MessageSid, on the contact's conversation at the location they
 // texted. Opt-out, opt-in and help words (./opt-out.ts: STOP, "stop texting me", ALTO, HELP, AYUDA…)
 // are handled before anything else; any other reply is classified by intent and routed (hot
 // callback, owner's billing callback, wrong number…) in the same transaction.
@@ -23,6 +23,8 @@ import { getEnabledCountries } from "@/db/queries/enabled-countries";
 import { formatPhone } from "@/lib/phone";
 import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";
+import type { Provider } from "@/lib/telephony/call-event";
+import { acceptsTwilioSms } from "@/lib/telephony/provider-rule";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
@@ -32,6 +34,8 @@ export type InboundText = { sid: string; from: string; to: string; body: string;
 
 export type ReceiveResult =
   | { status: "unknown_number" }
+  /** A text for a Quo or Aircall number posted on Twilio's webhook: refused and logged (lib/telephony/provider-rule.ts). */
+  | { status: "provider_mismatch"; numberProvider: Provider }
   | { status: "duplicate" }
   | { status: "stored"; messageId: string; dispatchNow: string | null };
 
@@ -44,6 +48,10 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
+  if (!acceptsTwilioSms(location.number.provider)) {
+    await recordRefusal(db, { orgId, locationId, reason: "provider_mismatch", detail: { posting: "twilio", registered: location.number.provider, to: text.to, sid: text.sid } });
+    return { status: "provider_mismatch", numberProvider: location.number.provider };
+  }
   const carrierKeyword = readKeyword(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 

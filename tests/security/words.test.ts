@@ -74,14 +74,19 @@ describe("toll fraud through the forwarding number (item 9)", () => {
     await h.db.update(locations).set({ forwardingNumber: "+19005551234" }).where(eq(locations.id, h.attacker.locationId));
     const victimBefore = await h.fingerprint(h.victim.orgId);
 
+    const refusalsBefore = (await h.refusals(h.attacker.orgId, "toll_fraud_number")).length;
     const response = await h.post("/api/webhooks/twilio/voice", voicePayload({ accountSid: h.standIn.accountSid, from: uniqueCaller(), to: ours }));
     const twiml = await response.text();
+    expect(response.status).toBe(200);
     expect(twiml).not.toContain("<Dial");
     expect(twiml).not.toContain("9005551234");
+    // The caller is not dropped: the call is a failed forward and goes to voicemail.
+    expect(twiml).toContain("<Record");
 
-    expect(await safeForwardingNumber(h.db, { orgId: h.attacker.orgId, locationId: h.attacker.locationId, forwardingNumber: "+19005551234", callSid: "CA0" })).toBeNull();
     const refusals = await h.refusals(h.attacker.orgId, "toll_fraud_number");
+    expect(refusals).toHaveLength(refusalsBefore + 1);
     expect(refusals.at(-1)?.detail).toMatchObject({ use: "forwarding", kind: "premium_rate", where: "dial", number: "+19005551234" });
+    expect(await safeForwardingNumber(h.db, { orgId: h.attacker.orgId, locationId: h.attacker.locationId, forwardingNumber: "+19005551234", callSid: "CA0" })).toBeNull();
     expect(await h.fingerprint(h.victim.orgId)).toEqual(victimBefore);
     await h.db.update(locations).set({ forwardingNumber: null }).where(eq(locations.id, h.attacker.locationId));
   });
