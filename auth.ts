@@ -6,15 +6,17 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfigWithSecret, SESSION_SECONDS } from "./auth.config";
 import { getDb } from "./db/client";
-import { createSession } from "./db/queries/sessions";
-import { checkCredentials, clientIp } from "./lib/auth/sign-in";
+import { createSession, revokeSession } from "./db/queries/sessions";
+import { checkCredentials } from "./lib/auth/sign-in";
+import { env } from "./lib/env";
+import { clientAddress } from "./lib/http/client-address";
 
 export const credentialsSchema = z.object({
   email: z.email("Enter your email address."),
   password: z.string().min(1, "Enter your password."),
 });
 
-/** Too many failed sign-ins for this email or from this address; the login form says for how long. */
+/** Too many failed sign-ins for this email from this address, or from this address; the login form says for how long. */
 export class TooManySignInAttempts extends CredentialsSignin {
   override code = "rate_limited";
   constructor(readonly retryAfterMinutes: number) {
@@ -24,13 +26,21 @@ export class TooManySignInAttempts extends CredentialsSignin {
 
 export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
   ...authConfigWithSecret(),
+  events: {
+    // Every sign-out, Auth.js' own POST /api/auth/signout included, ends the session row too: a copy
+    // of the cookie is worthless afterwards (each request re-reads the row: lib/auth/session.ts).
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await revokeSession(await getDb(), { sessionId, at: new Date() });
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const checked = await checkCredentials({ ...parsed.data, ip: clientIp(request.headers) });
+        const checked = await checkCredentials({ ...parsed.data, ip: clientAddress(request.headers, env().trustProxyHops) });
         if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManySignInAttempts(checked.retryAfterMinutes) : new CredentialsSignin();
         const { member } = checked;
         const sessionId = await createSession(await getDb(), { memberId: member.id, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000) });

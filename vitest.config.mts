@@ -24,6 +24,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+          // run through Vite, it resolves (tests/integration/auth-hardening.test.ts calls Auth.js' routes).
+          server: { deps: { inline: ["next-auth"] } },
           pool: "forks",
           fileParallelism: false,
           testTimeout: 30_000,

@@ -152,7 +152,7 @@ test("overlapping shifts and a number of another location are refused next to th
   await page.getByLabel("Ring for").fill("5");
   await page.getByRole("button", { name: "Save location" }).click();
   await expect(page.locator("#ringTimeoutSeconds-error")).toHaveText("Ring for 10 to 60 seconds.");
-  await expect(page.locator("#bookingUrl-error")).toHaveText("Enter a web address starting with https:// (or http://).");
+  await expect(page.locator("#bookingUrl-error")).toHaveText("Enter the booking page's https:// address under a domain name, e.g. https://book.yourspa.com (not an IP address).");
   await page.reload();
   await expect(page.getByLabel("Ring for")).toHaveValue("20");
   await expect(page.getByLabel("Booking URL")).toHaveValue("https://book.glowmedspa.example/downtown");

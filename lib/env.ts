@@ -23,6 +23,14 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_API_BASE: optional.pipe(z.url({ message: "TWILIO_API_BASE must be an absolute URL" }).optional()),
   PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
+  TRUST_PROXY_HOPS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, "TRUST_PROXY_HOPS must be the number of proxies in front of the app (0 when clients connect directly)")
+      .transform(Number)
+      .pipe(z.number().max(10, "TRUST_PROXY_HOPS must be at most 10"))
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -36,6 +44,8 @@ export type Env = {
   /** Verifies X-Twilio-Signature: the real auth token, or a local development token. */
   twilioSigningToken: string | undefined;
   twilioApiBase: string | undefined;
+  /** How many proxies in front may append to X-Forwarded-For (lib/http/client-address.ts); 0: the header is ignored. */
+  trustProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -115,6 +125,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
         : undefined,
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,
   };
 }
 

@@ -1,7 +1,10 @@
 // What reaches the server log about a failure: enough to find it, never a secret.
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { newApiToken } from "@/lib/api/tokens";
 import { AppError } from "@/lib/errors";
+import { newProviderSecret, newWhsecSecret } from "@/lib/integrations/secrets";
+import { hashInviteToken, inviteUrl, newInviteToken } from "@/lib/team/tokens";
 import { describeError, logError, redactSecrets } from "./log";
 
 const HASH = "scrypt$16384$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==";
@@ -56,9 +59,10 @@ describe("describeError", () => {
 
   it("masks environment secrets and secret-shaped strings wherever they appear", () => {
     vi.stubEnv("TWILIO_AUTH_TOKEN", "tw-auth-token-0123456789abcdef");
-    const error = new Error(`fetch failed for postgres://app:hunter2hunter2@db:5432/rebound with tw-auth-token-0123456789abcdef and ${WHSEC}, ${HASH}, rb_live_abc123DEF`);
+    const { token } = newApiToken();
+    const error = new Error(`fetch failed for postgres://app:hunter2hunter2@db:5432/rebound with tw-auth-token-0123456789abcdef and ${WHSEC}, ${HASH}, ${token}`);
     const summary = describeError(error);
-    for (const secret of ["tw-auth-token-0123456789abcdef", "hunter2hunter2", WHSEC, HASH, "rb_live_abc123DEF"]) expect(summary).not.toContain(secret);
+    for (const secret of ["tw-auth-token-0123456789abcdef", "hunter2hunter2", WHSEC, HASH, token]) expect(summary).not.toContain(secret);
     expect(summary).toContain("postgres://app:[redacted]@db:5432/rebound");
   });
 
@@ -82,5 +86,29 @@ describe("logError", () => {
 describe("redactSecrets", () => {
   it("leaves ordinary text alone", () => {
     expect(redactSecrets("Twilio answered 503; will retry in 4 s")).toBe("Twilio answered 503; will retry in 4 s");
+  });
+
+  it("masks a real read-API token wherever it appears (issue 12: the old pattern expected rb_live_…, which Rebound never makes)", () => {
+    const { token } = newApiToken();
+    for (const line of [`token ${token} refused`, `{"authorization":"Bearer ${token}"}`, `api_token=${token}&x=1`, `"${token}"`]) {
+      const out = redactSecrets(line);
+      expect(out).not.toContain(token);
+      expect(out).not.toContain(token.slice(3, 20));
+    }
+    expect(redactSecrets(`token ${token} refused`)).toBe("token rb_[redacted] refused");
+  });
+
+  it("masks invitation links, webhook secrets of every shape and token hashes", () => {
+    const { token } = newInviteToken();
+    const link = inviteUrl("https://app.rebound.example", token);
+    const secrets = [newWhsecSecret(), newProviderSecret("generic"), newProviderSecret("aircall"), hashInviteToken(token)];
+    const out = redactSecrets(`link ${link}; secrets ${secrets.join(" ")}`);
+    expect(out).toContain("https://app.rebound.example/invite/[redacted]");
+    for (const secret of [token, ...secrets]) expect(out).not.toContain(secret);
+  });
+
+  it("keeps ids readable: uuids (session ids among them), Twilio SIDs, phone numbers", () => {
+    const line = "session 3f2b8c1e-9d4a-4b7e-8c2f-1a2b3c4d5e6f, call CA0123456789abcdef0123456789abcdef, from +13105550100";
+    expect(redactSecrets(line)).toBe(line);
   });
 });

@@ -10,11 +10,24 @@ const STACK_FRAMES = 6;
 /** Environment values that must never appear in a log line, whatever printed them. */
 const SECRET_ENV = ["AUTH_SECRET", "TWILIO_AUTH_TOKEN", "OPENPHONE_WEBHOOK_SECRET", "AIRCALL_WEBHOOK_TOKEN", "GENERIC_WEBHOOK_SECRET"];
 
-/** Shapes of secrets Rebound itself makes or stores, masked even when their value is unknown here. */
+/**
+ * Shapes of secrets Rebound itself makes or stores, masked even when their value is unknown here:
+ * - read-API tokens: `rb_` + 43 base64url characters (lib/api/tokens.ts);
+ * - invitation tokens: 43 base64url characters with no prefix, so masked where they travel, in an
+ *   `/invite/<token>` link (lib/team/tokens.ts);
+ * - webhook secrets: `whsec_` + base64 (Quo, CRM), or 48 hex characters (generic; Aircall tokens
+ *   are hex too), and SHA-256 token hashes (64 hex): any run of 32 or more hex digits standing on its
+ *   own. Twilio SIDs (`CA` + 32 hex) stay readable: their hex follows a letter;
+ * - scrypt password hashes, a password in a postgres:// URL, Bearer / Basic credentials.
+ * Session ids are uuids, like every row id: they are not masked. On its own a session id opens
+ * nothing: it only counts inside a session cookie sealed with AUTH_SECRET.
+ */
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/whsec_[A-Za-z0-9+/=]+/g, "whsec_[redacted]"],
   [/scrypt\$[^\s"',)]+/g, "scrypt$[redacted]"],
-  [/\brb_(live|test)_[A-Za-z0-9_-]+/g, "rb_$1_[redacted]"],
+  [/(?<![A-Za-z0-9])rb_[A-Za-z0-9_-]{16,}/g, "rb_[redacted]"],
+  [/(\/invite\/)[A-Za-z0-9_-]{20,}/g, "$1[redacted]"],
+  [/(?<![A-Za-z0-9])[0-9a-f]{32,}(?![A-Za-z0-9])/g, "[redacted hex]"],
   [/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/g, "$1[redacted]@"],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, "$1 [redacted]"],
 ];

@@ -61,3 +61,13 @@ export async function revokeApiToken(db: Executor, { orgId, id, at }: { orgId: s
     .returning({ id: apiTokens.id });
   return rows.length > 0;
 }
+
+/** Revokes every live token a member created (they were removed or are no longer an owner); the revoked ids. */
+export async function revokeApiTokensCreatedBy(db: Executor, { orgId, memberId, at }: { orgId: string; memberId: string; at: Date }): Promise<string[]> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.createdById, memberId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.map((r) => r.id);
+}

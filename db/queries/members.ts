@@ -34,3 +34,16 @@ export async function findOwner(db: Executor, { orgId }: { orgId: string }): Pro
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * Replaces a member's password hash with one made with today's parameters, only if it is still the
+ * hash that was just checked (a password change in between wins). True when it was replaced.
+ */
+export async function replacePasswordHash(db: Executor, { memberId, from, to }: { memberId: string; from: string; to: string }): Promise<boolean> {
+  const rows = await db
+    .update(members)
+    .set({ passwordHash: to })
+    .where(and(eq(members.id, memberId), eq(members.passwordHash, from)))
+    .returning({ id: members.id });
+  return rows.length > 0;
+}

@@ -1,13 +1,22 @@
-// The sign-in attempts ledger behind the sign-in rate limit (lib/auth/sign-in.ts). A failure is any
-// attempt not marked succeeded, so an attempt whose password is still being checked counts too.
-import { and, asc, eq, gt, gte, isNull, lt, max, or } from "drizzle-orm";
+// The attempts ledger behind the rate limits on sign-in, signup and invitation acceptance
+// (lib/auth/sign-in.ts, lib/auth/attempt-limit.ts). A sign-in failure is any attempt not marked
+// succeeded, so an attempt whose password is still being checked counts too. An unknown address
+// (null) is a bucket of its own, never a way around the limit.
+import { and, asc, eq, gt, gte, isNull, lt, max, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { signInAttempts } from "../schema";
 
-const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succeeded, false));
+/** What an attempt was: each action is limited on its own. */
+export type AttemptAction = "sign_in" | "signup" | "accept_invite";
 
-export async function insertSignInAttempt(db: Executor, { email, ip, at }: { email: string; ip: string | null; at: Date }): Promise<number> {
-  const [row] = await db.insert(signInAttempts).values({ email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
+const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succeeded, false));
+const fromAddress = (ip: string | null): SQL => (ip === null ? isNull(signInAttempts.ip) : eq(signInAttempts.ip, ip));
+
+export async function insertSignInAttempt(
+  db: Executor,
+  { action = "sign_in", email, ip, at }: { action?: AttemptAction; email: string; ip: string | null; at: Date },
+): Promise<number> {
+  const [row] = await db.insert(signInAttempts).values({ action, email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
   if (!row) throw new Error("sign-in attempt insert returned nothing");
   return row.id;
 }
@@ -16,7 +25,7 @@ export async function finishSignInAttempt(db: Executor, { id, succeeded }: { id:
   await db.update(signInAttempts).set({ succeeded }).where(eq(signInAttempts.id, id));
 }
 
-/** A refused attempt is not kept: it checked no password, and counting it would extend the lock forever. */
+/** A refused attempt is not kept: it checked nothing, and counting it would extend the lock forever. */
 export async function deleteSignInAttempt(db: Executor, { id }: { id: number }): Promise<void> {
   await db.delete(signInAttempts).where(eq(signInAttempts.id, id));
 }
@@ -28,24 +37,37 @@ export async function pruneSignInAttempts(db: Executor, { before }: { before: Da
 /** A failed (or still unchecked) attempt: its id and time. */
 export type Failure = { id: number; at: Date };
 
-/** Failures for an email after `since`, oldest first, counted from its last success (a success starts the count over). */
-export async function listEmailFailures(db: Executor, { email, since }: { email: string; since: Date }): Promise<Failure[]> {
+/**
+ * Sign-in failures for one email from one address after `since`, oldest first, counted from the
+ * last success of that email from that address (a success starts this count over).
+ */
+export async function listEmailAddressFailures(db: Executor, { email, ip, since }: { email: string; ip: string | null; since: Date }): Promise<Failure[]> {
+  const pair = and(eq(signInAttempts.action, "sign_in"), eq(signInAttempts.email, email), fromAddress(ip));
   const [last] = await db
     .select({ id: max(signInAttempts.id) })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true), gte(signInAttempts.attemptedAt, since)));
+    .where(and(pair, eq(signInAttempts.succeeded, true), gte(signInAttempts.attemptedAt, since)));
   return db
     .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), gt(signInAttempts.attemptedAt, since), gt(signInAttempts.id, last?.id ?? 0), notSucceeded))
+    .where(and(pair, gt(signInAttempts.attemptedAt, since), gt(signInAttempts.id, last?.id ?? 0), notSucceeded))
     .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
 }
 
-/** Failures from one address after `since`, oldest first, whichever emails they tried; a success resets nothing here. */
-export async function listIpFailures(db: Executor, { ip, since }: { ip: string; since: Date }): Promise<Failure[]> {
+/** Sign-in failures from one address after `since`, oldest first, whichever emails they tried; a success resets nothing here. */
+export async function listIpFailures(db: Executor, { ip, since }: { ip: string | null; since: Date }): Promise<Failure[]> {
   return db
     .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.attemptedAt, since), notSucceeded))
+    .where(and(eq(signInAttempts.action, "sign_in"), fromAddress(ip), gt(signInAttempts.attemptedAt, since), notSucceeded))
+    .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
+}
+
+/** Every attempt of an action from one address after `since`, oldest first, succeeded or not. */
+export async function listAddressAttempts(db: Executor, { action, ip, since }: { action: AttemptAction; ip: string | null; since: Date }): Promise<Failure[]> {
+  return db
+    .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.action, action), fromAddress(ip), gt(signInAttempts.attemptedAt, since)))
     .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
 }

@@ -190,3 +190,13 @@ export async function deleteMember(db: Executor, { orgId, memberId }: { orgId: s
     .returning({ id: members.id });
   return rows.length > 0;
 }
+
+/** Withdraws every pending invitation a member issued (they were removed or are no longer an owner); the withdrawn ids. */
+export async function revokeInvitationsIssuedBy(db: Executor, { orgId, memberId, at }: { orgId: string; memberId: string; at: Date }): Promise<string[]> {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: at })
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.invitedById, memberId), isNull(invitations.revokedAt), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  return rows.map((r) => r.id);
+}

@@ -1,32 +1,34 @@
-// Checking an email and password, behind the sign-in rate limit: 10 failures for one email, or 30
-// from one address, within 15 minutes and further attempts are refused (before any password is
-// checked) until the oldest of those failures is 15 minutes old. The ledger is in Postgres, so the
-// limit holds across every app server. Each attempt is written first and counted with the others
-// (an unchecked attempt counts as a failure), so a burst of parallel guesses cannot slip past it.
-// A success starts its own email's count over; it resets no other email's count, nor the address's.
+// Checking an email and password, behind the sign-in rate limit: 10 failures for one email from one
+// address, or 30 from one address whatever the emails, within 15 minutes, and further attempts from
+// there are refused (before any password is checked) until the oldest of those failures is 15
+// minutes old. Never per email alone: strangers guessing an owner's password from elsewhere must
+// not lock the owner out at the front desk. The ledger is in Postgres, so the limit holds across
+// every app server. Each attempt is written first and counted with the others (an unchecked attempt
+// counts as a failure), so a burst of parallel guesses cannot slip past it. A success starts its own
+// (email, address) count over; it resets no other count.
 import { getDb } from "@/db/client";
 import type { Member } from "@/db/schema";
-import { findMemberByEmail } from "@/db/queries/members";
+import { findMemberByEmail, replacePasswordHash } from "@/db/queries/members";
 import {
   deleteSignInAttempt,
   finishSignInAttempt,
   insertSignInAttempt,
-  listEmailFailures,
+  listEmailAddressFailures,
   listIpFailures,
   pruneSignInAttempts,
   type Failure,
 } from "@/db/queries/sign-in-attempts";
-import { verifyPassword } from "./password";
+import { logError } from "@/lib/log";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 10;
+/** Failures for one email from one address. */
+export const MAX_FAILURES_PER_EMAIL_AND_ADDRESS = 10;
 /** Higher than per email: a spa's front desk signs in from one office address. */
-export const MAX_FAILURES_PER_IP = 30;
+export const MAX_FAILURES_PER_ADDRESS = 30;
 
 const WINDOW_MS = SIGN_IN_WINDOW_MINUTES * 60_000;
 const KEEP_MS = 24 * 3600_000;
-/** Hashed against when the email is unknown, so timing does not reveal which emails exist. */
-const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A".repeat(86) + "==";
 
 export type SignInCheck =
   | { ok: true; member: Member }
@@ -38,25 +40,28 @@ export function tooManyAttemptsMessage(minutes: number): string {
 }
 
 /** When `failures` (oldest first) stop refusing the next attempt, or null if they do not refuse it. */
-function lockedUntil(failures: Failure[], limit: number): number | null {
+export function lockedUntil(failures: readonly Failure[], limit: number, windowMs: number): number | null {
   const oldestThatCounts = failures[failures.length - limit];
-  return oldestThatCounts ? oldestThatCounts.at.getTime() + WINDOW_MS : null;
+  return oldestThatCounts ? oldestThatCounts.at.getTime() + windowMs : null;
 }
 
-/** Whether one more attempt for this email / from this address is refused, and until when. */
+export const minutesUntil = (until: number, now: Date) => Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
+
+/** Whether one more attempt for this email from this address is refused, and until when. */
 async function lock(input: { email: string; ip: string | null; now: Date; ignore?: number }): Promise<number | null> {
   const db = await getDb();
   const since = new Date(input.now.getTime() - WINDOW_MS);
   const others = (failures: Failure[]) => failures.filter((f) => f.id !== input.ignore);
-  const [byEmail, byIp] = await Promise.all([
-    listEmailFailures(db, { email: input.email, since }),
-    input.ip ? listIpFailures(db, { ip: input.ip, since }) : Promise.resolve([]),
+  const [byPair, byAddress] = await Promise.all([
+    listEmailAddressFailures(db, { email: input.email, ip: input.ip, since }),
+    listIpFailures(db, { ip: input.ip, since }),
   ]);
-  const until = [lockedUntil(others(byEmail), MAX_FAILURES_PER_EMAIL), lockedUntil(others(byIp), MAX_FAILURES_PER_IP)].filter((t): t is number => t !== null);
+  const until = [
+    lockedUntil(others(byPair), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, WINDOW_MS),
+    lockedUntil(others(byAddress), MAX_FAILURES_PER_ADDRESS, WINDOW_MS),
+  ].filter((t): t is number => t !== null);
   return until.length ? Math.max(...until) : null;
 }
-
-const minutesUntil = (until: number, now: Date) => Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
 
 export async function checkCredentials(input: { email: string; password: string; ip: string | null; now?: Date }): Promise<SignInCheck> {
   const db = await getDb();
@@ -64,7 +69,7 @@ export async function checkCredentials(input: { email: string; password: string;
   const email = input.email.trim().toLowerCase();
   await pruneSignInAttempts(db, { before: new Date(now.getTime() - KEEP_MS) });
 
-  const attemptId = await insertSignInAttempt(db, { email, ip: input.ip, at: now });
+  const attemptId = await insertSignInAttempt(db, { action: "sign_in", email, ip: input.ip, at: now });
   const refusedUntil = await lock({ email, ip: input.ip, now, ignore: attemptId });
   if (refusedUntil !== null) {
     await deleteSignInAttempt(db, { id: attemptId });
@@ -74,15 +79,23 @@ export async function checkCredentials(input: { email: string; password: string;
   const member = await findMemberByEmail(db, { email });
   const matches = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
   await finishSignInAttempt(db, { id: attemptId, succeeded: Boolean(member && matches) });
-  if (member && matches) return { ok: true, member };
+  if (member && matches) {
+    await upgradeHash(member, input.password);
+    return { ok: true, member };
+  }
 
   // The failure that reaches the limit already says so, rather than letting the next try find out.
   const lockedFrom = await lock({ email, ip: input.ip, now });
   return lockedFrom !== null ? { ok: false, reason: "rate_limited", retryAfterMinutes: minutesUntil(lockedFrom, now) } : { ok: false, reason: "mismatch" };
 }
 
-/** The client's address: the last X-Forwarded-For entry, the one the nearest proxy (or Next itself) wrote. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1)?.slice(0, 64) ?? headers.get("x-real-ip")?.trim().slice(0, 64) ?? null;
+/** A hash made with weaker parameters is replaced while the password is at hand; a failure here never blocks the sign-in. */
+async function upgradeHash(member: Member, password: string): Promise<void> {
+  if (!needsRehash(member.passwordHash)) return;
+  try {
+    const stronger = await hashPassword(password);
+    await replacePasswordHash(await getDb(), { memberId: member.id, from: member.passwordHash, to: stronger });
+  } catch (error) {
+    logError("auth", error, "could not upgrade a password hash (the sign-in went ahead)");
+  }
 }

@@ -28,6 +28,32 @@ describe("CSV fields", () => {
     expect(neutralise("\r=1")).toBe("'\r=1");
   });
 
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+SUM(A1)", "'+SUM(A1)"],
+    ["-cmd", "'-cmd"],
+    ["@cmd", "'@cmd"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", "'\rcmd"],
+    ["=", "'="],
+    ["Botox;=HYPERLINK(\"http://evil.test\")", "Botox;'=HYPERLINK(\"http://evil.test\")"],
+    ["a;+1;-2;@x", "a;'+1;'-2;'@x"],
+    ["=a;=b", "'=a;'=b"],
+    ["a;\t=1", "a;'\t=1"],
+    ["Ana; happy", "Ana; happy"],
+    ["lips; 1 ml", "lips; 1 ml"],
+    ["+13105550100", "+13105550100"],
+    ["+1 310 555 0100", "'+1 310 555 0100"],
+    ["+13105550100;=cmd", "'+13105550100;'=cmd"],
+    ["-5", "-5"],
+    ["+7.5", "+7.5"],
+    ["1;2", "1;2"],
+    ["Ana = happy", "Ana = happy"],
+    ["", ""],
+  ])("neutralise(%j) → %j", (input, expected) => {
+    expect(neutralise(input)).toBe(expected);
+  });
+
   it("leaves phone numbers and plain numbers alone (they cannot run anything)", () => {
     expect(neutralise("+13105550100")).toBe("+13105550100");
     expect(neutralise("-5")).toBe("-5");
@@ -40,7 +66,10 @@ describe("CSV fields", () => {
       fc.property(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 6 }), (cells) => {
         const [parsed] = parseCsv(csvLine(cells));
         expect(parsed).toEqual(cells.map(neutralise));
-        for (const cell of parsed!) if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(/^(?:[+-]?\d+(?:\.\d+)?|\+[1-9]\d{6,14})$/);
+        for (const cell of parsed!) {
+          // Split as a semicolon-locale spreadsheet would: no part may start like a formula.
+          for (const part of cell.split(";")) if (/^[=+\-@\t\r]/.test(part)) expect(part).toMatch(/^(?:[+-]?\d+(?:\.\d+)?|\+[1-9]\d{6,14})$/);
+        }
       }),
     );
   });

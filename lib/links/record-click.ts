@@ -4,8 +4,10 @@ import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findTrackedLinkByToken, insertLinkClick } from "@/db/queries/links";
 import type { TrackedLink } from "@/db/schema";
-import { TOKEN_PATTERN, webUrl } from "./tracked-link";
+import { TOKEN_PATTERN } from "./tracked-link";
 import { logError } from "@/lib/log";
+import { recordRefusal } from "@/lib/security/refusal";
+import { checkBookingUrl } from "@/lib/settings/booking-url";
 
 /**
  * Fetchers that open a link without a person tapping it: link previews in messaging apps and
@@ -52,20 +54,26 @@ export function isCountedClick({ userAgent, method = "GET" }: { userAgent: strin
 
 export type ClickInput = { token: string; userAgent: string | null; now: Date; method?: string };
 
+export type ClickResult = { redirectTo: string } | { refused: "unsafe_booking_url" } | null;
+
 /**
  * Looks up the link and, for a person's click, stores the click, logs `link_clicked` and moves the
- * conversation to the top of the inbox. Null: no such link (the page answers 404).
+ * conversation to the top of the inbox. Null: no such link (the page answers 404). A target that is
+ * not an https address under a domain name (plain http, an IP address, localhost…) is never
+ * redirected to, whatever was stored: it is refused and logged for the organization that sent it.
  */
-export async function recordClick({ token, userAgent, now, method }: ClickInput): Promise<{ redirectTo: string } | null> {
+export async function recordClick({ token, userAgent, now, method }: ClickInput): Promise<ClickResult> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const link = await findTrackedLinkByToken(db, { token });
   if (!link) return null;
-  const target = webUrl(link.targetUrl);
-  if (!target) {
-    console.error(`[links] tracked link ${link.id} points at ${JSON.stringify(link.targetUrl)}, which is not a web address; fix the location's booking link`);
-    return null;
+  const checked = checkBookingUrl(link.targetUrl);
+  if (!checked.ok) {
+    console.error(`[links] tracked link ${link.id} was not redirected (${checked.problem}); the location's booking link must be an https address under a domain name`);
+    await recordRefusal(db, { orgId: link.orgId, locationId: link.locationId, contactId: link.contactId, reason: "unsafe_booking_url", detail: { linkId: link.id, problem: checked.problem } });
+    return { refused: "unsafe_booking_url" };
   }
+  const target = checked.url;
   if (isCountedClick({ userAgent, method })) {
     try {
       await storeClick(link, userAgent, now);
@@ -101,15 +109,22 @@ async function storeClick(link: TrackedLink, userAgent: string | null, now: Date
   });
 }
 
+const UNSAFE_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  "<title>Link not available</title></head><body><p>This booking link cannot be opened. Please call or text the spa to book.</p></body></html>";
+
 const NOT_FOUND_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
   "<title>Link not valid</title></head><body><p>This link has expired or is not valid.</p></body></html>";
 
-/** The whole answer of `/b/<token>`: 302 to the booking page, 404, or 500 when the lookup failed. */
+/** The whole answer of `/b/<token>`: 302 to the booking page, 404 (unknown, or an unsafe target), or 500 when the lookup failed. */
 export async function handleLinkClick(request: Request, token: string): Promise<Response> {
   const noStore = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
   try {
     const result = await recordClick({ token, userAgent: request.headers.get("user-agent"), now: new Date(), method: request.method });
+    if (result && "refused" in result) {
+      return new Response(UNSAFE_PAGE, { status: 404, headers: { ...noStore, "Content-Type": "text/html; charset=utf-8" } });
+    }
     if (result) {
       // no-store: every tap reaches us and is counted. no-referrer: the booking site never sees the token.
       return new Response(null, { status: 302, headers: { ...noStore, Location: result.redirectTo, "Referrer-Policy": "no-referrer" } });

@@ -1,11 +1,21 @@
 // A new spa signs up: the organization, its owner, a first location with the default templates, in
 // one transaction. Hours, the booking link and the phone number come next, from the checklist.
+//
+// Signup must not say whether an email is already a Rebound customer's. Rebound sends no mail yet,
+// so it cannot answer every signup with "check your email" and let the link prove ownership; what it
+// does instead: an email in use gets one generic answer (not tied to the email field, the same words
+// as any other refusal of the form), the password is hashed before the check so a taken email does
+// not answer faster, and signups are limited per address (lib/auth/attempt-limit.ts). What remains:
+// a free email ends in a new, signed-in spa, which shows it was free (see docs/security-auth.md).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { insertLocation, insertOrganization, insertTemplates } from "@/db/queries/onboarding";
 import { insertMember, memberEmailTaken } from "@/db/queries/team";
+import { takeAttempt } from "@/lib/auth/attempt-limit";
 import { hashPassword } from "@/lib/auth/password";
+import { tooManyAttemptsMessage } from "@/lib/auth/sign-in";
+import { recordRefusal } from "@/lib/security/refusal";
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import { passwordSchema, personNameSchema } from "@/lib/team/schemas";
 import { FIRST_LOCATION_NAME, PLACEHOLDER_BOOKING_URL, slugify, timezoneOrDefault } from "./first-location";
@@ -19,16 +29,25 @@ export const signupSchema = z.object({
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
-export type SignupResult = { ok: true; orgId: string; memberId: string } | { ok: false; field: "email"; message: string };
+export type SignupResult = { ok: true; orgId: string; memberId: string } | { ok: false; reason: "refused" | "rate_limited"; message: string };
 
-const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+/** The one answer for an email already in use; it says nothing about whom the email belongs to. */
+export const SIGNUP_REFUSED =
+  "We could not create a spa with these details. If you already use Rebound, sign in instead; to join a spa's team, ask its owner for an invitation.";
 
 class EmailTaken extends Error {}
 
-export async function signUpOrganization(input: SignupInput): Promise<SignupResult> {
+/** `ip`: the client's address (lib/http/client-address.ts), for the per-address signup limit. */
+export async function signUpOrganization(input: SignupInput, context: { ip: string | null; now?: Date }): Promise<SignupResult> {
   const db = await getDb();
-  if (await memberEmailTaken(db, { email: input.email })) return { ok: false, field: "email", message: EMAIL_TAKEN };
+  const verdict = await takeAttempt({ action: "signup", email: input.email, ip: context.ip, now: context.now });
+  if (!verdict.ok) {
+    await recordRefusal(db, { orgId: null, reason: "rate_limited", detail: { action: "signup" } });
+    return { ok: false, reason: "rate_limited", message: tooManyAttemptsMessage(verdict.retryAfterMinutes) };
+  }
+  // Hashed first, whether or not the email is free: a taken email must not answer faster.
   const passwordHash = await hashPassword(input.password);
+  if (await memberEmailTaken(db, { email: input.email })) return { ok: false, reason: "refused", message: SIGNUP_REFUSED };
   try {
     return await db.transaction(async (tx) => {
       const orgId = await insertOrgWithFreeSlug(tx, input.spaName);
@@ -46,7 +65,7 @@ export async function signUpOrganization(input: SignupInput): Promise<SignupResu
       return { ok: true, orgId, memberId: member.id } as const;
     });
   } catch (error) {
-    if (error instanceof EmailTaken) return { ok: false, field: "email", message: EMAIL_TAKEN };
+    if (error instanceof EmailTaken) return { ok: false, reason: "refused", message: SIGNUP_REFUSED };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // What the location settings forms accept: the location itself, its phone numbers and its
 // holidays. Each schema turns what was typed into what is stored (E.164, cents, minutes).
 import { z } from "zod";
-import { webUrl } from "@/lib/links/tracked-link";
+import { BOOKING_URL_MESSAGE, checkBookingUrl } from "@/lib/settings/booking-url";
 import type { Location } from "@/db/schema";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { checkDialTarget, DEFAULT_ENABLED_COUNTRIES, type UnsafeNumberReason } from "@/lib/phone-safety";
@@ -83,9 +83,9 @@ export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) =
     .string("Enter the booking page's address.")
     .trim()
     .transform((raw, ctx) => {
-      const url = raw ? webUrl(raw) : null;
-      if (!url) ctx.addIssue({ code: "custom", message: "Enter a web address starting with https:// (or http://)." });
-      return url?.toString() ?? "";
+      const checked = raw ? checkBookingUrl(raw) : null;
+      if (!checked?.ok) ctx.addIssue({ code: "custom", message: BOOKING_URL_MESSAGE });
+      return checked?.ok ? checked.url.toString() : "";
     }),
   defaultBookingValue: z
     .string()

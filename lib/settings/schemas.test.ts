@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { fieldErrors } from "./form";
 import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, locationSettingsSchemaFor, phoneNumberSchema, tollFraudIssue } from "./location-schema";
 import { organizationSettingsSchema } from "./organization-schema";
-import { openableUrl } from "./booking-url";
+import { BOOKING_URL_MESSAGE, openableUrl } from "./booking-url";
 import { sampleBookingLink, templateSchema } from "./template-schema";
 import { isKnownTimezone, isOfferedTimezone, TIMEZONE_GROUPS } from "./timezones";
 
@@ -97,7 +97,7 @@ describe("locationSettingsSchema", () => {
       timezone: ["Choose a US or Canadian time zone from the list."],
       forwardingNumber: ["Enter a valid phone number, e.g. (310) 555-0101, or leave it empty."],
       ringTimeoutSeconds: ["Ring for 10 to 60 seconds."],
-      bookingUrl: ["Enter a web address starting with https:// (or http://)."],
+      bookingUrl: [BOOKING_URL_MESSAGE],
       defaultBookingValue: ["Enter an amount in dollars, e.g. 1400, up to 100,000."],
       sendDelaySeconds: ["Enter 0 to 600 seconds (10 minutes)."],
       quietStart: ["Enter a time, e.g. 20:00."],
@@ -108,7 +108,11 @@ describe("locationSettingsSchema", () => {
     for (const bookingUrl of ["ftp://files.example/book", "mailto:desk@glow.test", "https://user:pw@book.example/"]) {
       expect(locationSettingsSchema.safeParse({ ...validLocation, bookingUrl }).success).toBe(false);
     }
-    expect(locationSettingsSchema.parse({ ...validLocation, bookingUrl: "http://book.example/x?a=1" }).bookingUrl).toBe("http://book.example/x?a=1");
+    expect(locationSettingsSchema.parse({ ...validLocation, bookingUrl: "https://book.example/x?a=1" }).bookingUrl).toBe("https://book.example/x?a=1");
+    // Issue 12: plain http and IP addresses are refused when saved (and again at every click).
+    for (const bookingUrl of ["http://book.example/x", "https://127.0.0.1/x", "https://[::1]/", "https://2130706433/", "https://localhost/"]) {
+      expect(locationSettingsSchema.safeParse({ ...validLocation, bookingUrl }).success).toBe(false);
+    }
   });
 });
 
@@ -207,10 +211,9 @@ describe("previews and the Test link", () => {
     expect(sampleBookingLink("https://app.rebound.example/")).toBe("https://app.rebound.example/b/AbC123xYz9");
   });
 
-  it("the Test link opens only a full http(s) address", () => {
+  it("the Test link opens only a full https address that would be saved", () => {
     expect(openableUrl(" https://book.glowmedspa.example/downtown ")).toBe("https://book.glowmedspa.example/downtown");
-    expect(openableUrl("http://book.example/x?a=1")).toBe("http://book.example/x?a=1");
-    for (const raw of ["javascript:alert(1)", "book.example/x", "https://user:pw@book.example/", "", "https://"]) {
+    for (const raw of ["http://book.example/x?a=1", "https://10.0.0.1/", "javascript:alert(1)", "book.example/x", "https://user:pw@book.example/", "", "https://"]) {
       expect(openableUrl(raw)).toBeNull();
     }
   });

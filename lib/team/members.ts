@@ -1,7 +1,12 @@
 // Changing a member's role and removing a member, with the owners locked for the decision so the
-// organization can never end up without one.
+// organization can never end up without one. An owner who is removed or made a coordinator loses
+// what only an owner could make, in the same transaction: the read-API tokens they created and the
+// invitations they issued that nobody has used yet (each logged as an event).
+import type { Executor } from "@/db/client";
 import { getDb } from "@/db/client";
-import { deleteMember, getTeamMember, lockOwners, revokeMemberSessions, updateMemberRole } from "@/db/queries/team";
+import { revokeApiTokensCreatedBy } from "@/db/queries/api-tokens";
+import { recordEvents } from "@/db/queries/events";
+import { deleteMember, getTeamMember, lockOwners, revokeInvitationsIssuedBy, revokeMemberSessions, updateMemberRole } from "@/db/queries/team";
 import type { Member } from "@/db/schema";
 import { checkRemoval, checkRoleChange } from "./guards";
 
@@ -9,7 +14,7 @@ export type TeamResult = { ok: true; message: string } | { ok: false; message: s
 
 const NOT_FOUND: TeamResult = { ok: false, message: "That person is no longer on the team. Reload the page." };
 
-export async function changeMemberRole(input: { orgId: string; actorId: string; memberId: string; role: Member["role"] }): Promise<TeamResult> {
+export async function changeMemberRole(input: { orgId: string; actorId: string; memberId: string; role: Member["role"]; now?: Date }): Promise<TeamResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ownerIds = await lockOwners(tx, { orgId: input.orgId });
@@ -19,7 +24,9 @@ export async function changeMemberRole(input: { orgId: string; actorId: string; 
     if (!verdict.ok) return verdict;
     if (target.role === input.role) return { ok: true, message: `${target.name} is already ${article(input.role)}.` };
     await updateMemberRole(tx, { orgId: input.orgId, memberId: target.id, role: input.role });
-    return { ok: true, message: `${target.name} is now ${article(input.role)}.` };
+    const revoked =
+      input.role === "owner" ? 0 : await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_demoted", at: input.now ?? new Date() });
+    return { ok: true, message: `${target.name} is now ${article(input.role)}.${revoked ? " The API tokens and invitations they made were revoked." : ""}` };
   });
 }
 
@@ -32,10 +39,27 @@ export async function removeMember(input: { orgId: string; actorId: string; memb
     if (!target) return NOT_FOUND;
     const verdict = checkRemoval({ actorId: input.actorId, target, ownerIds });
     if (!verdict.ok) return verdict;
-    await revokeMemberSessions(tx, { memberId: target.id, at: input.now ?? new Date() });
+    const at = input.now ?? new Date();
+    await revokeMemberSessions(tx, { memberId: target.id, at });
+    // Before the delete: it empties created_by / invited_by, and the rows could no longer be found.
+    const revoked = await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_removed", at });
     await deleteMember(tx, { orgId: input.orgId, memberId: target.id });
-    return { ok: true, message: `${target.name} was removed and signed out everywhere.` };
+    return { ok: true, message: `${target.name} was removed and signed out everywhere.${revoked ? " The API tokens and invitations they made were revoked." : ""}` };
   });
+}
+
+/** Revokes the member's API tokens and pending invitations, with an event for each; how many. */
+async function revokeOwnerGrants(
+  tx: Executor,
+  { orgId, memberId, actorId, why, at }: { orgId: string; memberId: string; actorId: string; why: "member_removed" | "member_demoted"; at: Date },
+): Promise<number> {
+  const tokenIds = await revokeApiTokensCreatedBy(tx, { orgId, memberId, at });
+  const invitationIds = await revokeInvitationsIssuedBy(tx, { orgId, memberId, at });
+  await recordEvents(tx, [
+    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked", reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
+    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked", reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
+  ]);
+  return tokenIds.length + invitationIds.length;
 }
 
 function article(role: Member["role"]): string {

@@ -154,7 +154,7 @@ describe("bad input", () => {
     const { signUpOrganization } = await import("@/lib/onboarding/signup");
     const { generateProviderSecret, turnOffProviderSecret } = await import("@/lib/integrations/provider-secrets");
     // Its own spa: the demo spa's token is shared by the files running alongside this one.
-    const spa = await signUpOrganization({ spaName: "Rotating Spa", name: "Ro Owner", email: `ro-${uniqueCaller().slice(2)}@spa.test`, password: "a-long-enough-password", timezone: "America/Los_Angeles" });
+    const spa = await signUpOrganization({ spaName: "Rotating Spa", name: "Ro Owner", email: `ro-${uniqueCaller().slice(2)}@spa.test`, password: "a-long-enough-password", timezone: "America/Los_Angeles" }, { ip: "198.51.100.201" });
     if (!spa.ok) throw new Error(spa.message);
     const db = await getDb();
     const [location] = await db.select().from(locations).where(eq(locations.orgId, spa.orgId));

@@ -128,4 +128,20 @@ describe("tracked booking links", () => {
     expect(await response.text()).toContain("This link has expired or is not valid.");
     expect(getDb).not.toHaveBeenCalled();
   });
+
+  // Issue 12, item 16: whatever a link was stored with, a tap never leads to plain http, an IP address or a local name.
+  it.each(["http://book.glowmedspa.example/downtown", "https://127.0.0.1/admin", "https://169.254.169.254/latest/meta-data/", "https://[::1]:8443/", "https://2130706433/", "https://localhost/", "javascript:alert(1)"])(
+    "refuses to redirect to %j: an error page, no click, and a refused event for the spa that sent it",
+    async (targetUrl) => {
+      const { link, phone } = await textedCaller({ targetUrl });
+      const response = await open(link.token, { userAgent: IPHONE });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get("location")).toBeNull();
+      expect(await response.text()).toContain("This booking link cannot be opened. Please call or text the spa to book.");
+      expect(await clicksOn(link.token)).toHaveLength(0);
+      const rows = await rowsForCaller(phone);
+      expect(rows.events.filter((e) => e.type === "refused")).toEqual([expect.objectContaining({ orgId, reason: "unsafe_booking_url" })]);
+    },
+  );
 });

@@ -21,3 +21,14 @@ vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
   after: (task: Promise<unknown> | (() => unknown)) => void (typeof task === "function" ? Promise.resolve().then(task) : task),
 }));
+// Server actions read the client's address from the request (lib/http/request-address.ts), and
+// outside a request there is none: each call gets a test address of its own, so the per-address
+// signup and invitation limits never decide a test here (tests/security/auth.test.ts replays those
+// limits over HTTP against next start, where the address is the socket's).
+vi.mock("@/lib/http/request-address", () => ({
+  requestAddress: async () => {
+    const counter = globalThis as unknown as { __reboundAddresses?: number };
+    counter.__reboundAddresses = (counter.__reboundAddresses ?? 0) + 1;
+    return `198.18.${Math.floor(counter.__reboundAddresses / 250)}.${counter.__reboundAddresses % 250}`;
+  },
+}));

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { requestAddress } from "@/lib/http/request-address";
 import { safeErrorSummary } from "@/lib/integrations/safe-error";
 import { signUpOrganization, signupSchema } from "@/lib/onboarding/signup";
 
@@ -21,12 +22,13 @@ export async function signupAction(_previous: SignupState, formData: FormData): 
   }
   let result: Awaited<ReturnType<typeof signUpOrganization>>;
   try {
-    result = await signUpOrganization(parsed.data);
+    result = await signUpOrganization(parsed.data, { ip: await requestAddress() });
   } catch (error) {
     console.error(`[signup] failed: ${safeErrorSummary(error)}`);
     return { message: "Your spa could not be created. Try again in a moment.", values };
   }
-  if (!result.ok) return { errors: { [result.field]: [result.message] }, values };
+  // Not next to the email field: the answer must not point at the email (lib/onboarding/signup.ts).
+  if (!result.ok) return { message: result.message, values };
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/inbox" });
   } catch (error) {

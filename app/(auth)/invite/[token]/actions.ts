@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { revokeCurrentSession } from "@/lib/auth/session";
+import { requestAddress } from "@/lib/http/request-address";
 import { safeErrorSummary } from "@/lib/integrations/safe-error";
 import { acceptInvitation } from "@/lib/team/invitations";
 import { acceptInviteSchema } from "@/lib/team/schemas";
@@ -20,7 +21,7 @@ export async function acceptInviteAction(_previous: AcceptState, formData: FormD
   }
   let accepted: Awaited<ReturnType<typeof acceptInvitation>>;
   try {
-    accepted = await acceptInvitation(parsed.data);
+    accepted = await acceptInvitation({ ...parsed.data, ip: await requestAddress() });
   } catch (error) {
     console.error(`[invite] accept failed: ${safeErrorSummary(error)}`);
     return { message: "Joining did not work. Try again in a moment; the link still works.", name: input.name };
