@@ -58,7 +58,7 @@ const tarpit = new Tarpit();
 const whsec = () => `whsec_${randomBytes(24).toString("base64")}`;
 
 async function newSpaWithCrm(name: string, url: string): Promise<string> {
-  const signup = await signUpOrganization({ spaName: name, name: "Owner", email: `owner-${randomUUID()}@spa.test`, password: "correct horse battery staple" });
+  const signup = await signUpOrganization({ spaName: name, name: "Owner", email: `owner-${randomUUID()}@spa.test`, password: "correct horse battery staple" }, { ip: "198.51.100.211" });
   if (!signup.ok) throw new Error(signup.message);
   const db = await getDb();
   await db.update(organizations).set({ crmWebhookUrl: url, crmWebhookSecret: whsec() }).where(eq(organizations.id, signup.orgId));

@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   port = (internal.address() as AddressInfo).port;
-  const signup = await signUpOrganization({ spaName: "Mallory Aesthetics", name: "Mallory", email: `mallory-${randomUUID()}@attacker.test`, password: "correct horse battery staple" });
+  const signup = await signUpOrganization({ spaName: "Mallory Aesthetics", name: "Mallory", email: `mallory-${randomUUID()}@attacker.test`, password: "correct horse battery staple" }, { ip: "198.51.100.212" });
   if (!signup.ok) throw new Error(signup.message);
   orgId = signup.orgId;
 });
