@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 
 const optional = z
@@ -9,6 +10,19 @@ const optional = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+/** A positive whole-number limit from the environment, with its default when unset or empty. */
+function limit(name: string, fallback: number) {
+  return optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,9}$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(z.number().min(1, `${name} must be at least 1`))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,6 +40,20 @@ const envSchema = z.object({
   AIRCALL_WEBHOOK_TOKEN: optional,
   GENERIC_WEBHOOK_SECRET: optional,
   PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
+  REBOUND_AUTO_TEXTS_PER_DAY: limit("REBOUND_AUTO_TEXTS_PER_DAY", 300),
+  REBOUND_MANUAL_TEXTS_PER_DAY: limit("REBOUND_MANUAL_TEXTS_PER_DAY", 200),
+  REBOUND_TEXTS_PER_NUMBER_PER_MINUTE: limit("REBOUND_TEXTS_PER_NUMBER_PER_MINUTE", 30),
+  REBOUND_TEXT_COUNTRIES: optional.pipe(
+    z
+      .string()
+      .transform((value) => [...new Set(value.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean))])
+      .pipe(
+        z
+          .array(z.string().refine((code) => isSupportedCountry(code), { error: (issue) => `REBOUND_TEXT_COUNTRIES: ${String(issue.input)} is not a country code (use ISO codes such as US,CA)` }))
+          .min(1, "REBOUND_TEXT_COUNTRIES must name at least one country (for example US,CA)"),
+      )
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -42,6 +70,19 @@ export type Env = {
   openphoneWebhookSecret: string | undefined;
   aircallWebhookToken: string | undefined;
   genericWebhookSecret: string | undefined;
+  /** What the operator lets any organization text (docs/security-sending.md). */
+  sending: SendingLimits;
+};
+
+export type SendingLimits = {
+  /** Automatic texts (text-backs and follow-ups) per organization per rolling 24 h. */
+  autoTextsPerDay: number;
+  /** Texts typed by coordinators per organization per rolling 24 h. */
+  manualTextsPerDay: number;
+  /** Texts from one number per rolling minute; more wait rather than being dropped. */
+  textsPerNumberPerMinute: number;
+  /** The countries an owner may enable for texting (each organization starts with US and CA, if allowed). */
+  textCountries: CountryCode[];
 };
 
 export class EnvError extends Error {
@@ -124,6 +165,12 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET ?? dev?.openphoneWebhookSecret,
     aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN ?? dev?.aircallWebhookToken,
     genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET ?? dev?.genericWebhookSecret,
+    sending: {
+      autoTextsPerDay: e.REBOUND_AUTO_TEXTS_PER_DAY,
+      manualTextsPerDay: e.REBOUND_MANUAL_TEXTS_PER_DAY,
+      textsPerNumberPerMinute: e.REBOUND_TEXTS_PER_NUMBER_PER_MINUTE,
+      textCountries: (e.REBOUND_TEXT_COUNTRIES ?? ["US", "CA"]) as CountryCode[],
+    },
   };
 }
 

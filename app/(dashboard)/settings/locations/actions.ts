@@ -49,8 +49,15 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
   });
 }
 
+/**
+ * A number held by anyone outside this organization gets one sentence whoever holds it, so the form
+ * never tells one customer about another's numbers. One of the owner's own numbers is named with
+ * its location: that is the owner's own data, and the number list already shows it.
+ */
+const NUMBER_TAKEN = "This number can't be added. If it is yours, contact support.";
+
 function inUseMessage(owner: NumberOwner, locationId: string): string {
-  if (owner.kind === "other_organization") return "Already used by another Rebound account. A number can belong to one location only.";
+  if (owner.kind === "other_organization") return NUMBER_TAKEN;
   return owner.locationId === locationId ? "This number is already on this location." : `Already used by ${owner.locationName}.`;
 }
 
