@@ -19,7 +19,7 @@ import {
 import { CANCEL_REASON_TEXT } from "@/lib/messaging/send-guard";
 import type { Shift } from "@/lib/schedule/hours";
 import type { LocationColumns } from "@/lib/settings/location-schema";
-import type { OrganizationSettings } from "@/lib/settings/organization-schema";
+import type { OrganizationSettings, OrganizationSettingsWithCountries } from "@/lib/settings/organization-schema";
 
 type Scope = { orgId: string };
 type LocationScope = Scope & { locationId: string };
@@ -38,15 +38,20 @@ async function ownedLocation(db: Executor, { orgId, locationId }: LocationScope,
 
 const inOrg = (orgId: string) => sql`(select ${locations.id} from ${locations} where ${locations.orgId} = ${orgId})`;
 
-export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettings | null> {
+export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettingsWithCountries | null> {
   const [row] = await db
-    .select({ name: organizations.name, attributionWindowDays: organizations.attributionWindowDays, coordinatorsSeeRevenue: organizations.coordinatorsSeeRevenue })
+    .select({
+      name: organizations.name,
+      attributionWindowDays: organizations.attributionWindowDays,
+      coordinatorsSeeRevenue: organizations.coordinatorsSeeRevenue,
+      enabledCountries: organizations.enabledCountries,
+    })
     .from(organizations)
     .where(eq(organizations.id, orgId));
   return row ?? null;
 }
 
-export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings }): Promise<boolean> {
+export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings | OrganizationSettingsWithCountries }): Promise<boolean> {
   const rows = await db.update(organizations).set(values).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
   return rows.length === 1;
 }

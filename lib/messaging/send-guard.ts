@@ -59,6 +59,15 @@ export function textKind(message: Pick<Message, "automated" | "templateSituation
 
 const MINUTE_MS = 60_000;
 
+/**
+ * A number may be texted when its country is enabled by the organization and still allowed by the
+ * operator (an organization keeps its list when the operator later narrows REBOUND_TEXT_COUNTRIES).
+ */
+export function countryEnabled(to: string, enabledCountries: readonly string[], operatorCountries: readonly string[]): boolean {
+  const country = countryOf(to);
+  return country !== null && enabledCountries.includes(country) && operatorCountries.includes(country);
+}
+
 /** Whether the organization has used up its daily cap for this kind of text. */
 export function overDailyCap(kind: TextKind, facts: Pick<SendingFacts, "autoTexts24h" | "manualTexts24h">, limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay">): boolean {
   if (kind === "automatic") return facts.autoTexts24h >= limits.autoTextsPerDay;
@@ -73,7 +82,7 @@ export function sendGuard(input: {
   signals: SendSignals | null;
   /** What the organization may send, read with the text (every text). */
   facts: SendingFacts;
-  limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay" | "textsPerNumberPerMinute">;
+  limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay" | "textsPerNumberPerMinute" | "textCountries">;
   /** When the caller's quiet hours end, if now is inside them (follow-ups only). */
   quietUntil: Date | null;
   now: Date;
@@ -84,8 +93,7 @@ export function sendGuard(input: {
   if (contact?.blockedAt) return { action: "cancel", reason: "blocked" };
   // Numbers change hands: a text goes only from a number the organization holds right now.
   if (!facts.numberHeld) return { action: "cancel", reason: "number_not_held" };
-  const country = countryOf(message.toNumber);
-  if (!country || !facts.enabledCountries.includes(country)) return { action: "cancel", reason: "country_not_enabled" };
+  if (!countryEnabled(message.toNumber, facts.enabledCountries, limits.textCountries)) return { action: "cancel", reason: "country_not_enabled" };
   if (kind === "manual" && !facts.contactedFirst) return { action: "cancel", reason: "recipient_never_contacted" };
 
   // Only the texts a missed call produced are re-checked against what happened since.

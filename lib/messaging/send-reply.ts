@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
 import { countryName, countryOf } from "./country";
+import { countryEnabled } from "./send-guard";
 import { queueText } from "./queue-text";
 
 export async function sendReply(input: { orgId: string; memberId: string; conversationId: string; body: string }, now: Date = new Date()): Promise<string> {
@@ -63,7 +64,7 @@ async function checkManualText(db: Db, { orgId, contactId, to, locationId }: { o
   const country = countryOf(to);
   const reason: keyof typeof MANUAL_REFUSAL_TEXT | null = !facts.contactedFirst
     ? "recipient_never_contacted"
-    : !country || !facts.enabledCountries.includes(country)
+    : !countryEnabled(to, facts.enabledCountries, env().sending.textCountries)
       ? "country_not_enabled"
       : facts.manualTexts24h >= env().sending.manualTextsPerDay
         ? "daily_cap_reached"
