@@ -82,8 +82,9 @@ type FactsJson = { auto: number; manual: number; fromNumber: number; oldest: str
  * The columns of SendingFacts for the message row in `messages` (the outer query joins
  * `organizations` on the message's org): folded into the read every send makes anyway
  * (db/queries/messages.ts getTextToSend), so the caps cost no extra round trip. The counts walk the
- * organization's outbound texts of the last 24 h once (index messages_org_outbound_idx); a text
- * counts when it was queued and sent within that day.
+ * organization's outbound texts queued in the last two days once (index messages_org_outbound_idx:
+ * a follow-up is queued up to ~32 hours before it goes) and count those sent in the last 24 hours
+ * (the daily caps) or the last minute (the per-number rate). Their number is bounded by the caps.
  */
 export function sendingFactsColumns(outer: { orgId: AnyColumn; id: AnyColumn; contactId: AnyColumn; fromNumber: AnyColumn; automated: AnyColumn }) {
   return {
@@ -91,12 +92,12 @@ export function sendingFactsColumns(outer: { orgId: AnyColumn; id: AnyColumn; co
     contactedFirst: sql<boolean>`case when ${outer.automated} then true else ${contactedFirstSql(outer.orgId, outer.contactId)} end`,
     counts: sql<FactsJson | string | null>`(
       select json_build_object(
-        'auto', count(*) filter (where o.automated and o.template_situation is not null and o.sent_at is not null),
-        'manual', count(*) filter (where not o.automated and o.sent_at is not null),
+        'auto', count(*) filter (where o.automated and o.template_situation is not null and o.sent_at >= now() - interval '1 day'),
+        'manual', count(*) filter (where not o.automated and o.sent_at >= now() - interval '1 day'),
         'fromNumber', count(*) filter (where o.from_number = ${outer.fromNumber} and o.sent_at >= now() - interval '1 minute'),
         'oldest', min(o.sent_at) filter (where o.from_number = ${outer.fromNumber} and o.sent_at >= now() - interval '1 minute'))
       from ${messages} o
-      where o.org_id = ${outer.orgId} and o.direction = 'outbound' and o.created_at >= now() - interval '1 day' and o.id <> ${outer.id})`,
+      where o.org_id = ${outer.orgId} and o.direction = 'outbound' and o.created_at >= now() - interval '2 days' and o.id <> ${outer.id})`,
   };
 }
 

@@ -12,7 +12,6 @@ import {
   replaceLocationHours,
   saveLocationClosure,
   updateLocationSettings,
-  type NumberOwner,
 } from "@/db/queries/settings";
 import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
 import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
@@ -25,6 +24,7 @@ import {
   type LocationSettingsField,
   type PhoneNumberField,
 } from "@/lib/settings/location-schema";
+import { numberInUseMessage } from "@/lib/settings/number-in-use";
 import { asOwner } from "@/lib/settings/owner-action";
 
 const GONE = "This location no longer exists. Reload the page.";
@@ -49,18 +49,6 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
   });
 }
 
-/**
- * A number held by anyone outside this organization gets one sentence whoever holds it, so the form
- * never tells one customer about another's numbers. One of the owner's own numbers is named with
- * its location: that is the owner's own data, and the number list already shows it.
- */
-const NUMBER_TAKEN = "This number can't be added. If it is yours, contact support.";
-
-function inUseMessage(owner: NumberOwner, locationId: string): string {
-  if (owner.kind === "other_organization") return NUMBER_TAKEN;
-  return owner.locationId === locationId ? "This number is already on this location." : `Already used by ${owner.locationName}.`;
-}
-
 export async function addNumberAction(_previous: FormState<PhoneNumberField>, formData: FormData): Promise<FormState<PhoneNumberField>> {
   return asOwner(async (member) => {
     const values = formFields(formData);
@@ -69,7 +57,7 @@ export async function addNumberAction(_previous: FormState<PhoneNumberField>, fo
     const { locationId, number, provider, label } = parsed.data;
     const result = await addLocationNumber(await getDb(), { orgId: member.orgId, locationId, e164: number, provider, label });
     if (!result.ok) {
-      return result.reason === "in_use" ? { errors: { number: [inUseMessage(result.owner, locationId)] }, values } : { message: GONE };
+      return result.reason === "in_use" ? { errors: { number: [numberInUseMessage(result.owner, locationId)] }, values } : { message: GONE };
     }
     revalidateLocation(locationId);
     return { savedAt: Date.now() };
