@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["node_modules/**", "tests/integration/**", "tests/system/**", "e2e/**", ".next/**"],
+          exclude: ["node_modules/**", "tests/integration/**", "tests/system/**", "tests/security/**", "e2e/**", ".next/**"],
           environment: "node",
         },
       },
@@ -28,6 +28,23 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Issue 12's attack replays: a victim spa and an attacker spa made through the real signup and
+        // settings paths, on a fresh real Postgres; route-level attacks against `next start` (after
+        // `npm run build`).
+        resolve: { alias },
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/security/setup.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
