@@ -1,9 +1,13 @@
-// The demo spa of ../shared/DESIGN.md ("Demo data"): Glow Med Spa, two locations, two members and
+// The demo spa of ../shared/DESIGN.md ("Demo data"): Glow Med Spa, two locations (a Twilio number
+// each, plus a Quo, an Aircall and a generic PBX number), its own webhook secrets, two members and
 // ~90 days of generated history. Deterministic and idempotent: when the organization exists,
 // nothing is generated again. Used by `npm run db:seed` (db/seed.ts) and the first `npm run dev`.
 import { eq, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import { getOrgSecrets, setOrgWebhookSecret } from "@/db/queries/organizations";
 import { hashPassword } from "@/lib/auth/password";
+import { seedWebhookSecrets, type SeedWebhookSecrets } from "@/lib/env";
+import { newProviderSecret, SECRET_PROVIDERS, type SecretProvider } from "@/lib/integrations/secrets";
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import type { Shift } from "@/lib/schedule/hours";
 import type { Db, Tx } from "./client";
@@ -84,6 +88,25 @@ export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
   },
 ];
 
+/**
+ * One more demo number per phone system (DESIGN.md "Demo data"), so the simulator's Quo, Aircall
+ * and generic scenarios have a number that accepts them under the provider rule. The PBX number's
+ * texts are hosted on the Twilio account, so it can text back.
+ */
+export const DEMO_PROVIDER_NUMBERS = [
+  { location: "Downtown", e164: "+13105550160", provider: "openphone", label: "Text line (Quo)" },
+  { location: "Westside", e164: "+13105550170", provider: "aircall", label: "Aircall line" },
+  { location: "Downtown", e164: "+13105550180", provider: "generic", label: "PBX (generic webhook)" },
+] as const satisfies readonly { location: string; e164: string; provider: SecretProvider; label: string }[];
+
+/** The demo number a simulated event of each phone system dials by default. */
+export const DEMO_NUMBER_BY_PROVIDER: Record<"twilio" | SecretProvider, string> = {
+  twilio: "+13105550100",
+  openphone: "+13105550160",
+  aircall: "+13105550170",
+  generic: "+13105550180",
+};
+
 /** Inserts in batches; rows that already exist (same unique key) are left alone. */
 async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -96,7 +119,64 @@ async function findOrg(db: Db | Tx): Promise<string | null> {
   return row?.id ?? null;
 }
 
-export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<{ created: boolean; orgId: string }> {
+export type SeedResult = {
+  created: boolean;
+  orgId: string;
+  /** Providers whose secret the seed generated (no environment or development value): see Settings → Integrations. */
+  generatedSecrets: SecretProvider[];
+};
+
+export async function seedDemo(db: Db, options: { now?: Date; secrets?: SeedWebhookSecrets } = {}): Promise<SeedResult> {
+  const seeded = await seedDemoOrg(db, options);
+  // Also for a database seeded before these existed: both steps change nothing the second time.
+  await ensureProviderNumbers(db, seeded.orgId);
+  const generatedSecrets = await ensureWebhookSecrets(db, seeded.orgId, options.secrets ?? seedWebhookSecrets());
+  return { ...seeded, generatedSecrets };
+}
+
+async function ensureProviderNumbers(db: Db, orgId: string): Promise<void> {
+  const [org] = await db.select({ createdAt: organizations.createdAt }).from(organizations).where(eq(organizations.id, orgId));
+  // After the locations' Twilio numbers, so each location keeps texting from its main line by default.
+  const at = new Date((org?.createdAt ?? new Date()).getTime() + 60_000);
+  await db
+    .insert(phoneNumbers)
+    .values(
+      DEMO_PROVIDER_NUMBERS.map((n) => ({
+        id: stableUuid(`number:${n.e164}`),
+        orgId,
+        locationId: stableUuid(`location:${n.location}`),
+        e164: n.e164,
+        provider: n.provider,
+        label: n.label,
+        createdAt: at,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/**
+ * The demo organization's own webhook secrets: a value from the environment always wins (the seed
+ * is how an operator hands one to the demo spa); a development secret or a generated one only
+ * fills a secret that is off, so a secret rotated in Settings survives a second seed.
+ */
+async function ensureWebhookSecrets(db: Db, orgId: string, wanted: SeedWebhookSecrets): Promise<SecretProvider[]> {
+  const existing = await getOrgSecrets(db, { orgId });
+  const generated: SecretProvider[] = [];
+  for (const provider of SECRET_PROVIDERS) {
+    const current = existing?.[provider].current ?? null;
+    const seed = wanted[provider];
+    let next: string | null = null;
+    if (seed?.from === "environment") next = seed.value === current ? null : seed.value;
+    else if (!current) {
+      next = seed?.value ?? newProviderSecret(provider);
+      if (!seed) generated.push(provider);
+    }
+    if (next) await setOrgWebhookSecret(db, { orgId, provider, secret: { current: next, previous: null, previousUntil: null } });
+  }
+  return generated;
+}
+
+async function seedDemoOrg(db: Db, options: { now?: Date }): Promise<{ created: boolean; orgId: string }> {
   const existing = await findOrg(db);
   if (existing) return { created: false, orgId: existing };
 

@@ -8,6 +8,7 @@ import { DEMO_MEMBERS, DEMO_ORG, DEMO_PASSWORD, seedDemo } from "./seed-demo";
 import { seedCallVolume, VOLUME_ORG, VOLUME_OWNER } from "./seed-volume";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const SEED_ENV = { openphone: "OPENPHONE_WEBHOOK_SECRET", aircall: "AIRCALL_WEBHOOK_TOKEN", generic: "GENERIC_WEBHOOK_SECRET" } as const;
 
 async function summary(db: Db, orgId: string): Promise<string> {
   const [locs] = await db.select({ n: count() }).from(locations).where(eq(locations.orgId, orgId));
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       console.log(`Seeded ${VOLUME_ORG.name} with ${fmt(result.calls)} calls in ${result.seconds.toFixed(1)}s (sign in as ${VOLUME_OWNER}, password ${DEMO_PASSWORD})`);
     }
     const started = Date.now();
-    const { created, orgId } = await seedDemo(handle.db);
+    const { created, orgId, generatedSecrets } = await seedDemo(handle.db);
     if (created) {
       const users = DEMO_MEMBERS.map((m) => m.email).join(" / ");
       console.log(
@@ -74,6 +75,13 @@ async function main(): Promise<void> {
       );
     } else {
       console.log(`${DEMO_ORG.name} already present: nothing to do`);
+    }
+    if (generatedSecrets.length) {
+      console.log(
+        `Generated ${DEMO_ORG.name}'s own webhook secrets for ${generatedSecrets.join(", ")} (no environment value was set): ` +
+          `sign in as ${DEMO_MEMBERS[0].email} and open Settings → Integrations (rotate one there to copy it in full), ` +
+          `or set ${generatedSecrets.map((p) => SEED_ENV[p]).join(" / ")} and seed again.`,
+      );
     }
   } finally {
     await handle.close();

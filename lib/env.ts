@@ -36,9 +36,6 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: optional.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC + 32 hex").optional()),
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_API_BASE: optional.pipe(z.url({ message: "TWILIO_API_BASE must be an absolute URL" }).optional()),
-  OPENPHONE_WEBHOOK_SECRET: optional,
-  AIRCALL_WEBHOOK_TOKEN: optional,
-  GENERIC_WEBHOOK_SECRET: optional,
   PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
   REBOUND_AUTO_TEXTS_PER_DAY: limit("REBOUND_AUTO_TEXTS_PER_DAY", 300),
   REBOUND_MANUAL_TEXTS_PER_DAY: limit("REBOUND_MANUAL_TEXTS_PER_DAY", 200),
@@ -67,9 +64,6 @@ export type Env = {
   /** Verifies X-Twilio-Signature: the real auth token, or a local development token. */
   twilioSigningToken: string | undefined;
   twilioApiBase: string | undefined;
-  openphoneWebhookSecret: string | undefined;
-  aircallWebhookToken: string | undefined;
-  genericWebhookSecret: string | undefined;
   /** What the operator lets any organization text (docs/security-sending.md). */
   sending: SendingLimits;
 };
@@ -162,15 +156,35 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
         : undefined,
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
-    openphoneWebhookSecret: e.OPENPHONE_WEBHOOK_SECRET ?? dev?.openphoneWebhookSecret,
-    aircallWebhookToken: e.AIRCALL_WEBHOOK_TOKEN ?? dev?.aircallWebhookToken,
-    genericWebhookSecret: e.GENERIC_WEBHOOK_SECRET ?? dev?.genericWebhookSecret,
     sending: {
       autoTextsPerDay: e.REBOUND_AUTO_TEXTS_PER_DAY,
       manualTextsPerDay: e.REBOUND_MANUAL_TEXTS_PER_DAY,
       textsPerNumberPerMinute: e.REBOUND_TEXTS_PER_NUMBER_PER_MINUTE,
       textCountries: (e.REBOUND_TEXT_COUNTRIES ?? ["US", "CA"]) as CountryCode[],
     },
+  };
+}
+
+export type SeedWebhookSecret = { value: string; from: "environment" | "development" };
+export type SeedWebhookSecrets = { openphone?: SeedWebhookSecret; aircall?: SeedWebhookSecret; generic?: SeedWebhookSecret };
+
+/**
+ * OPENPHONE_WEBHOOK_SECRET, AIRCALL_WEBHOOK_TOKEN and GENERIC_WEBHOOK_SECRET, else (outside
+ * production) the development secrets in ./.data/dev-secrets.json. Read ONLY by the demo seed
+ * (db/seed-demo.ts), which stores them as the demo organization's own secrets so the simulator
+ * keeps working. Nothing verifies a webhook with them at runtime: secrets are per organization.
+ */
+export function seedWebhookSecrets(source: NodeJS.ProcessEnv = process.env): SeedWebhookSecrets {
+  const dev = source.NODE_ENV === "production" ? undefined : readOrCreateDevSecrets();
+  const pick = (name: string, devValue: string | undefined): SeedWebhookSecret | undefined => {
+    const value = optional.safeParse(source[name]).data;
+    if (value) return { value, from: "environment" };
+    return devValue ? { value: devValue, from: "development" } : undefined;
+  };
+  return {
+    openphone: pick("OPENPHONE_WEBHOOK_SECRET", dev?.openphoneWebhookSecret),
+    aircall: pick("AIRCALL_WEBHOOK_TOKEN", dev?.aircallWebhookToken),
+    generic: pick("GENERIC_WEBHOOK_SECRET", dev?.genericWebhookSecret),
   };
 }
 

@@ -6,6 +6,10 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   invalid_signature: 403,
   forbidden: 403,
+  /** A phone-system webhook for a number registered with another provider. */
+  provider_mismatch: 403,
+  /** A phone-system webhook for an organization that has not turned that integration on. */
+  integration_off: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

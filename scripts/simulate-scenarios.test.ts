@@ -52,7 +52,23 @@ const callSteps = (p: Plan) => p.steps.filter((s) => !s.path.endsWith("/voice") 
 
 describe("parseSimulateArgs", () => {
   it("defaults to a missed call to Downtown through Twilio", () => {
-    expect(parseSimulateArgs([])).toMatchObject({ provider: "twilio", providerGiven: false, scenario: "missed", to: "+13105550100", from: null, reply: null, voicemail: false, url: null });
+    expect(parseSimulateArgs([])).toMatchObject({ provider: "twilio", providerGiven: false, scenario: "missed", to: null, from: null, reply: null, voicemail: false, url: null });
+    expect(plan().to).toBe("+13105550100");
+  });
+
+  it.each([
+    ["twilio", "+13105550100"],
+    ["twilio-status", "+13105550100"],
+    ["openphone", "+13105550160"],
+    ["openphone-legacy", "+13105550160"],
+    ["aircall", "+13105550170"],
+    ["generic", "+13105550180"],
+  ] as const)("--provider %s dials the demo number registered with it (%s) unless --to says otherwise", (provider, number) => {
+    const p = plan("--provider", provider);
+    expect(p.to).toBe(number);
+    const [call] = callSteps(p);
+    expect(eventSeenByApp(call as Step).to).toBe(number);
+    expect(plan("--provider", provider, "--to", "+13105550199").to).toBe("+13105550199");
   });
 
   it("accepts numbers as people type them and keeps the first version's flags", () => {
@@ -166,7 +182,8 @@ describe("the other scenarios", () => {
     const p = plan("--scenario", "stop", "--provider", "generic");
     expect(p.steps.map((s) => s.path)).toEqual(["/api/webhooks/generic", "/api/webhooks/twilio/sms", "/api/webhooks/generic"]);
     const sms = p.steps[1];
-    expect(sms?.kind === "twilio" && sms.params).toMatchObject({ Body: "STOP", OptOutType: "STOP", From: p.from, To: "+13105550100" });
+    // The generic PBX number's texts are hosted on Twilio: the STOP reaches that same number.
+    expect(sms?.kind === "twilio" && sms.params).toMatchObject({ Body: "STOP", OptOutType: "STOP", From: p.from, To: "+13105550180" });
     expect(eventSeenByApp(p.steps[2] as Step).from).toBe(p.from);
     expect(p.lookFor).toMatch(/opted out/);
   });
@@ -217,12 +234,25 @@ describe("the other scenarios", () => {
   });
 
   it("--reply works with any scenario: the caller's text comes last, 1 s later", () => {
-    const p = plan("--scenario", "repeat", "--provider", "openphone", "--reply", "Saturday?");
+    const p = plan("--scenario", "repeat", "--provider", "generic", "--reply", "Saturday?");
     const reply = p.steps.at(-1);
     expect(reply?.path).toBe("/api/webhooks/twilio/sms");
     expect(reply?.kind === "twilio" && reply.params).toMatchObject({ Body: "Saturday?", From: p.from, To: p.to });
     expect(reply?.waitMs).toBe(1000);
     expect(p.lookFor).toContain('Then the reply "Saturday?"');
+  });
+});
+
+describe("texts to the demo Quo and Aircall lines", () => {
+  it.each([
+    ["openphone", "+13105550160", "+13105550100"],
+    ["aircall", "+13105550170", "+13105550199"],
+  ] as const)("%s: the caller's texts go to that location's Twilio line (%s → %s), and the plan says so", (provider, line, twilioLine) => {
+    const p = plan("--scenario", "stop", "--provider", provider);
+    expect(p.to).toBe(line);
+    const sms = p.steps.find((s) => s.path.endsWith("/sms"));
+    expect(sms?.kind === "twilio" && sms.params).toMatchObject({ Body: "STOP", To: twilioLine });
+    expect(p.notes.join(" ")).toMatch(/texts stay with its phone system/);
   });
 });
 

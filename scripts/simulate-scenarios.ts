@@ -3,7 +3,7 @@
 // payloads come from the shared builders, signing and sending happen in scripts/simulate.ts.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { DEMO_LANDLINE, DEMO_LOCATIONS } from "@/db/seed-demo";
+import { DEMO_LANDLINE, DEMO_LOCATIONS, DEMO_NUMBER_BY_PROVIDER, DEMO_PROVIDER_NUMBERS } from "@/db/seed-demo";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { isOpenAt, localTime, zonedInstant, type Schedule } from "@/lib/schedule/hours";
 import { aircallCallId, aircallCallPayload, type AircallPayload } from "./aircall-payloads";
@@ -19,7 +19,9 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export const USAGE = `Usage: npm run simulate -- [--provider ${PROVIDERS.join("|")}]
                            [--scenario ${SCENARIOS.join("|")}]
-                           [--to +13105550100] [--from +1…] [--reply "text"] [--voicemail] [--url http://localhost:3000]`;
+                           [--to +13105550100] [--from +1…] [--reply "text"] [--voicemail] [--url http://localhost:3000]
+  --to defaults to the demo spa's number on that phone system (a number accepts events only from its own):
+  Twilio +13105550100, Quo +13105550160, Aircall +13105550170, generic +13105550180.`;
 
 export const VOICEMAIL_TRANSCRIPT = "Hi, it's Sam, can I come in today for a facial? Call me back.";
 export const HOT_REPLY = "Can I come in today?";
@@ -34,7 +36,8 @@ export type SimulateOptions = {
   /** Whether --provider (or the old --mode) was given, rather than defaulted. */
   providerGiven: boolean;
   scenario: Scenario;
-  to: string;
+  /** The dialled number; null: the demo number registered with the scenario's phone system. */
+  to: string | null;
   from: string | null;
   reply: string | null;
   voicemail: boolean;
@@ -65,7 +68,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
         provider: { type: "string" },
         scenario: { type: "string", default: "missed" },
         mode: { type: "string" }, // the first version's flag: dial (= twilio) or call-status (= twilio-status)
-        to: { type: "string", default: "+13105550100" },
+        to: { type: "string" },
         from: { type: "string" },
         reply: { type: "string" },
         voicemail: { type: "boolean", default: false },
@@ -88,7 +91,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
     provider: provider ?? modeProvider ?? "twilio",
     providerGiven: Boolean(provider ?? modeProvider),
     scenario: oneOf(SCENARIOS, values.scenario, "--scenario"),
-    to: phone(values.to, "--to"),
+    to: values.to === undefined ? null : phone(values.to, "--to"),
     from: values.from === undefined ? null : phone(values.from, "--from"),
     reply: reply || null,
     voicemail: values.voicemail,
@@ -114,9 +117,32 @@ export function randomCaller(random: () => number = Math.random): string {
   return `+1213${exchange}${line}`;
 }
 
+/** The demo number a provider's events are accepted for (the provider rule: lib/telephony/provider-rule.ts). */
+export function demoNumberFor(provider: ProviderName): string {
+  if (provider === "twilio" || provider === "twilio-status") return DEMO_NUMBER_BY_PROVIDER.twilio;
+  return DEMO_NUMBER_BY_PROVIDER[provider === "openphone-legacy" ? "openphone" : provider];
+}
+
+/** The demo location a number belongs to (its main line or one of its provider numbers), else Downtown. */
+function demoLocationOf(to: string) {
+  const extra = DEMO_PROVIDER_NUMBERS.find((n) => n.e164 === to);
+  return DEMO_LOCATIONS.find((l) => (extra ? l.name === extra.location : l.number === to)) ?? DEMO_LOCATIONS[0];
+}
+
+/**
+ * Where the caller's texts go: the number itself, unless it is the demo Quo or Aircall line, whose
+ * texts Rebound does not receive through Twilio (they stay with Quo / Aircall), so in the
+ * simulation the caller texts that location's Twilio line instead.
+ */
+export function demoTextNumberFor(to: string): string {
+  const extra = DEMO_PROVIDER_NUMBERS.find((n) => n.e164 === to);
+  if (!extra || extra.provider === "generic") return to;
+  return demoLocationOf(to)?.number ?? to;
+}
+
 /** The demo location the number belongs to, else Downtown (whose hours the after-hours scenario uses). */
 export function demoScheduleFor(to: string): Schedule {
-  const location = DEMO_LOCATIONS.find((l) => l.number === to) ?? DEMO_LOCATIONS[0];
+  const location = demoLocationOf(to);
   if (!location) throw new Error("simulate: the demo spa has no locations");
   return { timezone: location.timezone, shifts: location.shifts, closures: [] };
 }
@@ -245,7 +271,8 @@ export function planScenario(options: SimulateOptions, context: PlanContext): Pl
     throw new UsageError(`--scenario landline always calls from the demo landline ${DEMO_LANDLINE.phone}: drop --from.\n${USAGE}`);
   }
   const from = scenario === "landline" ? DEMO_LANDLINE.phone : (options.from ?? randomCaller(context.random));
-  const { to } = options;
+  const to = options.to ?? demoNumberFor(provider);
+  const textTo = demoTextNumberFor(to);
   const { accountSid, aircallToken, now } = context;
   const caller = formatPhone(from);
   const call = (spec: Partial<CallSpec> = {}) =>
@@ -254,7 +281,7 @@ export function planScenario(options: SimulateOptions, context: PlanContext): Pl
     kind: "twilio",
     path: "/api/webhooks/twilio/sms",
     label,
-    params: inboundSmsPayload({ accountSid, from, to, body, optOutType }),
+    params: inboundSmsPayload({ accountSid, from, to: textTo, body, optOutType }),
   });
 
   let steps: PlannedStep[];
@@ -306,6 +333,9 @@ export function planScenario(options: SimulateOptions, context: PlanContext): Pl
   if (options.reply) {
     steps.push(...wait(1000, [sms(options.reply, `the caller replies "${options.reply}"`)]));
     lookFor += ` Then the reply "${options.reply}".`;
+  }
+  if (textTo !== to && steps.some((s) => s.path.endsWith("/sms"))) {
+    notes.push(`${formatPhone(to)}'s texts stay with its phone system, so the caller texts the location's Twilio line ${formatPhone(textTo)} instead.`);
   }
   return { provider, from, to, notes, steps, lookFor };
 }

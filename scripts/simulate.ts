@@ -4,7 +4,9 @@
 // whole loop can be seen without any phone account. The plan is built in ./simulate-scenarios.ts.
 //
 //   npm run simulate                                             missed call to Downtown, new caller
-//   npm run simulate -- --provider aircall --scenario after-hours
+//   npm run simulate -- --provider aircall --scenario after-hours  to Westside's Aircall line
+//   (each provider dials the demo number registered with it: Quo +13105550160, Aircall +13105550170,
+//   generic +13105550180; a number refuses other providers' events)
 //   npm run simulate -- --scenario stop
 //   npm run simulate -- --to +13105550199 --voicemail --reply "Can I come in today?"
 import { readOrCreateDevSecrets } from "@/lib/env";
@@ -17,7 +19,11 @@ import { signedTwilioRequest } from "./twilio-payloads";
 
 type Secrets = { twilioAuthToken: string; openphoneSecret: string; aircallToken: string; genericSecret: string };
 
-/** The secrets the app verifies with: environment variables first, else ./.data/dev-secrets.json (as lib/env.ts does). */
+/**
+ * The secrets to sign with: environment variables first, else ./.data/dev-secrets.json. These are
+ * the values `npm run db:seed` stored as the demo organization's own secrets (lib/env.ts
+ * seedWebhookSecrets); the app itself verifies with the organization's secrets only.
+ */
 function secretsFromEnv(source: NodeJS.ProcessEnv): Secrets {
   const set = (name: string) => source[name]?.trim() || undefined;
   const needsDev = !set("TWILIO_AUTH_TOKEN") || !set("OPENPHONE_WEBHOOK_SECRET") || !set("AIRCALL_WEBHOOK_TOKEN") || !set("GENERIC_WEBHOOK_SECRET");

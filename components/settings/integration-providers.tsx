@@ -1,21 +1,21 @@
 import { getDb } from "@/db/client";
-import { getIntegrationSettings } from "@/db/queries/integrations";
+import { findOrgTimezone } from "@/db/queries/integrations";
+import { getOrgSecrets } from "@/db/queries/organizations";
 import { env } from "@/lib/env";
-import { secretSource, type SecretProvider, type SecretSource } from "@/lib/integrations/secrets";
+import { NO_SECRET, secretStatus, type SecretProvider, type SecretStatus } from "@/lib/integrations/secrets";
 import { webhookUrls } from "@/lib/integrations/webhook-urls";
 import { IntegrationProviderCard } from "./integration-provider-card";
 import { IntegrationSecretForm } from "./integration-secret-form";
 import { IntegrationSecretStatus } from "./integration-secret-status";
 import { IntegrationTestButton } from "./integration-test-button";
 
-type JsonProvider = { provider: SecretProvider; title: string; summary: string; envName: string; label: string; hint: string };
+type JsonProvider = { provider: SecretProvider; title: string; summary: string; label: string; hint: string };
 
 const JSON_PROVIDERS: JsonProvider[] = [
   {
     provider: "openphone",
     title: "Quo / OpenPhone",
     summary: "Missed calls and voicemails from Quo (current and legacy webhooks, on the same URL).",
-    envName: "OPENPHONE_WEBHOOK_SECRET",
     label: "Signing secret",
     hint: "Quo shows it when you create the webhook (whsec_…). Paste it here.",
   },
@@ -23,7 +23,6 @@ const JSON_PROVIDERS: JsonProvider[] = [
     provider: "aircall",
     title: "Aircall",
     summary: "Aircall does not sign requests: every event carries the webhook's token, which Rebound compares.",
-    envName: "AIRCALL_WEBHOOK_TOKEN",
     label: "Webhook token",
     hint: "Aircall shows it on the webhook's page after you save it. Paste it here.",
   },
@@ -31,29 +30,20 @@ const JSON_PROVIDERS: JsonProvider[] = [
     provider: "generic",
     title: "Any other phone system",
     summary: "One JSON event per call outcome, signed with HMAC-SHA256 (X-Rebound-Signature).",
-    envName: "GENERIC_WEBHOOK_SECRET",
     label: "Signing secret",
-    hint: "Generate one here and configure your phone system to sign with it, or paste your own (16+ characters).",
+    hint: "Turn it on to generate one and configure your phone system to sign with it, or paste your own (16+ characters).",
   },
 ];
 
-const statusOf = (source: SecretSource) =>
-  source.kind === "none" ? ({ tone: "amber", label: "Not configured" } as const) : ({ tone: "emerald", label: "Ready" } as const);
+const statusOf = (status: SecretStatus) =>
+  status.kind === "off" ? ({ tone: "amber", label: "Off" } as const) : ({ tone: "emerald", label: "On" } as const);
 
 export async function IntegrationProviders({ orgId }: { orgId: string }) {
-  const settings = await getIntegrationSettings(await getDb(), { orgId });
+  const db = await getDb();
+  const [secrets, timezone] = await Promise.all([getOrgSecrets(db, { orgId }), findOrgTimezone(db, { orgId })]);
   const e = env();
   const urls = webhookUrls(e.appUrl);
-  const envSecret: Record<SecretProvider, string | undefined> = {
-    openphone: e.openphoneWebhookSecret,
-    aircall: e.aircallWebhookToken,
-    generic: e.genericWebhookSecret,
-  };
-  const orgSecret: Record<SecretProvider, string | null> = {
-    openphone: settings?.openphoneWebhookSecret ?? null,
-    aircall: settings?.aircallWebhookToken ?? null,
-    generic: settings?.genericWebhookSecret ?? null,
-  };
+  const now = new Date();
   const twilioStatus = !e.twilioSigningToken
     ? ({ tone: "amber", label: "Not configured" } as const)
     : e.twilio
@@ -79,12 +69,12 @@ export async function IntegrationProviders({ orgId }: { orgId: string }) {
         <IntegrationTestButton provider="twilio" label="Twilio" />
       </IntegrationProviderCard>
       {JSON_PROVIDERS.map((p) => {
-        const source = secretSource(orgSecret[p.provider], envSecret[p.provider]);
+        const status = secretStatus(secrets?.[p.provider] ?? NO_SECRET, now);
         return (
-          <IntegrationProviderCard key={p.provider} id={p.provider} title={p.title} summary={p.summary} urls={urls[p.provider]} status={statusOf(source)}>
+          <IntegrationProviderCard key={p.provider} id={p.provider} title={p.title} summary={p.summary} urls={urls[p.provider]} status={statusOf(status)}>
             <div className="space-y-3 border-t border-slate-100 pt-4">
-              <IntegrationSecretStatus source={source} envName={p.envName} />
-              <IntegrationSecretForm provider={p.provider} label={p.label} hint={p.hint} hasOwn={source.kind === "organization"} />
+              <IntegrationSecretStatus status={status} timezone={timezone ?? "UTC"} />
+              <IntegrationSecretForm provider={p.provider} label={p.label} hint={p.hint} on={status.kind === "on"} />
             </div>
             <div className="border-t border-slate-100 pt-4">
               <IntegrationTestButton provider={p.provider} label={p.title} />

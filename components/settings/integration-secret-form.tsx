@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SecretReveal } from "./integration-secret-reveal";
 
-export function IntegrationSecretForm({ provider, label, hint, hasOwn }: { provider: "openphone" | "aircall" | "generic"; label: string; hint: string; hasOwn: boolean }) {
+export function IntegrationSecretForm({ provider, label, hint, on }: { provider: "openphone" | "aircall" | "generic"; label: string; hint: string; on: boolean }) {
   const [state, action, pending] = useActionState<SecretState, FormData>(secretAction, {});
   const name = `${provider}-secret`;
   return (
@@ -30,11 +30,11 @@ export function IntegrationSecretForm({ provider, label, hint, hasOwn }: { provi
             Save pasted secret
           </Button>
           <Button type="submit" name="intent" value="generate" variant="secondary" size="sm" disabled={pending}>
-            Generate a new secret
+            {on ? "Rotate: generate a new secret" : "Turn on: generate a secret"}
           </Button>
-          {hasOwn ? (
-            <Button type="submit" name="intent" value="clear" variant="ghost" size="sm" disabled={pending}>
-              Use the server&apos;s value
+          {on ? (
+            <Button type="submit" name="intent" value="off" variant="ghost" size="sm" disabled={pending}>
+              Turn off
             </Button>
           ) : null}
         </div>

@@ -1,24 +1,26 @@
-import type { SecretSource } from "@/lib/integrations/secrets";
+import { formatDateTime } from "@/lib/format";
+import type { SecretStatus } from "@/lib/integrations/secrets";
 
-/** Where a provider's secret comes from, without showing it. */
-export function IntegrationSecretStatus({ source, envName }: { source: SecretSource; envName: string }) {
-  if (source.kind === "organization") {
+/** Whether a provider's webhooks are on, with a masked ending of the secret (never the secret). */
+export function IntegrationSecretStatus({ status, timezone }: { status: SecretStatus; timezone: string }) {
+  if (status.kind === "off") {
     return (
-      <p className="text-sm text-slate-700">
-        This spa&apos;s own secret is set: <code className="rounded bg-slate-100 px-1 font-mono text-xs">{source.masked}</code>
-      </p>
-    );
-  }
-  if (source.kind === "environment") {
-    return (
-      <p className="text-sm text-slate-700">
-        Using the server&apos;s <code className="rounded bg-slate-100 px-1 font-mono text-xs">{envName}</code>. Save one here to use this spa&apos;s own.
+      <p className="text-sm text-amber-800">
+        Off: webhooks from this phone system are refused. Generate a secret (or paste the one your phone system gave you) to turn it on.
       </p>
     );
   }
   return (
-    <p className="text-sm text-amber-800">
-      No secret yet: webhooks are refused (HTTP 503) until one is set here or in <code className="font-mono text-xs">{envName}</code> on the server.
-    </p>
+    <div className="space-y-1 text-sm text-slate-700">
+      <p>
+        On. Webhooks are checked with this spa&apos;s secret <code className="rounded bg-slate-100 px-1 font-mono text-xs">{status.masked}</code>
+      </p>
+      {status.previous ? (
+        <p>
+          The secret it replaced (<code className="rounded bg-slate-100 px-1 font-mono text-xs">{status.previous.masked}</code>) is still accepted
+          until {formatDateTime(status.previous.until, timezone)}: update your phone system before then.
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -4,14 +4,25 @@ import { callbacks, calls, conversations, messages, type Call } from "../schema"
 
 export type NewCall = typeof calls.$inferInsert;
 
-/** Inserts the call unless (provider, externalId) is already known: null means "already processed". */
+/** Inserts the call unless this organization already has (provider, externalId): null means "already processed". */
 export async function insertCallIfNew(db: Executor, call: NewCall): Promise<Call | null> {
   const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] }).returning();
   return row ?? null;
 }
 
-export async function findCallByExternalId(db: Executor, { provider, externalId }: { provider: Call["provider"]; externalId: string }): Promise<Call | null> {
-  const [row] = await db.select().from(calls).where(and(eq(calls.provider, provider), eq(calls.externalId, externalId))).limit(1);
+/**
+ * A call by its provider id, within one organization: provider ids come from outside and are only
+ * unique per organization (two spas' phone systems may both number their calls 1, 2, 3).
+ */
+export async function findCallByExternalId(
+  db: Executor,
+  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+): Promise<Call | null> {
+  const [row] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.orgId, orgId), eq(calls.provider, provider), eq(calls.externalId, externalId)))
+    .limit(1);
   return row ?? null;
 }
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { calls, contacts, events, locations, organizations, phoneNumbers, type Call, type Organization } from "../schema";
 
-export type SecretColumn = "openphoneWebhookSecret" | "aircallWebhookToken" | "genericWebhookSecret" | "crmWebhookSecret";
+export type SecretColumn = "crmWebhookSecret";
 
 export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookUrl">;
 
@@ -11,9 +11,6 @@ export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookU
 export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: string }): Promise<IntegrationSettings | null> {
   const [row] = await db
     .select({
-      openphoneWebhookSecret: organizations.openphoneWebhookSecret,
-      aircallWebhookToken: organizations.aircallWebhookToken,
-      genericWebhookSecret: organizations.genericWebhookSecret,
       crmWebhookSecret: organizations.crmWebhookSecret,
       crmWebhookUrl: organizations.crmWebhookUrl,
     })
@@ -23,7 +20,7 @@ export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: s
   return row ?? null;
 }
 
-/** Null clears the organization's own value (the environment variable applies again). */
+/** The CRM signing secret (phone-system secrets: setOrgWebhookSecret in ./organizations.ts). */
 export async function setOrgSecret(db: Executor, { orgId, column, value }: { orgId: string; column: SecretColumn; value: string | null }): Promise<void> {
   await db.update(organizations).set({ [column]: value }).where(eq(organizations.id, orgId));
 }
@@ -34,14 +31,17 @@ export async function setCrmWebhookUrl(db: Executor, { orgId, url }: { orgId: st
 
 export type TestTarget = { e164: string; locationName: string; timezone: string };
 
-/** The number a test call dials: one on this provider if there is one, else the organization's first. */
-export async function findTestTarget(db: Executor, { orgId, provider }: { orgId: string; provider: Call["provider"] }): Promise<TestTarget | null> {
+/**
+ * The number a test call dials: the organization's first number on this provider (under the
+ * provider rule, only that provider's events are accepted for it). Without a provider: any number.
+ */
+export async function findTestTarget(db: Executor, { orgId, provider }: { orgId: string; provider?: Call["provider"] }): Promise<TestTarget | null> {
   const [row] = await db
     .select({ e164: phoneNumbers.e164, locationName: locations.name, timezone: locations.timezone })
     .from(phoneNumbers)
     .innerJoin(locations, eq(locations.id, phoneNumbers.locationId))
-    .where(eq(phoneNumbers.orgId, orgId))
-    .orderBy(sql`${phoneNumbers.provider} = ${provider} desc`, asc(phoneNumbers.createdAt), asc(phoneNumbers.id))
+    .where(and(eq(phoneNumbers.orgId, orgId), provider ? eq(phoneNumbers.provider, provider) : undefined))
+    .orderBy(asc(phoneNumbers.createdAt), asc(phoneNumbers.id))
     .limit(1);
   return row ?? null;
 }

@@ -63,16 +63,23 @@ export async function applyDeliveryStatus(
       .returning();
     if (row) return row;
   }
+  // Only our own outbound texts: their sids were handed to us by the provider's send API. An inbound
+  // message's sid is unique only within its organization (messages are keyed by (org, sid)).
   const [row] = await db
     .update(messages)
     .set({ status, errorCode: errorCode ?? messages.errorCode })
-    .where(and(eq(messages.providerSid, providerSid), forward))
+    .where(and(eq(messages.providerSid, providerSid), eq(messages.direction, "outbound"), forward))
     .returning();
   return row ?? null;
 }
 
+/** One of our outbound texts by the sid its send returned (see applyDeliveryStatus). */
 export async function findMessageBySid(db: Executor, { providerSid }: { providerSid: string }): Promise<Message | null> {
-  const [row] = await db.select().from(messages).where(eq(messages.providerSid, providerSid)).limit(1);
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.providerSid, providerSid), eq(messages.direction, "outbound")))
+    .limit(1);
   return row ?? null;
 }
 

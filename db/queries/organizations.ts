@@ -1,23 +1,39 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organizations } from "../schema";
+import { SECRET_COLUMNS, SECRET_PROVIDERS, type OrgSecrets, type SecretProvider, type WebhookSecret } from "@/lib/integrations/secrets";
 
-export type OrgSecrets = {
-  openphoneWebhookSecret: string | null;
-  aircallWebhookToken: string | null;
-  genericWebhookSecret: string | null;
-};
+export type { OrgSecrets };
 
-/** The per-organization webhook secrets (each overrides its environment variable when set). */
+/** Every phone-system webhook secret of one organization (current and, after a rotation, previous). */
 export async function getOrgSecrets(db: Executor, { orgId }: { orgId: string }): Promise<OrgSecrets | null> {
-  const [row] = await db
-    .select({
-      openphoneWebhookSecret: organizations.openphoneWebhookSecret,
-      aircallWebhookToken: organizations.aircallWebhookToken,
-      genericWebhookSecret: organizations.genericWebhookSecret,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, orgId))
-    .limit(1);
-  return row ?? null;
+  const [row] = await db.select(secretColumns).from(organizations).where(eq(organizations.id, orgId)).limit(1);
+  if (!row) return null;
+  return Object.fromEntries(
+    SECRET_PROVIDERS.map((provider) => {
+      const c = SECRET_COLUMNS[provider];
+      return [provider, { current: row[c.current], previous: row[c.previous], previousUntil: row[c.previousUntil] }];
+    }),
+  ) as OrgSecrets;
 }
+
+/** Sets one provider's secret state (generate, paste, rotate or turn off: lib/integrations/provider-secrets.ts). */
+export async function setOrgWebhookSecret(db: Executor, { orgId, provider, secret }: { orgId: string; provider: SecretProvider; secret: WebhookSecret }): Promise<void> {
+  const c = SECRET_COLUMNS[provider];
+  await db
+    .update(organizations)
+    .set({ [c.current]: secret.current, [c.previous]: secret.previous, [c.previousUntil]: secret.previousUntil })
+    .where(eq(organizations.id, orgId));
+}
+
+const secretColumns = {
+  openphoneWebhookSecret: organizations.openphoneWebhookSecret,
+  openphoneWebhookSecretPrevious: organizations.openphoneWebhookSecretPrevious,
+  openphoneWebhookSecretPreviousUntil: organizations.openphoneWebhookSecretPreviousUntil,
+  aircallWebhookToken: organizations.aircallWebhookToken,
+  aircallWebhookTokenPrevious: organizations.aircallWebhookTokenPrevious,
+  aircallWebhookTokenPreviousUntil: organizations.aircallWebhookTokenPreviousUntil,
+  genericWebhookSecret: organizations.genericWebhookSecret,
+  genericWebhookSecretPrevious: organizations.genericWebhookSecretPrevious,
+  genericWebhookSecretPreviousUntil: organizations.genericWebhookSecretPreviousUntil,
+};

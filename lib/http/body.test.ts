@@ -2,7 +2,7 @@
 // cannot be parsed or stored is a 400 that says why.
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { FORM_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES, readBodyText, readFormBody, readJsonBody, unstorableText } from "./body";
+import { FORM_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES, JSON_MAX_DEPTH, jsonNestingDepth, readBodyText, readFormBody, readJsonBody, unstorableText } from "./body";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("https://rebound.test/api/webhooks/x", { method: "POST", headers, body });
 
@@ -99,5 +99,33 @@ describe("readFormBody", () => {
 describe("unstorableText", () => {
   it("accepts ordinary text, emoji and accents", () => {
     expect(unstorableText({ name: "Zoë 💆‍♀️", list: ["日本", 1, null, true] })).toBeNull();
+  });
+});
+
+describe("JSON nesting depth", () => {
+  const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+
+  it("counts objects and arrays, not brackets inside strings or escaped quotes", () => {
+    expect(jsonNestingDepth('{"a":{"b":[1,2,{"c":null}]}}')).toBe(4);
+    expect(jsonNestingDepth('{"text":"[[[[{{{{ \\" [[[["}')).toBe(1);
+    expect(jsonNestingDepth("42")).toBe(0);
+  });
+
+  it("accepts a body nested exactly to the limit", async () => {
+    const { body } = await readJsonBody(post(nested(JSON_MAX_DEPTH)));
+    expect(Array.isArray(body)).toBe(true);
+  });
+
+  it("refuses one level deeper with 400 and says why", async () => {
+    const error = await errorOf(readJsonBody(post(nested(JSON_MAX_DEPTH + 1))));
+    expect(error.status).toBe(400);
+    expect(error.message).toBe(`The JSON body nests deeper than ${JSON_MAX_DEPTH} levels; no phone system sends that. Nothing was stored.`);
+  });
+
+  it("refuses 40,000 and 100,000 levels (under the size limit) with 400, not a stack overflow", async () => {
+    const body = `${'{"a":'.repeat(40_000)}1${"}".repeat(40_000)}`;
+    expect(body.length).toBeLessThan(JSON_BODY_LIMIT_BYTES);
+    expect((await errorOf(readJsonBody(post(body)))).status).toBe(400);
+    expect((await errorOf(readJsonBody(post(nested(100_000))))).status).toBe(400);
   });
 });

@@ -14,6 +14,13 @@ export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * How deeply objects and arrays may nest in a JSON event. Real provider events nest 3 or 4 levels;
+ * a body of 100,000 `[` is 100 KB, well under the size limit, and would overflow the stack of any
+ * recursive walk (ours, or a parser's) into a 500 before the signature is even checked.
+ */
+export const JSON_MAX_DEPTH = 64;
+
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 function tooLarge(limit: number): AppError {
@@ -69,9 +76,40 @@ function assertStorable(value: unknown): void {
   if (problem) throw new AppError("bad_request", `The request body cannot be accepted: ${problem}.`);
 }
 
+/**
+ * The deepest nesting of `{` / `[` in JSON text, counted in one pass without recursion (brackets
+ * inside strings do not count). Stops counting once past `max`: the answer is then `max + 1`.
+ */
+export function jsonNestingDepth(text: string, max = JSON_MAX_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
 /** A JSON body (≤ `limit` bytes) and its raw text, which signatures are computed over. */
 export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT_BYTES): Promise<{ rawBody: string; body: unknown }> {
   const rawBody = await readBodyText(request, limit);
+  if (jsonNestingDepth(rawBody) > JSON_MAX_DEPTH) {
+    throw new AppError("bad_request", `The JSON body nests deeper than ${JSON_MAX_DEPTH} levels; no phone system sends that. Nothing was stored.`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(rawBody);

@@ -22,9 +22,14 @@ describe("the result of a test event", () => {
     expect(result.message).toMatch(/^The webhook was refused: Signature check failed: the token does not match Check that the secret/);
   });
 
-  it("a missing secret (503) tells the owner to set one", () => {
-    const result = describeTestResult({ ...base, status: 503, body: '{"error":"not_configured","message":"No aircall webhook secret is configured"}', outcome: null });
-    expect(result.message).toMatch(/No aircall webhook secret is configured Set the secret/);
+  it("a missing Twilio token (503) tells the operator what to set", () => {
+    const result = describeTestResult({ ...base, status: 503, body: '{"error":"not_configured","message":"TWILIO_AUTH_TOKEN is not set"}', outcome: null });
+    expect(result.message).toMatch(/TWILIO_AUTH_TOKEN is not set Set TWILIO_AUTH_TOKEN on the server/);
+  });
+
+  it("a refusal (403) names what to check: the number's phone system and the integration", () => {
+    const result = describeTestResult({ ...base, status: 403, body: '{"error":"provider_mismatch","message":"This number is registered with Twilio."}', outcome: null });
+    expect(result.message).toMatch(/registered with Twilio\. Check that the number is on this phone system/);
   });
 
   it("an accepted webhook that recorded nothing is not reported as a success", () => {

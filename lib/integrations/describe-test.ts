@@ -26,8 +26,8 @@ function errorMessageOf(body: string): string | null {
 
 const HINTS: Record<number, string> = {
   401: "Check that the secret saved here is the one your phone system signs with.",
-  403: "Check APP_URL: Twilio signs the exact public URL it calls.",
-  503: "Set the secret below (or the environment variable on the server) and try again.",
+  403: "Check that the number is on this phone system in Settings → Locations, that the integration is on, and (for Twilio) APP_URL: Twilio signs the exact public URL it calls.",
+  503: "Set TWILIO_AUTH_TOKEN on the server and try again.",
 };
 
 export function describeTestResult({ status, body, outcome, locationName }: { status: number; body: string; outcome: CallOutcome | null; locationName: string }): TestCallResult {

@@ -1,21 +1,30 @@
-// Setting, generating and clearing a phone system's secret for one organization. The organization's
-// value wins over the environment variable (lib/telephony/*/adapter.ts).
+// Turning a phone system's webhooks on, rotating their secret and turning them off, for one
+// organization. There is no server-wide secret behind these: an organization whose secret for a
+// provider is off refuses that provider's webhooks (lib/telephony/json-webhook.ts).
 import { getDb } from "@/db/client";
-import { setOrgSecret } from "@/db/queries/integrations";
-import { newProviderSecret, SECRET_COLUMN, type SecretProvider } from "./secrets";
+import { getOrgSecrets, setOrgWebhookSecret } from "@/db/queries/organizations";
+import { NO_SECRET, newProviderSecret, rotatedSecret, type SecretProvider } from "./secrets";
 
-export async function saveProviderSecret({ orgId, provider, value }: { orgId: string; provider: SecretProvider; value: string }): Promise<void> {
-  await setOrgSecret(await getDb(), { orgId, column: SECRET_COLUMN[provider], value });
+/**
+ * A new secret in force (pasted from a provider that issues its own, such as Quo or Aircall). A
+ * secret it replaces keeps working for the grace period, so webhooks in flight still land.
+ */
+export async function saveProviderSecret({ orgId, provider, value, now = new Date() }: { orgId: string; provider: SecretProvider; value: string; now?: Date }): Promise<{ previousUntil: Date | null }> {
+  const db = await getDb();
+  const existing = (await getOrgSecrets(db, { orgId }))?.[provider] ?? NO_SECRET;
+  const secret = rotatedSecret(existing, value, now);
+  await setOrgWebhookSecret(db, { orgId, provider, secret });
+  return { previousUntil: secret.previous && existing.current !== value && existing.current ? secret.previousUntil : null };
 }
 
-/** Returns the new secret: the only time it is shown in full. */
-export async function generateProviderSecret({ orgId, provider }: { orgId: string; provider: SecretProvider }): Promise<string> {
+/** Turns the integration on, or rotates its secret. Returns the new secret: the only time it is shown in full. */
+export async function generateProviderSecret({ orgId, provider, now = new Date() }: { orgId: string; provider: SecretProvider; now?: Date }): Promise<{ secret: string; previousUntil: Date | null }> {
   const secret = newProviderSecret(provider);
-  await saveProviderSecret({ orgId, provider, value: secret });
-  return secret;
+  const { previousUntil } = await saveProviderSecret({ orgId, provider, value: secret, now });
+  return { secret, previousUntil };
 }
 
-/** Back to the server's environment value (or none). */
-export async function clearProviderSecret({ orgId, provider }: { orgId: string; provider: SecretProvider }): Promise<void> {
-  await setOrgSecret(await getDb(), { orgId, column: SECRET_COLUMN[provider], value: null });
+/** Turns the integration off: no secret, old or new, verifies anything any more. */
+export async function turnOffProviderSecret({ orgId, provider }: { orgId: string; provider: SecretProvider }): Promise<void> {
+  await setOrgWebhookSecret(await getDb(), { orgId, provider, secret: NO_SECRET });
 }

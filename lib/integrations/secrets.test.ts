@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { maskSecret, newProviderSecret, newWhsecSecret, pastedSecretSchemas, secretSource } from "./secrets";
+import { acceptedSecrets, maskSecret, newProviderSecret, newWhsecSecret, pastedSecretSchemas, ROTATION_GRACE_MS, rotatedSecret, secretStatus } from "./secrets";
 import { isLocalUrl, webhookUrls } from "./webhook-urls";
 
 describe("webhook secrets", () => {
@@ -30,10 +30,35 @@ describe("webhook secrets", () => {
     expect(pastedSecretSchemas.openphone.safeParse(" whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw ").data).toBe("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   });
 
-  it("says where the secret in force comes from", () => {
-    expect(secretSource("own-secret-1234", "env")).toEqual({ kind: "organization", masked: "••••••••1234" });
-    expect(secretSource(null, "env")).toEqual({ kind: "environment" });
-    expect(secretSource(null, undefined)).toEqual({ kind: "none" });
+  const NOW = new Date("2026-03-02T10:00:00Z");
+  const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+  it("an integration that is off accepts no secret at all", () => {
+    expect(acceptedSecrets({ current: null, previous: null, previousUntil: null }, NOW)).toEqual([]);
+    // A leftover previous secret never works on its own once the integration is off.
+    expect(acceptedSecrets({ current: null, previous: "old-secret-abcd", previousUntil: later(3600_000) }, NOW)).toEqual([]);
+  });
+
+  it("turning on keeps no previous secret; rotating keeps the old one for 24 hours, then only the new one", () => {
+    const on = rotatedSecret({ current: null, previous: null, previousUntil: null }, "first-secret-1111", NOW);
+    expect(on).toEqual({ current: "first-secret-1111", previous: null, previousUntil: null });
+    const rotated = rotatedSecret(on, "second-secret-2222", NOW);
+    expect(rotated).toEqual({ current: "second-secret-2222", previous: "first-secret-1111", previousUntil: later(ROTATION_GRACE_MS) });
+    expect(ROTATION_GRACE_MS).toBe(24 * 3600 * 1000);
+    expect(acceptedSecrets(rotated, later(ROTATION_GRACE_MS - 1))).toEqual(["second-secret-2222", "first-secret-1111"]);
+    expect(acceptedSecrets(rotated, later(ROTATION_GRACE_MS))).toEqual(["second-secret-2222"]);
+  });
+
+  it("saving the secret already in force is not a rotation", () => {
+    const rotated = rotatedSecret({ current: "same-secret-3333", previous: "older-secret-0000", previousUntil: later(1000) }, "same-secret-3333", NOW);
+    expect(rotated).toEqual({ current: "same-secret-3333", previous: "older-secret-0000", previousUntil: later(1000) });
+  });
+
+  it("the status shows masked endings only, and the previous secret only while it still works", () => {
+    const rotated = { current: "second-secret-2222", previous: "first-secret-1111", previousUntil: later(60_000) };
+    expect(secretStatus(rotated, NOW)).toEqual({ kind: "on", masked: "••••••••2222", previous: { masked: "••••••••1111", until: later(60_000) } });
+    expect(secretStatus(rotated, later(60_000))).toEqual({ kind: "on", masked: "••••••••2222", previous: null });
+    expect(secretStatus({ current: null, previous: null, previousUntil: null }, NOW)).toEqual({ kind: "off" });
   });
 });
 

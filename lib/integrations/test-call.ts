@@ -12,6 +12,7 @@ import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
 import { onDial } from "@/lib/telephony/twilio/handlers";
 import { handleTwilioWebhook, type Defer } from "@/lib/telephony/twilio/webhook";
 import { describeTestResult, type TestCallResult } from "./describe-test";
+import { PROVIDER_LABELS } from "@/lib/settings/providers";
 import { TEST_CALLER_NAME, TEST_CALLERS } from "./test-caller";
 import { buildTestRequest } from "./test-request";
 
@@ -27,10 +28,14 @@ export async function sendTestCall({ orgId, provider, defer }: { orgId: string; 
   const db = await getDb();
   const target = await findTestTarget(db, { orgId, provider });
   if (!target) {
-    return { ok: false, status: null, message: "Add a phone number to a location first: the test call dials it.", conversationId: null };
+    const message = `Add a phone number on ${PROVIDER_LABELS[provider]} to a location first: the test call dials it, and a number only accepts events from its own phone system.`;
+    return { ok: false, status: null, message, conversationId: null };
   }
   const from = TEST_CALLERS[provider];
   const secrets = await getOrgSecrets(db, { orgId });
+  if (provider !== "twilio" && !secrets?.[provider].current) {
+    return { ok: false, status: null, message: `Turn ${PROVIDER_LABELS[provider]} on first (generate or paste its secret below), then send a test event.`, conversationId: null };
+  }
   const { request, externalId } = buildTestRequest(provider, { from, to: target.e164, secrets, env: env() });
   const response = await deliver(provider, request, defer);
   const body = await response.text();

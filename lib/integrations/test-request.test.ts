@@ -14,10 +14,9 @@ const env = {
   appUrl: "https://rebound.example.com",
   twilio: { accountSid: `AC${"1".repeat(32)}`, authToken: "twilio-token-123456" },
   twilioSigningToken: "twilio-token-123456",
-  openphoneWebhookSecret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
-  aircallWebhookToken: "aircall-token-abcdef",
-  genericWebhookSecret: "generic-secret-0123456789",
 };
+const on = (current: string) => ({ current, previous: null, previousUntil: null });
+const OFF = { current: null, previous: null, previousUntil: null };
 const to = "+13105550100";
 
 async function checkJson(adapter: ProviderAdapter, from: string, secret: string, secrets: Parameters<typeof buildTestRequest>[1]["secrets"] = null) {
@@ -48,24 +47,26 @@ describe("test events", () => {
     expect(event).toMatchObject({ provider: "twilio", externalId, from: TEST_CALLERS.twilio, to, disposition: "missed" });
   });
 
-  it("OpenPhone, Aircall and generic pass their own verification with the environment's secret", async () => {
-    await checkJson(openphoneAdapter, TEST_CALLERS.openphone, env.openphoneWebhookSecret);
-    await checkJson(aircallAdapter, TEST_CALLERS.aircall, env.aircallWebhookToken);
-    await checkJson(genericAdapter, TEST_CALLERS.generic, env.genericWebhookSecret);
+  it("OpenPhone, Aircall and generic are signed with the organization's own secret and pass that provider's verification", async () => {
+    const own = {
+      openphone: on(`whsec_${Buffer.alloc(32, 9).toString("base64")}`),
+      aircall: on("spa-own-aircall-token"),
+      generic: on("spa-own-generic-secret-xyz"),
+    };
+    await checkJson(openphoneAdapter, TEST_CALLERS.openphone, own.openphone.current, own);
+    await checkJson(aircallAdapter, TEST_CALLERS.aircall, own.aircall.current, own);
+    await checkJson(genericAdapter, TEST_CALLERS.generic, own.generic.current, own);
   });
 
-  it("the organization's own secret wins over the environment's", async () => {
-    const own = { openphoneWebhookSecret: `whsec_${Buffer.alloc(32, 9).toString("base64")}`, aircallWebhookToken: "spa-own-aircall-token", genericWebhookSecret: "spa-own-generic-secret-xyz" };
-    await checkJson(openphoneAdapter, TEST_CALLERS.openphone, own.openphoneWebhookSecret, own);
-    await checkJson(aircallAdapter, TEST_CALLERS.aircall, own.aircallWebhookToken, own);
-    await checkJson(genericAdapter, TEST_CALLERS.generic, own.genericWebhookSecret, own);
-  });
-
-  it("with no secret anywhere the request goes unsigned (the app then answers 503)", async () => {
-    const bare = { ...env, openphoneWebhookSecret: undefined, genericWebhookSecret: undefined };
-    const openphone = buildTestRequest("openphone", { from: TEST_CALLERS.openphone, to, secrets: null, env: bare }).request;
-    expect(openphone.headers.has("webhook-signature")).toBe(false);
-    const generic = buildTestRequest("generic", { from: TEST_CALLERS.generic, to, secrets: null, env: bare }).request;
-    expect(generic.headers.has("x-rebound-signature")).toBe(false);
+  it("with the integration off the request goes unsigned (the app then refuses it): no other secret is ever used", async () => {
+    const off = { openphone: OFF, aircall: OFF, generic: OFF };
+    for (const secrets of [off, null]) {
+      const openphone = buildTestRequest("openphone", { from: TEST_CALLERS.openphone, to, secrets, env }).request;
+      expect(openphone.headers.has("webhook-signature")).toBe(false);
+      const generic = buildTestRequest("generic", { from: TEST_CALLERS.generic, to, secrets, env }).request;
+      expect(generic.headers.has("x-rebound-signature")).toBe(false);
+      const aircall = buildTestRequest("aircall", { from: TEST_CALLERS.aircall, to, secrets, env }).request;
+      expect(JSON.parse(await aircall.text())).toMatchObject({ token: "" });
+    }
   });
 });

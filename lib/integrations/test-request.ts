@@ -19,12 +19,13 @@ function unsigned(url: string, body: unknown): Request {
 }
 
 /**
- * With no secret configured the request goes out unsigned: the app's own answer (503, "not
- * configured") then tells the owner what to set, exactly as the provider would see it.
+ * Signed with the organization's own secret only. With the integration off the request goes out
+ * unsigned: the app's own answer (403, "not turned on") then tells the owner what to do, exactly
+ * as the provider would see it.
  */
 export function buildTestRequest(
   provider: Provider,
-  { from, to, secrets, env }: { from: string; to: string; secrets: OrgSecrets | null; env: Pick<Env, "appUrl" | "twilio" | "twilioSigningToken" | "openphoneWebhookSecret" | "aircallWebhookToken" | "genericWebhookSecret"> },
+  { from, to, secrets, env }: { from: string; to: string; secrets: OrgSecrets | null; env: Pick<Env, "appUrl" | "twilio" | "twilioSigningToken"> },
 ): TestRequest {
   const base = env.appUrl;
   if (provider === "twilio") {
@@ -38,16 +39,16 @@ export function buildTestRequest(
     const callId = openphoneId("AC");
     const payload = callMissedPayload({ from, to, callId });
     const url = `${base}/api/webhooks/openphone`;
-    const secret = secrets?.openphoneWebhookSecret ?? env.openphoneWebhookSecret;
+    const secret = secrets?.openphone.current;
     return { request: secret ? signedOpenPhoneRequest({ url, payload, secret, generation: "current" }) : unsigned(url, payload), externalId: callId };
   }
   if (provider === "aircall") {
     const id = aircallCallId();
-    const token = secrets?.aircallWebhookToken ?? env.aircallWebhookToken ?? "";
+    const token = secrets?.aircall.current ?? "";
     const payload = aircallCallPayload({ token, from, to, id, event: "call.ended" });
     return { request: aircallRequest({ url: `${base}/api/webhooks/aircall`, payload }), externalId: String(id) };
   }
   const body = genericEvent({ from, to, type: "call.missed" });
-  const secret = secrets?.genericWebhookSecret ?? env.genericWebhookSecret ?? null;
+  const secret = secrets?.generic.current ?? null;
   return { request: signedGenericRequest({ url: `${base}/api/webhooks/generic`, body, secret }), externalId: body.call_id };
 }

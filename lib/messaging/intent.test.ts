@@ -56,7 +56,11 @@ const CASES: Case[] = [
   ["Is there a charge for the consult?", "price", false, "charge for"],
   ["Do you offer payment plans", "price", false, "payment plans"],
   ["Yes, how much is it?", "price", false, "how much"],
-  // Reschedule and cancel (a bare CANCEL never gets here: it is a carrier opt-out word).
+  // Reschedule and cancel (a bare CANCEL never gets here: it is an opt-out word, see opt-out.ts).
+  ["I need to cancel my Tuesday appointment", "cancel", false, "cancel"],
+  ["Cancel. I can't make it tomorrow", "cancel", false, "cancel"],
+  ["Mi cita es mañana, ¿la puedo cancelar?", "cancel", false, "cancelar"],
+  ["Quiero cambiar mi cita para el viernes", "reschedule", false, "cambiar mi cita"],
   ["I need to reschedule my appointment on Friday", "reschedule", false, "reschedule"],
   ["Can I move my appointment to next week?", "reschedule", false, "move my appointment"],
   ["Can I change my appt time to today?", "reschedule", false, "change my appt"],

@@ -1,8 +1,9 @@
 // What a caller's reply is about, by ordered, explainable rules: the first rule that matches wins,
 // and the phrase it matched is returned so the inbox can say why ("matched “today”"). Pure.
 //
-// Carrier keywords (STOP, START, HELP…) never reach this function: receive-sms handles them first
-// (./opt-out.ts). So a bare "CANCEL" is an opt-out, while "cancel my appointment" is classified here.
+// Opt-out, opt-in and help words never reach this function: receive-sms handles them first
+// (./opt-out.ts has the rule). So a bare "CANCEL" is an opt-out, while "cancel my appointment" and
+// "Cancel. I can't make it tomorrow" are appointment changes, classified here and routed to the desk.
 //
 // Precedence, highest first, and why:
 //   wrong_number  someone who never called us must not be chased, whatever else they wrote
@@ -81,7 +82,7 @@ const RULES: Rule[] = [
     hot: false,
     label: "Wants to cancel an appointment",
     negatable: true,
-    patterns: [re(String.raw`\bcancel(?:l?ed|l?ing)?\b`)],
+    patterns: [re(String.raw`\bcancel(?:l?ed|l?ing)?\b`), re(String.raw`\bcancel(?:ar|o|e)\b`), re(String.raw`\banular (?:mi |la )?cita\b`)],
   },
   {
     intent: "reschedule",
@@ -90,6 +91,7 @@ const RULES: Rule[] = [
     negatable: false,
     patterns: [
       re(String.raw`\bre-?schedul(?:e|ed|ing)\b`),
+      re(String.raw`\b(?:reprogramar|cambiar (?:mi |la )?cita)\b`),
       re(String.raw`\b(?:move|change|push|switch|shift|bump)(?: back)? (?:my |the |our |her |his )?(?:appointment|appt|booking|consult(?:ation)?|session|visit|time)\b`),
       re(String.raw`\b(?:move|push) it\b`),
       re(String.raw`\bcan'?t make (?:it|my appointment|my appt)\b`),

@@ -12,11 +12,16 @@ import { nextSendableTime, quietHoursFor } from "@/lib/schedule/quiet-hours";
 import { lookupLineType } from "./line-type";
 import { env } from "@/lib/env";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
-import { CANCEL_REASON_TEXT, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "./send-guard";
+import { isOptOutConfirmation } from "./opt-out";
+import { CANCEL_REASON_TEXT, platformRules, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "./send-guard";
 import type { TwilioClient } from "./twilio-client";
 
 /** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */
 export async function checkBeforeSend(db: Db, { message, contact: found, facts }: TextToSend, client: TwilioClient | null, now: Date): Promise<Guard> {
+  // The single confirmation of an opt-out goes to a contact who is, by then, opted out: it is the
+  // one exception to the guard's first rule (FCC 24-18 allows one confirmation), and no cap applies.
+  // It still goes only from a number the organization holds, to a country it enabled.
+  if (isOptOutConfirmation(message, found)) return platformRules(message, facts, env().sending) ?? { action: "send" };
   const checked = message.automated && message.templateSituation !== null;
   // Twilio Lookup (paid) only for a contact we may still text and whose line type is unknown.
   const lookUp = checked && client && found && !found.lineType && !found.optedOutAt && !found.blockedAt ? { client, phone: found.phone } : null;

@@ -1,6 +1,11 @@
-// An inbound text: stored once per MessageSid, on the contact's conversation at the location they
-// texted. STOP / START / HELP are handled before anything else; any other reply is classified by
-// intent and routed (hot callback, owner's billing callback, wrong number…) in the same transaction.
+// An inbound text on the platform's Twilio messaging webhook: stored once per MessageSid, on the contact's conversation at the location they
+// texted. Opt-out, opt-in and help words (./opt-out.ts: STOP, "stop texting me", ALTO, HELP, AYUDA…)
+// are handled before anything else; any other reply is classified by intent and routed (hot
+// callback, owner's billing callback, wrong number…) in the same transaction.
+// An opt-out gets one confirmation, then silence: none when the provider already confirmed it
+// (Twilio answers its own single keywords) or when the caller had already opted out. Neither the
+// confirmation nor the help text goes to a number Rebound may not text (outside the organization's
+// countries, premium rate…: lib/phone-safety.ts), so texting keywords in cannot pump texts out.
 import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { findAttributableCall } from "@/db/queries/bookings";
@@ -14,9 +19,14 @@ import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
+import { getEnabledCountries } from "@/db/queries/enabled-countries";
 import { formatPhone } from "@/lib/phone";
+import { checkDialTarget } from "@/lib/phone-safety";
+import { recordRefusal } from "@/lib/security/refusal";
+import type { Provider } from "@/lib/telephony/call-event";
+import { acceptsTwilioSms } from "@/lib/telephony/provider-rule";
 import { classifyIntent, type Classification } from "./intent";
-import { keywordOf } from "./opt-out";
+import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
 import { routeReply, type RoutingDecision } from "./route-reply";
 
@@ -24,6 +34,8 @@ export type InboundText = { sid: string; from: string; to: string; body: string;
 
 export type ReceiveResult =
   | { status: "unknown_number" }
+  /** A text for a Quo or Aircall number posted on Twilio's webhook: refused and logged (lib/telephony/provider-rule.ts). */
+  | { status: "provider_mismatch"; numberProvider: Provider }
   | { status: "duplicate" }
   | { status: "stored"; messageId: string; dispatchNow: string | null };
 
@@ -36,14 +48,19 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  const carrierKeyword = keywordOf(text.body, text.optOutType);
+  if (!acceptsTwilioSms(location.number.provider)) {
+    await recordRefusal(db, { orgId, locationId, reason: "provider_mismatch", detail: { posting: "twilio", registered: location.number.provider, to: text.to, sid: text.sid } });
+    return { status: "provider_mismatch", numberProvider: location.number.provider };
+  }
+  const carrierKeyword = readKeyword(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
   return db.transaction(async (tx) => {
     const { contact, created } = await upsertContact(tx, { orgId, phone: text.from });
     await lockContact(tx, { contactId: contact.id });
     // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
-    const keyword = carrierKeyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+    const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+    const keyword = keywordMatch?.keyword ?? null;
     const classification = keyword === null ? classifyIntent(text.body) : null;
     const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
     const conversation = await touchConversation(tx, {
@@ -77,20 +94,43 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
-    if (keyword === "opt_out") {
+    if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
-      await recordEvent(tx, { ...base, type: "opted_out", reason: `Replied "${text.body.trim()}"` });
+      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, text.from, "opt_out_confirmation"));
+      await recordEvent(tx, {
+        ...base,
+        type: "opted_out",
+        reason: `Replied "${text.body.trim()}"`,
+        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: keywordMatch.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
+      });
+      // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
+      if (confirm) {
+        dispatchNow = await queueText(
+          tx,
+          {
+            orgId,
+            conversationId: conversation.id,
+            contactId: contact.id,
+            fromNumber: text.to,
+            toNumber: text.from,
+            body: optOutConfirmation({ spaName: location.orgName, language: keywordMatch.language }),
+            automated: true,
+            createdAt: now,
+          },
+          now,
+        );
+      }
     } else if (keyword === "opt_in" && contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
       await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
-    } else if (keyword === "help" && !contact.optedOutAt) {
+    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, text.from, "help"))) {
       dispatchNow = await queueText(tx, {
         orgId,
         conversationId: conversation.id,
         contactId: contact.id,
         fromNumber: text.to,
         toNumber: text.from,
-        body: `${location.orgName} (${location.location.name}): call us at ${formatPhone(location.number.e164)} or reply here. Reply STOP to opt out.`,
+        body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: keywordMatch.language }),
         automated: true,
       });
     }
@@ -99,6 +139,22 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
     throw error;
   });
+}
+
+/**
+ * May Rebound text this sender back (a help text, an opt-out confirmation)? Only a geographic or
+ * mobile number in one of the organization's countries; anything else is a logged refusal.
+ */
+async function mayAnswer(tx: Executor, base: { orgId: string; locationId: string; contactId: string }, from: string, answer: "help" | "opt_out_confirmation"): Promise<boolean> {
+  const enabledCountries = (await getEnabledCountries(tx, { orgId: base.orgId })) ?? undefined;
+  const check = checkDialTarget(from, { use: "callback", enabledCountries });
+  if (check.ok) return true;
+  await recordRefusal(tx, {
+    ...base,
+    reason: check.reason === "country_not_enabled" ? "country_not_enabled" : "toll_fraud_number",
+    detail: { use: "callback", kind: check.reason, number: check.e164 ?? from, answer },
+  });
+  return false;
 }
 
 const REPLY_CALL_WINDOW_MS = 14 * 24 * 3600 * 1000;

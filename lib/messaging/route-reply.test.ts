@@ -103,6 +103,14 @@ describe("other intents", () => {
     });
   });
 
+  it("“I need to cancel my Tuesday appointment” is not an opt-out: the desk gets a normal callback, the lead becomes a client", () => {
+    expect(route("I need to cancel my Tuesday appointment", TUE_1000)).toMatchObject({
+      contactUpdate: { kind: "client" },
+      stopAutomation: false,
+      callback: { priority: "normal", dueAt: TUE_1000, assignTo: null, reason: "Wants to cancel an appointment: “I need to cancel my Tuesday appointment”" },
+    });
+  });
+
   it("cancel from a client: stays a client, normal callback at the next opening", () => {
     const decision = route("Please cancel my appointment tomorrow", FRI_2100, CLIENT);
     expect(decision.contactUpdate).toEqual({});

@@ -75,6 +75,18 @@ export function overDailyCap(kind: TextKind, facts: Pick<SendingFacts, "autoText
   return false;
 }
 
+/** The rules no text escapes, not even an opt-out confirmation: the number is held, the country enabled. */
+export function platformRules(
+  message: Pick<Message, "toNumber">,
+  facts: Pick<SendingFacts, "numberHeld" | "enabledCountries">,
+  limits: Pick<SendingLimits, "textCountries">,
+): Guard | null {
+  // Numbers change hands: a text goes only from a number the organization holds right now.
+  if (!facts.numberHeld) return { action: "cancel", reason: "number_not_held" };
+  if (!countryEnabled(message.toNumber, facts.enabledCountries, limits.textCountries)) return { action: "cancel", reason: "country_not_enabled" };
+  return null;
+}
+
 export function sendGuard(input: {
   message: Pick<Message, "automated" | "templateSituation" | "toNumber">;
   contact: Pick<Contact, "optedOutAt" | "blockedAt" | "leadStatus" | "lineType"> | null;
@@ -91,9 +103,8 @@ export function sendGuard(input: {
   const kind = textKind(message);
   if (contact?.optedOutAt) return { action: "cancel", reason: "opted_out" };
   if (contact?.blockedAt) return { action: "cancel", reason: "blocked" };
-  // Numbers change hands: a text goes only from a number the organization holds right now.
-  if (!facts.numberHeld) return { action: "cancel", reason: "number_not_held" };
-  if (!countryEnabled(message.toNumber, facts.enabledCountries, limits.textCountries)) return { action: "cancel", reason: "country_not_enabled" };
+  const refused = platformRules(message, facts, limits);
+  if (refused) return refused;
   if (kind === "manual" && !facts.contactedFirst) return { action: "cancel", reason: "recipient_never_contacted" };
 
   // Only the texts a missed call produced are re-checked against what happened since.

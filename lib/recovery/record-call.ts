@@ -11,6 +11,8 @@ import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent, recordEvents } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
+import { acceptsCallEvent } from "@/lib/telephony/provider-rule";
+import { recordRefusal } from "@/lib/security/refusal";
 import type { Executor } from "@/db/client";
 import { decide, type Decision, type RecentHistory } from "./decide";
 import { allSteps } from "@/lib/all-steps";
@@ -18,6 +20,8 @@ import { followUpTime, planAutomatedText, queueAutomatedTexts } from "./text-bac
 
 export type RecordCallResult =
   | { status: "unknown_number" }
+  /** The number is registered with another phone system: refused and logged, nothing stored. */
+  | { status: "provider_mismatch"; location: LocationContext }
   | { status: "duplicate"; location: LocationContext }
   | {
       status: "recorded";
@@ -41,6 +45,15 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
+  if (!acceptsCallEvent({ numberProvider: location.number.provider, posting: event.provider })) {
+    await recordRefusal(db, {
+      orgId,
+      locationId,
+      reason: "provider_mismatch",
+      detail: { posting: event.provider, registered: location.number.provider, to: event.to },
+    });
+    return { status: "provider_mismatch", location };
+  }
 
   return db.transaction(async (tx) => {
     const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;
@@ -163,7 +176,8 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {
   if (!event.voicemail && !event.transcript) return;
-  const existing = await findCallByExternalId(tx, { provider: event.provider, externalId: event.externalId });
+  // Only this organization's call: the same provider id in another spa is another call.
+  const existing = await findCallByExternalId(tx, { orgId: location.location.orgId, provider: event.provider, externalId: event.externalId });
   if (!existing) return;
   const newTranscript = event.transcript && !existing.transcript ? event.transcript : null;
   if (newTranscript) await setTranscript(tx, { callId: existing.id, transcript: newTranscript });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { webUrl } from "@/lib/links/tracked-link";
 import type { Location } from "@/db/schema";
 import { formatPhone, toE164 } from "@/lib/phone";
+import { checkDialTarget, DEFAULT_ENABLED_COUNTRIES, type UnsafeNumberReason } from "@/lib/phone-safety";
 import { checkbox, wholeNumber } from "./form";
 import { formatClock, parseClock, shiftMinutes } from "./hours";
 import { PROVIDER_VALUES } from "./providers";
@@ -42,19 +43,41 @@ export function centsToDollars(cents: number): string {
 
 const MAX_BOOKING_VALUE_CENTS = 100_000 * 100;
 
-export const locationSettingsSchema = z.object({
-  name: z.string("Enter the location's name.").trim().min(1, "Enter the location's name.").max(80, "Keep the name under 80 characters."),
-  timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
-  forwardingNumber: z
+const INVALID_FORWARDING = "Enter a valid phone number, e.g. (310) 555-0101, or leave it empty.";
+
+/**
+ * The spa's line Rebound's Twilio number dials: geographic, mobile or toll-free, in a country the
+ * organization has enabled (lib/phone-safety.ts). A toll-fraud refusal carries its reason in the
+ * issue's params (`tollFraud`), so the action can log it for the organization that tried.
+ */
+const forwardingNumber = (enabledCountries: readonly string[]) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((raw, ctx) => {
       if (!raw) return null;
-      const e164 = toE164(raw);
-      if (!e164) ctx.addIssue({ code: "custom", message: "Enter a valid phone number, e.g. (310) 555-0101, or leave it empty." });
-      return e164;
-    }),
+      const check = checkDialTarget(raw, { use: "forwarding", enabledCountries });
+      if (check.ok) return check.e164;
+      if (check.reason === "invalid") ctx.addIssue({ code: "custom", message: INVALID_FORWARDING });
+      else ctx.addIssue({ code: "custom", message: check.message, params: { tollFraud: check.reason, number: check.e164 } });
+      return null;
+    });
+
+/** The toll-fraud refusal in a failed parse, if any: what to log with recordRefusal. */
+export function tollFraudIssue(error: z.ZodError): { reason: UnsafeNumberReason; number: string | null } | null {
+  for (const issue of error.issues) {
+    const params = issue.code === "custom" ? (issue.params as { tollFraud?: UnsafeNumberReason; number?: string | null } | undefined) : undefined;
+    if (params?.tollFraud) return { reason: params.tollFraud, number: params.number ?? null };
+  }
+  return null;
+}
+
+/** The location form for an organization: its enabled countries decide which forwarding numbers pass. */
+export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) => z.object({
+  name: z.string("Enter the location's name.").trim().min(1, "Enter the location's name.").max(80, "Keep the name under 80 characters."),
+  timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
+  forwardingNumber: forwardingNumber(enabledCountries),
   ringTimeoutSeconds: wholeNumber(10, 60, "Ring for 10 to 60 seconds."),
   bookingUrl: z
     .string("Enter the booking page's address.")
@@ -83,6 +106,8 @@ export const locationSettingsSchema = z.object({
   spamShortCallCount: wholeNumber(2, 20, "Enter 2 to 20 calls."),
   spamShortCallSeconds: wholeNumber(1, 30, "Enter 1 to 30 seconds."),
 });
+/** The form with the default countries (US, CA). */
+export const locationSettingsSchema = locationSettingsSchemaFor(DEFAULT_ENABLED_COUNTRIES);
 export type LocationSettingsInput = z.input<typeof locationSettingsSchema>;
 export type LocationSettingsField = keyof LocationSettingsInput;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { fieldErrors } from "./form";
-import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, phoneNumberSchema } from "./location-schema";
+import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, locationSettingsSchemaFor, phoneNumberSchema, tollFraudIssue } from "./location-schema";
 import { organizationSettingsSchema } from "./organization-schema";
 import { openableUrl } from "./booking-url";
 import { sampleBookingLink, templateSchema } from "./template-schema";
@@ -47,6 +47,31 @@ describe("locationSettingsSchema", () => {
       spamShortCallCount: 3,
       spamShortCallSeconds: 5,
     });
+  });
+
+  it.each([
+    ["1 (900) 555-1234", "premium_rate", "Premium-rate numbers (900, 976) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
+    ["(310) 976-1234", "premium_rate", "Premium-rate numbers (900, 976) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
+    ["+1 500 555 1234", "personal_number", "Personal numbers (500, 521–533 and other 5XX codes) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
+    ["+1 876 234 5678", "country_not_enabled", "Only numbers in the United States and Canada can be used as a forwarding number: this one is in Jamaica (a +1 number, but an international call). Enter the spa's regular landline or mobile number."],
+    ["+881 6 1234 5678", "international_service", "Satellite and international service numbers (+881, +870, +800…) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
+  ])("refuses the forwarding number %j (toll fraud) with a field error and the reason for the log", (forwardingNumber, reason, message) => {
+    const result = locationSettingsSchema.safeParse({ ...validLocation, forwardingNumber });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrors(result.error)).toEqual({ forwardingNumber: [message] });
+    expect(tollFraudIssue(result.error)?.reason).toBe(reason);
+  });
+
+  it("accepts a toll-free forwarding line, and a foreign number only in a country the organization enabled", () => {
+    expect(locationSettingsSchema.parse({ ...validLocation, forwardingNumber: "1-800-234-5678" }).forwardingNumber).toBe("+18002345678");
+    expect(locationSettingsSchema.safeParse({ ...validLocation, forwardingNumber: "+52 55 1234 5678" }).success).toBe(false);
+    expect(locationSettingsSchemaFor(["US", "CA", "MX"]).parse({ ...validLocation, forwardingNumber: "+52 55 1234 5678" }).forwardingNumber).toBe("+525512345678");
+  });
+
+  it("a mistyped number is not toll fraud: no reason to log", () => {
+    const result = locationSettingsSchema.safeParse({ ...validLocation, forwardingNumber: "12" });
+    expect(result.success || tollFraudIssue(result.error)).toBeNull();
   });
 
   it("an empty forwarding number is none", () => {

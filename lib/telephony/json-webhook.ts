@@ -1,16 +1,20 @@
 // The front door of the JSON phone systems (OpenPhone / Quo, Aircall, generic): size limit → raw
-// body → JSON → find the organization by the dialled number → its secret → verify → translate →
-// record. Nothing is stored before the signature checks out.
+// body → JSON → find the organization by the dialled number → verify with THAT organization's own
+// secret for this provider → the number must be registered with this provider → translate → record.
+// Nothing is stored before the signature checks out, so nobody without the organization's secret
+// can write anything (not even a refusal) into its log.
 import { getDb } from "@/db/client";
 import { findLocationByNumber } from "@/db/queries/locations";
-import { getOrgSecrets, type OrgSecrets } from "@/db/queries/organizations";
+import { getOrgSecrets } from "@/db/queries/organizations";
 import { AppError, errorResponse } from "@/lib/errors";
-import { env, type Env } from "@/lib/env";
 import { readJsonBody } from "@/lib/http/body";
+import { acceptedSecrets, NO_SECRET, type SecretProvider } from "@/lib/integrations/secrets";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { toE164 } from "@/lib/phone";
 import { recordCallEvent } from "@/lib/recovery/record-call";
-import type { CallEvent, Provider } from "./call-event";
+import { recordRefusal } from "@/lib/security/refusal";
+import type { CallEvent } from "./call-event";
+import { acceptsCallEvent, providerMismatchMessage } from "./provider-rule";
 import type { Defer } from "./twilio/webhook";
 
 export type Verification = { ok: true } | { ok: false; reason: string };
@@ -22,11 +26,10 @@ export type ParsedWebhook =
   | { kind: "invalid"; message: string };
 
 export type ProviderAdapter = {
-  provider: Provider;
+  /** Also which of the organization's secrets verifies it (lib/integrations/secrets.ts). */
+  provider: SecretProvider;
   /** The number the caller dialled, as the provider wrote it (read before verification, to find the org). */
   dialledNumber: (body: unknown) => string | null;
-  /** The secret to verify with: the organization's own, else the environment's. */
-  secret: (org: OrgSecrets | null, env: Env) => string | undefined;
   verify: (input: { rawBody: string; headers: Headers; secret: string; body: unknown; now: Date }) => Verification;
   parse: (body: unknown, now: Date) => ParsedWebhook;
 };
@@ -37,17 +40,54 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     const now = new Date();
     const db = await getDb();
     const dialled = toE164(adapter.dialledNumber(body));
-    const location = dialled ? await findLocationByNumber(db, { e164: dialled }) : null;
-    const org = location ? await getOrgSecrets(db, { orgId: location.location.orgId }) : null;
-    const secret = adapter.secret(org, env());
-    if (!secret) throw new AppError("not_configured", `No ${adapter.provider} webhook secret is configured, so the request cannot be verified.`);
-    const verdict = adapter.verify({ rawBody, headers: request.headers, secret, body, now });
+    if (!dialled) {
+      // Which organization's secret would verify it cannot be told: say what is missing (the
+      // parser names the field; it only reads the body), store nothing.
+      const parsed = adapter.parse(body, now);
+      throw new AppError("bad_request", parsed.kind === "invalid" ? parsed.message : "The event names no dialled number, so it cannot be verified; nothing was stored.");
+    }
+    const location = await findLocationByNumber(db, { e164: dialled });
+    if (!location) {
+      // No organization holds this number, so no secret can verify the request: whatever it says
+      // is unauthenticated. It is acknowledged (a provider retrying it would change nothing) and
+      // only logged: storing it would let anyone fill the database without a secret.
+      console.warn(`[${adapter.provider}] event for a number no organization holds; ignored, nothing stored`);
+      return Response.json({ ok: true, ignored: "unknown number" });
+    }
+    const orgId = location.location.orgId;
+    const secrets = (await getOrgSecrets(db, { orgId }))?.[adapter.provider] ?? NO_SECRET;
+    const accepted = acceptedSecrets(secrets, now);
+    if (accepted.length === 0) {
+      throw new AppError("integration_off", `This number's organization has not turned on ${adapter.provider} webhooks in Settings → Integrations, so they are refused.`);
+    }
+    const verdicts = accepted.map((secret) => adapter.verify({ rawBody, headers: request.headers, secret, body, now }));
+    const verdict = verdicts.find((v) => v.ok) ?? verdicts[0]!;
     if (!verdict.ok) throw new AppError("unauthorized", `Signature check failed: ${verdict.reason}`);
+
+    // Verified with this organization's own secret: from here on, the organization itself is posting.
+    if (!acceptsCallEvent({ numberProvider: location.number.provider, posting: adapter.provider })) {
+      await recordRefusal(db, {
+        orgId,
+        locationId: location.location.id,
+        reason: "provider_mismatch",
+        detail: { posting: adapter.provider, registered: location.number.provider, to: location.number.e164 },
+      });
+      throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: location.number.provider, posting: adapter.provider }));
+    }
 
     const parsed = adapter.parse(body, now);
     if (parsed.kind === "invalid") throw new AppError("bad_request", parsed.message);
     if (parsed.kind === "ignored") return Response.json({ ok: true, ignored: parsed.reason });
+    // The call must land on the number the signature was checked for, never on one another
+    // organization holds (each parser reads `to` from the field dialledNumber reads; this holds them to it).
+    if (parsed.event.to !== location.number.e164) {
+      throw new AppError("bad_request", "The event's dialled number does not match the number it was verified for.");
+    }
     const result = await recordCallEvent(parsed.event, now);
+    if (result.status === "provider_mismatch") {
+      // The event's `to` found another number than the one it was verified for (a payload may name both).
+      throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: result.location.number.provider, posting: adapter.provider }));
+    }
     if (result.status === "recorded" && result.dispatchNow) {
       const messageId = result.dispatchNow;
       defer(() => dispatchText(messageId));

@@ -9,6 +9,41 @@ export const APP_URL = "https://rebound.test";
 export const DOWNTOWN = "+13105550100";
 export const WESTSIDE = "+13105550199";
 
+export { DEMO_WEBHOOK_SECRETS } from "./demo-secrets";
+
+/**
+ * The path and query of a callback URL our TwiML hands Twilio (`action`, `transcribeCallback`…):
+ * the voicemail and transcription URLs carry the organization's id, which Twilio signs.
+ */
+export function callbackPathOf(twiml: string, attribute: "action" | "transcribeCallback" | "recordingStatusCallback"): string {
+  const url = new RegExp(`<Record [^>]*\\b${attribute}="([^"]+)"`).exec(twiml)?.[1];
+  if (!url) throw new Error(`no <Record ${attribute}> in ${twiml}`);
+  const parsed = new URL(url.replaceAll("&amp;", "&"));
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/**
+ * Numbers of this test file on a JSON phone system, one at each demo location: under the provider
+ * rule only that provider's events are accepted for them (the demo spa's main lines are on Twilio).
+ * Inserted before the file's tests run; fresh per file, so parallel files never share a number.
+ */
+export function useProviderLines(provider: "openphone" | "aircall" | "generic"): { downtown: string; westside: string } {
+  const lines = { downtown: uniqueCaller(), westside: uniqueCaller() };
+  beforeAll(async () => {
+    const { getDb } = await import("@/db/client");
+    const { phoneNumbers } = await import("@/db/schema");
+    const { inArray } = await import("drizzle-orm");
+    const db = await getDb();
+    const main = await db.select().from(phoneNumbers).where(inArray(phoneNumbers.e164, [DOWNTOWN, WESTSIDE]));
+    const at = (e164: string) => main.find((n) => n.e164 === e164)!;
+    await db.insert(phoneNumbers).values([
+      { orgId: at(DOWNTOWN).orgId, locationId: at(DOWNTOWN).locationId, e164: lines.downtown, provider, label: `test ${provider}`, createdAt: new Date(Date.now() + 3600_000) },
+      { orgId: at(WESTSIDE).orgId, locationId: at(WESTSIDE).locationId, e164: lines.westside, provider, label: `test ${provider}`, createdAt: new Date(Date.now() + 3600_000) },
+    ]);
+  });
+  return lines;
+}
+
 let counter = 0;
 /** A caller number nobody else in the run uses. */
 export function uniqueCaller(): string {

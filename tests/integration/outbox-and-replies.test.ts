@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { dialActionPayload, inboundSmsPayload, messageStatusPayload, recordingPayload, sid } from "@/scripts/twilio-payloads";
-import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
+import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE, callbackPathOf } from "./harness";
 import { rowsForCaller } from "./rows";
 
 const h = useHarness();
@@ -29,9 +29,10 @@ async function sweepUntilSettled(messageId: string, timeoutMs = 15_000): Promise
 
 async function missedCall(from: string, to = DOWNTOWN) {
   const params = dialActionPayload({ accountSid: h.standIn.accountSid, from, to });
-  expect((await h.post("/api/webhooks/twilio/dial", params)).status).toBe(200);
+  const response = await h.post("/api/webhooks/twilio/dial", params);
+  expect(response.status).toBe(200);
   await h.settle();
-  return params;
+  return Object.assign(params, { voicemailPath: callbackPathOf(await response.text(), "action") });
 }
 
 describe("sending through the outbox", () => {
@@ -153,7 +154,7 @@ describe("replies, voicemail and delivery reports", () => {
   it("a voicemail is attached to the missed call", async () => {
     const caller = uniqueCaller();
     const params = await missedCall(caller);
-    const response = await h.post("/api/webhooks/twilio/voicemail", recordingPayload({ accountSid: h.standIn.accountSid, callSid: params.CallSid!, seconds: 21 }));
+    const response = await h.post(params.voicemailPath, recordingPayload({ accountSid: h.standIn.accountSid, callSid: params.CallSid!, seconds: 21 }));
     expect(response.status).toBe(200);
     const rows = await rowsForCaller(caller);
     expect(rows.calls[0]).toMatchObject({ disposition: "voicemail", voicemailSeconds: 21 });

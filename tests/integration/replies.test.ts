@@ -8,7 +8,7 @@ import { findMemberByEmail } from "@/db/queries/members";
 import { callbacks, type Callback } from "@/db/schema";
 import { isOpenAt, nextOpening } from "@/lib/schedule/hours";
 import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/scripts/twilio-payloads";
-import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
+import { DOWNTOWN, uniqueCaller, useHarness, callbackPathOf } from "./harness";
 import { rowsForCaller } from "./rows";
 
 const h = useHarness();
@@ -147,10 +147,10 @@ describe("voicemail transcripts", () => {
   it("a hot voicemail (“can I come in today”) opens one hot callback quoting it", async () => {
     const caller = uniqueCaller();
     const call = dialActionPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN });
-    await h.post("/api/webhooks/twilio/dial", call);
+    const transcriptionPath = callbackPathOf(await (await h.post("/api/webhooks/twilio/dial", call)).text(), "transcribeCallback");
     await h.settle();
     const text = "Hi, this is Jen, can I come in today for Botox? Call me back please.";
-    const response = await h.post("/api/webhooks/twilio/transcription", transcriptionPayload({ accountSid: h.standIn.accountSid, callSid: call.CallSid!, text }));
+    const response = await h.post(transcriptionPath, transcriptionPayload({ accountSid: h.standIn.accountSid, callSid: call.CallSid!, text }));
     expect(response.status).toBe(200);
     const rows = await rowsForCaller(caller);
     const open = (await callbacksFor(rows.contact!.id)).filter((c) => c.status !== "done");

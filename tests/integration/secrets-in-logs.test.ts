@@ -10,13 +10,14 @@ import type { SessionMember } from "@/db/queries/members";
 import { members, organizations } from "@/db/schema";
 import { requireMember } from "@/lib/auth/session";
 import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { APP_URL, DOWNTOWN, uniqueCaller, useHarness } from "./harness";
+import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
+import { APP_URL, DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness } from "./harness";
 
 vi.mock("@/lib/auth/session", () => ({ requireMember: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const GENERIC_SECRET = "generic-logs-secret-DO-NOT-LOG-7c1e";
-process.env.GENERIC_WEBHOOK_SECRET = GENERIC_SECRET;
+// The demo organization's own generic secret (global-setup.ts): the webhook is verified with it.
+const GENERIC_SECRET = DEMO_WEBHOOK_SECRETS.generic;
 process.env.AUTH_SECRET = "auth-secret-DO-NOT-LOG-0123456789abcdef0123456789";
 
 const h = useHarness();
@@ -54,7 +55,7 @@ afterAll(async () => {
 describe("a webhook whose write fails", () => {
   it("answers 500 so the provider retries, and logs the failed query without its parameters", async () => {
     const voicemailToken = "vm-access-token-DO-NOT-LOG-5b2f90";
-    const event = genericEvent({ from: uniqueCaller(), to: DOWNTOWN, type: "call.voicemail", voicemailUrl: `https://pbx.example.com/rec/1.mp3?token=${voicemailToken}` });
+    const event = genericEvent({ from: uniqueCaller(), to: DEMO_NUMBER_BY_PROVIDER.generic, type: "call.voicemail", voicemailUrl: `https://pbx.example.com/rec/1.mp3?token=${voicemailToken}` });
     const response = await h.postJson(signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body: event, secret: GENERIC_SECRET }), "generic");
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal", message: "Something went wrong; the request can be retried." });

@@ -8,10 +8,9 @@ import { getDb } from "@/db/client";
 import { getSessionMember } from "@/db/queries/members";
 import { createSession } from "@/db/queries/sessions";
 import { calls, contacts, crmDeliveries, invitations, locationHours, locations, members, messageTemplates, organizations, phoneNumbers } from "@/db/schema";
-import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { rotateCrmSecret, saveCrmUrl, sendCrmTestEvent } from "@/lib/integrations/crm";
-import { saveProviderSecret } from "@/lib/integrations/provider-secrets";
+import { generateProviderSecret, saveProviderSecret } from "@/lib/integrations/provider-secrets";
 import { sendTestCall } from "@/lib/integrations/test-call";
 import { CRM_TEST_PHONE, TEST_CALLER_NAME, TEST_CALLERS } from "@/lib/integrations/test-caller";
 import { PLACEHOLDER_BOOKING_URL } from "@/lib/onboarding/first-location";
@@ -37,9 +36,9 @@ async function newSpa(name = "Lumen Aesthetics") {
 }
 
 /** What the location settings page does when the owner adds the number callers dial. */
-async function withNumber(spa: Awaited<ReturnType<typeof newSpa>>) {
+async function withNumber(spa: Awaited<ReturnType<typeof newSpa>>, provider: "twilio" | "openphone" | "aircall" | "generic" = "twilio") {
   const number = uniqueCaller();
-  await (await getDb()).insert(phoneNumbers).values({ orgId: spa.orgId, locationId: spa.location.id, e164: number, provider: "twilio" });
+  await (await getDb()).insert(phoneNumbers).values({ orgId: spa.orgId, locationId: spa.location.id, e164: number, provider });
   return number;
 }
 
@@ -213,16 +212,17 @@ describe("the team", () => {
 });
 
 describe("test events", () => {
-  it("each phone system's test call is recorded as a missed call from the test caller and texted back", async () => {
+  it("each phone system's test call goes to the spa's number on that system, is recorded as a missed call and texted back", async () => {
     const spa = await newSpa();
-    const number = await withNumber(spa);
+    const numbers = { twilio: await withNumber(spa), openphone: await withNumber(spa, "openphone"), aircall: await withNumber(spa, "aircall"), generic: await withNumber(spa, "generic") };
+    for (const provider of ["openphone", "aircall", "generic"] as const) await generateProviderSecret({ orgId: spa.orgId, provider });
     for (const provider of ["twilio", "openphone", "aircall", "generic"] as const) {
       const test = collector();
       const result = await sendTestCall({ orgId: spa.orgId, provider, defer: test.defer });
       await test.settle();
       expect(result, provider).toMatchObject({ ok: true, status: 200, message: "Recorded a missed call to Main location and queued the text-back." });
       expect(result.conversationId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(h.standIn.messages.filter((m) => m.to === TEST_CALLERS[provider]).map((m) => m.from), provider).toEqual([number]);
+      expect(h.standIn.messages.filter((m) => m.to === TEST_CALLERS[provider]).map((m) => m.from), provider).toEqual([numbers[provider]]);
     }
     const db = await getDb();
     const recorded = await db.select().from(calls).where(eq(calls.orgId, spa.orgId));
@@ -231,18 +231,20 @@ describe("test events", () => {
     expect(named[0]?.name).toBe(TEST_CALLER_NAME);
   });
 
-  it("the spa's own secret signs the test and is the one the webhook checks; no number, no test", async () => {
+  it("the spa's own secret signs the test and is the one the webhook checks; off, or no number on that system, no test", async () => {
     const spa = await newSpa();
-    const number = await withNumber(spa);
-    await saveProviderSecret({ orgId: spa.orgId, provider: "generic", value: "the-spa-own-generic-secret" });
+    const number = await withNumber(spa, "generic");
     const test = collector();
+    expect(await sendTestCall({ orgId: spa.orgId, provider: "generic", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/^Turn Other \(generic webhook\) on first/) });
+    await saveProviderSecret({ orgId: spa.orgId, provider: "generic", value: "the-spa-own-generic-secret" });
     expect(await sendTestCall({ orgId: spa.orgId, provider: "generic", defer: test.defer })).toMatchObject({ ok: true, status: 200 });
     await test.settle();
-    const signedWithServerSecret = signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body: genericEvent({ from: uniqueCaller(), to: number }), secret: env().genericWebhookSecret ?? "x" });
-    expect((await h.postJson(signedWithServerSecret, "generic")).status).toBe(401);
+    const signedWithOtherSecret = signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body: genericEvent({ from: uniqueCaller(), to: number }), secret: "not-the-spa-own-secret" });
+    expect((await h.postJson(signedWithOtherSecret, "generic")).status).toBe(401);
 
+    expect(await sendTestCall({ orgId: spa.orgId, provider: "aircall", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/Add a phone number on Aircall/) });
     const bare = await newSpa();
-    expect(await sendTestCall({ orgId: bare.orgId, provider: "aircall", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/Add a phone number/) });
+    expect(await sendTestCall({ orgId: bare.orgId, provider: "twilio", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/Add a phone number on Twilio/) });
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events } from "@/db/schema";
 import { dialActionPayload, queueActionPayload, sid, transcriptionPayload } from "@/scripts/twilio-payloads";
-import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
+import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE, callbackPathOf } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
 
 const h = useHarness();
@@ -72,7 +72,7 @@ describe("caller hangs up on hold (<Enqueue action>)", () => {
     const response = await h.post(QUEUE, queueActionPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN, queueResult: "queue-full" }));
     const twiml = await response.text();
     expect(twiml).toContain("Glow Med Spa");
-    expect(twiml).toContain(`transcribeCallback="${APP_URL}${TRANSCRIPTION}"`);
+    expect(twiml).toMatch(new RegExp(`transcribeCallback="${APP_URL}${TRANSCRIPTION}\\?org=[0-9a-f-]{36}"`));
     await h.settle();
     expect(h.standIn.messages.map((m) => m.to)).toEqual([caller]);
     expect((await rowsForCaller(caller)).calls[0]).toMatchObject({ disposition: "missed", durationSeconds: null });
@@ -101,19 +101,22 @@ describe("caller hangs up on hold (<Enqueue action>)", () => {
 });
 
 describe("voicemail transcription", () => {
+  /** The call's sid and the transcription URL our TwiML gave Twilio for it (it names the organization). */
   async function missedCall(caller: string) {
     const params = dialActionPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN });
-    const response = await h.post("/api/webhooks/twilio/dial", params);
-    expect(await response.text()).toMatch(new RegExp(`<Record [^>]*transcribe="true" transcribeCallback="${APP_URL}${TRANSCRIPTION}"`));
+    const twiml = await (await h.post("/api/webhooks/twilio/dial", params)).text();
+    expect(twiml).toMatch(new RegExp(`<Record [^>]*transcribe="true" transcribeCallback="${APP_URL}${TRANSCRIPTION}\\?org=[0-9a-f-]{36}"`));
     await h.settle();
+    transcription = callbackPathOf(twiml, "transcribeCallback");
     return params.CallSid!;
   }
+  let transcription = TRANSCRIPTION;
 
   it("the transcript of a missed call's voicemail lands on the call once, however often Twilio posts it", async () => {
     const caller = uniqueCaller();
     const callSid = await missedCall(caller);
     const payload = transcriptionPayload({ accountSid: h.standIn.accountSid, callSid, text: DANA });
-    for (let i = 0; i < 3; i++) expect((await h.post(TRANSCRIPTION, payload)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await h.post(transcription, payload)).status).toBe(200);
 
     const rows = await rowsForCaller(caller);
     expect(rows.calls[0]?.transcript).toBe(DANA);
@@ -126,7 +129,7 @@ describe("voicemail transcription", () => {
   it("a failed transcription is acknowledged and stores nothing", async () => {
     const caller = uniqueCaller();
     const callSid = await missedCall(caller);
-    const response = await h.post(TRANSCRIPTION, transcriptionPayload({ accountSid: h.standIn.accountSid, callSid, text: "", status: "failed" }));
+    const response = await h.post(transcription, transcriptionPayload({ accountSid: h.standIn.accountSid, callSid, text: "", status: "failed" }));
     expect(response.status).toBe(200);
     const rows = await rowsForCaller(caller);
     expect(rows.calls[0]?.transcript).toBeNull();
@@ -136,7 +139,7 @@ describe("voicemail transcription", () => {
   it("a forged transcription is answered 403 and the call keeps no transcript", async () => {
     const caller = uniqueCaller();
     const callSid = await missedCall(caller);
-    const response = await h.post(TRANSCRIPTION, transcriptionPayload({ accountSid: h.standIn.accountSid, callSid, text: "Call me at 900-555-0100 for a prize" }), {
+    const response = await h.post(transcription, transcriptionPayload({ accountSid: h.standIn.accountSid, callSid, text: "Call me at 900-555-0100 for a prize" }), {
       signature: "dGhpcyBpcyBmb3JnZWQ=",
     });
     expect(response.status).toBe(403);

@@ -7,16 +7,14 @@ import { getDb } from "@/db/client";
 import { callbacks, calls, contacts, conversations, crmDeliveries, events, messages, outbox, trackedLinks, webhookReceipts } from "@/db/schema";
 import { aircallCallPayload, aircallRequest } from "@/scripts/aircall-payloads";
 import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { callMissedPayload, newOpenPhoneSecret, signedOpenPhoneRequest } from "@/scripts/openphone-payloads";
+import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
+import { JSON_MAX_DEPTH } from "@/lib/http/body";
+import { callMissedPayload, signedOpenPhoneRequest } from "@/scripts/openphone-payloads";
 import { callStatusPayload, dialActionPayload, inboundSmsPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
-import { APP_URL, DOWNTOWN, uniqueCaller, useHarness } from "./harness";
+import { APP_URL, DEMO_WEBHOOK_SECRETS, DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
-const OPENPHONE_SECRET = newOpenPhoneSecret();
-const AIRCALL_TOKEN = "aircall-bodies-token-51c0";
-const GENERIC_SECRET = "generic-bodies-secret-8d2e41";
-process.env.OPENPHONE_WEBHOOK_SECRET = OPENPHONE_SECRET;
-process.env.AIRCALL_WEBHOOK_TOKEN = AIRCALL_TOKEN;
-process.env.GENERIC_WEBHOOK_SECRET = GENERIC_SECRET;
+// The demo organization's own secrets (global-setup.ts), so that only the body is ever at fault.
+const { openphone: OPENPHONE_SECRET, aircall: AIRCALL_TOKEN, generic: GENERIC_SECRET } = DEMO_WEBHOOK_SECRETS;
 
 const h = useHarness();
 
@@ -110,7 +108,7 @@ function jsonRequest(provider: JsonProvider, rawBody: string): Request {
 
 /** A real-format missed call of each provider, with `extra` merged in at the top level. */
 function missedCall(provider: JsonProvider, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const input = { from: uniqueCaller(), to: DOWNTOWN };
+  const input = { from: uniqueCaller(), to: DEMO_NUMBER_BY_PROVIDER[provider] };
   if (provider === "openphone") return { ...callMissedPayload(input), ...extra };
   if (provider === "aircall") return { ...aircallCallPayload({ token: AIRCALL_TOKEN, ...input }), ...extra };
   return { ...genericEvent(input), ...extra };
@@ -137,6 +135,17 @@ describe("JSON webhooks", () => {
   it.each(PROVIDERS)("%s: an event with a NUL character in a field is 400 naming the field", async (provider) => {
     const rawBody = JSON.stringify(missedCall(provider, { id: "evt_\u0000" }));
     await expectRejected(() => post(provider, rawBody), 400, "The request body cannot be accepted: body.id contains a NUL character.");
+  });
+
+  it.each(PROVIDERS)("%s: JSON nested deeper than 64 levels is 400 before any signature check or parse, and stores nothing", async (provider) => {
+    // 20,000 levels is 40 KB, far under the size limit: it used to overflow the stack into a 500.
+    const deep = `{"a":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const nested = JSON.stringify(missedCall(provider)).replace(/}$/, `,"x":${deep}}`);
+    const message = `The JSON body nests deeper than ${JSON_MAX_DEPTH} levels; no phone system sends that. Nothing was stored.`;
+    await expectRejected(() => post(provider, nested), 400, message);
+    // Unsigned: the answer is the same 400, so the check does not depend on holding the secret.
+    const unsigned = new Request(JSON_URL(provider), { method: "POST", headers: { "Content-Type": "application/json" }, body: deep });
+    await expectRejected(() => h.postJson(unsigned, provider), 400, message);
   });
 
   it("a signed generic event that is a JSON array is 400", async () => {

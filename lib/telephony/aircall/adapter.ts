@@ -6,7 +6,6 @@ import { verifyAircallToken } from "./verify";
 export const aircallAdapter: ProviderAdapter = {
   provider: "aircall",
   dialledNumber: aircallDialledNumber,
-  secret: (org, env) => org?.aircallWebhookToken ?? env.aircallWebhookToken,
   verify: ({ body, secret }) => verifyAircallToken({ body, token: secret }),
   parse: parseAircallWebhook,
 };

@@ -1,7 +1,7 @@
 // Aircall's only authentication is the `token` inside the body (WEBHOOKS.md §4), replayed on the
 // documented call.ended example (./fixtures/call-ended-missed.json).
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv, seedWebhookSecrets } from "@/lib/env";
 import { aircallAdapter } from "./adapter";
 import ended from "./fixtures/call-ended-missed.json";
 import { tokenOf, verifyAircallToken } from "./verify";
@@ -36,16 +36,10 @@ describe("verifyAircallToken", () => {
   });
 });
 
-describe("aircallAdapter.secret", () => {
-  const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AIRCALL_WEBHOOK_TOKEN: "from-env" });
-  const org = { openphoneWebhookSecret: null, genericWebhookSecret: null };
-
-  it("prefers the organization's own token", () => {
-    expect(aircallAdapter.secret({ ...org, aircallWebhookToken: "from-org" }, env)).toBe("from-org");
-  });
-
-  it("falls back to AIRCALL_WEBHOOK_TOKEN when the organization has none or is unknown", () => {
-    expect(aircallAdapter.secret({ ...org, aircallWebhookToken: null }, env)).toBe("from-env");
-    expect(aircallAdapter.secret(null, env)).toBe("from-env");
+describe("AIRCALL_WEBHOOK_TOKEN", () => {
+  it("is only a value for the seed: the adapter has no token of its own to fall back on", () => {
+    expect(seedWebhookSecrets({ NODE_ENV: "production", AIRCALL_WEBHOOK_TOKEN: "from-env" }).aircall).toEqual({ value: "from-env", from: "environment" });
+    expect(JSON.stringify(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AIRCALL_WEBHOOK_TOKEN: "from-env" }))).not.toContain("from-env");
+    expect(Object.keys(aircallAdapter).sort()).toEqual(["dialledNumber", "parse", "provider", "verify"]);
   });
 });

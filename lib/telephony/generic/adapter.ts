@@ -7,7 +7,6 @@ import { verifyGenericSignature } from "./verify";
 export const genericAdapter: ProviderAdapter = {
   provider: "generic",
   dialledNumber: genericDialledNumber,
-  secret: (org, env) => org?.genericWebhookSecret ?? env.genericWebhookSecret,
   verify: ({ rawBody, headers, secret, now }) => verifyGenericSignature({ rawBody, headers, secret, now }),
   parse: (body) => parseGenericWebhook(body),
 };

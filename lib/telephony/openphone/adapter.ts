@@ -7,7 +7,6 @@ import { verifyOpenPhoneWebhook } from "./verify";
 export const openphoneAdapter: ProviderAdapter = {
   provider: "openphone",
   dialledNumber: openPhoneLineNumber,
-  secret: (org, env) => org?.openphoneWebhookSecret ?? env.openphoneWebhookSecret,
   verify: ({ rawBody, headers, secret, now }) => verifyOpenPhoneWebhook({ rawBody, headers, secret, now }),
   parse: parseOpenPhoneWebhook,
 };

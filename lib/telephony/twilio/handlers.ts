@@ -5,7 +5,8 @@ import { attachVoicemail, findCallByExternalId, setTranscript } from "@/db/queri
 import { lockContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
-import { findLocationByNumber } from "@/db/queries/locations";
+import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
+import type { Executor } from "@/db/client";
 import type { Call } from "@/db/schema";
 import { env } from "@/lib/env";
 import { applyTwilioStatus } from "@/lib/messaging/delivery-status";
@@ -13,6 +14,8 @@ import { dispatchText } from "@/lib/messaging/outbox";
 import { receiveSms } from "@/lib/messaging/receive-sms";
 import { routeTranscript } from "@/lib/messaging/route-transcript";
 import { recordCallEvent } from "@/lib/recovery/record-call";
+import { recordRefusal } from "@/lib/security/refusal";
+import { acceptsCallEvent, providerMismatchMessage } from "../provider-rule";
 import {
   callEventFromDial,
   callEventFromQueue,
@@ -35,8 +38,33 @@ import { badRequest, type TwilioContext } from "./webhook";
 const twiml = (xml: string) => new Response(xml, { headers: TWIML_HEADERS });
 const webhookUrl = (name: string) => `${env().appUrl}/api/webhooks/twilio/${name}`;
 const NOT_IN_SERVICE = "Sorry, this number is not in service.";
-const voicemailPrompt = (spaName: string) =>
-  voicemailTwiml({ spaName, recordingUrl: webhookUrl("voicemail"), transcriptionUrl: webhookUrl("transcription") });
+/**
+ * The recording and transcription callbacks come back to URLs carrying the organization's id: the
+ * recording status callback names no dialled number, and Twilio signs the query string, so the
+ * voicemail can only ever land on a call of that organization.
+ */
+const voicemailPrompt = (location: LocationContext) => {
+  const org = `?org=${location.location.orgId}`;
+  return voicemailTwiml({ spaName: location.orgName, recordingUrl: webhookUrl(`voicemail${org}`), transcriptionUrl: webhookUrl(`transcription${org}`) });
+};
+
+/** A Twilio call event for a number registered with another phone system: refused (already logged). */
+function providerMismatch(location: LocationContext): Response {
+  const message = providerMismatchMessage({ numberProvider: location.number.provider, posting: "twilio" });
+  return Response.json({ error: "provider_mismatch", message }, { status: 403 });
+}
+
+/**
+ * Whose call a recording or transcription callback is about: the organization our own callback URL
+ * names, else the holder of the dialled number when Twilio sends it. Null: nobody can tell, and
+ * then nothing is attached anywhere.
+ */
+async function callbackOrgId(db: Executor, { query, to }: { query: URLSearchParams; to: string | null }): Promise<string | null> {
+  const fromUrl = z.uuid().safeParse(query.get("org")).data;
+  if (fromUrl) return fromUrl;
+  if (!to) return null;
+  return (await findLocationByNumber(db, { e164: to }))?.location.orgId ?? null;
+}
 
 function dispatchLater(defer: TwilioContext["defer"], messageId: string | null): void {
   if (messageId) defer(() => dispatchText(messageId));
@@ -46,10 +74,20 @@ function dispatchLater(defer: TwilioContext["defer"], messageId: string | null):
 export async function onVoice({ params }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(voiceRequestSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
-  const location = await findLocationByNumber(await getDb(), { e164: parsed.value.To });
+  const db = await getDb();
+  const location = await findLocationByNumber(db, { e164: parsed.value.To });
+  if (location && !acceptsCallEvent({ numberProvider: location.number.provider, posting: "twilio" })) {
+    await recordRefusal(db, {
+      orgId: location.location.orgId,
+      locationId: location.location.id,
+      reason: "provider_mismatch",
+      detail: { posting: "twilio", registered: location.number.provider, to: parsed.value.To, callSid: parsed.value.CallSid },
+    });
+    return providerMismatch(location);
+  }
   const forwardTo = location?.location.forwardingNumber;
   if (!location || !forwardTo) {
-    await recordEvent(await getDb(), {
+    await recordEvent(db, {
       orgId: location?.location.orgId,
       locationId: location?.location.id,
       type: location ? "forwarding_number_missing" : "unknown_number",
@@ -69,9 +107,10 @@ export async function onDial({ params, defer }: TwilioContext): Promise<Response
   const event = callEventFromDial(parsed.value, new Date());
   const result = await recordCallEvent(event);
   if (result.status === "unknown_number") return twiml(goodbyeTwiml(NOT_IN_SERVICE));
+  if (result.status === "provider_mismatch") return providerMismatch(result.location);
   if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
   if (event.disposition === "answered") return twiml(emptyVoiceTwiml());
-  return twiml(voicemailPrompt(result.location.orgName));
+  return twiml(voicemailPrompt(result.location));
 }
 
 /**
@@ -92,10 +131,11 @@ export async function onQueue({ params, defer }: TwilioContext): Promise<Respons
   }
   const result = await recordCallEvent(event);
   if (result.status === "unknown_number") return twiml(goodbyeTwiml(NOT_IN_SERVICE));
+  if (result.status === "provider_mismatch") return providerMismatch(result.location);
   if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
   // A caller who hung up is gone; anyone else is still on the line and may leave a message.
   if (event.disposition === "abandoned") return twiml(emptyVoiceTwiml());
-  return twiml(voicemailPrompt(result.location.orgName));
+  return twiml(voicemailPrompt(result.location));
 }
 
 /** Status callback of a call on the spa's own Twilio number. */
@@ -105,18 +145,20 @@ export async function onCallStatus({ params, defer }: TwilioContext): Promise<Re
   const event = callEventFromStatus(parsed.value, new Date());
   if (event) {
     const result = await recordCallEvent(event);
+    if (result.status === "provider_mismatch") return providerMismatch(result.location);
     if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
   }
   return twiml(emptyVoiceTwiml());
 }
 
 /** `<Record>` action and recording status callback: the voicemail goes on the call. */
-export async function onVoicemail({ params }: TwilioContext): Promise<Response> {
+export async function onVoicemail({ params, query }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(recordingSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
-  const { CallSid, RecordingUrl, RecordingDuration, RecordingStatus } = parsed.value;
+  const { CallSid, RecordingUrl, RecordingDuration, RecordingStatus, To } = parsed.value;
   const db = await getDb();
-  const call = await findCallByExternalId(db, { provider: "twilio", externalId: CallSid });
+  const orgId = await callbackOrgId(db, { query, to: To ?? null });
+  const call = orgId ? await findCallByExternalId(db, { orgId, provider: "twilio", externalId: CallSid }) : null;
   const usable = RecordingUrl && (!RecordingStatus || RecordingStatus === "completed") && (RecordingDuration ?? 1) > 0;
   if (call && usable && !call.voicemailUrl) {
     const updated = await attachVoicemail(db, { callId: call.id, url: RecordingUrl, seconds: RecordingDuration ?? null });
@@ -140,7 +182,7 @@ export async function onVoicemail({ params }: TwilioContext): Promise<Response> 
       });
     }
   } else if (!call) {
-    await recordEvent(db, { type: "voicemail_for_unknown_call", detail: { callSid: CallSid } });
+    await recordEvent(db, { orgId, type: "voicemail_for_unknown_call", detail: { callSid: CallSid } });
   }
   return twiml(goodbyeTwiml("Thank you. We'll be in touch soon. Goodbye."));
 }
@@ -149,14 +191,15 @@ export async function onVoicemail({ params }: TwilioContext): Promise<Response> 
  * `<Record transcribeCallback>`: the voicemail's text goes on the call, once. A failed or empty
  * transcription stores nothing; one for a call we never saw is acknowledged and logged.
  */
-export async function onTranscription({ params }: TwilioContext): Promise<Response> {
+export async function onTranscription({ params, query }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(transcriptionSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
-  const { CallSid, TranscriptionSid } = parsed.value;
+  const { CallSid, TranscriptionSid, To } = parsed.value;
   const db = await getDb();
-  const call = await findCallByExternalId(db, { provider: "twilio", externalId: CallSid });
+  const orgId = await callbackOrgId(db, { query, to: To ?? null });
+  const call = orgId ? await findCallByExternalId(db, { orgId, provider: "twilio", externalId: CallSid }) : null;
   if (!call) {
-    await recordEvent(db, { type: "transcription_for_unknown_call", detail: { callSid: CallSid, transcriptionSid: TranscriptionSid ?? null } });
+    await recordEvent(db, { orgId, type: "transcription_for_unknown_call", detail: { callSid: CallSid, transcriptionSid: TranscriptionSid ?? null } });
     return twiml(emptyVoiceTwiml());
   }
   const transcript = transcriptOf(parsed.value);
@@ -170,7 +213,7 @@ async function storeTranscript(call: Call, transcript: string, transcriptionSid:
   return db.transaction(async (tx) => {
     // Concurrent deliveries of the same callback queue up here, so only the first one writes.
     if (call.contactId) await lockContact(tx, { contactId: call.contactId });
-    const current = await findCallByExternalId(tx, { provider: "twilio", externalId: call.externalId });
+    const current = await findCallByExternalId(tx, { orgId: call.orgId, provider: "twilio", externalId: call.externalId });
     if (!current || current.transcript) return;
     await setTranscript(tx, { callId: current.id, transcript });
     const conversation = current.contactId
@@ -195,6 +238,10 @@ export async function onInboundSms({ params, defer }: TwilioContext): Promise<Re
   if (!parsed.ok) return badRequest(parsed.message);
   const { MessageSid, From, To, Body, NumMedia, OptOutType } = parsed.value;
   const result = await receiveSms({ sid: MessageSid, from: From, to: To, body: Body, mediaCount: NumMedia, optOutType: OptOutType });
+  if (result.status === "provider_mismatch") {
+    const message = providerMismatchMessage({ numberProvider: result.numberProvider, posting: "twilio", what: "texts" });
+    return Response.json({ error: "provider_mismatch", message }, { status: 403 });
+  }
   if (result.status === "stored") dispatchLater(defer, result.dispatchNow);
   return twiml(emptyMessagingTwiml());
 }

@@ -34,9 +34,13 @@ export const callStatusSchema = voiceBase.extend({
   Timestamp: z.string().optional(),
   SequenceNumber: z.string().optional(),
 });
+/** The dialled number when Twilio sends it (the `<Record>` action does; the status callback does not). */
+const optionalTo = z.string().optional().transform((raw) => (raw ? (toE164(raw) ?? undefined) : undefined));
+
 export const recordingSchema = z.object({
   AccountSid: accountSid,
   CallSid: callSid,
+  To: optionalTo,
   RecordingUrl: z.url().optional(),
   RecordingDuration: z.coerce.number().int().max(MAX_SECONDS).optional(),
   RecordingStatus: z.string().optional(),
@@ -86,6 +90,7 @@ export const queueActionSchema = voiceBase.extend({
 export const transcriptionSchema = z.object({
   AccountSid: accountSid,
   CallSid: callSid,
+  To: optionalTo,
   TranscriptionSid: z.string().optional(),
   TranscriptionStatus: z.string().default(""),
   TranscriptionText: z.string().default(""),

@@ -1,7 +1,7 @@
 // The TwiML Rebound answers Twilio with, read back as a tree: element order, attribute values and
 // text as Twilio's parser would see them, and proof that the XML is well formed.
 import { describe, expect, it } from "vitest";
-import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, holdQueueTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
+import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, holdQueueTwiml, TWIML_HEADERS, UnsafeForwardingNumberError, voicemailTwiml } from "./twiml";
 
 type XmlElement = { name: string; attributes: Record<string, string>; children: XmlElement[]; text: string };
 
@@ -110,6 +110,19 @@ describe("forwardCallTwiml", () => {
     const out = forwardCallTwiml({ forwardingNumber: "+13105550100", ringTimeoutSeconds: 20, actionUrl });
     expect(out).toContain("location=downtown&amp;attempt=1");
     expect(only(parseXml(out), "Dial").attributes.action).toBe(actionUrl);
+  });
+
+  it.each(["+19005551234", "+13109761234", "+15005551234", "+18092345678", "+18762345678", "+881612345678"])(
+    "never builds a <Dial> to %s (premium rate, personal, Caribbean or satellite), even if it was stored",
+    (forwardingNumber) => {
+      expect(() => forwardCallTwiml({ forwardingNumber, ringTimeoutSeconds: 20, actionUrl: DIAL_URL })).toThrow(UnsafeForwardingNumberError);
+    },
+  );
+
+  it("dials a toll-free line, and a number in a country the organization enabled", () => {
+    expect(only(parseXml(forwardCallTwiml({ forwardingNumber: "+18002345678", ringTimeoutSeconds: 20, actionUrl: DIAL_URL })), "Dial")).toBeDefined();
+    const mexico = forwardCallTwiml({ forwardingNumber: "+525512345678", ringTimeoutSeconds: 20, actionUrl: DIAL_URL, enabledCountries: ["US", "CA", "MX"] });
+    expect(only(only(parseXml(mexico), "Dial"), "Number").text).toBe("+525512345678");
   });
 });
 

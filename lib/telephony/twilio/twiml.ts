@@ -1,12 +1,24 @@
 // The TwiML Rebound answers with. Built with the twilio library so escaping is always right.
 import twilio from "twilio";
+import { forwardingRefusal } from "@/lib/phone-safety";
 
 const { VoiceResponse, MessagingResponse } = twilio.twiml;
 
 export const TWIML_HEADERS = { "Content-Type": "text/xml; charset=utf-8" } as const;
 
-/** Rebound number in front of the spa's line: ring the spa, then come back to the dial action. */
-export function forwardCallTwiml(input: { forwardingNumber: string; ringTimeoutSeconds: number; actionUrl: string }): string {
+/** A <Dial> to a number that fails lib/phone-safety.ts was about to be built (toll fraud). */
+export class UnsafeForwardingNumberError extends Error {}
+
+/**
+ * Rebound number in front of the spa's line: ring the spa, then come back to the dial action.
+ * Last line of defence against toll fraud: it never builds a <Dial> to a premium-rate, personal,
+ * satellite or out-of-country number, whatever was stored. The handler is expected to check first
+ * (lib/security/toll-fraud.ts safeForwardingNumber: logs the refusal and plays voicemail instead)
+ * and to pass the organization's `enabledCountries` (default US and CA).
+ */
+export function forwardCallTwiml(input: { forwardingNumber: string; ringTimeoutSeconds: number; actionUrl: string; enabledCountries?: readonly string[] }): string {
+  const refusal = forwardingRefusal(input.forwardingNumber, input.enabledCountries);
+  if (refusal) throw new UnsafeForwardingNumberError(`refusing to dial ${input.forwardingNumber}: ${refusal.reason}`);
   const response = new VoiceResponse();
   const dial = response.dial({ action: input.actionUrl, method: "POST", timeout: input.ringTimeoutSeconds, answerOnBridge: true });
   dial.number(input.forwardingNumber);

@@ -6,17 +6,19 @@ import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { TestCallResult } from "@/lib/integrations/describe-test";
-import { clearProviderSecret, generateProviderSecret, saveProviderSecret } from "@/lib/integrations/provider-secrets";
+import { generateProviderSecret, saveProviderSecret, turnOffProviderSecret } from "@/lib/integrations/provider-secrets";
 import { safeErrorSummary } from "@/lib/integrations/safe-error";
-import { pastedSecretSchemas } from "@/lib/integrations/secrets";
+import { pastedSecretSchemas, ROTATION_GRACE_MS } from "@/lib/integrations/secrets";
 import { sendTestCall } from "@/lib/integrations/test-call";
 
 export type SecretState = { ok?: boolean; message?: string; errors?: { secret?: string[] }; revealed?: string; at?: number };
 export type TestEventState = { result?: TestCallResult; at?: number };
 
+const GRACE_HOURS = ROTATION_GRACE_MS / 3_600_000;
+
 const secretRequestSchema = z.object({
   provider: z.enum(["openphone", "aircall", "generic"]),
-  intent: z.enum(["save", "generate", "clear"]),
+  intent: z.enum(["save", "generate", "off"]),
 });
 const testRequestSchema = z.object({ provider: z.enum(["twilio", "openphone", "aircall", "generic"]) });
 
@@ -33,20 +35,26 @@ export async function secretAction(_previous: SecretState, formData: FormData): 
     if (!request.success) return { ok: false, message: "Unknown request. Reload the page." };
     const { provider, intent } = request.data;
     if (intent === "generate") {
-      const revealed = await generateProviderSecret({ orgId: member.orgId, provider });
+      const { secret, previousUntil } = await generateProviderSecret({ orgId: member.orgId, provider });
       revalidatePath("/settings/integrations");
-      return { ok: true, message: "New secret saved. Copy it into your phone system now: it is shown only this once.", revealed, at: Date.now() };
+      const message = previousUntil
+        ? `New secret saved. Copy it into your phone system now: it is shown only this once. The old secret keeps working for ${GRACE_HOURS} hours.`
+        : "Turned on. Copy this secret into your phone system now: it is shown only this once.";
+      return { ok: true, message, revealed: secret, at: Date.now() };
     }
-    if (intent === "clear") {
-      await clearProviderSecret({ orgId: member.orgId, provider });
+    if (intent === "off") {
+      await turnOffProviderSecret({ orgId: member.orgId, provider });
       revalidatePath("/settings/integrations");
-      return { ok: true, message: "This spa's own secret was removed; the server's environment value applies again.", at: Date.now() };
+      return { ok: true, message: "Turned off. This phone system's webhooks for your numbers are refused until you turn it on again.", at: Date.now() };
     }
     const pasted = pastedSecretSchemas[provider].safeParse(formData.get("secret") ?? "");
     if (!pasted.success) return { ok: false, errors: { secret: pasted.error.issues.map((i) => i.message) } };
-    await saveProviderSecret({ orgId: member.orgId, provider, value: pasted.data });
+    const { previousUntil } = await saveProviderSecret({ orgId: member.orgId, provider, value: pasted.data });
     revalidatePath("/settings/integrations");
-    return { ok: true, message: "Secret saved. Webhooks are checked with it from now on.", at: Date.now() };
+    const message = previousUntil
+      ? `Secret saved. Webhooks are checked with it from now on; the old secret keeps working for ${GRACE_HOURS} hours.`
+      : "Secret saved. Webhooks are checked with it from now on.";
+    return { ok: true, message, at: Date.now() };
   } catch (error) {
     return { ok: false, message: failure(error, "secret") };
   }

@@ -10,17 +10,16 @@ import { requireMemberPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isLocalUrl } from "@/lib/integrations/webhook-urls";
 import { TEST_CALLER_NAME } from "@/lib/integrations/test-caller";
-import { formatPhone } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const member = await requireMemberPage(["owner"]);
   const appUrl = env().appUrl;
-  const target = await findTestTarget(await getDb(), { orgId: member.orgId, provider: "twilio" });
+  const target = await findTestTarget(await getDb(), { orgId: member.orgId });
   return (
     <div>
-      <PageHeader title="Integrations" description="Paste Rebound's webhook URL into your phone system, set its secret, then send a test event." />
+      <PageHeader title="Integrations" description="Paste Rebound's webhook URL into your phone system, turn the integration on to get its secret, then send a test event." />
       <div className="space-y-4 p-4 sm:p-6">
         {isLocalUrl(appUrl) ? (
           <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -31,9 +30,10 @@ export default async function IntegrationsPage() {
         <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
           {target ? (
             <>
-              A test event is a missed call from <span className="font-medium">{TEST_CALLER_NAME}</span> (a fictional 555 number) to{" "}
-              {formatPhone(target.e164)} ({target.locationName}), signed the way the phone system signs it. Rebound handles it like a
-              real caller: the text-back goes out and the conversation shows up in the inbox.
+              A test event is a missed call from <span className="font-medium">{TEST_CALLER_NAME}</span> (a fictional 555 number) to your
+              first number on that phone system, signed with this spa&apos;s secret the way the phone system signs it. Rebound handles it
+              like a real caller: the text-back goes out and the conversation shows up in the inbox. Each number accepts events only from
+              the phone system it is registered with.
             </>
           ) : (
             <>

@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getEnabledCountries } from "@/db/queries/enabled-countries";
 import {
   addLocationNumber,
   removeLocationClosure,
@@ -18,14 +19,17 @@ import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
 import {
   closureSchema,
   locationColumns,
-  locationSettingsSchema,
+  locationSettingsSchemaFor,
   phoneNumberSchema,
+  tollFraudIssue,
   type ClosureField,
   type LocationSettingsField,
   type PhoneNumberField,
 } from "@/lib/settings/location-schema";
 import { numberInUseMessage } from "@/lib/settings/number-in-use";
 import { asOwner } from "@/lib/settings/owner-action";
+import { DEFAULT_ENABLED_COUNTRIES } from "@/lib/phone-safety";
+import { recordTollFraudRefusal } from "@/lib/security/toll-fraud";
 
 const GONE = "This location no longer exists. Reload the page.";
 const idSchema = z.uuid();
@@ -40,9 +44,19 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
     const values = formFields(formData);
     const locationId = idSchema.safeParse(values.locationId);
     if (!locationId.success) return { message: GONE };
-    const parsed = locationSettingsSchema.safeParse(values);
-    if (!parsed.success) return { errors: fieldErrors(parsed.error), values, message: "Not saved: check the fields marked in red." };
-    const saved = await updateLocationSettings(await getDb(), { orgId: member.orgId, locationId: locationId.data, values: locationColumns(parsed.data) });
+    const db = await getDb();
+    const enabledCountries = (await getEnabledCountries(db, { orgId: member.orgId })) ?? DEFAULT_ENABLED_COUNTRIES;
+    const parsed = locationSettingsSchemaFor(enabledCountries).safeParse(values);
+    if (!parsed.success) {
+      // A premium-rate or out-of-country forwarding number is toll fraud (or a mistake): logged either way.
+      const tollFraud = tollFraudIssue(parsed.error);
+      if (tollFraud) {
+        // No location id on the event: the form's id is not checked against the organization yet.
+        await recordTollFraudRefusal(db, { orgId: member.orgId, use: "forwarding", kind: tollFraud.reason, number: tollFraud.number, where: "settings" });
+      }
+      return { errors: fieldErrors(parsed.error), values, message: "Not saved: check the fields marked in red." };
+    }
+    const saved = await updateLocationSettings(db, { orgId: member.orgId, locationId: locationId.data, values: locationColumns(parsed.data) });
     if (!saved) return { message: GONE };
     revalidateLocation(locationId.data);
     return { savedAt: Date.now() };

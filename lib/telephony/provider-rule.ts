@@ -1,0 +1,27 @@
+// Which provider may speak for a number. A number is registered with one phone system
+// (`phone_numbers.provider`); only that system's call events are believed for it. Without this rule
+// an organization could post generic `call.missed` events "from" anyone to its own Twilio number
+// and have the platform text strangers. Pure: the webhook front doors ask it after verifying.
+import type { Provider } from "./call-event";
+
+/** A call event (missed call, voicemail, queue abandon…) only from the number's own provider. */
+export function acceptsCallEvent({ numberProvider, posting }: { numberProvider: Provider; posting: Provider }): boolean {
+  return numberProvider === posting;
+}
+
+/**
+ * Inbound texts on the platform's Twilio messaging webhook: for Twilio numbers, and for numbers on
+ * the generic webhook, whose texting is hosted on the platform's Twilio account (a PBX handles the
+ * calls, Twilio the texts: DESIGN.md's demo PBX number). A Quo or Aircall number's texts arrive
+ * through Quo or Aircall, never through Twilio, so a Twilio text to one is refused.
+ */
+export function acceptsTwilioSms(numberProvider: Provider): boolean {
+  return numberProvider === "twilio" || numberProvider === "generic";
+}
+
+const NAMES: Record<Provider, string> = { twilio: "Twilio", openphone: "Quo / OpenPhone", aircall: "Aircall", generic: "the generic webhook" };
+
+/** The sentence a refused provider gets back (it names the number's provider, which the sender already knows). */
+export function providerMismatchMessage({ numberProvider, posting, what = "call events" }: { numberProvider: Provider; posting: Provider; what?: string }): string {
+  return `This number is registered with ${NAMES[numberProvider]}, so ${what} from ${NAMES[posting]} are refused. Change the number's phone system in Settings → Locations if it moved.`;
+}
