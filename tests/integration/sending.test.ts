@@ -66,7 +66,9 @@ async function contactOf(orgId: string, phone: string) {
 
 async function textsTo(orgId: string, phone: string) {
   const contact = await contactOf(orgId, phone);
-  return (await getDb()).select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound"))).orderBy(messages.createdAt);
+  const rows = await (await getDb()).select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound"))).orderBy(messages.createdAt);
+  // The text-back first; a follow-up queued in the same transaction (due the next day) last.
+  return [...rows.filter((m) => m.templateSituation !== "follow_up"), ...rows.filter((m) => m.templateSituation === "follow_up")];
 }
 
 async function eventsOf(orgId: string, type: string): Promise<Event[]> {

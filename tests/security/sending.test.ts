@@ -40,7 +40,9 @@ async function addTwilioNumber(spa: Spa): Promise<string> {
 async function textsTo(orgId: string, phone: string) {
   const [contact] = await h.db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
   if (!contact) return [];
-  return h.db.select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound")));
+  const rows = await h.db.select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound"))).orderBy(messages.createdAt);
+  // The text-back first; a follow-up queued with it (due the next day) last.
+  return [...rows.filter((m) => m.templateSituation !== "follow_up"), ...rows.filter((m) => m.templateSituation === "follow_up")];
 }
 
 describe("an attacker spa cannot use Rebound to text strangers", () => {
