@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 
 const optional = z
@@ -9,6 +10,19 @@ const optional = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+/** A positive whole-number limit from the environment, with its default when unset or empty. */
+function limit(name: string, fallback: number) {
+  return optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,9}$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(z.number().min(1, `${name} must be at least 1`))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +45,20 @@ const envSchema = z.object({
       .pipe(z.number().max(10, "TRUST_PROXY_HOPS must be at most 10"))
       .optional(),
   ),
+  REBOUND_AUTO_TEXTS_PER_DAY: limit("REBOUND_AUTO_TEXTS_PER_DAY", 300),
+  REBOUND_MANUAL_TEXTS_PER_DAY: limit("REBOUND_MANUAL_TEXTS_PER_DAY", 200),
+  REBOUND_TEXTS_PER_NUMBER_PER_MINUTE: limit("REBOUND_TEXTS_PER_NUMBER_PER_MINUTE", 30),
+  REBOUND_TEXT_COUNTRIES: optional.pipe(
+    z
+      .string()
+      .transform((value) => [...new Set(value.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean))])
+      .pipe(
+        z
+          .array(z.string().refine((code) => isSupportedCountry(code), { error: (issue) => `REBOUND_TEXT_COUNTRIES: ${String(issue.input)} is not a country code (use ISO codes such as US,CA)` }))
+          .min(1, "REBOUND_TEXT_COUNTRIES must name at least one country (for example US,CA)"),
+      )
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -46,6 +74,19 @@ export type Env = {
   twilioApiBase: string | undefined;
   /** How many proxies in front may append to X-Forwarded-For (lib/http/client-address.ts); 0: the header is ignored. */
   trustProxyHops: number;
+  /** What the operator lets any organization text (docs/security-sending.md). */
+  sending: SendingLimits;
+};
+
+export type SendingLimits = {
+  /** Automatic texts (text-backs and follow-ups) per organization per rolling 24 h. */
+  autoTextsPerDay: number;
+  /** Texts typed by coordinators per organization per rolling 24 h. */
+  manualTextsPerDay: number;
+  /** Texts from one number per rolling minute; more wait rather than being dropped. */
+  textsPerNumberPerMinute: number;
+  /** The countries an owner may enable for texting (each organization starts with US and CA, if allowed). */
+  textCountries: CountryCode[];
 };
 
 export class EnvError extends Error {
@@ -126,6 +167,12 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
     trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,
+    sending: {
+      autoTextsPerDay: e.REBOUND_AUTO_TEXTS_PER_DAY,
+      manualTextsPerDay: e.REBOUND_MANUAL_TEXTS_PER_DAY,
+      textsPerNumberPerMinute: e.REBOUND_TEXTS_PER_NUMBER_PER_MINUTE,
+      textCountries: (e.REBOUND_TEXT_COUNTRIES ?? ["US", "CA"]) as CountryCode[],
+    },
   };
 }
 

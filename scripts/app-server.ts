@@ -30,6 +30,18 @@ export type AppServer = {
   kill: () => Promise<void>;
 };
 
+/**
+ * Sending limits for load tests (the bench, the system tier): every text of their load goes from one
+ * demo number of one organization, far past the production defaults of 300 automatic texts a day
+ * and 30 a minute per number (docs/security-sending.md). Set high so they measure speed, not the
+ * caps; the counting itself still runs before every text.
+ */
+export const LOAD_TEST_SENDING_LIMITS: Record<string, string> = {
+  REBOUND_AUTO_TEXTS_PER_DAY: "100000000",
+  REBOUND_MANUAL_TEXTS_PER_DAY: "100000000",
+  REBOUND_TEXTS_PER_NUMBER_PER_MINUTE: "100000000",
+};
+
 export async function startAppServer(input: {
   port: number;
   databaseUrl: string;

@@ -26,7 +26,7 @@ import { seedDemo } from "@/db/seed-demo";
 import { seedConversations } from "@/db/seed-scale";
 import { seedCallVolume, VOLUME_OWNER } from "@/db/seed-volume";
 import { createTestDatabase } from "@/tests/test-database";
-import { startAppServer, type AppServer } from "./app-server";
+import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "./app-server";
 import { burst, closedLoop, cpuDuring, findNextServerPid, formatTable, latencies, openLoop, send, watchMemory, type Latencies, type Row, type Sent } from "./bench-load";
 import { signInForCookie } from "./bench-session";
 import { dialActionPayload, signedTwilioRequest } from "./twilio-payloads";
@@ -155,7 +155,8 @@ async function main(): Promise<void> {
       port: Number(values.port),
       databaseUrl: database.url,
       twilio: { accountSid: standIn.accountSid, authToken: standIn.authToken, apiBase: standIn.url },
-      env: { BENCH_ROUTES: "1" },
+      // The caps are set past the bench's load (thousands of texts a minute from one number).
+      env: { BENCH_ROUTES: "1", ...LOAD_TEST_SENDING_LIMITS },
       nodeArgs: [
         ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench-results/profiles")}`] : []),
         ...values["server-node-args"].split(" ").filter(Boolean),

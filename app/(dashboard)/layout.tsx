@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
@@ -38,6 +40,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
+      {member.role === "owner" ? (
+        <Suspense fallback={null}>
+          <HeldTextsBanner orgId={member.orgId} />
+        </Suspense>
+      ) : null}
       <div className="mx-auto w-full max-w-7xl flex-1">{children}</div>
     </div>
   );

@@ -21,7 +21,9 @@ export function eventText(event: Event): string {
     case "text_canceled":
       return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
     case "text_rescheduled":
-      return `Follow-up moved out of the caller's quiet hours${event.detail?.at ? ` to ${String(event.detail.at)}` : ""}.`;
+      return event.reason === "number_rate_limited"
+        ? "Waiting: this number is sending its most texts per minute. The text goes out as soon as the minute allows."
+        : `Follow-up moved out of the caller's quiet hours${event.detail?.at ? ` to ${String(event.detail.at)}` : ""}.`;
     case "link_clicked":
       return "Opened the booking link.";
     case "reply_classified":

@@ -3,12 +3,22 @@
 import { useActionState } from "react";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/settings/form";
-import type { OrganizationField, OrganizationSettings } from "@/lib/settings/organization-schema";
+import type { OrganizationField, OrganizationSettingsWithCountries } from "@/lib/settings/organization-schema";
 import { FormStatus, SaveButton } from "./org-form-status";
+import { TextCountriesField } from "./text-countries-field";
 
 type State = FormState<OrganizationField>;
 
-export function OrgForm({ action, initial }: { action: (state: State, form: FormData) => Promise<State>; initial: OrganizationSettings }) {
+export function OrgForm({
+  action,
+  initial,
+  allowedCountries,
+}: {
+  action: (state: State, form: FormData) => Promise<State>;
+  initial: OrganizationSettingsWithCountries;
+  /** The countries the operator lets organizations text (REBOUND_TEXT_COUNTRIES), with their names. */
+  allowedCountries: { code: string; name: string }[];
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.errors ?? {};
   const typed = state.values;
@@ -63,6 +73,11 @@ export function OrgForm({ action, initial }: { action: (state: State, form: Form
           </p>
         </div>
       </div>
+      <TextCountriesField
+        allowed={allowedCountries}
+        checked={typed ? (typed.enabledCountries ?? "").split(",").filter(Boolean) : initial.enabledCountries}
+        errors={errors.enabledCountries}
+      />
       <div className="flex items-center gap-4">
         <SaveButton pending={pending} />
         <FormStatus state={state} />

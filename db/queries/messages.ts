@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { contacts, messages, type Contact, type Message } from "../schema";
+import { contacts, messages, organizations, type Contact, type Message } from "../schema";
+import { sendingFactsColumns, sendingFactsOf, type SendingFacts } from "./send-signals";
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -20,17 +21,21 @@ export async function getMessage(db: Executor, { messageId }: { messageId: strin
   return row ?? null;
 }
 
-export type TextToSend = { message: Message; contact: Contact | null };
+export type TextToSend = { message: Message; contact: Contact | null; facts: SendingFacts };
 
-/** A queued text with the contact it goes to, in one round trip (read before every send). */
+/**
+ * A queued text with the contact it goes to and what its organization may send (held numbers,
+ * countries, caps), in one round trip (read before every send).
+ */
 export async function getTextToSend(db: Executor, { messageId }: { messageId: string }): Promise<TextToSend | null> {
   const [row] = await db
-    .select({ message: messages, contact: contacts })
+    .select({ message: messages, contact: contacts, enabledCountries: organizations.enabledCountries, ...sendingFactsColumns(messages) })
     .from(messages)
     .leftJoin(contacts, and(eq(contacts.id, messages.contactId), eq(contacts.orgId, messages.orgId)))
+    .leftJoin(organizations, eq(organizations.id, messages.orgId))
     .where(eq(messages.id, messageId))
     .limit(1);
-  return row ?? null;
+  return row ? { message: row.message, contact: row.contact, facts: sendingFactsOf(row) } : null;
 }
 
 /** How far along a text is: a status callback may only move a message forward. */

@@ -4,7 +4,8 @@ import { events, outbox } from "../schema";
 import type { NewEvent } from "./events";
 import { messageSentUpdate, type SentMessage } from "./messages";
 
-export type OutboxClaim = { id: string; messageId: string; attempts: number; needsReconcile: boolean };
+/** `lastError`: what the last attempt or wait noted (e.g. `number_rate_limited`, so a wait is logged once). */
+export type OutboxClaim = { id: string; messageId: string; attempts: number; needsReconcile: boolean; lastError: string | null };
 
 /** How long a claim lasts; a claim older than this belonged to a process that died mid-send. */
 export const CLAIM_SECONDS = 30;
@@ -37,7 +38,7 @@ export async function claimDueTexts(db: Executor, { limit, messageId }: { limit:
       limit ${limit}
       for update skip locked
     )
-    returning id, message_id as "messageId", attempts, needs_reconcile as "needsReconcile"`);
+    returning id, message_id as "messageId", attempts, needs_reconcile as "needsReconcile", last_error as "lastError"`);
   return rowsOf<OutboxClaim>(result);
 }
 
@@ -86,10 +87,32 @@ export async function cancelQueuedText(db: Executor, { id, attempts, reason }: {
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
 }
 
-/** Puts a claimed text back to wait (quiet hours): not a failed attempt, so the count is restored. */
-export async function rescheduleText(db: Executor, { id, attempts, at }: { id: string; attempts: number; at: Date }): Promise<void> {
+/** Puts a claimed text back to wait (quiet hours, the per-number rate): not a failed attempt, so the count is restored. */
+export async function rescheduleText(db: Executor, { id, attempts, at, note }: { id: string; attempts: number; at: Date; note?: string }): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, updatedAt: sql`now()` })
+    .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, updatedAt: sql`now()`, ...(note ? { lastError: note } : {}) })
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
+}
+
+/**
+ * Cancels every text still waiting to go from a number the organization just gave up (a number
+ * removed from a location may soon belong to someone else): the outbox entry, the message (with
+ * the sentence the conversation shows) and one `text_canceled` event per text, in one statement.
+ * A text already being sent is left to its sender, whose send-time check refuses a number not held.
+ */
+export async function cancelTextsFromNumber(db: Executor, { orgId, e164, reason, reasonText }: { orgId: string; e164: string; reason: string; reasonText: string }): Promise<number> {
+  const result = await db.execute(sql`
+    with gone as (
+      update outbox o set status = 'canceled', last_error = ${reason}, locked_until = null, updated_at = now()
+      from messages m
+      where m.id = o.message_id and o.org_id = ${orgId} and o.status = 'pending' and m.org_id = ${orgId} and m.from_number = ${e164}
+      returning m.id, m.conversation_id, m.contact_id
+    ), marked as (
+      update messages set status = 'canceled', error_message = ${reasonText} where id in (select id from gone)
+    )
+    insert into events (org_id, conversation_id, contact_id, message_id, type, reason, detail)
+    select ${orgId}::uuid, conversation_id, contact_id, id, 'text_canceled', ${reason}, json_build_object('from', ${e164}::text)::jsonb from gone
+    returning id`);
+  return rowsOf<{ id: number }>(result).length;
 }

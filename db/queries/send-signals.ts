@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn } from "drizzle-orm";
 import { rowsOf, type Executor } from "../client";
-import { bookings, callbacks, messages } from "../schema";
+import { bookings, callbacks, calls, messages, organizations, phoneNumbers } from "../schema";
 
 export type SendSignals = {
   /** The caller texted back after this text was queued. */
@@ -57,4 +57,89 @@ export async function sendSignals(
     humanTexted: Boolean(row?.humanTexted),
     autoTextsSent24h: Number(row?.autoTexts ?? 0),
   };
+}
+
+/** What the organization may send, read with every text just before it goes (lib/messaging/send-guard.ts). */
+export type SendingFacts = {
+  /** The organization's `enabled_countries` (ISO codes). */
+  enabledCountries: string[];
+  /** The organization still holds the number the text would go from. */
+  numberHeld: boolean;
+  /** The contact called or texted the organization (an inbound call or message); read for manual texts only, true otherwise. */
+  contactedFirst: boolean;
+  /** The organization's automatic texts (text-backs, follow-ups) sent in the last 24 h. */
+  autoTexts24h: number;
+  /** The organization's manual texts sent in the last 24 h. */
+  manualTexts24h: number;
+  /** Texts sent from this text's number in the last minute, and when the oldest of them went. */
+  fromNumberLastMinute: number;
+  oldestInLastMinute: Date | null;
+};
+
+type FactsJson = { auto: number; manual: number; fromNumber: number; oldest: string | null };
+
+/**
+ * The columns of SendingFacts for the message row in `messages` (the outer query joins
+ * `organizations` on the message's org): folded into the read every send makes anyway
+ * (db/queries/messages.ts getTextToSend), so the caps cost no extra round trip. The counts walk the
+ * organization's outbound texts queued in the last two days once (index messages_org_outbound_idx:
+ * a follow-up is queued up to ~32 hours before it goes) and count those sent in the last 24 hours
+ * (the daily caps) or the last minute (the per-number rate). Their number is bounded by the caps.
+ */
+export function sendingFactsColumns(outer: { orgId: AnyColumn; id: AnyColumn; contactId: AnyColumn; fromNumber: AnyColumn; automated: AnyColumn }) {
+  return {
+    numberHeld: sql<boolean>`exists (select 1 from ${phoneNumbers} p where p.org_id = ${outer.orgId} and p.e164 = ${outer.fromNumber})`,
+    contactedFirst: sql<boolean>`case when ${outer.automated} then true else ${contactedFirstSql(outer.orgId, outer.contactId)} end`,
+    counts: sql<FactsJson | string | null>`(
+      select json_build_object(
+        'auto', count(*) filter (where o.automated and o.template_situation is not null and o.sent_at >= now() - interval '1 day'),
+        'manual', count(*) filter (where not o.automated and o.sent_at >= now() - interval '1 day'),
+        'fromNumber', count(*) filter (where o.from_number = ${outer.fromNumber} and o.sent_at >= now() - interval '1 minute'),
+        'oldest', min(o.sent_at) filter (where o.from_number = ${outer.fromNumber} and o.sent_at >= now() - interval '1 minute'))
+      from ${messages} o
+      where o.org_id = ${outer.orgId} and o.direction = 'outbound' and o.created_at >= now() - interval '2 days' and o.id <> ${outer.id})`,
+  };
+}
+
+function contactedFirstSql(orgId: AnyColumn | string, contactId: AnyColumn | string) {
+  return sql`(exists (select 1 from ${calls} c where c.org_id = ${orgId} and c.contact_id = ${contactId} and c.direction = 'inbound')
+    or exists (select 1 from ${messages} i where i.org_id = ${orgId} and i.contact_id = ${contactId} and i.direction = 'inbound'))`;
+}
+
+export function sendingFactsOf(row: { enabledCountries: string[] | null; numberHeld: boolean; contactedFirst: boolean; counts: FactsJson | string | null }): SendingFacts {
+  const counts: Partial<FactsJson> = typeof row.counts === "string" ? (JSON.parse(row.counts) as FactsJson) : (row.counts ?? {});
+  return {
+    enabledCountries: row.enabledCountries ?? [],
+    numberHeld: Boolean(row.numberHeld),
+    contactedFirst: Boolean(row.contactedFirst),
+    autoTexts24h: Number(counts.auto ?? 0),
+    manualTexts24h: Number(counts.manual ?? 0),
+    fromNumberLastMinute: Number(counts.fromNumber ?? 0),
+    oldestInLastMinute: counts.oldest ? new Date(counts.oldest) : null,
+  };
+}
+
+export type ManualSendFacts = { contactedFirst: boolean; manualTexts24h: number; enabledCountries: string[] };
+
+/**
+ * Checked when a coordinator sends a reply, so the reply box can say why at once (the outbox checks
+ * again at send time). Manual texts queued but not sent yet count too: ten quick clicks are ten texts.
+ */
+export async function manualSendFacts(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<ManualSendFacts> {
+  const result = await db.execute(sql`
+    select
+      ${contactedFirstSql(orgId, contactId)} as "contactedFirst",
+      (select count(*) from ${messages} o
+        where o.org_id = ${orgId} and o.direction = 'outbound' and o.created_at >= now() - interval '1 day'
+          and not o.automated and (o.sent_at is not null or o.status = 'pending'))::int as "manualTexts",
+      (select enabled_countries from ${organizations} where id = ${orgId}) as "enabledCountries"`);
+  const [row] = rowsOf<{ contactedFirst: boolean; manualTexts: number; enabledCountries: string[] | string | null }>(result);
+  return { contactedFirst: Boolean(row?.contactedFirst), manualTexts24h: Number(row?.manualTexts ?? 0), enabledCountries: pgArray(row?.enabledCountries) };
+}
+
+/** A text[] from a raw query: postgres.js parses it, PGlite may hand back `{US,CA}`. */
+function pgArray(value: string[] | string | null | undefined): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === "string") return value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  return [];
 }

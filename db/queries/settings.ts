@@ -3,6 +3,7 @@
 // off a location (hours, closures, templates) are reached only through a location of that org.
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { cancelTextsFromNumber } from "./outbox";
 import {
   locationClosures,
   locationHours,
@@ -15,9 +16,10 @@ import {
   type MessageTemplate,
   type PhoneNumber,
 } from "../schema";
+import { CANCEL_REASON_TEXT } from "@/lib/messaging/send-guard";
 import type { Shift } from "@/lib/schedule/hours";
 import type { LocationColumns } from "@/lib/settings/location-schema";
-import type { OrganizationSettings } from "@/lib/settings/organization-schema";
+import type { OrganizationSettings, OrganizationSettingsWithCountries } from "@/lib/settings/organization-schema";
 
 type Scope = { orgId: string };
 type LocationScope = Scope & { locationId: string };
@@ -36,15 +38,20 @@ async function ownedLocation(db: Executor, { orgId, locationId }: LocationScope,
 
 const inOrg = (orgId: string) => sql`(select ${locations.id} from ${locations} where ${locations.orgId} = ${orgId})`;
 
-export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettings | null> {
+export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettingsWithCountries | null> {
   const [row] = await db
-    .select({ name: organizations.name, attributionWindowDays: organizations.attributionWindowDays, coordinatorsSeeRevenue: organizations.coordinatorsSeeRevenue })
+    .select({
+      name: organizations.name,
+      attributionWindowDays: organizations.attributionWindowDays,
+      coordinatorsSeeRevenue: organizations.coordinatorsSeeRevenue,
+      enabledCountries: organizations.enabledCountries,
+    })
     .from(organizations)
     .where(eq(organizations.id, orgId));
   return row ?? null;
 }
 
-export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings }): Promise<boolean> {
+export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings | OrganizationSettingsWithCountries }): Promise<boolean> {
   const rows = await db.update(organizations).set(values).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
   return rows.length === 1;
 }
@@ -132,12 +139,20 @@ export async function addLocationNumber(
   return owner ? { ok: false, reason: "in_use", owner } : addLocationNumber(db, input);
 }
 
+/**
+ * Removes a number, and with it every text still queued to go from it (numbers change hands: the
+ * next holder must not inherit this spa's follow-ups, nor its callers' replies). One transaction.
+ */
 export async function removeLocationNumber(db: Executor, { orgId, locationId, numberId }: LocationScope & { numberId: string }): Promise<boolean> {
-  const rows = await db
-    .delete(phoneNumbers)
-    .where(and(eq(phoneNumbers.id, numberId), eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.locationId, locationId)))
-    .returning({ id: phoneNumbers.id });
-  return rows.length === 1;
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(phoneNumbers)
+      .where(and(eq(phoneNumbers.id, numberId), eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.locationId, locationId)))
+      .returning({ e164: phoneNumbers.e164 });
+    if (!removed) return false;
+    await cancelTextsFromNumber(tx, { orgId, e164: removed.e164, reason: "number_not_held", reasonText: CANCEL_REASON_TEXT.number_not_held });
+    return true;
+  });
 }
 
 export async function listLocationHours(db: Executor, { orgId, locationId }: LocationScope): Promise<Shift[]> {

@@ -61,8 +61,10 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend 
     return;
   }
   if (guard.action === "reschedule") {
-    await rescheduleText(db, { id: claim.id, attempts: claim.attempts, at: guard.at });
-    await recordEvent(db, { ...base, type: "text_rescheduled", reason: "quiet_hours", detail: { at: guard.at.toISOString() } });
+    // A text held back by the per-number rate may be put back several times: it is logged once.
+    const logged = guard.reason === "number_rate_limited" && claim.lastError === guard.reason;
+    await rescheduleText(db, { id: claim.id, attempts: claim.attempts, at: guard.at, note: guard.reason });
+    if (!logged) await recordEvent(db, { ...base, type: "text_rescheduled", reason: guard.reason, detail: { at: guard.at.toISOString() } });
     return;
   }
 

@@ -10,15 +10,18 @@ import { sendSignals } from "@/db/queries/send-signals";
 import type { Message } from "@/db/schema";
 import { nextSendableTime, quietHoursFor } from "@/lib/schedule/quiet-hours";
 import { lookupLineType } from "./line-type";
+import { env } from "@/lib/env";
+import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
 import { isOptOutConfirmation } from "./opt-out";
-import { CANCEL_REASON_TEXT, sendGuard, type CancelReason, type Guard } from "./send-guard";
+import { CANCEL_REASON_TEXT, platformRules, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "./send-guard";
 import type { TwilioClient } from "./twilio-client";
 
 /** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */
-export async function checkBeforeSend(db: Db, { message, contact: found }: TextToSend, client: TwilioClient | null, now: Date): Promise<Guard> {
+export async function checkBeforeSend(db: Db, { message, contact: found, facts }: TextToSend, client: TwilioClient | null, now: Date): Promise<Guard> {
   // The single confirmation of an opt-out goes to a contact who is, by then, opted out: it is the
   // one exception to the guard's first rule (FCC 24-18 allows one confirmation), and no cap applies.
-  if (isOptOutConfirmation(message, found)) return { action: "send" };
+  // It still goes only from a number the organization holds, to a country it enabled.
+  if (isOptOutConfirmation(message, found)) return platformRules(message, facts, env().sending) ?? { action: "send" };
   const checked = message.automated && message.templateSituation !== null;
   // Twilio Lookup (paid) only for a contact we may still text and whose line type is unknown.
   const lookUp = checked && client && found && !found.lineType && !found.optedOutAt && !found.blockedAt ? { client, phone: found.phone } : null;
@@ -42,13 +45,20 @@ export async function checkBeforeSend(db: Db, { message, contact: found }: TextT
     const sendable = nextSendableTime(now, tz, { startMinute: location.quietStartMinute, endMinute: location.quietEndMinute });
     quietUntil = sendable.getTime() > now.getTime() ? sendable : null;
   }
-  return sendGuard({ message, contact, signals, quietUntil });
+  return sendGuard({ message, contact, signals, facts, limits: env().sending, quietUntil, now });
 }
 
-/** Records a text Rebound decided not to send, with the reason shown in the conversation. */
+/**
+ * Records a text Rebound decided not to send, with the reason shown in the conversation; a text a
+ * platform rule stopped (a number no longer held, a country not enabled, a daily cap) is also
+ * logged as `refused` for the organization, which is what the owner's banner counts.
+ */
 export async function cancelText(db: Db, message: Message, reason: CancelReason, now: Date): Promise<void> {
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
   await markMessageCanceled(db, { messageId: message.id, reason: CANCEL_REASON_TEXT[reason] });
   await recordEvent(db, { ...base, type: "text_canceled", reason });
+  if ((REFUSED_CANCEL_REASONS as readonly CancelReason[]).includes(reason)) {
+    await recordRefusal(db, { orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } });
+  }
   if (reason === "landline") await openCallbackForMessage(db, message, "Missed call from a landline: call back", now);
 }

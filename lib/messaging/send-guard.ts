@@ -1,8 +1,11 @@
-// The last look before an automatic text goes out (it may have waited for a send delay or, for a
-// follow-up, most of a day): is it still wanted, and is it a decent hour for the caller? Pure.
+// The last look before any text goes out, automatic or typed by a coordinator (an automatic one may
+// have waited for a send delay or, for a follow-up, most of a day): may this organization still send
+// it, is it still wanted, and is it a decent hour for the caller? Pure.
 import type { Contact, Message } from "@/db/schema";
+import type { SendSignals, SendingFacts } from "@/db/queries/send-signals";
+import type { SendingLimits } from "@/lib/env";
 import { MAX_AUTO_TEXTS_PER_DAY } from "@/lib/recovery/decide";
-import type { SendSignals } from "@/db/queries/send-signals";
+import { countryOf } from "./country";
 
 export type CancelReason =
   | "opted_out"
@@ -13,7 +16,11 @@ export type CancelReason =
   | "booked"
   | "called_back"
   | "human_engaged"
-  | "auto_text_limit";
+  | "auto_text_limit"
+  | "number_not_held"
+  | "country_not_enabled"
+  | "recipient_never_contacted"
+  | "daily_cap_reached";
 
 export const CANCEL_REASON_TEXT: Record<CancelReason, string> = {
   opted_out: "Not sent: the caller opted out of texts.",
@@ -25,30 +32,97 @@ export const CANCEL_REASON_TEXT: Record<CancelReason, string> = {
   called_back: "Not sent: the desk reached the caller by phone first.",
   human_engaged: "Not sent: a coordinator is already texting this person.",
   auto_text_limit: "Not sent: this person already got 3 automatic texts in 24 hours.",
+  number_not_held: "Not sent: the number it would go from is no longer on any of your locations.",
+  country_not_enabled: "Not sent: texts to this person's country are not turned on. An owner can turn it on in Settings → Organization.",
+  recipient_never_contacted: "Not sent: Rebound only texts people who called or texted you first.",
+  daily_cap_reached: "Not sent: your organization reached its daily text limit. Call this person instead.",
 };
 
-export type Guard = { action: "send" } | { action: "cancel"; reason: CancelReason } | { action: "reschedule"; at: Date };
+/** The cancel reasons that mean the organization hit a platform rule (also logged as `refused`). */
+export const REFUSED_CANCEL_REASONS = ["number_not_held", "country_not_enabled", "recipient_never_contacted", "daily_cap_reached"] as const satisfies readonly CancelReason[];
+
+export type RescheduleReason = "quiet_hours" | "number_rate_limited";
+
+export type Guard = { action: "send" } | { action: "cancel"; reason: CancelReason } | { action: "reschedule"; at: Date; reason: RescheduleReason };
+
+/**
+ * Which cap a text counts against: a missed call's text-back or follow-up is `automatic`, a
+ * coordinator's reply is `manual`, and the answer to a HELP text is `keyword` (under no daily cap:
+ * it answers the person's own text and carriers require it).
+ */
+export type TextKind = "automatic" | "manual" | "keyword";
+
+export function textKind(message: Pick<Message, "automated" | "templateSituation">): TextKind {
+  if (!message.automated) return "manual";
+  return message.templateSituation ? "automatic" : "keyword";
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A number may be texted when its country is enabled by the organization and still allowed by the
+ * operator (an organization keeps its list when the operator later narrows REBOUND_TEXT_COUNTRIES).
+ */
+export function countryEnabled(to: string, enabledCountries: readonly string[], operatorCountries: readonly string[]): boolean {
+  const country = countryOf(to);
+  return country !== null && enabledCountries.includes(country) && operatorCountries.includes(country);
+}
+
+/** Whether the organization has used up its daily cap for this kind of text. */
+export function overDailyCap(kind: TextKind, facts: Pick<SendingFacts, "autoTexts24h" | "manualTexts24h">, limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay">): boolean {
+  if (kind === "automatic") return facts.autoTexts24h >= limits.autoTextsPerDay;
+  if (kind === "manual") return facts.manualTexts24h >= limits.manualTextsPerDay;
+  return false;
+}
+
+/** The rules no text escapes, not even an opt-out confirmation: the number is held, the country enabled. */
+export function platformRules(
+  message: Pick<Message, "toNumber">,
+  facts: Pick<SendingFacts, "numberHeld" | "enabledCountries">,
+  limits: Pick<SendingLimits, "textCountries">,
+): Guard | null {
+  // Numbers change hands: a text goes only from a number the organization holds right now.
+  if (!facts.numberHeld) return { action: "cancel", reason: "number_not_held" };
+  if (!countryEnabled(message.toNumber, facts.enabledCountries, limits.textCountries)) return { action: "cancel", reason: "country_not_enabled" };
+  return null;
+}
 
 export function sendGuard(input: {
-  message: Pick<Message, "automated" | "templateSituation">;
+  message: Pick<Message, "automated" | "templateSituation" | "toNumber">;
   contact: Pick<Contact, "optedOutAt" | "blockedAt" | "leadStatus" | "lineType"> | null;
+  /** What happened since an automatic text was queued (automatic texts only). */
   signals: SendSignals | null;
+  /** What the organization may send, read with the text (every text). */
+  facts: SendingFacts;
+  limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay" | "textsPerNumberPerMinute" | "textCountries">;
   /** When the caller's quiet hours end, if now is inside them (follow-ups only). */
   quietUntil: Date | null;
+  now: Date;
 }): Guard {
-  const { message, contact, signals } = input;
+  const { message, contact, signals, facts, limits } = input;
+  const kind = textKind(message);
   if (contact?.optedOutAt) return { action: "cancel", reason: "opted_out" };
   if (contact?.blockedAt) return { action: "cancel", reason: "blocked" };
-  // Only the texts a missed call produced are re-checked; HELP answers and replies always go.
-  if (!message.automated || !message.templateSituation || !signals) return { action: "send" };
-  if (contact?.leadStatus === "wrong_number") return { action: "cancel", reason: "wrong_number" };
-  if (contact?.lineType === "landline" || contact?.lineType === "toll_free") return { action: "cancel", reason: "landline" };
-  if (signals.booked) return { action: "cancel", reason: "booked" };
-  if (signals.calledBack) return { action: "cancel", reason: "called_back" };
-  if (signals.humanTexted) return { action: "cancel", reason: "human_engaged" };
-  const followUp = message.templateSituation === "follow_up";
-  if (followUp && signals.replied) return { action: "cancel", reason: "replied" };
-  if (signals.autoTextsSent24h >= MAX_AUTO_TEXTS_PER_DAY) return { action: "cancel", reason: "auto_text_limit" };
-  if (followUp && input.quietUntil) return { action: "reschedule", at: input.quietUntil };
+  const refused = platformRules(message, facts, limits);
+  if (refused) return refused;
+  if (kind === "manual" && !facts.contactedFirst) return { action: "cancel", reason: "recipient_never_contacted" };
+
+  // Only the texts a missed call produced are re-checked against what happened since.
+  if (kind === "automatic" && signals) {
+    if (contact?.leadStatus === "wrong_number") return { action: "cancel", reason: "wrong_number" };
+    if (contact?.lineType === "landline" || contact?.lineType === "toll_free") return { action: "cancel", reason: "landline" };
+    if (signals.booked) return { action: "cancel", reason: "booked" };
+    if (signals.calledBack) return { action: "cancel", reason: "called_back" };
+    if (signals.humanTexted) return { action: "cancel", reason: "human_engaged" };
+    if (message.templateSituation === "follow_up" && signals.replied) return { action: "cancel", reason: "replied" };
+    if (signals.autoTextsSent24h >= MAX_AUTO_TEXTS_PER_DAY) return { action: "cancel", reason: "auto_text_limit" };
+  }
+  if (overDailyCap(kind, facts, limits)) return { action: "cancel", reason: "daily_cap_reached" };
+  if (message.templateSituation === "follow_up" && input.quietUntil) return { action: "reschedule", at: input.quietUntil, reason: "quiet_hours" };
+  // Over the per-number rate a text waits (it is not dropped) until the oldest send leaves the minute.
+  if (facts.fromNumberLastMinute >= limits.textsPerNumberPerMinute) {
+    const freed = (facts.oldestInLastMinute?.getTime() ?? input.now.getTime()) + MINUTE_MS;
+    return { action: "reschedule", at: new Date(Math.max(freed, input.now.getTime() + 1000)), reason: "number_rate_limited" };
+  }
   return { action: "send" };
 }

@@ -1,10 +1,18 @@
-// A coordinator's reply: checked against the contact's consent, stored and queued in one transaction.
+// A coordinator's reply: checked against the platform's rules (only someone who called or texted the
+// organization first, in an enabled country, under the daily cap) and the contact's consent, then
+// stored and queued in one transaction. The outbox checks the same rules again at send time.
 import { getDb } from "@/db/client";
 import { getContact, lockContact } from "@/db/queries/contacts";
 import { getConversation, markAnswered } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findSenderNumber } from "@/db/queries/locations";
+import { manualSendFacts } from "@/db/queries/send-signals";
+import type { Db } from "@/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
+import { countryName, countryOf } from "./country";
+import { countryEnabled } from "./send-guard";
 import { queueText } from "./queue-text";
 
 export async function sendReply(input: { orgId: string; memberId: string; conversationId: string; body: string }, now: Date = new Date()): Promise<string> {
@@ -13,6 +21,7 @@ export async function sendReply(input: { orgId: string; memberId: string; conver
   if (!detail) throw new AppError("not_found", "This conversation does not exist.");
   const from = await findSenderNumber(db, { orgId: input.orgId, locationId: detail.location.id });
   if (!from) throw new AppError("conflict", `${detail.location.name} has no phone number to text from yet.`);
+  await checkManualText(db, { orgId: input.orgId, contactId: detail.contact.id, to: detail.contact.phone, locationId: detail.location.id });
 
   return db.transaction(async (tx) => {
     await lockContact(tx, { contactId: detail.contact.id });
@@ -41,4 +50,27 @@ export async function sendReply(input: { orgId: string; memberId: string; conver
     });
     return messageId;
   });
+}
+
+export const MANUAL_REFUSAL_TEXT = {
+  recipient_never_contacted: "You can only text people who called or texted you first. Call this person instead.",
+  country_not_enabled: "Texts to this country are not turned on. An owner can turn it on in Settings → Organization.",
+  daily_cap_reached: "Your organization has sent its most manual texts for today. Call this person instead, or try again tomorrow.",
+} as const satisfies Partial<Record<RefusalReason, string>>;
+
+/** Refuses (and logs for the organization) a manual text the platform's rules do not allow. */
+async function checkManualText(db: Db, { orgId, contactId, to, locationId }: { orgId: string; contactId: string; to: string; locationId: string }): Promise<void> {
+  const facts = await manualSendFacts(db, { orgId, contactId });
+  const country = countryOf(to);
+  const reason: keyof typeof MANUAL_REFUSAL_TEXT | null = !facts.contactedFirst
+    ? "recipient_never_contacted"
+    : !countryEnabled(to, facts.enabledCountries, env().sending.textCountries)
+      ? "country_not_enabled"
+      : facts.manualTexts24h >= env().sending.manualTextsPerDay
+        ? "daily_cap_reached"
+        : null;
+  if (!reason) return;
+  await recordRefusal(db, { orgId, contactId, locationId, reason, detail: { kind: "manual", country: country ?? null } });
+  const message = reason === "country_not_enabled" && country ? `Texts to ${countryName(country)} are not turned on. An owner can turn it on in Settings → Organization.` : MANUAL_REFUSAL_TEXT[reason];
+  throw new AppError("forbidden", message);
 }

@@ -13,4 +13,6 @@ export const organizationSettingsSchema = z.object({
   coordinatorsSeeRevenue: checkbox,
 });
 export type OrganizationSettings = z.output<typeof organizationSettingsSchema>;
-export type OrganizationField = keyof z.input<typeof organizationSettingsSchema>;
+export type OrganizationField = keyof z.input<typeof organizationSettingsSchema> | "enabledCountries";
+/** What the organization form shows and saves: its fields and the countries it texts (lib/settings/text-countries.ts). */
+export type OrganizationSettingsWithCountries = OrganizationSettings & { enabledCountries: string[] };

@@ -57,8 +57,8 @@ describe("organization settings", () => {
   it("saves name, attribution window and revenue visibility for this organization only", async () => {
     const db = await getDb();
     expect(await updateOrganizationSettings(db, { orgId: ours.orgId, values: { name: "Lumen Aesthetics", attributionWindowDays: 30, coordinatorsSeeRevenue: true } })).toBe(true);
-    expect(await getOrganizationSettings(db, { orgId: ours.orgId })).toEqual({ name: "Lumen Aesthetics", attributionWindowDays: 30, coordinatorsSeeRevenue: true });
-    expect(await getOrganizationSettings(db, { orgId: theirs.orgId })).toEqual({ name: "Rival Spa", attributionWindowDays: 14, coordinatorsSeeRevenue: false });
+    expect(await getOrganizationSettings(db, { orgId: ours.orgId })).toEqual({ name: "Lumen Aesthetics", attributionWindowDays: 30, coordinatorsSeeRevenue: true, enabledCountries: ["US", "CA"] });
+    expect(await getOrganizationSettings(db, { orgId: theirs.orgId })).toEqual({ name: "Rival Spa", attributionWindowDays: 14, coordinatorsSeeRevenue: false, enabledCountries: ["US", "CA"] });
   });
 });
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
-import { startAppServer, type AppServer } from "@/scripts/app-server";
+import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "@/scripts/app-server";
 import { dialActionPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
 import type { TwilioStandIn } from "@/scripts/twilio-stand-in";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../test-database";
@@ -81,6 +81,8 @@ export async function startServer(input: {
       appUrl: input.appUrl,
       authSecret: input.authSecret,
       twilio: { accountSid: input.standIn.accountSid, authToken: input.standIn.authToken, apiBase: input.apiBase ?? input.standIn.url },
+      // The system tests' bursts text far past the production caps from one demo number.
+      env: LOAD_TEST_SENDING_LIMITS,
       stdio: ["ignore", fd, fd],
     });
     // A server that does not exit within 10 s of SIGTERM is killed, so one stuck test cannot stall the tier.

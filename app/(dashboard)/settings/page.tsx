@@ -10,6 +10,9 @@ import { requireMemberPage } from "@/lib/auth/session";
 import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
 import { organizationSettingsSchema, type OrganizationField } from "@/lib/settings/organization-schema";
 import { asOwner } from "@/lib/settings/owner-action";
+import { enabledCountriesField, enabledCountriesSchema } from "@/lib/settings/text-countries";
+import { env } from "@/lib/env";
+import { countryName } from "@/lib/messaging/country";
 
 export const metadata: Metadata = { title: "Settings · Organization" };
 
@@ -17,9 +20,17 @@ async function saveOrganization(_previous: FormState<OrganizationField>, formDat
   "use server";
   return asOwner(async (member) => {
     const values = formFields(formData);
+    const countries = enabledCountriesField(formData);
     const parsed = organizationSettingsSchema.safeParse(values);
-    if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-    await updateOrganizationSettings(await getDb(), { orgId: member.orgId, values: parsed.data });
+    const enabled = enabledCountriesSchema(env().sending.textCountries).safeParse(countries);
+    if (!parsed.success || !enabled.success) {
+      const errors = {
+        ...(parsed.success ? {} : fieldErrors(parsed.error)),
+        ...(enabled.success ? {} : { enabledCountries: enabled.error.issues.map((issue) => issue.message) }),
+      };
+      return { errors, values: { ...values, enabledCountries: countries.join(",") } };
+    }
+    await updateOrganizationSettings(await getDb(), { orgId: member.orgId, values: { ...parsed.data, enabledCountries: enabled.data } });
     // The spa's name is also in the header of every page.
     revalidatePath("/", "layout");
     return { savedAt: Date.now() };
@@ -29,14 +40,14 @@ async function saveOrganization(_previous: FormState<OrganizationField>, formDat
 async function OrganizationSection({ orgId }: { orgId: string }) {
   const settings = await getOrganizationSettings(await getDb(), { orgId });
   if (!settings) throw new Error("the signed-in member's organization is missing");
-  return <OrgForm action={saveOrganization} initial={settings} />;
+  return <OrgForm action={saveOrganization} initial={settings} allowedCountries={env().sending.textCountries.map((code) => ({ code, name: countryName(code) }))} />;
 }
 
 export default async function OrganizationSettingsPage() {
   const member = await requireMemberPage(["owner"]);
   return (
     <>
-      <PageHeader title="Organization" description="The spa's name, how recovered bookings are counted, and who sees revenue." />
+      <PageHeader title="Organization" description="The spa's name, how recovered bookings are counted, who sees revenue, and which countries Rebound texts." />
       <div className="px-4 py-6 sm:px-6">
         <Suspense fallback={<OrgFormSkeleton />}>
           <OrganizationSection orgId={member.orgId} />

@@ -13,7 +13,6 @@ import {
   replaceLocationHours,
   saveLocationClosure,
   updateLocationSettings,
-  type NumberOwner,
 } from "@/db/queries/settings";
 import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
 import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
@@ -27,6 +26,7 @@ import {
   type LocationSettingsField,
   type PhoneNumberField,
 } from "@/lib/settings/location-schema";
+import { numberInUseMessage } from "@/lib/settings/number-in-use";
 import { asOwner } from "@/lib/settings/owner-action";
 import { DEFAULT_ENABLED_COUNTRIES } from "@/lib/phone-safety";
 import { recordTollFraudRefusal } from "@/lib/security/toll-fraud";
@@ -63,11 +63,6 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
   });
 }
 
-function inUseMessage(owner: NumberOwner, locationId: string): string {
-  if (owner.kind === "other_organization") return "Already used by another Rebound account. A number can belong to one location only.";
-  return owner.locationId === locationId ? "This number is already on this location." : `Already used by ${owner.locationName}.`;
-}
-
 export async function addNumberAction(_previous: FormState<PhoneNumberField>, formData: FormData): Promise<FormState<PhoneNumberField>> {
   return asOwner(async (member) => {
     const values = formFields(formData);
@@ -76,7 +71,7 @@ export async function addNumberAction(_previous: FormState<PhoneNumberField>, fo
     const { locationId, number, provider, label } = parsed.data;
     const result = await addLocationNumber(await getDb(), { orgId: member.orgId, locationId, e164: number, provider, label });
     if (!result.ok) {
-      return result.reason === "in_use" ? { errors: { number: [inUseMessage(result.owner, locationId)] }, values } : { message: GONE };
+      return result.reason === "in_use" ? { errors: { number: [numberInUseMessage(result.owner, locationId)] }, values } : { message: GONE };
     }
     revalidateLocation(locationId);
     return { savedAt: Date.now() };
