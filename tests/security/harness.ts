@@ -4,7 +4,7 @@
 // refused, nothing of the victim changed (`fingerprint`), and the refusal is logged for the
 // organization that tried (`refusals`). Route-level attacks run against `next start` (the
 // production build) on the same database: `useSecurityHarness({ serverPort })`.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { getDb, rowsOf, type Db } from "@/db/client";
 import { createSession } from "@/db/queries/sessions";
@@ -33,8 +33,8 @@ export type SecurityHarness = Harness & {
   addNumber: (spa: Spa, input: { e164: string; provider: "twilio" | "openphone" | "aircall" | "generic" }) => Promise<unknown>;
   /** A digest of every row an organization owns: equal before and after means nothing changed. */
   fingerprint: (orgId: string) => Promise<Record<string, string>>;
-  /** `refused` events logged for an organization (optionally with one reason). */
-  refusals: (orgId: string, reason?: string) => Promise<{ reason: string | null; detail: unknown }[]>;
+  /** `refused` events logged for an organization (null: refusals nobody could be named for), optionally with one reason. */
+  refusals: (orgId: string | null, reason?: string) => Promise<{ reason: string | null; detail: unknown }[]>;
 };
 
 const PASSWORD = "correct horse battery staple";
@@ -124,7 +124,7 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
     const rows = await h.db
       .select({ reason: events.reason, detail: events.detail })
       .from(events)
-      .where(and(eq(events.orgId, orgId), eq(events.type, "refused"), reason ? eq(events.reason, reason) : undefined));
+      .where(and(orgId ? eq(events.orgId, orgId) : isNull(events.orgId), eq(events.type, "refused"), reason ? eq(events.reason, reason) : undefined));
     return rows;
   };
 
