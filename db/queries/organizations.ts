@@ -37,3 +37,9 @@ const secretColumns = {
   genericWebhookSecretPrevious: organizations.genericWebhookSecretPrevious,
   genericWebhookSecretPreviousUntil: organizations.genericWebhookSecretPreviousUntil,
 };
+
+/** The countries an organization may dial and text (owners choose them from the operator's list; default US and CA). */
+export async function getEnabledCountries(db: Executor, { orgId }: { orgId: string }): Promise<string[] | null> {
+  const [row] = await db.select({ enabledCountries: organizations.enabledCountries }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
+  return row?.enabledCountries ?? null;
+}

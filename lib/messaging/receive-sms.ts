@@ -19,7 +19,7 @@ import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
-import { getEnabledCountries } from "@/db/queries/enabled-countries";
+import { getEnabledCountries } from "@/db/queries/organizations";
 import { formatPhone } from "@/lib/phone";
 import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";

@@ -3,7 +3,7 @@
 // existed is checked again right before the <Dial>, and every refusal is logged for the
 // organization that tried (`refused`, reason `toll_fraud_number`).
 import type { Executor } from "@/db/client";
-import { getEnabledCountries } from "@/db/queries/enabled-countries";
+import { getEnabledCountries } from "@/db/queries/organizations";
 import { DEFAULT_ENABLED_COUNTRIES, forwardingRefusal, type DialUse, type UnsafeNumberReason } from "@/lib/phone-safety";
 import { recordRefusal } from "./refusal";
 

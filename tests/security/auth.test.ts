@@ -15,7 +15,7 @@ import { insertTrackedLinks } from "@/db/queries/links";
 import { members } from "@/db/schema";
 import { SIGNUP_REFUSED } from "@/lib/onboarding/signup";
 import { acceptInvitation, createInvitation } from "@/lib/team/invitations";
-import { signInOverHttp, uniqueCaller, useSecurityHarness } from "./harness";
+import { mergeCookies, signInOverHttp, uniqueCaller, useSecurityHarness } from "./harness";
 
 const h = useSecurityHarness({ server: true });
 
@@ -35,15 +35,7 @@ function fromAddress(source: string, path: string, init: { method?: string; head
   });
 }
 
-const cookiesFrom = (headers: Record<string, string | string[] | undefined>, previous = "") => {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => c.split("=", 2) as [string, string]));
-  for (const line of ([] as string[]).concat(headers["set-cookie"] ?? [])) {
-    const [pair] = line.split(";");
-    const at = pair!.indexOf("=");
-    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-};
+const cookiesFrom = (headers: Record<string, string | string[] | undefined>, previous = "") => mergeCookies(([] as string[]).concat(headers["set-cookie"] ?? []), previous);
 
 /** One credentials sign-in over HTTP from `source`, optionally with a forged X-Forwarded-For; whether a session cookie came back. */
 async function signInFrom(source: string, email: string, password: string, forged?: string): Promise<boolean> {

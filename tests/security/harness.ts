@@ -161,16 +161,18 @@ export async function numbersOf(db: Db, orgId: string) {
   return db.select({ e164: phoneNumbers.e164, provider: phoneNumbers.provider }).from(phoneNumbers).where(eq(phoneNumbers.orgId, orgId));
 }
 
-/** Cookies from a response's Set-Cookie headers, as one Cookie header value (name=value; …). */
-function cookiesOf(response: Response, previous = ""): string {
+/** Set-Cookie lines folded into a Cookie header value (name=value; …), over the ones already held. */
+export function mergeCookies(setCookieLines: readonly string[], previous = ""): string {
   const jar = new Map(previous.split("; ").filter(Boolean).map((c) => c.split("=", 2) as [string, string]));
-  for (const line of response.headers.getSetCookie()) {
+  for (const line of setCookieLines) {
     const [pair] = line.split(";");
     const index = pair!.indexOf("=");
     jar.set(pair!.slice(0, index), pair!.slice(index + 1));
   }
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
+
+const cookiesOf = (response: Response, previous = "") => mergeCookies(response.headers.getSetCookie(), previous);
 
 /** Signs in over HTTP the way the browser's credentials post does; returns the Cookie header. */
 export async function signInOverHttp(server: AppServer, { email, password }: { email: string; password: string }): Promise<string> {

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getEnabledCountries } from "@/db/queries/enabled-countries";
+import { getEnabledCountries } from "@/db/queries/organizations";
 import {
   addLocationNumber,
   removeLocationClosure,
