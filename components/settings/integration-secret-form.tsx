@@ -33,7 +33,18 @@ export function IntegrationSecretForm({ provider, label, hint, on }: { provider:
             {on ? "Rotate: generate a new secret" : "Turn on: generate a secret"}
           </Button>
           {on ? (
-            <Button type="submit" name="intent" value="off" variant="ghost" size="sm" disabled={pending}>
+            <Button
+              type="submit"
+              name="intent"
+              value="off"
+              variant="ghost"
+              size="sm"
+              disabled={pending}
+              onClick={(event) => {
+                // Turning off refuses this phone system's missed calls at once: never on a stray click.
+                if (!window.confirm("Turn this integration off? From now on its missed calls are refused and nobody is texted back.")) event.preventDefault();
+              }}
+            >
               Turn off
             </Button>
           ) : null}
