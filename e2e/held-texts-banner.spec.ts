@@ -38,7 +38,7 @@ test("owners see the held-back texts on every page, with what to do", async ({ p
   await expect(banner).toContainText("1 text was not sent in the last 24 hours: the number is in a country your organization does not text.");
   await page.screenshot({ path: "test-results/screenshots/held-texts-banner.png" });
   await banner.getByRole("link", { name: "Choose countries" }).click();
-  await expect(page.getByText("Countries Rebound texts")).toBeVisible();
+  await expect(page.getByText("Countries Rebound texts", { exact: true })).toBeVisible();
   await expect(page.getByTestId("held-texts-banner")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "United States" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Canada" })).toBeChecked();

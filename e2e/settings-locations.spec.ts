@@ -110,7 +110,13 @@ test("a template without the booking link shows why next to the field and is not
   const editor = page.getByTestId("template-after_hours");
   const text = editor.getByLabel("After hours text");
   const saved = await text.inputValue();
-  await text.fill("Thanks for calling {spa}! Call us back tomorrow. Reply STOP to opt out.");
+  const withoutLink = "Thanks for calling {spa}! Call us back tomorrow. Reply STOP to opt out.";
+  // Typing that lands before the editor is interactive is lost or merged on hydration: type again
+  // until the live preview (drawn by React from the field) shows exactly these words.
+  await expect(async () => {
+    await text.fill(withoutLink);
+    await expect(page.getByTestId("template-after_hours-preview")).toHaveText("Thanks for calling Glow Med Spa! Call us back tomorrow. Reply STOP to opt out.", { timeout: 1_000 });
+  }).toPass();
   await editor.getByRole("button", { name: "Save template" }).click();
   await expect(editor.getByRole("alert")).toHaveText("Not saved: fix the template first.");
   await expect(editor.locator("#template-after_hours-error")).toHaveText("Add {booking_link}: every text carries the one-tap booking link.");
