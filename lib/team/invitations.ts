@@ -35,6 +35,10 @@ export const UNUSABLE_INVITATION: Record<Exclude<InvitationState, "usable"> | "u
   accepted: "This invitation has already been used. Sign in with the email and password chosen then.",
 };
 
+/** One sentence for an email that already has an account, the same whoever asks (issue 12, item 14). */
+export const INVITATION_REFUSED =
+  "This invitation could not be accepted with these details. If you already use Rebound, sign in instead; to join another spa's team, ask its owner to invite a different email.";
+
 export type CreatedInvitation = { ok: true; url: string; email: string; role: Member["role"]; expiresAt: Date } | { ok: false; message: string };
 
 export async function createInvitation(input: {
@@ -46,9 +50,9 @@ export async function createInvitation(input: {
 }): Promise<CreatedInvitation> {
   const now = input.now ?? new Date();
   const db = await getDb();
-  if (await memberEmailTaken(db, { email: input.email })) {
-    return { ok: false, message: "This email already belongs to a Rebound account, so it cannot be invited again." };
-  }
+  // No "this email already has an account" here: any owner (anyone, with open signup) could use it to
+  // learn who Rebound's customers are. Such an invitation is made like any other and cannot be
+  // accepted; the person it names is told so, in the same words signup uses.
   const { token, tokenHash } = newInviteToken();
   const invitation = await db.transaction(async (tx) => {
     await revokePendingInvitationsFor(tx, { orgId: input.orgId, email: input.email, at: now });
@@ -116,7 +120,7 @@ export async function acceptInvitation(input: { token: string; name: string; pas
         throw new AcceptRefused(UNUSABLE_INVITATION[state === "usable" ? "accepted" : state]);
       }
       if (await memberEmailTaken(tx, { email: invitation.email })) {
-        throw new AcceptRefused("This email already belongs to a Rebound account. Sign in with it instead.");
+        throw new AcceptRefused(INVITATION_REFUSED);
       }
       await insertMember(tx, { orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, passwordHash });
       return { ok: true, email: invitation.email } as const;

@@ -16,7 +16,7 @@ import { CRM_TEST_PHONE, TEST_CALLER_NAME, TEST_CALLERS } from "@/lib/integratio
 import { PLACEHOLDER_BOOKING_URL } from "@/lib/onboarding/first-location";
 import { SIGNUP_REFUSED, signUpOrganization } from "@/lib/onboarding/signup";
 import { readChecklist } from "@/lib/onboarding/status";
-import { acceptInvitation, createInvitation, readInvitation, withdrawInvitation } from "@/lib/team/invitations";
+import { acceptInvitation, createInvitation, INVITATION_REFUSED, readInvitation, withdrawInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { hashInviteToken } from "@/lib/team/tokens";
 import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
@@ -155,7 +155,7 @@ describe("invitations", () => {
     expect(await readInvitation("../../etc")).toMatchObject({ state: "unknown" });
   });
 
-  it("another spa cannot withdraw this spa's invitation, and an existing account cannot be invited", async () => {
+  it("another spa cannot withdraw this spa's invitation, and an existing account's email is invited like any other but cannot join", async () => {
     const spa = await newSpa();
     const other = await newSpa();
     const created = await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `y-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
@@ -163,7 +163,12 @@ describe("invitations", () => {
     const [row] = await (await getDb()).select().from(invitations).where(eq(invitations.tokenHash, hashInviteToken(tokenOf(created.url))));
     expect(await withdrawInvitation({ orgId: other.orgId, invitationId: row!.id })).toBe(false);
     expect((await readInvitation(tokenOf(created.url))).state).toBe("usable");
-    expect(await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: other.email, role: "coordinator" })).toMatchObject({ ok: false });
+    // Inviting a customer's email answers as for anyone (no "already has an account" oracle for owners)…
+    const probe = await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: other.email, role: "coordinator" });
+    if (!probe.ok) throw new Error(probe.message);
+    // …and accepting it refuses with the generic sentence, creating no second member for that email.
+    expect(await acceptInvitation({ token: tokenOf(probe.url), name: "Probe", password: PASSWORD, ip: addr() })).toEqual({ ok: false, message: INVITATION_REFUSED });
+    expect(await (await getDb()).select().from(members).where(eq(members.email, other.email))).toHaveLength(1);
   });
 });
 
