@@ -34,6 +34,21 @@ export type ProviderAdapter = {
   parse: (body: unknown, now: Date) => ParsedWebhook;
 };
 
+/** When each provider last logged an unknown number: unauthenticated posts must not flood the log. */
+const lastUnknownWarning = new Map<string, { at: number; suppressed: number }>();
+const UNKNOWN_WARNING_EVERY_MS = 60_000;
+
+function warnUnknownNumber(provider: string, now: Date): void {
+  const last = lastUnknownWarning.get(provider);
+  if (last && now.getTime() - last.at < UNKNOWN_WARNING_EVERY_MS) {
+    last.suppressed += 1;
+    return;
+  }
+  const more = last?.suppressed ? ` (${last.suppressed} more in the last minute)` : "";
+  console.warn(`[${provider}] event for a number no organization holds; ignored, nothing stored${more}`);
+  lastUnknownWarning.set(provider, { at: now.getTime(), suppressed: 0 });
+}
+
 export async function handleJsonWebhook(request: Request, defer: Defer, adapter: ProviderAdapter): Promise<Response> {
   try {
     const { rawBody, body } = await readJsonBody(request);
@@ -51,7 +66,7 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
       // No organization holds this number, so no secret can verify the request: whatever it says
       // is unauthenticated. It is acknowledged (a provider retrying it would change nothing) and
       // only logged: storing it would let anyone fill the database without a secret.
-      console.warn(`[${adapter.provider}] event for a number no organization holds; ignored, nothing stored`);
+      warnUnknownNumber(adapter.provider, now);
       return Response.json({ ok: true, ignored: "unknown number" });
     }
     const orgId = location.location.orgId;
