@@ -10,7 +10,7 @@ const nonPageCsp = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SE
 
 const nextConfig: NextConfig = {
   // PGlite ships a wasm build that must be loaded from node_modules, never bundled or served.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   // Pages get their Content Security Policy (with a per-request nonce) from proxy.ts.
   async headers() {

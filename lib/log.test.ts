@@ -2,6 +2,7 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { newApiToken } from "@/lib/api/tokens";
+import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { newProviderSecret, newWhsecSecret } from "@/lib/integrations/secrets";
 import { hashInviteToken, inviteUrl, newInviteToken } from "@/lib/team/tokens";
@@ -105,6 +106,14 @@ describe("redactSecrets", () => {
     const out = redactSecrets(`link ${link}; secrets ${secrets.join(" ")}`);
     expect(out).toContain("https://app.rebound.example/invite/[redacted]");
     for (const secret of [token, ...secrets]) expect(out).not.toContain(secret);
+  });
+
+  it("masks a real password hash, argon2id or the older scrypt", async () => {
+    const stored = await hashPassword("correct horse battery staple");
+    const out = redactSecrets(`update members set password_hash = '${stored}' and old = '${HASH}'`);
+    expect(out).toContain("$argon2id$[redacted]");
+    expect(out).not.toContain(stored.split("$").pop()!);
+    expect(out).not.toContain(HASH);
   });
 
   it("keeps ids readable: uuids (session ids among them), Twilio SIDs, phone numbers", () => {

@@ -18,13 +18,16 @@ const SECRET_ENV = ["AUTH_SECRET", "TWILIO_AUTH_TOKEN", "OPENPHONE_WEBHOOK_SECRE
  * - webhook secrets: `whsec_` + base64 (Quo, CRM), or 48 hex characters (generic; Aircall tokens
  *   are hex too), and SHA-256 token hashes (64 hex): any run of 32 or more hex digits standing on its
  *   own. Twilio SIDs (`CA` + 32 hex) stay readable: their hex follows a letter;
- * - scrypt password hashes, a password in a postgres:// URL, Bearer / Basic credentials.
+ * - password hashes (argon2id PHC strings, older scrypt ones), a password in a postgres:// URL,
+ *   Bearer / Basic credentials.
  * Session ids are uuids, like every row id: they are not masked. On its own a session id opens
  * nothing: it only counts inside a session cookie sealed with AUTH_SECRET.
  */
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/whsec_[A-Za-z0-9+/=]+/g, "whsec_[redacted]"],
   [/scrypt\$[^\s"',)]+/g, "scrypt$[redacted]"],
+  // A PHC string has commas inside (m=…,t=…,p=…): stop only at what cannot be part of one.
+  [/\$argon2(id|i|d)\$[A-Za-z0-9+/=,$]+/g, "$argon2$1$[redacted]"],
   [/(?<![A-Za-z0-9])rb_[A-Za-z0-9_-]{16,}/g, "rb_[redacted]"],
   [/(\/invite\/)[A-Za-z0-9_-]{20,}/g, "$1[redacted]"],
   [/(?<![A-Za-z0-9])[0-9a-f]{32,}(?![A-Za-z0-9])/g, "[redacted hex]"],
