@@ -37,6 +37,10 @@ test("owners see the held-back texts on every page, with what to do", async ({ p
   await expect(banner).toContainText("3 texts were not sent in the last 24 hours: your organization reached its daily limit");
   await expect(banner).toContainText("1 text was not sent in the last 24 hours: the number is in a country your organization does not text.");
   await page.screenshot({ path: "test-results/screenshots/held-texts-banner.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(banner.getByRole("link", { name: "Choose countries" })).toBeInViewport();
+  await page.screenshot({ path: "test-results/screenshots/held-texts-banner-phone.png" });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await banner.getByRole("link", { name: "Choose countries" }).click();
   await expect(page.getByText("Countries Rebound texts", { exact: true })).toBeVisible();
   await expect(page.getByTestId("held-texts-banner")).toBeVisible();
