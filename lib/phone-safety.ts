@@ -20,6 +20,7 @@
 //   check refuses them.
 // `libphonenumber-js/max` is required: getType() is undefined with the default metadata.
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import { countryName } from "@/lib/phone";
 
 export const DEFAULT_ENABLED_COUNTRIES: readonly string[] = ["US", "CA"];
 
@@ -49,14 +50,6 @@ const INSTEAD: Record<DialUse, string> = {
   forwarding: "Enter the spa's regular landline or mobile number.",
   callback: "Enter a landline or mobile number.",
 };
-
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** "the United States and Canada", "the United States, Canada and Mexico". */
 export function countryList(codes: readonly string[]): string {

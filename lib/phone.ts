@@ -16,3 +16,22 @@ export function formatPhone(e164: string): string {
   if (!parsed) return e164;
   return parsed.country === "US" || parsed.countryCallingCode === "1" ? parsed.formatNational() : parsed.formatInternational();
 }
+
+/**
+ * The country a number rings in, or null when libphonenumber cannot tell (then no country is
+ * enabled for it). "+1" is not one country: the Caribbean shares the North American plan
+ * (809/829/849 Dominican Republic, 876 Jamaica, 268, 284, 473, 649, 664, 767…), international rates
+ * and the one-ring-scam favourites (../shared/INTEGRATIONS.md §4).
+ */
+export function countryOf(e164: string): CountryCode | null {
+  return parsePhoneNumberFromString(e164)?.country ?? null;
+}
+
+/** English names for the country choices in settings and in the sentences that mention them. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,9 +1,8 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { revokeCurrentSession } from "@/lib/auth/session";
 
 export async function signOutAction(): Promise<void> {
-  await revokeCurrentSession();
+  // auth.ts's signOut event revokes the session row.
   await signOut({ redirectTo: "/login" });
 }

@@ -73,18 +73,16 @@ export const CRM_BREAKER = { threshold: 5, baseMs: 5 * 60_000, maxMs: 60 * 60_00
 
 export type CrmCircuit = { consecutiveFailures: number; openUntil: Date | null };
 
-export async function recordCrmEndpointFailure(db: Executor, { orgId }: { orgId: string }): Promise<CrmCircuit | null> {
+export async function recordCrmEndpointFailure(db: Executor, { orgId }: { orgId: string }): Promise<void> {
   const failures = sql`least(${organizations.crmConsecutiveFailures} + 1, 1000)`;
   const pauseMs = sql`least(${CRM_BREAKER.baseMs}::float8 * power(2, greatest(${failures} - ${CRM_BREAKER.threshold}, 0)), ${CRM_BREAKER.maxMs}::float8)`;
-  const [row] = await db
+  await db
     .update(organizations)
     .set({
       crmConsecutiveFailures: failures,
       crmCircuitOpenUntil: sql`case when ${failures} >= ${CRM_BREAKER.threshold} then now() + make_interval(secs => ${pauseMs} / 1000) else ${organizations.crmCircuitOpenUntil} end`,
     })
-    .where(eq(organizations.id, orgId))
-    .returning({ consecutiveFailures: organizations.crmConsecutiveFailures, openUntil: organizations.crmCircuitOpenUntil });
-  return row ?? null;
+    .where(eq(organizations.id, orgId));
 }
 
 /** The endpoint answered (or its settings changed): deliveries flow again. */

@@ -1,11 +1,15 @@
 // Settings of the phone-system and CRM integrations, and what a test event left behind.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import type { CrmCircuit } from "./crm";
 import { calls, contacts, events, locations, organizations, phoneNumbers, type Call, type Organization } from "../schema";
 
 export type SecretColumn = "crmWebhookSecret";
 
-export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookUrl">;
+export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookUrl"> & {
+  /** The CRM circuit breaker (db/queries/crm.ts), read with the rest of the CRM settings. */
+  circuit: CrmCircuit;
+};
 
 /** Secrets included: callers decide what to show (a masked ending, never the whole value). */
 export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: string }): Promise<IntegrationSettings | null> {
@@ -13,6 +17,7 @@ export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: s
     .select({
       crmWebhookSecret: organizations.crmWebhookSecret,
       crmWebhookUrl: organizations.crmWebhookUrl,
+      circuit: { consecutiveFailures: organizations.crmConsecutiveFailures, openUntil: organizations.crmCircuitOpenUntil },
     })
     .from(organizations)
     .where(eq(organizations.id, orgId))

@@ -19,6 +19,8 @@ export type LocationContext = {
   /** The organization has a CRM webhook URL (CRM events are queued only then). */
   crmConfigured: boolean;
   number: { e164: string; provider: (typeof phoneNumbers.$inferSelect)["provider"] };
+  /** The countries the organization may text and dial (organizations.enabled_countries). */
+  enabledCountries: string[];
   schedule: Schedule;
   templates: Map<MessageTemplate["situation"], string>;
 };
@@ -37,6 +39,7 @@ export async function findLocationByNumber(db: Executor, { e164 }: { e164: strin
     .select({
       location: locations,
       orgName: organizations.name,
+      enabledCountries: organizations.enabledCountries,
       crmConfigured: sql<boolean>`nullif(trim(${organizations.crmWebhookUrl}), '') is not null`,
       e164: phoneNumbers.e164,
       provider: phoneNumbers.provider,
@@ -56,6 +59,7 @@ export async function findLocationByNumber(db: Executor, { e164 }: { e164: strin
   return {
     location: row.location,
     orgName: row.orgName,
+    enabledCountries: row.enabledCountries,
     crmConfigured: Boolean(row.crmConfigured),
     number: { e164: row.e164, provider: row.provider },
     schedule: { timezone: row.location.timezone, shifts: jsonRows(row.shifts), closures: jsonRows(row.closures) },

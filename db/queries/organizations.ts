@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organizations } from "../schema";
+import { DEFAULT_ENABLED_COUNTRIES } from "@/lib/phone-safety";
 import { SECRET_COLUMNS, SECRET_PROVIDERS, type OrgSecrets, type SecretProvider, type WebhookSecret } from "@/lib/integrations/secrets";
 
 export type { OrgSecrets };
@@ -39,7 +40,7 @@ const secretColumns = {
 };
 
 /** The countries an organization may dial and text (owners choose them from the operator's list; default US and CA). */
-export async function getEnabledCountries(db: Executor, { orgId }: { orgId: string }): Promise<string[] | null> {
+export async function getEnabledCountries(db: Executor, { orgId }: { orgId: string }): Promise<readonly string[]> {
   const [row] = await db.select({ enabledCountries: organizations.enabledCountries }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
-  return row?.enabledCountries ?? null;
+  return row?.enabledCountries ?? DEFAULT_ENABLED_COUNTRIES;
 }

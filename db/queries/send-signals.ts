@@ -1,4 +1,4 @@
-import { sql, type AnyColumn } from "drizzle-orm";
+import { eq, sql, type AnyColumn } from "drizzle-orm";
 import { rowsOf, type Executor } from "../client";
 import { bookings, callbacks, calls, messages, organizations, phoneNumbers } from "../schema";
 
@@ -126,20 +126,15 @@ export type ManualSendFacts = { contactedFirst: boolean; manualTexts24h: number;
  * again at send time). Manual texts queued but not sent yet count too: ten quick clicks are ten texts.
  */
 export async function manualSendFacts(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<ManualSendFacts> {
-  const result = await db.execute(sql`
-    select
-      ${contactedFirstSql(orgId, contactId)} as "contactedFirst",
-      (select count(*) from ${messages} o
+  const [row] = await db
+    .select({
+      contactedFirst: contactedFirstSql(orgId, contactId).mapWith(Boolean),
+      manualTexts24h: sql<number>`(select count(*) from ${messages} o
         where o.org_id = ${orgId} and o.direction = 'outbound' and o.created_at >= now() - interval '1 day'
-          and not o.automated and (o.sent_at is not null or o.status = 'pending'))::int as "manualTexts",
-      (select enabled_countries from ${organizations} where id = ${orgId}) as "enabledCountries"`);
-  const [row] = rowsOf<{ contactedFirst: boolean; manualTexts: number; enabledCountries: string[] | string | null }>(result);
-  return { contactedFirst: Boolean(row?.contactedFirst), manualTexts24h: Number(row?.manualTexts ?? 0), enabledCountries: pgArray(row?.enabledCountries) };
-}
-
-/** A text[] from a raw query: postgres.js parses it, PGlite may hand back `{US,CA}`. */
-function pgArray(value: string[] | string | null | undefined): string[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === "string") return value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
-  return [];
+          and not o.automated and (o.sent_at is not null or o.status = 'pending'))`.mapWith(Number),
+      enabledCountries: organizations.enabledCountries,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ?? { contactedFirst: false, manualTexts24h: 0, enabledCountries: [] };
 }

@@ -14,7 +14,7 @@ const fromAddress = (ip: string | null): SQL => (ip === null ? isNull(signInAtte
 
 export async function insertSignInAttempt(
   db: Executor,
-  { action = "sign_in", email, ip, at }: { action?: AttemptAction; email: string; ip: string | null; at: Date },
+  { action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date },
 ): Promise<number> {
   const [row] = await db.insert(signInAttempts).values({ action, email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
   if (!row) throw new Error("sign-in attempt insert returned nothing");
@@ -54,20 +54,17 @@ export async function listEmailAddressFailures(db: Executor, { email, ip, since 
     .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
 }
 
-/** Sign-in failures from one address after `since`, oldest first, whichever emails they tried; a success resets nothing here. */
-export async function listIpFailures(db: Executor, { ip, since }: { ip: string | null; since: Date }): Promise<Failure[]> {
+/**
+ * Attempts of an action from one address after `since`, oldest first, whichever emails they tried:
+ * every one (signup, invitations), or only the failures (sign-in; a success resets nothing here).
+ */
+export async function listAddressAttempts(
+  db: Executor,
+  { action, ip, since, failuresOnly = false }: { action: AttemptAction; ip: string | null; since: Date; failuresOnly?: boolean },
+): Promise<Failure[]> {
   return db
     .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.action, "sign_in"), fromAddress(ip), gt(signInAttempts.attemptedAt, since), notSucceeded))
-    .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
-}
-
-/** Every attempt of an action from one address after `since`, oldest first, succeeded or not. */
-export async function listAddressAttempts(db: Executor, { action, ip, since }: { action: AttemptAction; ip: string | null; since: Date }): Promise<Failure[]> {
-  return db
-    .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.action, action), fromAddress(ip), gt(signInAttempts.attemptedAt, since)))
+    .where(and(eq(signInAttempts.action, action), fromAddress(ip), gt(signInAttempts.attemptedAt, since), failuresOnly ? notSucceeded : undefined))
     .orderBy(asc(signInAttempts.attemptedAt), asc(signInAttempts.id));
 }

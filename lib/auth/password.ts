@@ -8,7 +8,7 @@
 // 426 MB in `npm run bench`, past its 400 MB target); argon2id needs 19 MiB and ~50 ms here.
 // At most MAX_CONCURRENT hashes run at once per process, so a burst of sign-ins cannot take more
 // memory than that, and libuv's threadpool keeps threads for everything else.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
 
 /** OWASP Password Storage Cheat Sheet: argon2id, 19 MiB of memory, 2 iterations, 1 lane. */

@@ -6,20 +6,15 @@
 // every app server. Each attempt is written first and counted with the others (an unchecked attempt
 // counts as a failure), so a burst of parallel guesses cannot slip past it. A success starts its own
 // (email, address) count over; it resets no other count.
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import type { Member } from "@/db/schema";
 import { findMemberByEmail, replacePasswordHash } from "@/db/queries/members";
-import {
-  deleteSignInAttempt,
-  finishSignInAttempt,
-  insertSignInAttempt,
-  listEmailAddressFailures,
-  listIpFailures,
-  pruneSignInAttempts,
-  type Failure,
-} from "@/db/queries/sign-in-attempts";
+import { finishSignInAttempt, listAddressAttempts, listEmailAddressFailures, type Failure } from "@/db/queries/sign-in-attempts";
 import { logError } from "@/lib/log";
+import { lockedUntil, minutesUntil, reserveAttempt } from "./attempt-limit";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
+
+export { tooManyAttemptsMessage } from "./attempt-limit";
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
 /** Failures for one email from one address. */
@@ -28,33 +23,19 @@ export const MAX_FAILURES_PER_EMAIL_AND_ADDRESS = 10;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
 const WINDOW_MS = SIGN_IN_WINDOW_MINUTES * 60_000;
-const KEEP_MS = 24 * 3600_000;
 
 export type SignInCheck =
   | { ok: true; member: Member }
   | { ok: false; reason: "mismatch" }
   | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
-export function tooManyAttemptsMessage(minutes: number): string {
-  return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
-
-/** When `failures` (oldest first) stop refusing the next attempt, or null if they do not refuse it. */
-export function lockedUntil(failures: readonly Failure[], limit: number, windowMs: number): number | null {
-  const oldestThatCounts = failures[failures.length - limit];
-  return oldestThatCounts ? oldestThatCounts.at.getTime() + windowMs : null;
-}
-
-export const minutesUntil = (until: number, now: Date) => Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-
 /** Whether one more attempt for this email from this address is refused, and until when. */
-async function lock(input: { email: string; ip: string | null; now: Date; ignore?: number }): Promise<number | null> {
-  const db = await getDb();
+async function lock(db: Db, input: { email: string; ip: string | null; now: Date; ignore?: number }): Promise<number | null> {
   const since = new Date(input.now.getTime() - WINDOW_MS);
   const others = (failures: Failure[]) => failures.filter((f) => f.id !== input.ignore);
   const [byPair, byAddress] = await Promise.all([
     listEmailAddressFailures(db, { email: input.email, ip: input.ip, since }),
-    listIpFailures(db, { ip: input.ip, since }),
+    listAddressAttempts(db, { action: "sign_in", ip: input.ip, since, failuresOnly: true }),
   ]);
   const until = [
     lockedUntil(others(byPair), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, WINDOW_MS),
@@ -67,34 +48,29 @@ export async function checkCredentials(input: { email: string; password: string;
   const db = await getDb();
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  await pruneSignInAttempts(db, { before: new Date(now.getTime() - KEEP_MS) });
-
-  const attemptId = await insertSignInAttempt(db, { action: "sign_in", email, ip: input.ip, at: now });
-  const refusedUntil = await lock({ email, ip: input.ip, now, ignore: attemptId });
-  if (refusedUntil !== null) {
-    await deleteSignInAttempt(db, { id: attemptId });
-    return { ok: false, reason: "rate_limited", retryAfterMinutes: minutesUntil(refusedUntil, now) };
-  }
+  const reserved = await reserveAttempt(db, { action: "sign_in", email, ip: input.ip, now }, (attemptId) => lock(db, { email, ip: input.ip, now, ignore: attemptId }));
+  if (!reserved.ok) return { ok: false, reason: "rate_limited", retryAfterMinutes: reserved.retryAfterMinutes };
+  const { attemptId } = reserved;
 
   const member = await findMemberByEmail(db, { email });
   const matches = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
   await finishSignInAttempt(db, { id: attemptId, succeeded: Boolean(member && matches) });
   if (member && matches) {
-    await upgradeHash(member, input.password);
+    await upgradeHash(db, member, input.password);
     return { ok: true, member };
   }
 
   // The failure that reaches the limit already says so, rather than letting the next try find out.
-  const lockedFrom = await lock({ email, ip: input.ip, now });
+  const lockedFrom = await lock(db, { email, ip: input.ip, now });
   return lockedFrom !== null ? { ok: false, reason: "rate_limited", retryAfterMinutes: minutesUntil(lockedFrom, now) } : { ok: false, reason: "mismatch" };
 }
 
 /** A hash made with weaker parameters is replaced while the password is at hand; a failure here never blocks the sign-in. */
-async function upgradeHash(member: Member, password: string): Promise<void> {
+async function upgradeHash(db: Db, member: Member, password: string): Promise<void> {
   if (!needsRehash(member.passwordHash)) return;
   try {
     const stronger = await hashPassword(password);
-    await replacePasswordHash(await getDb(), { memberId: member.id, from: member.passwordHash, to: stronger });
+    await replacePasswordHash(db, { memberId: member.id, from: member.passwordHash, to: stronger });
   } catch (error) {
     logError("auth", error, "could not upgrade a password hash (the sign-in went ahead)");
   }

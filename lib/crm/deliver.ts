@@ -84,11 +84,6 @@ export function classifyCrmFailure(failure: PostFailure, timeoutMs: number): Att
   return { kind: "retry", statusCode: null, error: text };
 }
 
-/** Whether this attempt says the endpoint is down (counts toward opening its circuit). */
-export function endpointFailed(result: AttemptResult): boolean {
-  return result.kind === "retry";
-}
-
 export async function postCrmEvent(
   request: CrmRequest,
   { timeoutMs = CRM_TIMEOUT_MS, policy = crmNetworkPolicy(), resolve }: { timeoutMs?: number; policy?: CrmNetworkPolicy; resolve?: Resolver } = {},
@@ -175,7 +170,8 @@ export async function sweepCrmDeliveries({
     claims.map(async (claim) => {
       const result = await deliverClaim(db, claim, await endpointOf(claim.orgId), resolve);
       if (result.kind === "dead" && result.unsafe) refusedOrgs.add(claim.orgId);
-      else if (endpointFailed(result)) await recordCrmEndpointFailure(db, { orgId: claim.orgId });
+      // A retry means the endpoint is down: it counts toward opening the organization's circuit.
+      else if (result.kind === "retry") await recordCrmEndpointFailure(db, { orgId: claim.orgId });
       else if (result.statusCode !== null) await closeCrmCircuit(db, { orgId: claim.orgId });
     }),
   );

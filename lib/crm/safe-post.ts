@@ -7,22 +7,19 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import { addressAllowed, checkCrmUrlShape, type CrmNetworkPolicy } from "./url-policy";
+import { codeOf } from "@/lib/integrations/safe-error";
+import { addressAllowed, checkCrmUrlShape, isUnsafeUrlProblem, type CrmNetworkPolicy } from "./url-policy";
 
 export type ResolvedAddress = { address: string; family: number };
 /** Resolves a host name to every address it has (injectable for tests of rebinding). */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export type PostFailure = "timeout" | "unsafe_address" | "tls" | "connect" | "not_https";
 export type PostOutcome = { kind: "answered"; statusCode: number } | { kind: "failed"; failure: PostFailure };
 
-class UnsafeAddressError extends Error {
-  override name = "UnsafeAddressError";
-}
-
-export type HostCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: false; problem: "unsafe_address" | "not_found" };
+type HostCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: false; problem: "unsafe_address" | "not_found" };
 
 /**
  * Every address of the host must be allowed: one private address among public ones is how a
@@ -30,7 +27,8 @@ export type HostCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: false
  */
 export async function resolvePublicHost(hostname: string, policy: CrmNetworkPolicy, resolve: Resolver = systemResolver): Promise<HostCheck> {
   const bare = hostname.replace(/^\[(.*)\]$/, "$1");
-  if (isIP(bare)) return addressAllowed(bare, policy).allowed ? { ok: true, addresses: [{ address: bare, family: isIP(bare) }] } : { ok: false, problem: "unsafe_address" };
+  const family = isIP(bare);
+  if (family) return addressAllowed(bare, policy).allowed ? { ok: true, addresses: [{ address: bare, family }] } : { ok: false, problem: "unsafe_address" };
   let addresses: ResolvedAddress[];
   try {
     addresses = await resolve(bare);
@@ -47,7 +45,7 @@ function checkedLookup(policy: CrmNetworkPolicy, resolve: Resolver): LookupFunct
     resolvePublicHost(hostname, policy, resolve).then(
       (check) => {
         if (!check.ok) {
-          const error = Object.assign(new UnsafeAddressError(check.problem), { code: check.problem === "not_found" ? "ENOTFOUND" : "EUNSAFE" });
+          const error = Object.assign(new Error(check.problem), { code: check.problem === "not_found" ? "ENOTFOUND" : "EUNSAFE" });
           callback(error, "", 0);
           return;
         }
@@ -66,9 +64,9 @@ function checkedLookup(policy: CrmNetworkPolicy, resolve: Resolver): LookupFunct
 
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$|HOSTNAME_MISMATCH)/;
 
-export function classifyPostError(error: unknown): PostFailure {
-  if (error instanceof UnsafeAddressError && error.message === "unsafe_address") return "unsafe_address";
-  const code = error && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : "";
+function classifyPostError(error: unknown): PostFailure {
+  const code = codeOf(error) ?? "";
+  if (code === "EUNSAFE") return "unsafe_address";
   if (TLS_CODE.test(code)) return "tls";
   return "connect";
 }
@@ -78,7 +76,7 @@ export async function safePost(
   { timeoutMs, policy, resolve = systemResolver }: { timeoutMs: number; policy: CrmNetworkPolicy; resolve?: Resolver },
 ): Promise<PostOutcome> {
   const shape = checkCrmUrlShape(input.url, policy);
-  if (!shape.ok) return { kind: "failed", failure: shape.problem === "unsafe_address" || shape.problem === "internal_host" ? "unsafe_address" : "not_https" };
+  if (!shape.ok) return { kind: "failed", failure: isUnsafeUrlProblem(shape.problem) ? "unsafe_address" : "not_https" };
   const { url } = shape;
   // An IP literal never goes through `lookup`: check it here (checkCrmUrlShape did) and connect to it as is.
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;

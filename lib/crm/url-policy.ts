@@ -88,3 +88,6 @@ export const URL_PROBLEM_TEXT: Record<UrlProblem, string> = {
   internal_host: "Use an https:// address on the public internet.",
   unsafe_address: "Use an https:// address on the public internet.",
 };
+
+/** A problem that means the address points inside a network (an attack on the platform, logged). */
+export const isUnsafeUrlProblem = (problem: UrlProblem): boolean => problem === "unsafe_address" || problem === "internal_host";

@@ -8,7 +8,7 @@ import { setCrmWebhookUrl, setOrgSecret } from "@/db/queries/integrations";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { contactTaggedEvent } from "@/lib/crm/events";
 import { resolvePublicHost, type Resolver } from "@/lib/crm/safe-post";
-import { checkCrmUrlShape, crmNetworkPolicy, URL_PROBLEM_TEXT, type UrlProblem } from "@/lib/crm/url-policy";
+import { checkCrmUrlShape, crmNetworkPolicy, isUnsafeUrlProblem, URL_PROBLEM_TEXT, type UrlProblem } from "@/lib/crm/url-policy";
 import { recordRefusal } from "@/lib/security/refusal";
 import { newWhsecSecret } from "./secrets";
 import { CRM_TEST_PHONE, TEST_CALLER_NAME } from "./test-caller";
@@ -27,15 +27,30 @@ export const crmUrlSchema = z.object({
     }),
 });
 
-const isUnsafe = (problem: UrlProblem) => problem === "unsafe_address" || problem === "internal_host";
-
-/** A URL refused for pointing inside a network is an attack on the platform: log it for the organization. */
-export async function noteRefusedCrmUrl({ orgId, url }: { orgId: string; url: string }): Promise<void> {
-  const check = checkCrmUrlShape(url.trim(), crmNetworkPolicy());
-  if (!check.ok && isUnsafe(check.problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
+/**
+ * What is wrong with a CRM URL now: its shape, then every address its name resolves to (delivery
+ * checks again at each connection, because DNS can change). An address inside a network is an attack
+ * on the platform and is logged for the organization (`where`). `unresolved`: the name does not
+ * resolve right now (a typo, or DNS not set up yet), which is not a refusal.
+ */
+async function checkCrmUrl(
+  { orgId, url, where, resolve }: { orgId: string; url: string; where: "settings" | "test_event"; resolve?: Resolver },
+): Promise<{ problem: UrlProblem | null; unresolved: boolean }> {
+  const policy = crmNetworkPolicy();
+  const shape = checkCrmUrlShape(url.trim(), policy);
+  const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy, resolve) : null;
+  const problem: UrlProblem | null = !shape.ok ? shape.problem : host && !host.ok && host.problem === "unsafe_address" ? "unsafe_address" : null;
+  if (problem && isUnsafeUrlProblem(problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where } });
+  return { problem, unresolved: !problem && host !== null && !host.ok };
 }
 
-export type SaveCrmUrlResult = { ok: true; message: string } | { ok: false; error: string };
+/** A URL the form refused: logged for the organization when it pointed inside a network. */
+export async function noteRefusedCrmUrl({ orgId, url }: { orgId: string; url: string }): Promise<void> {
+  const shape = checkCrmUrlShape(url.trim(), crmNetworkPolicy());
+  if (!shape.ok && isUnsafeUrlProblem(shape.problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
+}
+
+type SaveCrmUrlResult = { ok: true; message: string } | { ok: false; error: string };
 
 export const deliveryIdSchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
 
@@ -48,16 +63,9 @@ export async function saveCrmUrl({ orgId, url, resolve }: { orgId: string; url: 
   const db = await getDb();
   let warning = "";
   if (url !== "") {
-    const policy = crmNetworkPolicy();
-    const shape = checkCrmUrlShape(url, policy);
-    const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy, resolve) : null;
-    const problem: UrlProblem | null = !shape.ok ? shape.problem : host && !host.ok && host.problem === "unsafe_address" ? "unsafe_address" : null;
-    if (problem) {
-      if (isUnsafe(problem)) await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
-      return { ok: false, error: URL_PROBLEM_TEXT[problem] };
-    }
-    // Not resolvable right now (a typo, or DNS not set up yet): saved, and said so.
-    if (host && !host.ok) warning = " We could not find this host right now: check the address for typos.";
+    const { problem, unresolved } = await checkCrmUrl({ orgId, url, where: "settings", resolve });
+    if (problem) return { ok: false, error: URL_PROBLEM_TEXT[problem] };
+    if (unresolved) warning = " We could not find this host right now: check the address for typos.";
   }
   await setCrmWebhookUrl(db, { orgId, url: url === "" ? null : url });
   await closeCrmCircuit(db, { orgId });
@@ -79,11 +87,8 @@ export async function sendCrmTestEvent({ orgId, now = new Date() }: { orgId: str
   if (!endpoint) return { ok: false, message: "Save your CRM's webhook URL first." };
   if (!endpoint.secret) return { ok: false, message: "Generate a signing secret first: your CRM needs it to check each event." };
   // Said at once rather than as a failed row in the log; delivery checks again at connect time.
-  const policy = crmNetworkPolicy();
-  const shape = checkCrmUrlShape(endpoint.url, policy);
-  const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy) : null;
-  if ((!shape.ok && isUnsafe(shape.problem)) || (host && !host.ok && host.problem === "unsafe_address")) {
-    await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "test_event" } });
+  const { problem } = await checkCrmUrl({ orgId, url: endpoint.url, where: "test_event" });
+  if (problem && isUnsafeUrlProblem(problem)) {
     return { ok: false, message: "Nothing was sent: use an https:// address on the public internet, save it, and try again." };
   }
   // A contact that exists only in this event: nothing is added to the spa's contacts.

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { MessageTemplate } from "@/db/schema";
 import { env } from "@/lib/env";
+import { parseWebAddress } from "@/lib/settings/booking-url";
 
 export type LinkCampaign = "missed_call" | "follow_up";
 
@@ -40,12 +41,8 @@ export function campaignFor(situation: MessageTemplate["situation"]): LinkCampai
  * is refused.
  */
 export function webUrl(raw: string): URL | null {
-  const trimmed = raw.trim();
-  // "host:8080/x" has no scheme; "mailto:x", "javascript:x" do, and are refused below.
-  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed);
-  const candidate = hasScheme ? trimmed : `https://${trimmed}`;
-  if (!URL.canParse(candidate)) return null;
-  const url = new URL(candidate);
+  const url = parseWebAddress(raw);
+  if (!url) return null;
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
   return url.username || url.password ? null : url; // a booking page never needs credentials
 }

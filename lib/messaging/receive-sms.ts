@@ -19,12 +19,11 @@ import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
 import { insertInboundIfNew } from "@/db/queries/messages";
-import { getEnabledCountries } from "@/db/queries/organizations";
 import { formatPhone } from "@/lib/phone";
 import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";
 import type { Provider } from "@/lib/telephony/call-event";
-import { acceptsTwilioSms } from "@/lib/telephony/provider-rule";
+import { acceptsTwilioSms, refusedProvider } from "@/lib/telephony/provider-rule";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
@@ -48,10 +47,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  if (!acceptsTwilioSms(location.number.provider)) {
-    await recordRefusal(db, { orgId, locationId, reason: "provider_mismatch", detail: { posting: "twilio", registered: location.number.provider, to: text.to, sid: text.sid } });
-    return { status: "provider_mismatch", numberProvider: location.number.provider };
-  }
+  if (await refusedProvider(db, location, "twilio", { sid: text.sid }, acceptsTwilioSms)) return { status: "provider_mismatch", numberProvider: location.number.provider };
   const carrierKeyword = readKeyword(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
@@ -96,7 +92,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     let dispatchNow: string | null = null;
     if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
-      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, text.from, "opt_out_confirmation"));
+      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
       await recordEvent(tx, {
         ...base,
         type: "opted_out",
@@ -123,7 +119,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     } else if (keyword === "opt_in" && contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
       await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
-    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, text.from, "help"))) {
+    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
       dispatchNow = await queueText(tx, {
         orgId,
         conversationId: conversation.id,
@@ -145,8 +141,12 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
  * May Rebound text this sender back (a help text, an opt-out confirmation)? Only a geographic or
  * mobile number in one of the organization's countries; anything else is a logged refusal.
  */
-async function mayAnswer(tx: Executor, base: { orgId: string; locationId: string; contactId: string }, from: string, answer: "help" | "opt_out_confirmation"): Promise<boolean> {
-  const enabledCountries = (await getEnabledCountries(tx, { orgId: base.orgId })) ?? undefined;
+async function mayAnswer(
+  tx: Executor,
+  base: { orgId: string; locationId: string; contactId: string },
+  { from, enabledCountries }: { from: string; enabledCountries: readonly string[] },
+  answer: "help" | "opt_out_confirmation",
+): Promise<boolean> {
   const check = checkDialTarget(from, { use: "callback", enabledCountries });
   if (check.ok) return true;
   await recordRefusal(tx, {

@@ -6,13 +6,13 @@ import { getContact, lockContact } from "@/db/queries/contacts";
 import { getConversation, markAnswered } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findSenderNumber } from "@/db/queries/locations";
-import { manualSendFacts } from "@/db/queries/send-signals";
+import { manualSendFacts, type ManualSendFacts } from "@/db/queries/send-signals";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
-import { countryName, countryOf } from "./country";
-import { countryEnabled } from "./send-guard";
+import { countryName, countryOf } from "@/lib/phone";
+import { countryEnabled, overDailyCap } from "./send-guard";
 import { queueText } from "./queue-text";
 
 export async function sendReply(input: { orgId: string; memberId: string; conversationId: string; body: string }, now: Date = new Date()): Promise<string> {
@@ -58,18 +58,21 @@ export const MANUAL_REFUSAL_TEXT = {
   daily_cap_reached: "Your organization has sent its most manual texts for today. Call this person instead, or try again tomorrow.",
 } as const satisfies Partial<Record<RefusalReason, string>>;
 
+/** The send guard's rules for a typed text, in its order (lib/messaging/send-guard.ts). */
+function manualRefusal(to: string, facts: ManualSendFacts): keyof typeof MANUAL_REFUSAL_TEXT | null {
+  const limits = env().sending;
+  if (!facts.contactedFirst) return "recipient_never_contacted";
+  if (!countryEnabled(to, facts.enabledCountries, limits.textCountries)) return "country_not_enabled";
+  if (overDailyCap("manual", { autoTexts24h: 0, manualTexts24h: facts.manualTexts24h }, limits)) return "daily_cap_reached";
+  return null;
+}
+
 /** Refuses (and logs for the organization) a manual text the platform's rules do not allow. */
 async function checkManualText(db: Db, { orgId, contactId, to, locationId }: { orgId: string; contactId: string; to: string; locationId: string }): Promise<void> {
   const facts = await manualSendFacts(db, { orgId, contactId });
-  const country = countryOf(to);
-  const reason: keyof typeof MANUAL_REFUSAL_TEXT | null = !facts.contactedFirst
-    ? "recipient_never_contacted"
-    : !countryEnabled(to, facts.enabledCountries, env().sending.textCountries)
-      ? "country_not_enabled"
-      : facts.manualTexts24h >= env().sending.manualTextsPerDay
-        ? "daily_cap_reached"
-        : null;
+  const reason = manualRefusal(to, facts);
   if (!reason) return;
+  const country = countryOf(to);
   await recordRefusal(db, { orgId, contactId, locationId, reason, detail: { kind: "manual", country: country ?? null } });
   const message = reason === "country_not_enabled" && country ? `Texts to ${countryName(country)} are not turned on. An owner can turn it on in Settings → Organization.` : MANUAL_REFUSAL_TEXT[reason];
   throw new AppError("forbidden", message);

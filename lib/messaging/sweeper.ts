@@ -42,14 +42,13 @@ export function startLoop(name: string, intervalMs: number, work: () => Promise<
 
 export function startSweeper({
   intervalMs = 1000,
-  crmIntervalMs = intervalMs,
   rollupEveryMs = 30_000,
-}: { intervalMs?: number; crmIntervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+}: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
   const loops = [
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
     // always waits its interval, so a queue of failing deliveries cannot spin.
-    startLoop("CRM", crmIntervalMs, async () => {
+    startLoop("CRM", intervalMs, async () => {
       await sweepCrmDeliveries();
       return false;
     }),

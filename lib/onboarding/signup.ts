@@ -14,8 +14,6 @@ import { insertLocation, insertOrganization, insertTemplates } from "@/db/querie
 import { insertMember, memberEmailTaken } from "@/db/queries/team";
 import { takeAttempt } from "@/lib/auth/attempt-limit";
 import { hashPassword } from "@/lib/auth/password";
-import { tooManyAttemptsMessage } from "@/lib/auth/sign-in";
-import { recordRefusal } from "@/lib/security/refusal";
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import { passwordSchema, personNameSchema } from "@/lib/team/schemas";
 import { FIRST_LOCATION_NAME, PLACEHOLDER_BOOKING_URL, slugify, timezoneOrDefault } from "./first-location";
@@ -41,17 +39,13 @@ class EmailTaken extends Error {}
 export async function signUpOrganization(input: SignupInput, context: { ip: string | null; now?: Date }): Promise<SignupResult> {
   const db = await getDb();
   const verdict = await takeAttempt({ action: "signup", email: input.email, ip: context.ip, now: context.now });
-  if (!verdict.ok) {
-    await recordRefusal(db, { orgId: null, reason: "rate_limited", detail: { action: "signup" } });
-    return { ok: false, reason: "rate_limited", message: tooManyAttemptsMessage(verdict.retryAfterMinutes) };
-  }
+  if (!verdict.ok) return { ok: false, reason: "rate_limited", message: verdict.message };
   // Hashed first, whether or not the email is free: a taken email must not answer faster.
   const passwordHash = await hashPassword(input.password);
-  if (await memberEmailTaken(db, { email: input.email })) return { ok: false, reason: "refused", message: SIGNUP_REFUSED };
   try {
     return await db.transaction(async (tx) => {
       const orgId = await insertOrgWithFreeSlug(tx, input.spaName);
-      // Checked again inside the transaction: the email may have been taken since.
+      // Checked inside the transaction, so an email taken a moment ago is refused too.
       if (await memberEmailTaken(tx, { email: input.email })) throw new EmailTaken();
       const member = await insertMember(tx, { orgId, email: input.email, name: input.name, role: "owner", passwordHash });
       const locationId = await insertLocation(tx, {

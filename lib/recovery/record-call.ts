@@ -11,8 +11,7 @@ import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent, recordEvents } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
-import { acceptsCallEvent } from "@/lib/telephony/provider-rule";
-import { recordRefusal } from "@/lib/security/refusal";
+import { refusedProvider } from "@/lib/telephony/provider-rule";
 import type { Executor } from "@/db/client";
 import { decide, type Decision, type RecentHistory } from "./decide";
 import { allSteps } from "@/lib/all-steps";
@@ -32,9 +31,13 @@ export type RecordCallResult =
       dispatchNow: string | null;
     };
 
-export async function recordCallEvent(event: CallEvent, now: Date = new Date()): Promise<RecordCallResult> {
+/**
+ * `found`: the location of `event.to` when the front door already read it (one round trip fewer on
+ * the webhook's path); it is read here otherwise.
+ */
+export async function recordCallEvent(event: CallEvent, now: Date = new Date(), found?: LocationContext): Promise<RecordCallResult> {
   const db = await getDb();
-  const location = await findLocationByNumber(db, { e164: event.to });
+  const location = found?.number.e164 === event.to ? found : await findLocationByNumber(db, { e164: event.to });
   if (!location) {
     await recordEvent(db, {
       type: "unknown_number",
@@ -45,15 +48,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date()):
   }
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  if (!acceptsCallEvent({ numberProvider: location.number.provider, posting: event.provider })) {
-    await recordRefusal(db, {
-      orgId,
-      locationId,
-      reason: "provider_mismatch",
-      detail: { posting: event.provider, registered: location.number.provider, to: event.to },
-    });
-    return { status: "provider_mismatch", location };
-  }
+  if (await refusedProvider(db, location, event.provider)) return { status: "provider_mismatch", location };
 
   return db.transaction(async (tx) => {
     const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;

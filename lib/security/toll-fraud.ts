@@ -3,8 +3,7 @@
 // existed is checked again right before the <Dial>, and every refusal is logged for the
 // organization that tried (`refused`, reason `toll_fraud_number`).
 import type { Executor } from "@/db/client";
-import { getEnabledCountries } from "@/db/queries/organizations";
-import { DEFAULT_ENABLED_COUNTRIES, forwardingRefusal, type DialUse, type UnsafeNumberReason } from "@/lib/phone-safety";
+import { forwardingRefusal, type DialUse, type UnsafeNumberReason } from "@/lib/phone-safety";
 import { recordRefusal } from "./refusal";
 
 export async function recordTollFraudRefusal(
@@ -22,14 +21,13 @@ export async function recordTollFraudRefusal(
 /**
  * The location's forwarding number if Rebound may dial it now; null (and a logged refusal) when it
  * fails the rule, e.g. a +1 900 number saved before the rule existed. The caller then goes to
- * voicemail instead of being forwarded. `enabledCountries` saves a read when the caller has them.
+ * voicemail instead of being forwarded. `enabledCountries` come with the location (findLocationByNumber).
  */
 export async function safeForwardingNumber(
   db: Executor,
-  input: { orgId: string; locationId: string; forwardingNumber: string; callSid?: string; enabledCountries?: readonly string[] },
+  input: { orgId: string; locationId: string; forwardingNumber: string; callSid?: string; enabledCountries: readonly string[] },
 ): Promise<string | null> {
-  const enabled = input.enabledCountries ?? (await getEnabledCountries(db, { orgId: input.orgId })) ?? DEFAULT_ENABLED_COUNTRIES;
-  const refusal = forwardingRefusal(input.forwardingNumber, enabled);
+  const refusal = forwardingRefusal(input.forwardingNumber, input.enabledCountries);
   if (!refusal) return input.forwardingNumber;
   await recordTollFraudRefusal(db, {
     orgId: input.orgId,

@@ -22,7 +22,7 @@ export async function startServer(): Promise<void> {
     console.error(`\nRebound cannot open its database: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   }
-  if (process.env.NODE_ENV === "production" && process.env[ALLOW_PRIVATE_ENV]) {
+  if (env().nodeEnv === "production" && process.env[ALLOW_PRIVATE_ENV]) {
     console.warn(`${ALLOW_PRIVATE_ENV} is set: CRM webhooks may reach these private addresses. It is meant for tests; unset it in a real deployment.`);
   }
   const sweeper = startSweeper();

@@ -10,8 +10,8 @@ export type BookingUrlProblem = "not_a_web_address" | "not_https" | "ip_address"
 
 export const BOOKING_URL_MESSAGE = "Enter the booking page's https:// address under a domain name, e.g. https://book.yourspa.com (not an IP address).";
 
-/** The URL the owner typed, read as https when it has no scheme ("book.spa.com/x"); null when it is not a web address. */
-function parse(raw: string): URL | null {
+/** The URL typed, read as https when it has no scheme ("book.spa.com/x"); null when it does not parse. */
+export function parseWebAddress(raw: string): URL | null {
   const trimmed = raw.trim();
   // "host:8080/x" has no scheme; "mailto:x", "javascript:x" do, and are refused below.
   const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed);
@@ -35,7 +35,7 @@ export function bookingUrlProblem(url: URL): BookingUrlProblem | null {
 
 /** The booking URL to store or redirect to, or null with why not. */
 export function checkBookingUrl(raw: string): { ok: true; url: URL } | { ok: false; problem: BookingUrlProblem } {
-  const url = parse(raw);
+  const url = parseWebAddress(raw);
   if (!url) return { ok: false, problem: "not_a_web_address" };
   const problem = bookingUrlProblem(url);
   return problem ? { ok: false, problem } : { ok: true, url };
@@ -43,7 +43,7 @@ export function checkBookingUrl(raw: string): { ok: true; url: URL } | { ok: fal
 
 /** The "Test link" next to the booking URL opens what the owner typed, only when it would be accepted. */
 export function openableUrl(raw: string): string | null {
-  if (!/^https?:\/\//i.test(raw.trim())) return null;
+  if (!/^https:\/\//i.test(raw.trim())) return null;
   const checked = checkBookingUrl(raw);
   return checked.ok ? checked.url.toString() : null;
 }

@@ -13,8 +13,6 @@ import {
 import type { Invitation, Member } from "@/db/schema";
 import { takeAttempt } from "@/lib/auth/attempt-limit";
 import { hashPassword } from "@/lib/auth/password";
-import { tooManyAttemptsMessage } from "@/lib/auth/sign-in";
-import { recordRefusal } from "@/lib/security/refusal";
 import { env } from "@/lib/env";
 import { hashInviteToken, invitationExpiry, inviteUrl, looksLikeInviteToken, newInviteToken } from "./tokens";
 
@@ -93,17 +91,14 @@ class AcceptRefused extends Error {}
 /**
  * Creates the member and uses up the invitation in one transaction: two tabs submitting the same
  * link make one member, and a failure leaves the link usable. The token is checked first (a SHA-256
- * look-up), and only a usable invitation pays for the password hash (~0.4 s, 128 MiB): a stream of
+ * look-up), and only a usable invitation pays for the password hash: a stream of
  * made-up links costs the server nothing. Attempts are limited per address (`ip`).
  */
 export async function acceptInvitation(input: { token: string; name: string; password: string; ip: string | null; now?: Date }): Promise<AcceptResult> {
   const now = input.now ?? new Date();
   const db = await getDb();
   const verdict = await takeAttempt({ action: "accept_invite", email: "", ip: input.ip, now });
-  if (!verdict.ok) {
-    await recordRefusal(db, { orgId: null, reason: "rate_limited", detail: { action: "accept_invite" } });
-    return { ok: false, message: tooManyAttemptsMessage(verdict.retryAfterMinutes) };
-  }
+  if (!verdict.ok) return { ok: false, message: verdict.message };
   if (!looksLikeInviteToken(input.token)) return { ok: false, message: UNUSABLE_INVITATION.unknown };
   const tokenHash = hashInviteToken(input.token);
   const found = await findInvitationByTokenHash(db, { tokenHash });

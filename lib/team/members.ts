@@ -26,7 +26,7 @@ export async function changeMemberRole(input: { orgId: string; actorId: string; 
     await updateMemberRole(tx, { orgId: input.orgId, memberId: target.id, role: input.role });
     const revoked =
       input.role === "owner" ? 0 : await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_demoted", at: input.now ?? new Date() });
-    return { ok: true, message: `${target.name} is now ${article(input.role)}.${revoked ? " The API tokens and invitations they made were revoked." : ""}` };
+    return { ok: true, message: `${target.name} is now ${article(input.role)}.${revokedNote(revoked)}` };
   });
 }
 
@@ -44,7 +44,7 @@ export async function removeMember(input: { orgId: string; actorId: string; memb
     // Before the delete: it empties created_by / invited_by, and the rows could no longer be found.
     const revoked = await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_removed", at });
     await deleteMember(tx, { orgId: input.orgId, memberId: target.id });
-    return { ok: true, message: `${target.name} was removed and signed out everywhere.${revoked ? " The API tokens and invitations they made were revoked." : ""}` };
+    return { ok: true, message: `${target.name} was removed and signed out everywhere.${revokedNote(revoked)}` };
   });
 }
 
@@ -61,6 +61,8 @@ async function revokeOwnerGrants(
   ]);
   return tokenIds.length + invitationIds.length;
 }
+
+const revokedNote = (revoked: number) => (revoked ? " The API tokens and invitations they made were revoked." : "");
 
 function article(role: Member["role"]): string {
   return role === "owner" ? "an owner" : "a coordinator";

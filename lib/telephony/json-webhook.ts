@@ -12,9 +12,8 @@ import { acceptedSecrets, NO_SECRET, type SecretProvider } from "@/lib/integrati
 import { dispatchText } from "@/lib/messaging/outbox";
 import { toE164 } from "@/lib/phone";
 import { recordCallEvent } from "@/lib/recovery/record-call";
-import { recordRefusal } from "@/lib/security/refusal";
 import type { CallEvent } from "./call-event";
-import { acceptsCallEvent, providerMismatchMessage } from "./provider-rule";
+import { providerMismatchMessage, refusedProvider } from "./provider-rule";
 import type { Defer } from "./twilio/webhook";
 
 export type Verification = { ok: true } | { ok: false; reason: string };
@@ -80,13 +79,7 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     if (!verdict.ok) throw new AppError("unauthorized", `Signature check failed: ${verdict.reason}`);
 
     // Verified with this organization's own secret: from here on, the organization itself is posting.
-    if (!acceptsCallEvent({ numberProvider: location.number.provider, posting: adapter.provider })) {
-      await recordRefusal(db, {
-        orgId,
-        locationId: location.location.id,
-        reason: "provider_mismatch",
-        detail: { posting: adapter.provider, registered: location.number.provider, to: location.number.e164 },
-      });
+    if (await refusedProvider(db, location, adapter.provider)) {
       throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: location.number.provider, posting: adapter.provider }));
     }
 
@@ -98,11 +91,8 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     if (parsed.event.to !== location.number.e164) {
       throw new AppError("bad_request", "The event's dialled number does not match the number it was verified for.");
     }
-    const result = await recordCallEvent(parsed.event, now);
-    if (result.status === "provider_mismatch") {
-      // The event's `to` found another number than the one it was verified for (a payload may name both).
-      throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: result.location.number.provider, posting: adapter.provider }));
-    }
+    // The location verified above, its provider already checked: recordCallEvent reads neither again.
+    const result = await recordCallEvent(parsed.event, now, location);
     if (result.status === "recorded" && result.dispatchNow) {
       const messageId = result.dispatchNow;
       defer(() => dispatchText(messageId));

@@ -1,12 +1,37 @@
 // Which provider may speak for a number. A number is registered with one phone system
 // (`phone_numbers.provider`); only that system's call events are believed for it. Without this rule
 // an organization could post generic `call.missed` events "from" anyone to its own Twilio number
-// and have the platform text strangers. Pure: the webhook front doors ask it after verifying.
+// and have the platform text strangers. The rule is pure; `refusedProvider` applies it for a front
+// door, after the signature check, and logs the refusal for the number's organization.
+import type { Executor } from "@/db/client";
+import type { LocationContext } from "@/db/queries/locations";
+import { recordRefusal } from "@/lib/security/refusal";
 import type { Provider } from "./call-event";
 
 /** A call event (missed call, voicemail, queue abandon…) only from the number's own provider. */
 export function acceptsCallEvent({ numberProvider, posting }: { numberProvider: Provider; posting: Provider }): boolean {
   return numberProvider === posting;
+}
+
+/**
+ * True (and the refusal logged for the number's organization) when `posting` may not speak for the
+ * number `location` was found by: its call events, or with `accepts` another rule (texts).
+ */
+export async function refusedProvider(
+  db: Executor,
+  location: LocationContext,
+  posting: Provider,
+  detail: Record<string, string | null> = {},
+  accepts: (numberProvider: Provider) => boolean = (numberProvider) => acceptsCallEvent({ numberProvider, posting }),
+): Promise<boolean> {
+  if (accepts(location.number.provider)) return false;
+  await recordRefusal(db, {
+    orgId: location.location.orgId,
+    locationId: location.location.id,
+    reason: "provider_mismatch",
+    detail: { posting, registered: location.number.provider, to: location.number.e164, ...detail },
+  });
+  return true;
 }
 
 /**

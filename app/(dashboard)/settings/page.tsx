@@ -12,7 +12,7 @@ import { organizationSettingsSchema, type OrganizationField } from "@/lib/settin
 import { asOwner } from "@/lib/settings/owner-action";
 import { enabledCountriesField, enabledCountriesSchema } from "@/lib/settings/text-countries";
 import { env } from "@/lib/env";
-import { countryName } from "@/lib/messaging/country";
+import { countryName } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Settings · Organization" };
 

@@ -14,8 +14,8 @@ import { dispatchText } from "@/lib/messaging/outbox";
 import { receiveSms } from "@/lib/messaging/receive-sms";
 import { routeTranscript } from "@/lib/messaging/route-transcript";
 import { recordCallEvent } from "@/lib/recovery/record-call";
-import { recordRefusal } from "@/lib/security/refusal";
-import { acceptsCallEvent, providerMismatchMessage } from "../provider-rule";
+import { safeForwardingNumber } from "@/lib/security/toll-fraud";
+import { providerMismatchMessage, refusedProvider } from "../provider-rule";
 import {
   callEventFromDial,
   callEventFromQueue,
@@ -34,7 +34,6 @@ import {
 import { transcriptOf } from "./transcript";
 import { emptyMessagingTwiml, emptyVoiceTwiml, forwardCallTwiml, goodbyeTwiml, TWIML_HEADERS, voicemailTwiml } from "./twiml";
 import { badRequest, type TwilioContext } from "./webhook";
-import { safeForwardingNumber } from "@/lib/security/toll-fraud";
 
 const twiml = (xml: string) => new Response(xml, { headers: TWIML_HEADERS });
 const webhookUrl = (name: string) => `${env().appUrl}/api/webhooks/twilio/${name}`;
@@ -77,15 +76,7 @@ export async function onVoice({ params, defer }: TwilioContext): Promise<Respons
   if (!parsed.ok) return badRequest(parsed.message);
   const db = await getDb();
   const location = await findLocationByNumber(db, { e164: parsed.value.To });
-  if (location && !acceptsCallEvent({ numberProvider: location.number.provider, posting: "twilio" })) {
-    await recordRefusal(db, {
-      orgId: location.location.orgId,
-      locationId: location.location.id,
-      reason: "provider_mismatch",
-      detail: { posting: "twilio", registered: location.number.provider, to: parsed.value.To, callSid: parsed.value.CallSid },
-    });
-    return providerMismatch(location);
-  }
+  if (location && (await refusedProvider(db, location, "twilio", { callSid: parsed.value.CallSid }))) return providerMismatch(location);
   const forwardTo = location?.location.forwardingNumber;
   if (!location || !forwardTo) {
     await recordEvent(db, {
@@ -96,17 +87,25 @@ export async function onVoice({ params, defer }: TwilioContext): Promise<Respons
     });
     return twiml(goodbyeTwiml(NOT_IN_SERVICE));
   }
-  const safe = await safeForwardingNumber(db, { orgId: location.location.orgId, locationId: location.location.id, forwardingNumber: forwardTo, callSid: parsed.value.CallSid });
+  const safe = await safeForwardingNumber(db, {
+    orgId: location.location.orgId,
+    locationId: location.location.id,
+    forwardingNumber: forwardTo,
+    callSid: parsed.value.CallSid,
+    enabledCountries: location.enabledCountries,
+  });
   if (!safe) {
     // A premium-rate or out-of-country forwarding number (stored before the rule existed) is never
     // dialled: the call is a failed forward, so the caller is recorded, texted back and offered voicemail.
     const { AccountSid, CallSid, From, To } = parsed.value;
     const event = callEventFromDial({ AccountSid, CallSid, From, To, DialCallStatus: "failed", DialCallDuration: undefined }, new Date());
-    const result = await recordCallEvent(event);
+    const result = await recordCallEvent(event, new Date(), location);
     if (result.status === "recorded") dispatchLater(defer, result.dispatchNow);
-    return twiml(result.status === "recorded" || result.status === "duplicate" ? voicemailPrompt(result.location) : goodbyeTwiml(NOT_IN_SERVICE));
+    return twiml(voicemailPrompt(location));
   }
-  return twiml(forwardCallTwiml({ forwardingNumber: safe, ringTimeoutSeconds: location.location.ringTimeoutSeconds, actionUrl: webhookUrl("dial") }));
+  return twiml(
+    forwardCallTwiml({ forwardingNumber: safe, ringTimeoutSeconds: location.location.ringTimeoutSeconds, actionUrl: webhookUrl("dial"), enabledCountries: location.enabledCountries }),
+  );
 }
 
 /** The spa's line rang out, was busy or failed: a missed call, a voicemail prompt and the text-back. */

@@ -8,7 +8,6 @@ import { CrmUrlForm } from "@/components/settings/crm-url-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
-import { getCrmCircuit } from "@/db/queries/crm";
 import { findOrgTimezone, getIntegrationSettings } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { CRM_EVENT_TYPES } from "@/lib/crm/events";
@@ -21,11 +20,7 @@ export default async function CrmPage({ searchParams }: { searchParams: Promise<
   const member = await requireMemberPage(["owner"]);
   const { before } = await searchParams;
   const db = await getDb();
-  const [settings, timezone, circuit] = await Promise.all([
-    getIntegrationSettings(db, { orgId: member.orgId }),
-    findOrgTimezone(db, { orgId: member.orgId }),
-    getCrmCircuit(db, { orgId: member.orgId }),
-  ]);
+  const [settings, timezone] = await Promise.all([getIntegrationSettings(db, { orgId: member.orgId }), findOrgTimezone(db, { orgId: member.orgId })]);
   const card = "overflow-hidden rounded-lg border border-slate-200 bg-white";
   return (
     <div>
@@ -36,7 +31,7 @@ export default async function CrmPage({ searchParams }: { searchParams: Promise<
             Endpoint
           </h2>
           <div className="space-y-5 p-4">
-            <CrmCircuitNotice circuit={circuit} timezone={timezone ?? DEFAULT_TIMEZONE} now={new Date()} />
+            <CrmCircuitNotice circuit={settings?.circuit ?? null} timezone={timezone ?? DEFAULT_TIMEZONE} now={new Date()} />
             <CrmUrlForm url={settings?.crmWebhookUrl ?? ""} />
             <CrmSecretForm masked={settings?.crmWebhookSecret ? maskSecret(settings.crmWebhookSecret) : null} />
             <div className="space-y-2">

@@ -28,7 +28,6 @@ import {
 } from "@/lib/settings/location-schema";
 import { numberInUseMessage } from "@/lib/settings/number-in-use";
 import { asOwner } from "@/lib/settings/owner-action";
-import { DEFAULT_ENABLED_COUNTRIES } from "@/lib/phone-safety";
 import { recordTollFraudRefusal } from "@/lib/security/toll-fraud";
 
 const GONE = "This location no longer exists. Reload the page.";
@@ -45,7 +44,7 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
     const locationId = idSchema.safeParse(values.locationId);
     if (!locationId.success) return { message: GONE };
     const db = await getDb();
-    const enabledCountries = (await getEnabledCountries(db, { orgId: member.orgId })) ?? DEFAULT_ENABLED_COUNTRIES;
+    const enabledCountries = await getEnabledCountries(db, { orgId: member.orgId });
     const parsed = locationSettingsSchemaFor(enabledCountries).safeParse(values);
     if (!parsed.success) {
       // A premium-rate or out-of-country forwarding number is toll fraud (or a mistake): logged either way.
