@@ -129,9 +129,12 @@ function classifyV6(groups: number[]): AddressVerdict {
   return ALLOWED;
 }
 
+/** A host as a URL writes it ("[::1]") without the brackets an IPv6 literal needs there. */
+export const unbracket = (host: string): string => host.replace(/^\[(.*)\]$/, "$1");
+
 /** Whether an outgoing CRM webhook may connect to this literal IP address. */
 export function classifyAddress(address: string): AddressVerdict {
-  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1");
+  const trimmed = unbracket(address.trim());
   const family = isIP(trimmed.split("%")[0] ?? "");
   if (family === 4) {
     const value = ipv4ToInt(trimmed);

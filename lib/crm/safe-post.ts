@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { codeOf } from "@/lib/integrations/safe-error";
+import { unbracket } from "./address-policy";
 import { addressAllowed, checkCrmUrlShape, isUnsafeUrlProblem, type CrmNetworkPolicy } from "./url-policy";
 
 export type ResolvedAddress = { address: string; family: number };
@@ -26,7 +27,7 @@ type HostCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: false; probl
  * rebinding or split-horizon answer would slip through, so it refuses the whole name.
  */
 export async function resolvePublicHost(hostname: string, policy: CrmNetworkPolicy, resolve: Resolver = systemResolver): Promise<HostCheck> {
-  const bare = hostname.replace(/^\[(.*)\]$/, "$1");
+  const bare = unbracket(hostname);
   const family = isIP(bare);
   if (family) return addressAllowed(bare, policy).allowed ? { ok: true, addresses: [{ address: bare, family }] } : { ok: false, problem: "unsafe_address" };
   let addresses: ResolvedAddress[];

@@ -8,7 +8,7 @@
 //   point the webhook at a local receiver (the integration tests, and the browser tests' `next
 //   start`). Never set in a real deployment: start-up warns when it is set in production.
 import { BlockList, isIP } from "node:net";
-import { classifyAddress, isInternalHostName, type BlockedKind } from "./address-policy";
+import { classifyAddress, isInternalHostName, unbracket, type BlockedKind } from "./address-policy";
 
 export type CrmNetworkPolicy = {
   /** Plain http is accepted only to a host this policy exempts (loopback in development, the allow-list). */
@@ -42,7 +42,7 @@ export function crmNetworkPolicy(env: Record<string, string | undefined> = proce
   const development = env.NODE_ENV === "development";
   return {
     exempt: (address) => {
-      const bare = address.replace(/^\[(.*)\]$/, "$1");
+      const bare = unbracket(address);
       const family = isIP(bare);
       if (!family) return false;
       if (development && isLoopback(bare)) return true;
@@ -70,7 +70,7 @@ export function checkCrmUrlShape(raw: string, policy: CrmNetworkPolicy): UrlChec
   }
   if (url.username || url.password) return { ok: false, problem: "credentials" };
   // The URL parser has already normalised 0x7f.1, 2130706433 and friends to 127.0.0.1.
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = unbracket(url.hostname);
   const literal = isIP(host) !== 0;
   const exemptHost = literal ? policy.exempt(host) : host === "localhost" && policy.exempt("127.0.0.1");
   if (exemptHost) return url.protocol === "https:" || url.protocol === "http:" ? { ok: true, url } : { ok: false, problem: "not_https" };

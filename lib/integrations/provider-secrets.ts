@@ -14,7 +14,8 @@ export async function saveProviderSecret({ orgId, provider, value, now = new Dat
   const existing = (await getOrgSecrets(db, { orgId }))?.[provider] ?? NO_SECRET;
   const secret = rotatedSecret(existing, value, now);
   await setOrgWebhookSecret(db, { orgId, provider, secret });
-  return { previousUntil: secret.previous && existing.current !== value && existing.current ? secret.previousUntil : null };
+  // A replaced secret (not a first one, nor the same one again) keeps working until then.
+  return { previousUntil: existing.current && existing.current !== value ? secret.previousUntil : null };
 }
 
 /** Turns the integration on, or rotates its secret. Returns the new secret: the only time it is shown in full. */
