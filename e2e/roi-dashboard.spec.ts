@@ -52,15 +52,15 @@ test("the owner sees the forecast, the measured numbers, every chart and the ben
 test("“Use my numbers” loads the measured rates into the forecast and the link keeps them", async ({ page }) => {
   await openDashboard(page);
   const description = await page.getByText(/^Your numbers,/).textContent();
-  const match = /: ([\d,]+) calls a month, ([\d.]+)% missed, ([\d.]+)% re-engaged, ([\d.]+)% booked, \$([\d,]+) a client/.exec(description ?? "");
+  const match = /: ([\d,]+) calls a month, ([\d.]+)% missed, ([\d.]+)% re-engaged rate, ([\d.]+)% book rate, \$([\d,]+) a client/.exec(description ?? "");
   expect(match, description ?? "").not.toBeNull();
   const [calls, missed, recovered, booked, value] = match!.slice(1).map((s) => s.replaceAll(",", ""));
 
   await page.getByRole("button", { name: "Use my numbers" }).click();
   await expect(page.getByLabel("Inbound calls a month (calls)")).toHaveValue(calls!);
   await expect(page.getByLabel("Missed-call rate (%)")).toHaveValue(missed!);
-  await expect(page.getByLabel("Text-back recovery rate (%)")).toHaveValue(recovered!);
-  await expect(page.getByLabel("Reply-to-book rate (%)")).toHaveValue(booked!);
+  await expect(page.getByLabel("Re-engaged rate (%)")).toHaveValue(recovered!);
+  await expect(page.getByLabel("Book rate (%)")).toHaveValue(booked!);
   await expect(page.getByLabel("Average client value ($)")).toHaveValue(value!);
   const expectedMissed = Math.floor(Math.round((Number(calls) * Number(missed)) / 100 * 1e6) / 1e6 + 0.5);
   await expect(page.getByTestId("forecast-missed")).toHaveText(expectedMissed.toLocaleString("en-US"));

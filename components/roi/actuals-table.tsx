@@ -1,23 +1,33 @@
 // The measured numbers per month or per location, one row each and a total row: the same columns
 // in both tables so they read against each other.
 import type { Actuals } from "@/lib/roi/actuals";
+import { definition, term, type RoiTermKey } from "@/lib/roi/glossary";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
 import { count, dollars, percent } from "./format";
 
-export type ActualsRow = { key: string; label: string; actuals: Actuals };
+/** `partial`: a month only partly inside the range (or not over), shown in italics. */
+export type ActualsRow = { key: string; label: string; actuals: Actuals; partial?: boolean };
 
-const COLUMNS: { header: string; title?: string; cell: (a: Actuals) => string }[] = [
-  { header: "Inbound", cell: (a) => count(a.inboundCalls) },
-  { header: "Answered live", title: "Answered by the desk while open", cell: (a) => percent(a.answeredLiveRate) },
-  { header: "Missed", title: "Spam excluded", cell: (a) => count(a.missedCalls) },
-  { header: "Spam", cell: (a) => count(a.spamCalls) },
-  { header: "Texted ≤60 s", title: "Share of texts sent within 60 seconds", cell: (a) => percent(a.textedWithin60sRate) },
-  { header: "Time to text (median / 90%)", cell: (a) => (a.medianSecondsToText === null ? "—" : `${formatResponseBound(a.medianSecondsToText)} / ${formatResponseBound(a.p90SecondsToText)}`) },
-  { header: "Re-engaged", cell: (a) => count(a.reEngaged) },
-  { header: "Recovered", title: "Clients who booked after a missed call and our text", cell: (a) => count(a.recovered) },
-  { header: "Bookings", title: "Every booking, any source", cell: (a) => count(a.bookings) },
-  { header: "Booked value", cell: (a) => dollars(a.bookedValueCents) },
-  { header: "Recovered revenue", cell: (a) => dollars(a.recoveredCents) },
+type Column = { key: RoiTermKey; header: string; cell: (a: Actuals) => string };
+/** Each column is a glossary word; a rate says so after the word ("Answered live %"). */
+const column = (key: RoiTermKey, cell: Column["cell"], header = term(key)): Column => ({ key, header, cell });
+
+const COLUMNS: Column[] = [
+  column("inbound", (a) => count(a.inboundCalls)),
+  column("answeredLive", (a) => percent(a.answeredLiveRate), `${term("answeredLive")} %`),
+  column("missed", (a) => count(a.missedCalls)),
+  column("spam", (a) => count(a.spamCalls)),
+  column("textedWithin60s", (a) => percent(a.textedWithin60sRate), `${term("textedWithin60s")} %`),
+  column(
+    "timeToText",
+    (a) => (a.medianSecondsToText === null ? "—" : `${formatResponseBound(a.medianSecondsToText)} / ${formatResponseBound(a.p90SecondsToText)}`),
+    `${term("timeToText")} (median / 9 in 10)`,
+  ),
+  column("reEngaged", (a) => count(a.reEngaged)),
+  column("recovered", (a) => count(a.recovered)),
+  column("bookings", (a) => count(a.bookings)),
+  column("bookedValue", (a) => dollars(a.bookedValueCents)),
+  column("recoveredRevenue", (a) => dollars(a.recoveredCents)),
 ];
 
 export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: string; caption: string; firstHeader: string; rows: ActualsRow[]; total?: ActualsRow }) {
@@ -31,7 +41,7 @@ export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: st
               {firstHeader}
             </th>
             {COLUMNS.map((column) => (
-              <th key={column.header} scope="col" title={column.title} className="px-3 py-2 print:px-1 print:py-1 text-right font-medium">
+              <th key={column.header} scope="col" title={definition(column.key)} className="px-3 py-2 print:px-1 print:py-1 text-right font-medium">
                 {column.header}
               </th>
             ))}
@@ -39,7 +49,7 @@ export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: st
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.key}>
+            <tr key={row.key} data-partial={row.partial ? "true" : undefined} className={row.partial ? "italic" : undefined}>
               <th scope="row" className="sticky left-0 bg-white px-3 py-2 print:px-1 print:py-1 text-left font-medium whitespace-nowrap text-slate-900">
                 {row.label}
               </th>

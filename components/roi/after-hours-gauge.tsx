@@ -1,6 +1,7 @@
-// "Do we catch the after-hours callers?": share of after-hours missed calls that got a text-back or
-// a completed callback, as a bar against the 60% target, with the verdict in words.
+// "Do we catch the after-hours callers?": after-hours captured ÷ missed while closed (the glossary's
+// words), as a bar against the 60% target, with the verdict in words.
 import type { Actuals } from "@/lib/roi/actuals";
+import { term } from "@/lib/roi/glossary";
 import { ChartFigure } from "./chart-figure";
 import { count, percent } from "./format";
 import { COLORS } from "./palette";
@@ -19,14 +20,14 @@ export function AfterHoursGauge({ actuals, listHref }: { actuals: Pick<Actuals, 
       finding={
         <>
           <a href={listHref} className="font-medium text-brand-700 hover:underline">
-            {count(actuals.afterHoursCaptured)} of {count(actuals.afterHoursMissed)} after-hours missed calls
+            {count(actuals.afterHoursCaptured)} of {count(actuals.afterHoursMissed)} calls missed while closed
           </a>{" "}
-          got a text-back or a callback. {verdict}
+          were texted back, called back or recovered. {verdict}
         </>
       }
     >
       <p className="text-4xl font-semibold text-slate-900" data-testid="after-hours-rate">
-        {percent(rate)} <span className="text-base font-normal text-slate-600">captured</span>
+        {percent(rate)} <span className="text-base font-normal text-slate-600">{term("afterHoursCaptured").toLowerCase()}</span>
       </p>
       <svg viewBox={`0 0 ${width} 44`} className="mt-4 w-full max-w-md" role="img" aria-label={`${percent(rate)} captured against a 60% target`}>
         <rect x="0" y="8" width={width} height="16" rx="4" fill="#e2e8f0" />
@@ -44,9 +45,9 @@ export function AfterHoursGauge({ actuals, listHref }: { actuals: Pick<Actuals, 
       </svg>
       <dl className="mt-4 grid grid-cols-3 gap-2 text-center text-xs text-slate-600">
         {[
-          ["after-hours missed", count(actuals.afterHoursMissed)],
-          ["texted or called back", count(actuals.afterHoursCaptured)],
-          ["share of all missed", percent(actuals.missedCalls > 0 ? actuals.afterHoursMissed / actuals.missedCalls : null)],
+          [term("missedWhileClosed").toLowerCase(), count(actuals.afterHoursMissed)],
+          [term("afterHoursCaptured").toLowerCase(), count(actuals.afterHoursCaptured)],
+          ["share of all missed calls", percent(actuals.missedCalls > 0 ? actuals.afterHoursMissed / actuals.missedCalls : null)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-lg bg-slate-50 p-2">
             <dt>{label}</dt>

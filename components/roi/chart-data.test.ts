@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { emptyCounts, withRates } from "@/lib/roi/actuals";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
 import { fixtureDashboard } from "@/tests/fixtures/roi-dashboard";
-import { bucketLabel, funnelSteps, heatLevel, hourName, leakRows, responseRows, summarizeHeatmap, trendRows } from "./chart-data";
+import { monthSpan } from "@/lib/roi/months";
+import { bucketLabel, funnelSteps, heatLevel, hourName, leakRows, partialMonthsNote, responseRows, summarizeHeatmap, trendRows } from "./chart-data";
 
 describe("heatmap", () => {
   it("names hours the way owners say them", () => {
@@ -70,10 +71,10 @@ describe("funnel", () => {
   it("follows missed → texted → re-engaged → booked with each step's conversion", () => {
     const steps = funnelSteps({ missedCalls: 74, textedCalls: 70, reEngaged: 22, recovered: 8 });
     expect(steps.map((s) => [s.stage, s.count, s.ofPrevious])).toEqual([
-      ["Missed", 74, null],
+      ["Missed calls", 74, null],
       ["Texted back", 70, 95],
       ["Re-engaged", 22, 31],
-      ["Booked (recovered)", 8, 36],
+      ["Recovered", 8, 36],
     ]);
     expect(steps[2]!.previousStage).toBe("Texted back");
   });
@@ -84,24 +85,32 @@ describe("funnel", () => {
 });
 
 describe("trend", () => {
-  it("gives one point per month with recovered dollars", () => {
+  const whole = (month: string) => monthSpan(month, { from: "2026-01-01", to: "2026-12-31" }, "2027-01-15");
+
+  it("gives one point per month with recovered revenue and the recovered rate", () => {
     const actuals = withRates({ ...emptyCounts(), inboundCalls: 320, missedCalls: 74, reEngaged: 22, recovered: 8, recoveredCents: 1_120_000 });
-    expect(trendRows([{ month: "2026-09", actuals }])).toEqual([{ month: "2026-09", label: "Sep ’26", missed: 74, reEngaged: 22, recovered: 8, recoveredDollars: 11_200 }]);
+    expect(trendRows([{ month: "2026-09", actuals, span: whole("2026-09") }])).toEqual([
+      { month: "2026-09", label: "Sep ’26", partial: false, name: "Sep 2026", missed: 74, reEngaged: 22, recovered: 8, recoveredDollars: 11_200, recoveredRate: 8 / 74 },
+    ]);
   });
 
   it("starts at the first month with calls, keeping quiet months after it", () => {
     const empty = withRates(emptyCounts());
     const busy = withRates({ ...emptyCounts(), inboundCalls: 10 });
-    const months = ["2026-06", "2026-07", "2026-08", "2026-09"].map((month, i) => ({ month, actuals: i === 1 || i === 3 ? busy : empty }));
+    const months = ["2026-06", "2026-07", "2026-08", "2026-09"].map((month, i) => ({ month, actuals: i === 1 || i === 3 ? busy : empty, span: whole(month) }));
     expect(trendRows(months).map((r) => r.month)).toEqual(["2026-07", "2026-08", "2026-09"]);
     expect(trendRows(months.slice(0, 1))).toEqual([]);
   });
 
-  it("covers the twelve months ending with the range on a whole dashboard", () => {
-    const data = fixtureDashboard({ from: "2026-09-01", to: "2026-11-26", locationId: null });
-    const rows = trendRows(data.trend);
-    expect(rows).toHaveLength(12);
-    expect(rows.at(-1)!.month).toBe("2026-11");
+  it("covers exactly the range's months, the partial ones starred and named with their days", () => {
+    const data = fixtureDashboard({ from: "2026-09-14", to: "2026-11-26", locationId: null }, 14, "2026-11-26");
+    const rows = trendRows(data.byMonth);
+    expect(rows.map((r) => r.label)).toEqual(["Sep ’26*", "Oct ’26", "Nov ’26*"]);
+    expect(rows.map((r) => r.partial)).toEqual([true, false, true]);
     expect(rows.at(-1)!.missed).toBe(data.byMonth.at(-1)!.actuals.missedCalls);
+    expect(partialMonthsNote(rows)).toBe("* Partial months, not a whole month's figures: Sep 2026 (14–30); Nov 2026 (1–26 so far).");
+    const months = trendRows(fixtureDashboard({ from: "2026-03-01", to: "2026-04-30", locationId: null }).byMonth);
+    expect(months.map((r) => r.label)).toEqual(["Mar ’26", "Apr ’26"]);
+    expect(partialMonthsNote(months)).toBeNull();
   });
 });

@@ -2,8 +2,9 @@
 // states in words (so nothing is told by colour alone). Pure: no I/O, no React.
 import { LEAK_SOURCES, type Actuals, type LeakSourceName } from "@/lib/roi/actuals";
 import type { MonthActuals } from "@/lib/roi/dashboard-data";
+import { term } from "@/lib/roi/glossary";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
-import { shortMonth } from "./format";
+import { monthLabel, shortMonthLabel } from "./format";
 
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
@@ -118,13 +119,13 @@ export type FunnelStep = {
   ofPrevious: number | null;
 };
 
-/** Missed → texted → re-engaged → booked (recovered), with each step's conversion. */
+/** Missed → texted back → re-engaged → recovered, with each step's conversion (the glossary's words). */
 export function funnelSteps(actuals: Pick<Actuals, "missedCalls" | "textedCalls" | "reEngaged" | "recovered">): FunnelStep[] {
   const stages: [string, number][] = [
-    ["Missed", actuals.missedCalls],
-    ["Texted back", actuals.textedCalls],
-    ["Re-engaged", actuals.reEngaged],
-    ["Booked (recovered)", actuals.recovered],
+    [term("missed"), actuals.missedCalls],
+    [term("textedBack"), actuals.textedCalls],
+    [term("reEngaged"), actuals.reEngaged],
+    [term("recovered"), actuals.recovered],
   ];
   return stages.map(([stage, n], i) => {
     const [previousStage, previous] = i === 0 ? ["", null] : stages[i - 1]!;
@@ -132,17 +133,43 @@ export function funnelSteps(actuals: Pick<Actuals, "missedCalls" | "textedCalls"
   });
 }
 
-export type TrendRow = { month: string; label: string; missed: number; reEngaged: number; recovered: number; recoveredDollars: number };
+export type TrendRow = {
+  month: string;
+  /** The axis label: partial months starred. */
+  label: string;
+  /** Partial months are drawn hollow / hatched and named under the chart with their days. */
+  partial: boolean;
+  /** "Nov 2026 (1–26, partial)" for tooltips and the note. */
+  name: string;
+  missed: number;
+  reEngaged: number;
+  recovered: number;
+  recoveredDollars: number;
+  recoveredRate: number | null;
+};
 
-/** One point per month, from the first month with any call (months before the spa's records are no data, not zero). */
-export function trendRows(trend: readonly MonthActuals[]): TrendRow[] {
-  const first = trend.findIndex(({ actuals }) => actuals.inboundCalls > 0);
-  return (first === -1 ? [] : trend.slice(first)).map(({ month, actuals }) => ({
+/**
+ * One point per month of the range, from the first month with any call (months before the spa's
+ * records are no data, not zero).
+ */
+export function trendRows(months: readonly MonthActuals[]): TrendRow[] {
+  const first = months.findIndex(({ actuals }) => actuals.inboundCalls > 0);
+  return (first === -1 ? [] : months.slice(first)).map(({ month, actuals, span }) => ({
     month,
-    label: shortMonth(month),
+    label: shortMonthLabel(span),
+    partial: span.partial,
+    name: monthLabel(span),
     missed: actuals.missedCalls,
     reEngaged: actuals.reEngaged,
     recovered: actuals.recovered,
     recoveredDollars: Math.round(actuals.recoveredCents / 100),
+    recoveredRate: actuals.recoveredRate,
   }));
+}
+
+/** The sentence under the trend charts naming each partial month's days, or null when every month is whole. */
+export function partialMonthsNote(rows: readonly TrendRow[]): string | null {
+  const partial = rows.filter((r) => r.partial);
+  if (partial.length === 0) return null;
+  return `* Partial ${partial.length === 1 ? "month" : "months"}, not a whole month's figures: ${partial.map((r) => r.name.replace(", partial", "")).join("; ")}.`;
 }

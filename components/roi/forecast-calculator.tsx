@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { forecast, forecastInputSchema, WORKED_EXAMPLE, type ForecastInput } from "@/lib/roi/forecast";
+import { term } from "@/lib/roi/glossary";
 import { forecastQuery } from "@/lib/roi/forecast-params";
 import { withForecastQuery } from "./links";
 
@@ -16,8 +17,8 @@ type Draft = Record<keyof ForecastInput, string>;
 const FIELDS: { name: keyof ForecastInput; label: string; hint: string; suffix: string; step: string }[] = [
   { name: "monthlyCalls", label: "Inbound calls a month", hint: "All calls to the spa's numbers.", suffix: "calls", step: "1" },
   { name: "missedRatePct", label: "Missed-call rate", hint: "The average business misses about 22%.", suffix: "%", step: "0.1" },
-  { name: "recoveryRatePct", label: "Text-back recovery rate", hint: "Missed callers who re-engage: 25–35%.", suffix: "%", step: "0.1" },
-  { name: "bookRatePct", label: "Reply-to-book rate", hint: "Re-engaged callers who book.", suffix: "%", step: "0.1" },
+  { name: "recoveryRatePct", label: term("reEngagedRate"), hint: "Missed calls whose caller replies or taps the link after the text-back: 25–35% with automation.", suffix: "%", step: "0.1" },
+  { name: "bookRatePct", label: term("bookRate"), hint: "Re-engaged callers who book: 30–40% with automation.", suffix: "%", step: "0.1" },
   { name: "clientValue", label: "Average client value", hint: "First-visit and follow-on revenue.", suffix: "$", step: "1" },
 ];
 
@@ -91,9 +92,9 @@ export function ForecastCalculator({ initial, measured }: { initial: ForecastInp
             </p>
             <dl className="mt-5 grid grid-cols-3 gap-3 text-center">
               {[
-                ["missed calls", result.missed, "forecast-missed"],
-                ["re-engaged", result.reEngaged, "forecast-reengaged"],
-                ["booked clients", result.booked, "forecast-booked"],
+                [term("missed").toLowerCase(), result.missed, "forecast-missed"],
+                [term("reEngaged").toLowerCase(), result.reEngaged, "forecast-reengaged"],
+                [term("recovered").toLowerCase(), result.booked, "forecast-booked"],
               ].map(([label, value, testId]) => (
                 <div key={String(label)} className="rounded-lg bg-white p-3 ring-1 ring-brand-100">
                   <dt className="text-xs text-slate-600">{label}</dt>

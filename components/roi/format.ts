@@ -1,5 +1,6 @@
 // How the ROI page writes numbers: whole people, whole dollars, rounded percentages, and months
-// named the way an owner says them (partial months of the range say which days they cover).
+// named the way an owner says them (partial months say which days they cover, and that they are partial).
+import type { MonthSpan } from "@/lib/roi/months";
 import type { RoiRange } from "@/lib/roi/range";
 
 export const count = (n: number) => n.toLocaleString("en-US");
@@ -23,19 +24,21 @@ export function shortMonth(month: string): string {
   return `${MONTHS[m - 1] ?? month} ’${month.slice(2, 4)}`;
 }
 
-function lastDayOf(month: string): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+/** "1–26", "7" (one day), "1–7 so far" (the current month). */
+export function spanDays(span: MonthSpan): string {
+  const first = Number(span.from.slice(8));
+  const last = Number(span.to.slice(8));
+  return `${first === last ? first : `${first}–${last}`}${span.current ? " so far" : ""}`;
 }
 
-/** "Sep 2026", or "Nov 2026 (1–26)" when the range covers only part of the month. */
-export function monthLabel(month: string, range: Pick<RoiRange, "from" | "to">): string {
-  const first = `${month}-01`;
-  const last = lastDayOf(month);
-  const start = range.from > first ? range.from : first;
-  const end = range.to < last ? range.to : last;
-  if (start === first && end === last) return monthName(month);
-  return `${monthName(month)} (${Number(start.slice(8))}–${Number(end.slice(8))})`;
+/** "Sep 2026"; a partial month says which days: "Nov 2026 (1–26, partial)", "Dec 2026 (1–7 so far, partial)". */
+export function monthLabel(span: MonthSpan): string {
+  return span.partial ? `${monthName(span.month)} (${spanDays(span)}, partial)` : monthName(span.month);
+}
+
+/** Chart axes: "Sep ’26", a partial month starred ("Nov ’26*") and explained under the chart. */
+export function shortMonthLabel(span: MonthSpan): string {
+  return `${shortMonth(span.month)}${span.partial ? "*" : ""}`;
 }
 
 /** "1 Sep 2026" for a day "2026-09-01". */

@@ -1,5 +1,6 @@
 // The numbers an owner reads first, each a link to the list of calls or bookings behind it.
 import type { Actuals } from "@/lib/roi/actuals";
+import { definition, term } from "@/lib/roi/glossary";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
 import { count, dollars, percent } from "./format";
@@ -38,9 +39,11 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
       </h2>
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
         <div className="rounded-xl border border-brand-100 bg-brand-50 p-4 sm:col-span-2 lg:row-span-2 print:col-span-2">
-          <dt className="text-sm font-semibold text-brand-700">Recovered revenue</dt>
+          <dt className="text-sm font-semibold text-brand-700" title={definition("recoveredRevenue")}>
+            {term("recoveredRevenue")}
+          </dt>
           <dd className="mt-1">
-            <a href={link("recovered")} className="hover:underline" title="See the recovered bookings">
+            <a href={link("recovered")} className="hover:underline" title="See the recovered calls">
               <span className="text-5xl font-semibold tracking-tight text-slate-900" data-testid="roi-recovered-revenue">
                 {dollars(totals.recoveredCents)}
               </span>
@@ -48,15 +51,19 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             <p className="mt-2 text-sm text-slate-700">
               from{" "}
               <a href={link("recovered")} className="font-semibold text-slate-900 hover:underline" data-testid="roi-recovered-clients">
-                {count(totals.recovered)} recovered {totals.recovered === 1 ? "client" : "clients"}
-              </a>{" "}
-              who booked after a missed call and our text.
+                {count(totals.recovered)} recovered {totals.recovered === 1 ? "call" : "calls"}
+              </a>
+              : missed calls that became a kept booking after our text-back, a reply or a tap on the link. A recovered rate of{" "}
+              <span className="font-semibold text-slate-900" data-term="recoveredRate">
+                {percent(totals.recoveredRate)}
+              </span>{" "}
+              of missed calls.
             </p>
           </dd>
         </div>
-        <Stat label="Inbound calls" value={count(totals.inboundCalls)} href={link("inbound")} testId="roi-inbound" detail="Every call to the spa's numbers" />
+        <Stat label={term("inbound")} value={count(totals.inboundCalls)} href={link("inbound")} testId="roi-inbound" detail="Every call to the spa's numbers (test events never count)" />
         <Stat
-          label="Missed calls"
+          label={term("missed")}
           value={count(totals.missedCalls)}
           href={link("missed")}
           testId="roi-missed"
@@ -70,9 +77,9 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </>
           }
         />
-        <Stat label="Answered live (open hours)" value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${count(totals.answeredCalls)} calls answered by the desk`} />
+        <Stat label={`${term("answeredLive")} (open hours)`} value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${count(totals.answeredCalls)} calls answered by the desk`} />
         <Stat
-          label="Texted within 60 s"
+          label={term("textedWithin60s")}
           value={percent(totals.textedWithin60sRate)}
           href={link("texted_60s")}
           testId="roi-texted-60s"
@@ -80,20 +87,30 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             <>
               of{" "}
               <a href={link("texted")} className="underline hover:text-slate-900">
-                {count(totals.textedCalls)} missed calls texted
+                {count(totals.textedCalls)} texted back
               </a>
             </>
           }
         />
         <Stat
-          label="Time to text (median)"
+          label={`${term("timeToText")} (median)`}
           value={formatResponseBound(totals.medianSecondsToText)}
           testId="roi-median-text"
           detail={`9 in 10 texted ${formatResponseBound(totals.p90SecondsToText)}`}
         />
-        <Stat label="Re-engaged" value={count(totals.reEngaged)} href={link("re_engaged")} testId="roi-re-engaged" detail={`${percent(totals.recoveryRate)} of missed callers replied or tapped the link`} />
-        <Stat label="Bookings" value={count(totals.bookings)} href={link("bookings")} testId="roi-bookings" detail="Every booking made, any source" />
-        <Stat label="Booked value" value={dollars(totals.bookedValueCents)} href={link("bookings")} testId="roi-booked-value" detail="The value of those bookings" />
+        <Stat
+          label={term("reEngaged")}
+          value={count(totals.reEngaged)}
+          href={link("re_engaged")}
+          testId="roi-re-engaged"
+          detail={
+            <>
+              a re-engaged rate of <span data-term="reEngagedRate">{percent(totals.reEngagedRate)}</span> of missed calls: the caller replied or tapped the link
+            </>
+          }
+        />
+        <Stat label={term("bookings")} value={count(totals.bookings)} href={link("bookings")} testId="roi-bookings" detail="Kept bookings from any source; no-shows and cancellations never count" />
+        <Stat label={term("bookedValue")} value={dollars(totals.bookedValueCents)} href={link("bookings")} testId="roi-booked-value" detail="The value of those bookings" />
       </dl>
     </section>
   );

@@ -4,24 +4,24 @@ import type { RoiDashboard } from "@/lib/roi/dashboard-data";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
 import { AfterHoursGauge } from "./after-hours-gauge";
-import { funnelSteps, leakRows, responseRows, trendRows, type TrendRow } from "./chart-data";
+import { funnelSteps, leakRows, partialMonthsNote, responseRows, trendRows, type TrendRow } from "./chart-data";
 import { ChartFigure } from "./chart-figure";
 import { DropOffFunnel } from "./drop-off-funnel";
-import { count, dollars, monthLabel, monthName, percent } from "./format";
+import { count, dollars, percent } from "./format";
 import { LeakSourcesChart } from "./leak-sources-chart";
 import { listHref } from "./links";
 import { MissedHeatmap } from "./missed-heatmap";
 import { ResponseTimeChart } from "./response-time-chart";
 import { TrendChart } from "./trend-chart";
 
-const rateOf = (row: TrendRow) => percent(row.missed > 0 ? row.recovered / row.missed : null);
+const rateOf = (row: TrendRow) => percent(row.recoveredRate);
 
 export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange }) {
   const { totals } = data;
   const leaks = leakRows(totals.leak);
   const biggest = [...leaks].sort((a, b) => b.count - a.count)[0];
   const steps = funnelSteps(totals);
-  const trend = trendRows(data.trend);
+  const trend = trendRows(data.byMonth);
   const first = trend[0];
   const last = trend[trend.length - 1];
 
@@ -59,11 +59,17 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           question="Where do callers drop?"
           finding={
             <>
-              Of {count(totals.missedCalls)} missed callers, {count(totals.textedCalls)} were texted, {count(totals.reEngaged)} re-engaged and{" "}
+              Of {count(totals.missedCalls)} missed calls, {count(totals.textedCalls)} were texted back, {count(totals.reEngaged)} re-engaged and{" "}
               <a href={listHref("recovered", range)} className="font-medium text-brand-700 hover:underline">
-                {count(totals.recovered)} booked
+                {count(totals.recovered)} recovered
               </a>
-              {totals.missedCalls > 0 ? `: ${percent(totals.recovered / totals.missedCalls)} of missed callers recovered.` : "."}
+              {totals.missedCalls > 0 ? (
+                <>
+                  : a recovered rate of <span data-term="recoveredRate">{percent(totals.recoveredRate)}</span>.
+                </>
+              ) : (
+                "."
+              )}
             </>
           }
         >
@@ -76,11 +82,11 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           className="lg:col-span-2"
           finding={
             first && last && first !== last
-              ? `${rateOf(first)} of missed callers were recovered in ${monthName(first.month)}, ${rateOf(last)} in ${monthLabel(last.month, range)} (${dollars(last.recoveredDollars * 100)} that month).`
-              : "Not enough months of records to compare yet."
+              ? `Recovered rate: ${rateOf(first)} in ${first.name}, ${rateOf(last)} in ${last.name} (${dollars(last.recoveredDollars * 100)} recovered revenue${last.partial ? " in those days" : " that month"}).`
+              : "Choose a range of two months or more to compare months."
           }
         >
-          <TrendChart rows={trend} />
+          <TrendChart rows={trend} note={partialMonthsNote(trend)} />
         </ChartFigure>
       </div>
     </section>

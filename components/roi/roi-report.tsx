@@ -9,6 +9,7 @@ import { BenchmarkTable } from "./benchmark-table";
 import { ExportLinks } from "./export-links";
 import { ForecastCalculator } from "./forecast-calculator";
 import { count, monthLabel, rangeName } from "./format";
+import { Glossary } from "./glossary";
 import { HeadlineNumbers } from "./headline-numbers";
 import { RoiCharts } from "./roi-charts";
 import { StageActuals } from "./stage-actuals";
@@ -16,7 +17,7 @@ import { StageActuals } from "./stage-actuals";
 function measuredDescription(data: RoiDashboard): string {
   const m = data.measured;
   const months = Math.round(data.measuredMonths * 10) / 10;
-  return `Your numbers, ${rangeName(data.range)} (${months} ${months === 1 ? "month" : "months"}): ${count(m.monthlyCalls)} calls a month, ${m.missedRatePct}% missed, ${m.recoveryRatePct}% re-engaged, ${m.bookRatePct}% booked, $${count(m.clientValue)} a client.`;
+  return `Your numbers, ${rangeName(data.range)} (${months} ${months === 1 ? "month" : "months"}): ${count(m.monthlyCalls)} calls a month, ${m.missedRatePct}% missed, ${m.recoveryRatePct}% re-engaged rate, ${m.bookRatePct}% book rate, $${count(m.clientValue)} a client.`;
 }
 
 export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDashboard; forecastInitial: ForecastInput; locationName: string }) {
@@ -31,6 +32,7 @@ export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDa
       </div>
       <HeadlineNumbers totals={totals} range={range} />
       <AttributionRule windowDays={data.attributionWindowDays} />
+      <Glossary />
 
       <section aria-labelledby="forecast-section-heading" className="space-y-3 break-before-auto">
         <div>
@@ -41,7 +43,7 @@ export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDa
         </div>
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)] print:grid-cols-1">
           <ForecastCalculator initial={forecastInitial} measured={{ input: data.measured, description: measuredDescription(data) }} />
-          <StageActuals byMonth={data.byMonth} totals={totals} range={range} />
+          <StageActuals byMonth={data.byMonth} totals={totals} />
         </div>
       </section>
 
@@ -62,7 +64,7 @@ export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDa
           id="actuals-by-month"
           caption={`Per month · ${locationName}`}
           firstHeader="Month"
-          rows={data.byMonth.map(({ month, actuals }) => ({ key: month, label: monthLabel(month, range), actuals }))}
+          rows={data.byMonth.map(({ month, actuals, span }) => ({ key: month, label: monthLabel(span), actuals, partial: span.partial }))}
           total={{ key: "total", label: "Range total", actuals: totals }}
         />
         <ActualsTable

@@ -1,11 +1,13 @@
 // The actual side of "forecast and actuals": each month of the range through the forecast's
-// stages (missed → re-engaged → booked → recovered dollars), so the owner compares like with like.
+// stages (missed → re-engaged → recovered → recovered revenue), so the owner compares like with like.
 import type { MonthActuals } from "@/lib/roi/dashboard-data";
 import type { Actuals } from "@/lib/roi/actuals";
-import type { RoiRange } from "@/lib/roi/range";
+import { definition, term, type RoiTermKey } from "@/lib/roi/glossary";
 import { count, dollars, monthLabel } from "./format";
 
-export function StageActuals({ byMonth, totals, range }: { byMonth: MonthActuals[]; totals: Actuals; range: RoiRange }) {
+const STAGES: RoiTermKey[] = ["missed", "reEngaged", "recovered", "recoveredRevenue"];
+
+export function StageActuals({ byMonth, totals }: { byMonth: MonthActuals[]; totals: Actuals }) {
   return (
     <section aria-labelledby="stage-actuals-heading" className="rounded-xl border border-slate-200 bg-white p-5 break-inside-avoid">
       <h3 id="stage-actuals-heading" className="text-sm font-semibold text-slate-900">
@@ -19,25 +21,18 @@ export function StageActuals({ byMonth, totals, range }: { byMonth: MonthActuals
               <th scope="col" className="sticky left-0 bg-white py-2 pr-3 text-left font-medium">
                 Month
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                Missed
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                Re-engaged
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                Booked
-              </th>
-              <th scope="col" className="py-2 pl-2 text-right font-medium">
-                Recovered
-              </th>
+              {STAGES.map((key) => (
+                <th key={key} scope="col" title={definition(key)} className="px-2 py-2 text-right font-medium last:pr-0">
+                  {term(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {byMonth.map(({ month, actuals }) => (
-              <tr key={month}>
+            {byMonth.map(({ month, actuals, span }) => (
+              <tr key={month} data-partial={span.partial ? "true" : undefined} className={span.partial ? "italic text-slate-600" : undefined}>
                 <th scope="row" className="sticky left-0 bg-white py-2 pr-3 text-left font-medium whitespace-nowrap text-slate-900">
-                  {monthLabel(month, range)}
+                  {monthLabel(span)}
                 </th>
                 <td className="px-2 py-2 text-right tabular-nums">{count(actuals.missedCalls)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{count(actuals.reEngaged)}</td>

@@ -1,8 +1,10 @@
 "use client";
 
-// "Is it getting better?": the 12 months ending with the range, missed / re-engaged / recovered
-// callers as lines (told apart by dash and marker as well as colour), recovered dollars below.
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+// "Is it getting better?": the range's months, missed / re-engaged / recovered calls as lines (told
+// apart by dash and marker as well as colour), recovered revenue below. A partial month is starred
+// on the axis, drawn hollow and hatched, and named with its days under the chart: never a whole month.
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { term } from "@/lib/roi/glossary";
 import type { TrendRow } from "./chart-data";
 import { dollars } from "./format";
 import { COLORS } from "./palette";
@@ -14,29 +16,60 @@ const compactMoney = (value: unknown) => {
   return n >= 1000 ? `$${Math.round(n / 100) / 10}k` : `$${n}`;
 };
 
-export function TrendChart({ rows }: { rows: TrendRow[] }) {
+type DotProps = { cx?: number; cy?: number; payload?: TrendRow };
+
+/** A filled marker for a whole month, a hollow dashed ring for a partial one. */
+function monthDot(color: string, r: number) {
+  function MonthDot({ cx, cy, payload }: DotProps) {
+    if (cx === undefined || cy === undefined) return <g />;
+    return payload?.partial ? (
+      <circle cx={cx} cy={cy} r={r + 1} fill="#fff" stroke={color} strokeWidth={2} strokeDasharray="2 2" data-partial="true" />
+    ) : (
+      <circle cx={cx} cy={cy} r={r} fill={color} stroke={color} />
+    );
+  }
+  return MonthDot;
+}
+
+const tooltipLabel = (_label: unknown, payload: readonly { payload?: TrendRow }[]) => payload[0]?.payload?.name ?? "";
+
+export function TrendChart({ rows, note }: { rows: TrendRow[]; note: string | null }) {
   return (
     <div className="space-y-2">
       <LineChart responsive style={{ width: "100%", height: 240 }} data={rows} margin={{ left: 0, right: 12, top: 4, bottom: 4 }}>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
         <XAxis dataKey="label" tick={axis} />
         <YAxis allowDecimals={false} width={40} tick={axis} />
-        <Tooltip formatter={(value, name) => [String(value), name]} />
+        <Tooltip formatter={(value, name) => [String(value), name]} labelFormatter={tooltipLabel} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="missed" name="Missed calls" stroke={COLORS.vermillion} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3 }} isAnimationActive={false} />
-        <Line type="monotone" dataKey="reEngaged" name="Re-engaged" stroke={COLORS.blue} strokeWidth={2} strokeDasharray="2 3" dot={{ r: 3, strokeWidth: 2, fill: "#fff" }} isAnimationActive={false} />
-        <Line type="monotone" dataKey="recovered" name="Recovered clients" stroke={COLORS.green} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
+        <Line type="monotone" dataKey="missed" name={term("missed")} stroke={COLORS.vermillion} strokeWidth={2} strokeDasharray="6 4" dot={monthDot(COLORS.vermillion, 3)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="reEngaged" name={term("reEngaged")} stroke={COLORS.blue} strokeWidth={2} strokeDasharray="2 3" dot={monthDot(COLORS.blue, 3)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="recovered" name={term("recovered")} stroke={COLORS.green} strokeWidth={3} dot={monthDot(COLORS.green, 4)} isAnimationActive={false} />
       </LineChart>
-      <p className="text-xs font-medium text-slate-600">Recovered revenue per month</p>
+      <p className="text-xs font-medium text-slate-600">{term("recoveredRevenue")} per month</p>
       <BarChart responsive style={{ width: "100%", height: 150 }} data={rows} margin={{ left: 0, right: 12, top: 18, bottom: 4 }}>
+        <defs>
+          <pattern id="partial-month-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#fff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.green} strokeWidth="3" />
+          </pattern>
+        </defs>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
         <XAxis dataKey="label" tick={axis} />
         <YAxis width={40} tick={axis} tickFormatter={compactMoney} />
-        <Tooltip formatter={(value) => [money(value), "Recovered revenue"]} cursor={{ fill: "#f1f5f9" }} />
-        <Bar dataKey="recoveredDollars" name="Recovered revenue" fill={COLORS.green} isAnimationActive={false}>
+        <Tooltip formatter={(value) => [money(value), term("recoveredRevenue")]} labelFormatter={tooltipLabel} cursor={{ fill: "#f1f5f9" }} />
+        <Bar dataKey="recoveredDollars" name={term("recoveredRevenue")} fill={COLORS.green} isAnimationActive={false}>
+          {rows.map((row) => (
+            <Cell key={row.month} fill={row.partial ? "url(#partial-month-hatch)" : COLORS.green} stroke={COLORS.green} strokeDasharray={row.partial ? "3 2" : undefined} />
+          ))}
           <LabelList dataKey="recoveredDollars" position="top" formatter={compactMoney} style={{ fontSize: 10, fill: COLORS.text }} />
         </Bar>
       </BarChart>
+      {note ? (
+        <p className="text-xs text-slate-700" data-testid="trend-partial-note">
+          {note} Drawn hollow and hatched.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { isTestCaller } from "@/lib/integrations/test-caller";
 import { contacts, conversations, locations, type Contact, type Conversation } from "../schema";
 
-/** The contact for a phone number in an organization, created on first contact. */
+/** The contact for a phone number in an organization, created on first contact (the test caller marked as test). */
 export async function upsertContact(db: Executor, { orgId, phone }: { orgId: string; phone: string }): Promise<{ contact: Contact; created: boolean }> {
-  const [inserted] = await db.insert(contacts).values({ orgId, phone }).onConflictDoNothing().returning();
+  const [inserted] = await db.insert(contacts).values({ orgId, phone, isTest: isTestCaller(phone) }).onConflictDoNothing().returning();
   if (inserted) return { contact: inserted, created: true };
   const [existing] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone))).limit(1);
   if (!existing) throw new Error(`contact ${phone} vanished during upsert`);

@@ -3,13 +3,20 @@
 // drill-down lists filter them; tests compare both with the raw records. See docs/roi.md.
 import { sql, type SQL } from "drizzle-orm";
 import { OPT_OUT_WORDS } from "@/lib/messaging/opt-out";
+import { KEPT_BOOKING_STATUSES } from "@/lib/roi/counting";
 
 /** Dispositions that mean nobody picked up (lib/telephony/call-event.ts MISSED_DISPOSITIONS). */
 export const MISSED_SQL = sql.raw(`('missed', 'voicemail', 'abandoned', 'busy', 'failed')`);
 /** Texts that never reached the caller are not a text-back. */
 const NOT_SENT_SQL = sql.raw(`('pending', 'canceled', 'failed', 'undelivered')`);
 /** Bookings that are revenue: made and kept (no-shows and cancellations are not). */
-export const KEPT_BOOKING_SQL = sql.raw(`('booked', 'showed')`);
+export const KEPT_BOOKING_SQL = sql.raw(`(${KEPT_BOOKING_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
+/** Booking `alias` counts: kept, and not the test caller's (test events are never counted). */
+export function countedBooking(alias: string): SQL {
+  const b = sql.raw(alias);
+  return sql`${b}.status in ${KEPT_BOOKING_SQL} and not exists (select 1 from contacts tc where tc.id = ${b}.contact_id and tc.is_test)`;
+}
 const STOP_WORDS = sql.raw(`array[${[...OPT_OUT_WORDS].map((w) => `'${w}'`).join(", ")}]`);
 
 /**
@@ -77,14 +84,14 @@ export function callFacts(source: SQL): SQL {
     ) cb`;
 }
 
-/** The inbound calls of an organization whose local day (in their location's timezone) is in [from, to]. */
+/** The inbound calls of an organization whose local day (in their location's timezone) is in [from, to]; test calls never count. */
 export function callsInRange({ orgId, from, to, locationId }: { orgId: string; from: string; to: string; locationId: string | null }): SQL {
   return sql`
     select c.id, c.org_id, c.location_id, c.contact_id, c.disposition, c.leak_source, c.started_at, c.ended_at,
       (c.started_at at time zone l.timezone)::date as day, l.timezone, o.attribution_window_days as window_days
     from locations l
     join organizations o on o.id = l.org_id
-    join calls c on c.location_id = l.id and c.direction = 'inbound'
+    join calls c on c.location_id = l.id and c.direction = 'inbound' and not c.is_test
       and c.started_at >= (${from}::date)::timestamp at time zone l.timezone
       and c.started_at < (${to}::date + 1)::timestamp at time zone l.timezone
     where l.org_id = ${orgId} ${locationId ? sql`and l.id = ${locationId}` : sql``}`;

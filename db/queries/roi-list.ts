@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ListMetric } from "@/lib/roi/metrics";
 import { rowsOf, type Executor } from "../client";
-import { callFacts, callsInRange, KEPT_BOOKING_SQL } from "./roi-facts";
+import { callFacts, callsInRange, countedBooking } from "./roi-facts";
 
 type Range = { orgId: string; from: string; to: string; locationId: string | null };
 
@@ -92,7 +92,7 @@ async function listBookings(db: Executor, { range, limit, offset }: { range: Ran
     from bookings b
     join locations l on l.id = b.location_id
     join contacts ct on ct.id = b.contact_id
-    where b.org_id = ${range.orgId} and b.status in ${KEPT_BOOKING_SQL}
+    where b.org_id = ${range.orgId} and ${countedBooking("b")}
       ${range.locationId ? sql`and b.location_id = ${range.locationId}` : sql``}
       and b.created_at >= (${range.from}::date)::timestamp at time zone l.timezone
       and b.created_at < (${range.to}::date + 1)::timestamp at time zone l.timezone

@@ -5,11 +5,12 @@ import { and, asc, eq, getTableColumns, gte, lte, sql, type SQL } from "drizzle-
 import { groupRows, measuredForecastInput, missedHeatmap, monthOf, sumRows, type RollupRow } from "@/lib/roi/actuals";
 import { benchmarkRows } from "@/lib/roi/benchmarks";
 import type { RoiDashboard } from "@/lib/roi/dashboard-data";
+import { monthSpan } from "@/lib/roi/months";
 import { daysBetween, localDay, monthsOf, type RoiRange } from "@/lib/roi/range";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
 import { rowsOf, type Executor } from "../client";
 import { locations, organizations, statsDays } from "../schema";
-import { callFacts, callsInRange, countArray, KEPT_BOOKING_SQL } from "./roi-facts";
+import { callFacts, callsInRange, countArray, countedBooking } from "./roi-facts";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -84,7 +85,7 @@ export function refreshStatement(now: Date): SQL {
       -- Lateral: one index range scan per dirty day, never a walk over every call of the location.
       cross join lateral (
         select * from calls c0
-        where c0.location_id = k.location_id and c0.direction = 'inbound'
+        where c0.location_id = k.location_id and c0.direction = 'inbound' and not c0.is_test
           and c0.started_at >= k.day::timestamp at time zone k.timezone
           and c0.started_at < (k.day + 1)::timestamp at time zone k.timezone
         offset 0
@@ -95,7 +96,7 @@ export function refreshStatement(now: Date): SQL {
       select k.location_id, k.day, count(b.id)::int as n, coalesce(sum(b.value_cents), 0)::int as cents
       from keys k cross join lateral (
         select b0.id, b0.value_cents from bookings b0
-        where b0.location_id = k.location_id and b0.status in ${KEPT_BOOKING_SQL}
+        where b0.location_id = k.location_id and ${countedBooking("b0")}
           and b0.created_at >= k.day::timestamp at time zone k.timezone
           and b0.created_at < (k.day + 1)::timestamp at time zone k.timezone
         offset 0
@@ -139,7 +140,7 @@ export async function recountFromRecords(db: Executor, range: { orgId: string; f
     booked as (
       select b.location_id, (b.created_at at time zone l.timezone)::date as day, count(*)::int as n, sum(b.value_cents)::int as cents
       from bookings b join locations l on l.id = b.location_id
-      where b.org_id = ${range.orgId} and b.status in ${KEPT_BOOKING_SQL}
+      where b.org_id = ${range.orgId} and ${countedBooking("b")}
         ${range.locationId ? sql`and b.location_id = ${range.locationId}` : sql``}
         and b.created_at >= (${range.from}::date)::timestamp at time zone l.timezone
         and b.created_at < (${range.to}::date + 1)::timestamp at time zone l.timezone
@@ -180,12 +181,6 @@ function rowFromSql(r: Record<string, unknown>): RollupRow {
   };
 }
 
-/** The first day of the 12 months that end with `to`'s month. */
-function trendStart(to: string): string {
-  const [year, month] = to.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
-}
-
 /** Today in the organization's first location's timezone: the default range ends here. */
 export async function organizationToday(db: Executor, { orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<string> {
   const [first] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
@@ -207,36 +202,30 @@ export async function loadRoiDashboard(db: Executor, { orgId, range, now = new D
   const [org] = await db.select({ attributionWindowDays: organizations.attributionWindowDays }).from(organizations).where(eq(organizations.id, orgId));
   const locs = await db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
   const locationId = range.locationId && locs.some((l) => l.id === range.locationId) ? range.locationId : null;
-  const first = trendStart(range.to) < range.from ? trendStart(range.to) : range.from;
-  const all = await loadRollupRows(db, { orgId, from: first, to: range.to, locationId: null });
+  const today = await organizationToday(db, { orgId, now });
+  const all = await loadRollupRows(db, { orgId, from: range.from, to: range.to, locationId: null });
 
-  const inRange = all.filter((r) => r.day >= range.from && (!locationId || r.locationId === locationId));
+  const inRange = all.filter((r) => !locationId || r.locationId === locationId);
   const totals = sumRows(inRange);
-  const byMonthMap = groupRows(inRange, (r) => monthOf(r.day));
-  const months = monthsOf(range);
-  const empty = sumRows([]);
-  const byMonth = months.map((month) => ({ month, actuals: byMonthMap.get(month) ?? empty }));
-
-  const everyLocation = all.filter((r) => r.day >= range.from);
+  const spans = monthsOf(range).map((month) => monthSpan(month, range, today));
+  const perMonth = (rows: RollupRow[]) => {
+    const byKey = groupRows(rows, (r) => monthOf(r.day));
+    return spans.map((span) => ({ month: span.month, actuals: byKey.get(span.month) ?? sumRows([]), span }));
+  };
   const byLocation = locs.map((l) => {
-    const rows = everyLocation.filter((r) => r.locationId === l.id);
-    const perMonth = groupRows(rows, (r) => monthOf(r.day));
-    return { locationId: l.id, name: l.name, actuals: sumRows(rows), byMonth: months.map((month) => ({ month, actuals: perMonth.get(month) ?? empty })) };
+    const rows = all.filter((r) => r.locationId === l.id);
+    return { locationId: l.id, name: l.name, actuals: sumRows(rows), byMonth: perMonth(rows) };
   });
-
-  const trendRows = all.filter((r) => r.day >= trendStart(range.to) && (!locationId || r.locationId === locationId));
-  const trendMap = groupRows(trendRows, (r) => monthOf(r.day));
-  const trend = monthsOf({ from: trendStart(range.to), to: range.to }).map((month) => ({ month, actuals: trendMap.get(month) ?? empty }));
 
   const measuredMonths = Math.max(1, Math.round(((daysBetween(range.from, range.to) + 1) / 30.4) * 10) / 10);
   return {
     range: { ...range, locationId },
+    today,
     locations: locs,
     attributionWindowDays: org?.attributionWindowDays ?? 14,
     totals,
-    byMonth,
+    byMonth: perMonth(inRange),
     byLocation,
-    trend,
     heatmap: missedHeatmap(inRange),
     measured: measuredForecastInput(totals, measuredMonths),
     measuredMonths,

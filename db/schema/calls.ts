@@ -20,6 +20,8 @@ export const contacts = pgTable(
     isStaff: boolean().notNull().default(false),
     lineType: lineType(),
     lineTypeCheckedAt: tz(),
+    /** The fictional caller of "Send a test event": its calls, texts, callbacks and bookings are never counted (docs/roi.md). */
+    isTest: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.orgId, t.phone), index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.phone, t.id)],
@@ -49,6 +51,8 @@ export const calls = pgTable(
     voicemailUrl: text(),
     voicemailSeconds: integer(),
     transcript: text(),
+    /** A "Send a test event" call (its contact is the test caller): shown in the call log, never counted. */
+    isTest: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

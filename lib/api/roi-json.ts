@@ -2,7 +2,7 @@
 // as fractions 0–1 (null when there is nothing to divide by), money in integer cents, and time to
 // text as the bounds of its histogram bucket. Pure: no I/O.
 import type { Actuals } from "@/lib/roi/actuals";
-import type { RoiDashboard } from "@/lib/roi/dashboard-data";
+import type { MonthActuals, RoiDashboard } from "@/lib/roi/dashboard-data";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
 
 /** The bucket holding a percentile: more than `more_than` and at most `at_most` seconds (null: over the last bound). */
@@ -34,7 +34,8 @@ export function actualsJson(a: Actuals) {
     answered_live_rate: a.answeredLiveRate,
     missed_rate: a.missedRate,
     texted_within_60s_rate: a.textedWithin60sRate,
-    recovery_rate: a.recoveryRate,
+    re_engaged_rate: a.reEngagedRate,
+    recovered_rate: a.recoveredRate,
     book_rate: a.bookRate,
     after_hours_captured_rate: a.afterHoursCapturedRate,
     median_seconds_to_text: secondsBounds(a.medianSecondsToText),
@@ -42,24 +43,29 @@ export function actualsJson(a: Actuals) {
   };
 }
 
+/** A month of the range: which days it covers, and `partial` when that is not the whole (finished) month. */
+function monthJson(m: MonthActuals) {
+  return { month: m.month, first_day: m.span.from, last_day: m.span.to, partial: m.span.partial, ...actualsJson(m.actuals) };
+}
+
 export function roiJson(d: RoiDashboard) {
   return {
     range: { from: d.range.from, to: d.range.to, location_id: d.range.locationId },
     attribution_window_days: d.attributionWindowDays,
     totals: actualsJson(d.totals),
-    by_month: d.byMonth.map((m) => ({ month: m.month, ...actualsJson(m.actuals) })),
+    by_month: d.byMonth.map(monthJson),
     by_location: d.byLocation.map((l) => ({
       location_id: l.locationId,
       name: l.name,
       ...actualsJson(l.actuals),
-      by_month: l.byMonth.map((m) => ({ month: m.month, ...actualsJson(m.actuals) })),
+      by_month: l.byMonth.map(monthJson),
     })),
     benchmarks: d.benchmarks.map((b) => ({ metric: b.metric, baseline: b.baseline, target: b.target, value: b.value, meets_target: b.meetsTarget })),
     forecast_inputs_measured: {
       months: d.measuredMonths,
       monthly_calls: d.measured.monthlyCalls,
       missed_rate_pct: d.measured.missedRatePct,
-      recovery_rate_pct: d.measured.recoveryRatePct,
+      re_engaged_rate_pct: d.measured.recoveryRatePct,
       book_rate_pct: d.measured.bookRatePct,
       client_value_cents: Math.round(d.measured.clientValue * 100),
     },

@@ -16,3 +16,6 @@ export const TEST_CALLER_NUMBERS: readonly string[] = Object.values(TEST_CALLERS
 
 /** The CRM test event's contact: the same fictional range, never a real person. */
 export const CRM_TEST_PHONE = "+12025550199";
+
+/** A number that only "Send a test event" calls from: what it creates is marked as test, never counted. */
+export const isTestCaller = (phone: string): boolean => TEST_CALLER_NUMBERS.includes(phone);

@@ -88,6 +88,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       durationSeconds: event.durationSeconds,
       voicemailUrl: event.voicemail?.url ?? null,
       voicemailSeconds: event.voicemail?.seconds ?? null,
+      isTest: contact?.isTest ?? false,
     });
     if (!call) {
       // A retry, or another event of the same call (Aircall call.hungup then call.ended, Quo

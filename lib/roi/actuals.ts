@@ -41,8 +41,10 @@ export type Actuals = Counts & {
   /** Upper bound in seconds of the median / p90 bucket (lib/roi/response-buckets.ts). */
   medianSecondsToText: number | null;
   p90SecondsToText: number | null;
-  /** re-engaged ÷ missed: the forecast's "text-back recovery rate". */
-  recoveryRate: number | null;
+  /** re-engaged ÷ missed (lib/roi/glossary.ts "Re-engaged rate"; the forecast's second rate). */
+  reEngagedRate: number | null;
+  /** recovered ÷ missed ("Recovered rate"). */
+  recoveredRate: number | null;
   /** recovered ÷ re-engaged: the forecast's "reply-to-book rate". */
   bookRate: number | null;
   afterHoursCapturedRate: number | null;
@@ -130,7 +132,8 @@ export function withRates(counts: Counts): Actuals {
     textedWithin60sRate: ratio(counts.textedWithin60s, counts.textedCalls),
     medianSecondsToText: histogramQuantile(counts.responseHistogram, 0.5),
     p90SecondsToText: histogramQuantile(counts.responseHistogram, 0.9),
-    recoveryRate: ratio(counts.reEngaged, counts.missedCalls),
+    reEngagedRate: ratio(counts.reEngaged, counts.missedCalls),
+    recoveredRate: ratio(counts.recovered, counts.missedCalls),
     bookRate: ratio(counts.recovered, counts.reEngaged),
     afterHoursCapturedRate: ratio(counts.afterHoursCaptured, counts.afterHoursMissed),
   };
@@ -178,7 +181,7 @@ export function measuredForecastInput(actuals: Actuals, months: number): Forecas
   return {
     monthlyCalls: Math.round((actuals.inboundCalls - actuals.spamCalls) / Math.max(months, 1)),
     missedRatePct: pct(actuals.missedRate, WORKED_EXAMPLE.missedRatePct),
-    recoveryRatePct: pct(actuals.recoveryRate, WORKED_EXAMPLE.recoveryRatePct),
+    recoveryRatePct: pct(actuals.reEngagedRate, WORKED_EXAMPLE.recoveryRatePct),
     bookRatePct: pct(actuals.bookRate, WORKED_EXAMPLE.bookRatePct),
     clientValue: valueCents === null ? WORKED_EXAMPLE.clientValue : Math.round(valueCents / 100),
   };

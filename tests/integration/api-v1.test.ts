@@ -293,7 +293,8 @@ describe("ROI figures", () => {
       median_seconds_to_text: { more_than: 10, at_most: 20 },
       p90_seconds_to_text: { more_than: 60, at_most: 90 },
     });
-    expect(body.totals.recovery_rate).toBeCloseTo(2 / 6);
+    expect(body.totals.re_engaged_rate).toBeCloseTo(2 / 6);
+    expect(body.totals.recovered_rate).toBeCloseTo(1 / 6);
     expect(body.totals.book_rate).toBeCloseTo(1 / 2);
     expect(body.by_month).toHaveLength(1);
     expect(body.by_month[0]).toMatchObject({ month: "2026-03", inbound_calls: 8, recovered_cents: 140_000 });

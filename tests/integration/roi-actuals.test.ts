@@ -46,7 +46,8 @@ function expectHandCounted(t: Actuals) {
   expect(t.medianSecondsToText).toBe(20);
   expect(t.p90SecondsToText).toBe(90);
   expect(t.answeredLiveRate).toBeCloseTo(1 / (8 - 1 - 2)); // answered ÷ (calls − spam − missed while closed)
-  expect(t.recoveryRate).toBeCloseTo(2 / 6);
+  expect(t.reEngagedRate).toBeCloseTo(2 / 6);
+  expect(t.recoveredRate).toBeCloseTo(1 / 6);
   expect(t.bookRate).toBeCloseTo(1 / 2);
 }
 
