@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SKIP_REASON_TEXT } from "@/lib/recovery/decide";
-import { callOutcome } from "./call-outcome";
+import { callOutcome } from "@/lib/calls/call-outcome";
 import { formatDuration } from "./labels";
 
 const missed = { disposition: "missed", direction: "inbound", decision: null, decisionReason: null, callbackCreated: false } as const;

@@ -3,7 +3,7 @@ import { listCalls, type CallListRow } from "@/db/queries/calls-list";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
 import { callsQuery, type CallsTableState } from "@/lib/tables/calls-state";
-import { callOutcome } from "./call-outcome";
+import { callOutcome } from "@/lib/calls/call-outcome";
 import { CallsTable, type CallRowView } from "./calls-table";
 import { DISPOSITION_LABELS, formatDuration, LEAK_LABELS, PROVIDER_LABELS } from "./labels";
 
@@ -23,6 +23,7 @@ export function callRowView(row: CallListRow): CallRowView {
     provider: PROVIDER_LABELS[row.provider],
     providerStatus: row.providerStatus,
     outcome: callOutcome(row),
+    isTest: row.isTest,
   };
 }
 

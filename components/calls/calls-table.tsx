@@ -5,7 +5,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/tables/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { QueryValues, SortState } from "@/lib/tables/url";
-import type { CallOutcome } from "./call-outcome";
+import type { CallOutcome } from "@/lib/calls/call-outcome";
 
 /** One call as the log shows it: formatted on the server (times in the location's timezone). */
 export type CallRowView = {
@@ -22,6 +22,8 @@ export type CallRowView = {
   provider: string;
   providerStatus: string | null;
   outcome: CallOutcome;
+  /** A "Send a test event" call: listed, marked, never counted in ROI. */
+  isTest: boolean;
 };
 
 const OUTCOME_TONES: Record<CallOutcome["kind"], string> = {
@@ -69,6 +71,11 @@ function columnsFor(showCaller: boolean): ColumnDef<CallRowView>[] {
       cell: ({ row: { original: c } }) => (
         <>
           <time dateTime={c.timeIso}>{c.time}</time>
+          {c.isTest ? (
+            <span className="ml-2" data-testid="test-call-badge" title="A test event from Settings → Integrations: never counted in ROI, exports or the API">
+              <Badge tone="violet">Test</Badge>
+            </span>
+          ) : null}
           <div className="text-xs text-slate-500 sm:hidden">
             {showCaller ? <CallerName call={c} /> : null}
             <p>

@@ -16,7 +16,7 @@ import { MAX_PAGE_ROWS } from "./contacts-list";
 
 export type CallListRow = Pick<
   Call,
-  "id" | "startedAt" | "durationSeconds" | "disposition" | "leakSource" | "provider" | "providerStatus" | "fromNumber" | "direction" | "contactId" | "locationId"
+  "id" | "startedAt" | "durationSeconds" | "disposition" | "leakSource" | "provider" | "providerStatus" | "fromNumber" | "direction" | "contactId" | "locationId" | "isTest"
 > & {
   hasVoicemail: boolean;
   contactName: string | null;
@@ -85,6 +85,7 @@ export async function listCalls(db: Executor, input: ListCallsInput): Promise<{ 
         direction: calls.direction,
         contactId: calls.contactId,
         locationId: calls.locationId,
+        isTest: calls.isTest,
         hasVoicemail: sql<boolean>`${calls.voicemailUrl} is not null`,
         contactName: contacts.name,
         locationName: locations.name,

@@ -12,7 +12,7 @@ import { calls, contacts, conversations, events, locations, members, organizatio
 import type { SessionMember } from "@/db/queries/members";
 import { DEMO_ORG } from "@/db/seed-demo";
 import { SKIP_REASON_TEXT } from "@/lib/recovery/decide";
-import { callOutcome } from "@/components/calls/call-outcome";
+import { callOutcome } from "@/lib/calls/call-outcome";
 import { dialActionPayload } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
