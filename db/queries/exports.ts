@@ -1,5 +1,6 @@
-// Pages of an organization's calls, conversations, callbacks and bookings for the read API and the
-// CSV exports (one query each, shared by both). A range is of local calendar days: each row's
+// Pages of an organization's conversations, callbacks and bookings for the read API and the CSV
+// exports (one query each, shared by both; calls are in exports-calls.ts). The test caller's records
+// are never exported (docs/roi.md "Test events"). A range is of local calendar days: each row's
 // timestamp is compared with the bounds of the day in its own location's timezone. A constant
 // bound one day wider on each side lets Postgres walk the (org_id, timestamp) index where there is
 // one. Pages are keyset pages on (timestamp, id), oldest first; the cursor key keeps microseconds
@@ -7,7 +8,7 @@
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
-import { bookings, callbacks, calls, contacts, conversations, locations, type Booking, type Call, type Callback, type Conversation } from "../schema";
+import { bookings, callbacks, contacts, conversations, locations, type Booking, type Callback, type Conversation } from "../schema";
 
 export type ExportRange = { from: string | null; to: string | null; locationId: string | null };
 export type ExportPageInput = { orgId: string; range: ExportRange; after: { at: string; id: string } | null; limit: number };
@@ -33,41 +34,9 @@ function afterCursor(at: PgColumn, id: PgColumn, cursor: ExportPageInput["after"
 const cursorKey = (at: PgColumn) => sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 type Keyed = { cursorAt: string };
-type Place = { locationName: string; contactName: string | null };
+type Place = { locationName: string; timezone: string; contactName: string | null };
 
-export type CallExportRow = Pick<
-  Call,
-  "id" | "locationId" | "contactId" | "fromNumber" | "toNumber" | "direction" | "disposition" | "leakSource" | "startedAt" | "endedAt" | "durationSeconds"
-> &
-  Place &
-  Keyed & { hasVoicemail: boolean };
-
-export async function listCallsPage(db: Executor, { orgId, range, after, limit }: ExportPageInput): Promise<CallExportRow[]> {
-  return db
-    .select({
-      id: calls.id,
-      locationId: calls.locationId,
-      locationName: locations.name,
-      contactId: calls.contactId,
-      contactName: contacts.name,
-      fromNumber: calls.fromNumber,
-      toNumber: calls.toNumber,
-      direction: calls.direction,
-      disposition: calls.disposition,
-      leakSource: calls.leakSource,
-      startedAt: calls.startedAt,
-      endedAt: calls.endedAt,
-      durationSeconds: calls.durationSeconds,
-      hasVoicemail: sql<boolean>`${calls.voicemailUrl} is not null`,
-      cursorAt: cursorKey(calls.startedAt),
-    })
-    .from(calls)
-    .innerJoin(locations, eq(locations.id, calls.locationId))
-    .leftJoin(contacts, eq(contacts.id, calls.contactId))
-    .where(and(eq(calls.orgId, orgId), inRange(calls.startedAt, calls.locationId, range), afterCursor(calls.startedAt, calls.id, after)))
-    .orderBy(asc(calls.startedAt), asc(calls.id))
-    .limit(limit);
-}
+const notTest = eq(contacts.isTest, false);
 
 export type ConversationExportRow = Pick<Conversation, "id" | "locationId" | "contactId" | "status" | "priority" | "intent" | "lastActivityAt" | "createdAt"> &
   Place &
@@ -79,6 +48,7 @@ export async function listConversationsPage(db: Executor, { orgId, range, after,
       id: conversations.id,
       locationId: conversations.locationId,
       locationName: locations.name,
+      timezone: locations.timezone,
       contactId: conversations.contactId,
       contactPhone: contacts.phone,
       contactName: contacts.name,
@@ -95,6 +65,7 @@ export async function listConversationsPage(db: Executor, { orgId, range, after,
     .where(
       and(
         eq(conversations.orgId, orgId),
+        notTest,
         inRange(conversations.createdAt, conversations.locationId, range),
         afterCursor(conversations.createdAt, conversations.id, after),
       ),
@@ -113,6 +84,7 @@ export async function listCallbacksPage(db: Executor, { orgId, range, after, lim
       id: callbacks.id,
       locationId: callbacks.locationId,
       locationName: locations.name,
+      timezone: locations.timezone,
       contactId: callbacks.contactId,
       contactPhone: contacts.phone,
       contactName: contacts.name,
@@ -128,7 +100,7 @@ export async function listCallbacksPage(db: Executor, { orgId, range, after, lim
     .from(callbacks)
     .innerJoin(locations, eq(locations.id, callbacks.locationId))
     .innerJoin(contacts, eq(contacts.id, callbacks.contactId))
-    .where(and(eq(callbacks.orgId, orgId), inRange(callbacks.createdAt, callbacks.locationId, range), afterCursor(callbacks.createdAt, callbacks.id, after)))
+    .where(and(eq(callbacks.orgId, orgId), notTest, inRange(callbacks.createdAt, callbacks.locationId, range), afterCursor(callbacks.createdAt, callbacks.id, after)))
     .orderBy(asc(callbacks.createdAt), asc(callbacks.id))
     .limit(limit);
 }
@@ -143,6 +115,7 @@ export async function listBookingsPage(db: Executor, { orgId, range, after, limi
       id: bookings.id,
       locationId: bookings.locationId,
       locationName: locations.name,
+      timezone: locations.timezone,
       contactId: bookings.contactId,
       contactName: contacts.name,
       callId: bookings.callId,
@@ -157,7 +130,7 @@ export async function listBookingsPage(db: Executor, { orgId, range, after, limi
     .from(bookings)
     .innerJoin(locations, eq(locations.id, bookings.locationId))
     .innerJoin(contacts, eq(contacts.id, bookings.contactId))
-    .where(and(eq(bookings.orgId, orgId), inRange(bookings.createdAt, bookings.locationId, range), afterCursor(bookings.createdAt, bookings.id, after)))
+    .where(and(eq(bookings.orgId, orgId), notTest, inRange(bookings.createdAt, bookings.locationId, range), afterCursor(bookings.createdAt, bookings.id, after)))
     .orderBy(asc(bookings.createdAt), asc(bookings.id))
     .limit(limit);
 }

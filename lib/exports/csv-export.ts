@@ -27,7 +27,8 @@ export function csvStream(resource: ExportResource, { orgId, range, pageRows = C
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(BOM + csvLine(resource.headers)));
+        // The column names, then a row saying what each column means (docs/roi.md "CSV exports").
+        controller.enqueue(encoder.encode(BOM + csvLine(resource.headers) + csvLine(resource.about)));
         return;
       }
       try {

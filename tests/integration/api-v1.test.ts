@@ -211,6 +211,13 @@ describe("fields", () => {
       ended_at: null,
       duration_seconds: 42,
       has_voicemail: true,
+      is_spam: false,
+      rebound_did: "No decision recorded",
+      missed_call: true,
+      texted_back: false,
+      re_engaged: false,
+      recovered: false,
+      recovered_cents: null,
     });
   });
 
@@ -252,6 +259,7 @@ describe("fields", () => {
       value_cents: expect.any(Number),
       source: "manual",
       status: "booked",
+      counts_in_bookings: true,
       booked_for: null,
       created_at: "2026-09-15T18:00:00.000Z",
     });
@@ -297,11 +305,11 @@ describe("ROI figures", () => {
     expect(body.totals.recovered_rate).toBeCloseTo(1 / 6);
     expect(body.totals.book_rate).toBeCloseTo(1 / 2);
     expect(body.by_month).toHaveLength(1);
-    expect(body.by_month[0]).toMatchObject({ month: "2026-03", inbound_calls: 8, recovered_cents: 140_000 });
+    expect(body.by_month[0]).toMatchObject({ month: "2026-03", first_day: "2026-03-01", last_day: "2026-03-31", partial: false, inbound_calls: 8, recovered_cents: 140_000 });
     expect(body.by_location).toEqual([expect.objectContaining({ location_id: fixture.locationId, name: "Fixture", missed_calls: 6, by_month: [expect.objectContaining({ month: "2026-03", missed_calls: 6 })] })]);
     expect(body.benchmarks).toHaveLength(5);
     expect(body.benchmarks[0]).toEqual({ metric: expect.any(String), baseline: expect.any(String), target: expect.any(String), value: expect.any(String), meets_target: expect.any(Boolean) });
-    expect(body.forecast_inputs_measured).toMatchObject({ missed_rate_pct: 85.7, recovery_rate_pct: 33.3, book_rate_pct: 50, client_value_cents: 140_000 });
+    expect(body.forecast_inputs_measured).toMatchObject({ missed_rate_pct: 85.7, re_engaged_rate_pct: 33.3, book_rate_pct: 50, client_value_cents: 140_000 });
   });
 
   it("filters to a location of the organization; another organization's location is a 400", async () => {

@@ -10,6 +10,7 @@ import type { SessionMember } from "@/db/queries/members";
 import { organizations } from "@/db/schema";
 import { csvStream } from "@/lib/exports/csv-export";
 import { EXPORT_RESOURCES } from "@/lib/exports/resources";
+import { ROI_TERMS } from "@/lib/roi/glossary";
 import { parseCsv } from "@/tests/csv-parse";
 import { ALL_KEYS, IN_SEPTEMBER, IN_SEPTEMBER_LA, inPageOrder, NASTY_NAME, NASTY_TREATMENT, seedExportSpa, type Spa } from "./export-fixture";
 import { APP_URL, useHarness } from "./harness";
@@ -44,17 +45,18 @@ async function download(file: string, query: string): Promise<Response> {
   return GET(new Request(`${APP_URL}/roi/export/${file}?${query}`), { params: Promise.resolve({ kind: file }) });
 }
 
-async function table(file: string, query: string): Promise<{ header: string[]; rows: Record<string, string>[]; response: Response }> {
+/** The file's column names, its description row (what each column means) and its data rows. */
+async function table(file: string, query: string): Promise<{ header: string[]; about: string[]; rows: Record<string, string>[]; response: Response }> {
   const response = await download(file, query);
   expect(response.status, response.status === 200 ? "" : await response.clone().text()).toBe(200);
-  const [header, ...lines] = parseCsv(await response.clone().text());
-  return { header: header!, rows: lines.map((line) => Object.fromEntries(header!.map((name, i) => [name, line[i]!]))), response };
+  const [header, about, ...lines] = parseCsv(await response.clone().text());
+  return { header: header!, about: about!, rows: lines.map((line) => Object.fromEntries(header!.map((name, i) => [name, line[i]!]))), response };
 }
 
 describe("CSV exports", () => {
   it("calls.csv: the range's calls, named as a download, oldest first", async () => {
     as(ours, "coordinator");
-    const { header, rows, response } = await table("calls.csv", "from=2026-09-01&to=2026-09-30");
+    const { header, about, rows, response } = await table("calls.csv", "from=2026-09-01&to=2026-09-30");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="rebound-calls-2026-09-01-to-2026-09-30.csv"');
     expect(header).toEqual([
@@ -72,10 +74,24 @@ describe("CSV exports", () => {
       "ended_at",
       "duration_seconds",
       "has_voicemail",
+      "is_spam",
+      "rebound_did",
+      "missed_call",
+      "texted_back",
+      "re_engaged",
+      "recovered",
+      "recovered_cents",
     ]);
+    // The second row says what each column means, in the dashboard's words.
+    expect(about).toHaveLength(header.length);
+    expect(about[header.indexOf("started_at")]).toBe("When the call started. Local time at the location, with its UTC offset.");
+    expect(about[header.indexOf("missed_call")]).toContain(`"Missed calls": ${ROI_TERMS.missed.definition}`);
     expect(rows.map((r) => r.id)).toEqual(inPageOrder(ours, "c", IN_SEPTEMBER));
+    // Times are the location's local time with its offset: 18:00 UTC is 14:00 in New York, 11:00 in Los Angeles.
     const tie = rows.find((r) => r.id === ours.ids["c.inTie2"]);
-    expect(tie).toMatchObject({ location_name: "NY", from_number: "+12135550000", disposition: "missed", started_at: "2026-09-15T18:00:00.000Z", ended_at: "", has_voicemail: "true" });
+    expect(tie).toMatchObject({ location_name: "NY", from_number: "+12135550000", disposition: "missed", started_at: "2026-09-15T14:00:00-04:00", ended_at: "", has_voicemail: "true" });
+    expect(rows.find((r) => r.id === ours.ids["c.inTie1"])).toMatchObject({ started_at: "2026-09-15T11:00:00-07:00", is_spam: "false", rebound_did: "No decision recorded", missed_call: "true" });
+    expect(rows.find((r) => r.id === ours.ids["c.inLaFirst"])).toMatchObject({ started_at: "2026-09-01T00:00:00-07:00", disposition: "answered", missed_call: "false" });
   });
 
   it("filters by location, and never shows another organization's rows", async () => {
@@ -107,6 +123,7 @@ describe("CSV exports", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte-order mark Excel needs
     const raw = bytes.toString("utf8");
     expect(raw.startsWith("\uFEFFid,location_id,")).toBe(true);
+    expect(raw.split("\r\n")[1]).toMatch(/^Rebound's id for the call\.,The location's id\.,/);
     expect(raw).toContain(`"'=HYPERLINK(""http://evil.test"",""Click""), ""Ana""\nRuiz"`);
   });
 
@@ -153,9 +170,9 @@ describe("CSV exports", () => {
       if (done) break;
       chunks.push(decoder.decode(value));
     }
-    // The header, then one chunk per page of 3 (the last page short or empty).
+    // The header and description rows, then one chunk per page of 3 (the last page short or empty).
     expect(chunks.length).toBe(1 + Math.ceil((ALL_KEYS.length + 1) / 3));
-    const [, ...lines] = parseCsv(chunks.join(""));
+    const [, , ...lines] = parseCsv(chunks.join(""));
     expect(lines.map((line) => line[0])).toEqual(inPageOrder(ours, "c", ALL_KEYS));
   });
 });
