@@ -1,13 +1,21 @@
 // The rows behind one dashboard figure: calls (when, where, who, what happened, how fast we texted,
-// whether they engaged, what was recovered) or bookings. Server component; user text as text.
+// whether they re-engaged, what was recovered) or bookings. Times in the location's timezone, phone
+// numbers as people write them, headers in the glossary's words. Server component; user text as text.
 import Link from "next/link";
 import { DISPOSITION_LABELS, LEAK_LABELS } from "@/components/calls/labels";
 import type { MetricBookingRow, MetricCallRow } from "@/db/queries/roi-list";
 import type { Call } from "@/db/schema";
+import { BOOKING_STATUS_LABELS } from "@/lib/bookings/booking-input";
 import { formatCents } from "@/lib/bookings/money";
+import { formatPhone } from "@/lib/phone";
+import { term } from "@/lib/roi/glossary";
 
-const when = (at: Date, timezone: string) =>
-  at.toLocaleString("en-US", { timeZone: timezone, weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+/** "Tue, Nov 3, 2026, 9:14 AM PST": the location's own clock, its zone named. */
+export const whenAt = (at: Date, timezone: string) =>
+  at.toLocaleString("en-US", { timeZone: timezone, weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+
+/** A number as people write it; anything that is not E.164 (a hidden caller ID) as the phone system sent it. */
+const phoneText = (phone: string) => (/^\+\d{6,}$/.test(phone) ? formatPhone(phone) : phone || "No caller ID");
 
 function responseText(seconds: number | null): string {
   if (seconds === null) return "not texted";
@@ -17,7 +25,7 @@ function responseText(seconds: number | null): string {
 }
 
 function Caller({ id, name, phone }: { id: string | null; name: string | null; phone: string }) {
-  const label = name ? `${name} (${phone})` : phone;
+  const label = name ? `${name} (${phoneText(phone)})` : phoneText(phone);
   return id ? (
     <Link href={`/contacts/${id}`} className="font-medium text-brand-700 hover:underline">
       {label}
@@ -39,15 +47,17 @@ export function MetricCallTable({ rows }: { rows: MetricCallRow[] }) {
           <th className={th}>Location</th>
           <th className={th}>Caller</th>
           <th className={th}>Outcome</th>
-          <th className={th}>Text-back</th>
-          <th className={th}>Engaged</th>
-          <th className={`${th} text-right`}>Recovered</th>
+          <th className={th}>{term("timeToText")}</th>
+          <th className={th}>{term("reEngaged")}</th>
+          <th className={`${th} text-right`}>{term("recoveredRevenue")}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>{when(r.startedAt, r.timezone)}</td>
+            <td className={`${td} whitespace-nowrap`}>
+              <time dateTime={r.startedAt.toISOString()}>{whenAt(r.startedAt, r.timezone)}</time>
+            </td>
             <td className={td}>{r.locationName}</td>
             <td className={td}>
               <Caller id={r.contactId} name={r.contactName} phone={r.phone} />
@@ -76,20 +86,22 @@ export function MetricBookingTable({ rows }: { rows: MetricBookingRow[] }) {
           <th className={th}>Client</th>
           <th className={th}>Treatment</th>
           <th className={th}>Status</th>
-          <th className={th}>From a missed call</th>
+          <th className={th}>Attributed to a missed call</th>
           <th className={`${th} text-right`}>Value</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>{when(r.createdAt, r.timezone)}</td>
+            <td className={`${td} whitespace-nowrap`}>
+              <time dateTime={r.createdAt.toISOString()}>{whenAt(r.createdAt, r.timezone)}</time>
+            </td>
             <td className={td}>{r.locationName}</td>
             <td className={td}>
               <Caller id={r.contactId} name={r.contactName} phone={r.phone} />
             </td>
             <td className={td}>{r.treatment}</td>
-            <td className={td}>{r.status === "showed" ? "Showed" : "Booked"}</td>
+            <td className={td}>{BOOKING_STATUS_LABELS[r.status as keyof typeof BOOKING_STATUS_LABELS] ?? r.status}</td>
             <td className={td}>{r.callId ? "Yes" : "No"}</td>
             <td className={`${td} text-right tabular-nums`}>{formatCents(r.valueCents)}</td>
           </tr>

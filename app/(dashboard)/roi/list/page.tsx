@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { rangeName } from "@/components/roi/format";
 import { MetricBookingTable, MetricCallTable } from "@/components/roi/metric-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,7 +35,7 @@ export default async function RoiListPage({ searchParams }: { searchParams: Prom
     <div>
       <PageHeader
         title={`${label.title}: ${total.toLocaleString("en-US")}`}
-        description={`${figures.range.from} to ${figures.range.to} · ${location}. ${label.rule}`}
+        description={`${rangeName(figures.range)} · ${location}. ${label.rule}`}
         actions={
           <Link href={`/roi?${rangeQuery(figures.range)}`} className="text-sm font-medium text-brand-700 hover:underline">
             Back to the dashboard
