@@ -2,7 +2,8 @@
 
 // "Is it getting better?": the range's months, missed / re-engaged / recovered calls as lines (told
 // apart by dash and marker as well as colour), recovered revenue below. A partial month is starred
-// on the axis, drawn hollow and hatched, and named with its days under the chart: never a whole month.
+// on the axis, named with its days under the chart, and drawn apart: a hollow point the lines do not
+// run to (a few days are not a drop from a whole month) and a hatched bar.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { term } from "@/lib/roi/glossary";
 import type { TrendRow } from "./chart-data";
@@ -33,18 +34,54 @@ function monthDot(color: string, r: number) {
 
 const tooltipLabel = (_label: unknown, payload: readonly { payload?: TrendRow }[]) => payload[0]?.payload?.name ?? "";
 
+const LINES = [
+  { key: "missed", name: term("missed"), color: COLORS.vermillion, width: 2, dash: "6 4", r: 3 },
+  { key: "reEngaged", name: term("reEngaged"), color: COLORS.blue, width: 2, dash: "2 3", r: 3 },
+  { key: "recovered", name: term("recovered"), color: COLORS.green, width: 3, dash: undefined, r: 4 },
+] as const;
+
+/** Each line's value twice: on whole months (joined by the line) and on partial ones (a lone hollow point). */
+function lineData(rows: TrendRow[]) {
+  return rows.map((row) => ({
+    ...row,
+    ...Object.fromEntries(LINES.flatMap(({ key }) => [[`${key}Whole`, row.partial ? null : row[key]], [`${key}Partial`, row.partial ? row[key] : null]])),
+  }));
+}
+
 export function TrendChart({ rows, note }: { rows: TrendRow[]; note: string | null }) {
   return (
     <div className="space-y-2">
-      <LineChart responsive style={{ width: "100%", height: 240 }} data={rows} margin={{ left: 0, right: 12, top: 4, bottom: 4 }}>
+      <LineChart responsive style={{ width: "100%", height: 240 }} data={lineData(rows)} margin={{ left: 0, right: 12, top: 4, bottom: 4 }}>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
         <XAxis dataKey="label" tick={axis} />
         <YAxis allowDecimals={false} width={40} tick={axis} />
         <Tooltip formatter={(value, name) => [String(value), name]} labelFormatter={tooltipLabel} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="missed" name={term("missed")} stroke={COLORS.vermillion} strokeWidth={2} strokeDasharray="6 4" dot={monthDot(COLORS.vermillion, 3)} isAnimationActive={false} />
-        <Line type="monotone" dataKey="reEngaged" name={term("reEngaged")} stroke={COLORS.blue} strokeWidth={2} strokeDasharray="2 3" dot={monthDot(COLORS.blue, 3)} isAnimationActive={false} />
-        <Line type="monotone" dataKey="recovered" name={term("recovered")} stroke={COLORS.green} strokeWidth={3} dot={monthDot(COLORS.green, 4)} isAnimationActive={false} />
+        {LINES.map((line) => (
+          <Line
+            key={line.key}
+            type="monotone"
+            dataKey={`${line.key}Whole`}
+            name={line.name}
+            stroke={line.color}
+            strokeWidth={line.width}
+            strokeDasharray={line.dash}
+            dot={monthDot(line.color, line.r)}
+            isAnimationActive={false}
+          />
+        ))}
+        {LINES.map((line) => (
+          <Line
+            key={`${line.key}-partial`}
+            dataKey={`${line.key}Partial`}
+            name={`${line.name} (partial month)`}
+            stroke="none"
+            legendType="none"
+            dot={monthDot(line.color, line.r)}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
       <p className="text-xs font-medium text-slate-600">{term("recoveredRevenue")} per month</p>
       <BarChart responsive style={{ width: "100%", height: 150 }} data={rows} margin={{ left: 0, right: 12, top: 18, bottom: 4 }}>
