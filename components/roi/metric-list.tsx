@@ -25,7 +25,7 @@ function responseText(seconds: number | null): string {
 }
 
 function Caller({ id, name, phone }: { id: string | null; name: string | null; phone: string }) {
-  const label = name ? `${name} (${phoneText(phone)})` : phoneText(phone);
+  const label = name ? `${name} · ${phoneText(phone)}` : phoneText(phone);
   return id ? (
     <Link href={`/contacts/${id}`} className="font-medium text-brand-700 hover:underline">
       {label}
