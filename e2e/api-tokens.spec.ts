@@ -49,8 +49,13 @@ test("an owner creates a token, uses it once shown, and revokes it", async ({ pa
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toBe('attachment; filename="rebound-calls-2024-01-01-to-2028-12-31.csv"');
   const lines = (await csv.text()).split("\r\n");
-  expect(lines.length).toBeGreaterThan(2);
-  expect(lines[0]).toBe("\uFEFFid,location_id,location_name,contact_id,contact_name,from_number,to_number,direction,disposition,leak_source,started_at,ended_at,duration_seconds,has_voicemail");
+  expect(lines.length).toBeGreaterThan(3);
+  expect(lines[0]).toBe(
+    "\uFEFFid,location_id,location_name,contact_id,contact_name,from_number,to_number,direction,disposition,leak_source,started_at,ended_at,duration_seconds,has_voicemail,is_spam,rebound_did,missed_call,texted_back,re_engaged,recovered,recovered_cents",
+  );
+  // The second line says what each column means; the data starts on the third.
+  expect(lines[1]).toMatch(/^Rebound's id for the call\./);
+  expect(lines[2]).toMatch(/^[0-9a-f-]{36},/);
 
   // Shown once: after a reload only the prefix remains, and the use is recorded.
   await page.reload();
