@@ -25,6 +25,17 @@ describe("ROI figures as JSON", () => {
     expect(json).toMatchObject({ inbound_calls: 4, missed_calls: 2, recovered: 1, recovered_cents: 140_000, missed_rate: 0.5, answered_live_rate: 0 });
   });
 
+  it("still sends the re-engaged rate under its old name for clients written before the rename", () => {
+    const counts = emptyCounts();
+    counts.missedCalls = 4;
+    counts.reEngaged = 1;
+    counts.recovered = 0;
+    const json = actualsJson(withRates(counts));
+    expect(json.re_engaged_rate).toBe(0.25);
+    expect(json.recovery_rate).toBe(json.re_engaged_rate);
+    expect(json.recovered_rate).toBe(0);
+  });
+
   it("an empty range has counts of zero and no rates", () => {
     const json = actualsJson(withRates(emptyCounts()));
     expect(json).toMatchObject({ inbound_calls: 0, recovered_cents: 0, missed_rate: null, re_engaged_rate: null, recovered_rate: null, median_seconds_to_text: null, p90_seconds_to_text: null });

@@ -36,6 +36,8 @@ export function actualsJson(a: Actuals) {
     texted_within_60s_rate: a.textedWithin60sRate,
     re_engaged_rate: a.reEngagedRate,
     recovered_rate: a.recoveredRate,
+    /** Deprecated alias of `re_engaged_rate`, kept so /v1 clients written before issue 13 keep working. */
+    recovery_rate: a.reEngagedRate,
     book_rate: a.bookRate,
     after_hours_captured_rate: a.afterHoursCapturedRate,
     median_seconds_to_text: secondsBounds(a.medianSecondsToText),
@@ -66,6 +68,8 @@ export function roiJson(d: RoiDashboard) {
       monthly_calls: d.measured.monthlyCalls,
       missed_rate_pct: d.measured.missedRatePct,
       re_engaged_rate_pct: d.measured.recoveryRatePct,
+      /** Deprecated alias of `re_engaged_rate_pct` (see `recovery_rate`). */
+      recovery_rate_pct: d.measured.recoveryRatePct,
       book_rate_pct: d.measured.bookRatePct,
       client_value_cents: Math.round(d.measured.clientValue * 100),
     },
