@@ -2,7 +2,7 @@
 // a completed callback, as a bar against the 60% target, with the verdict in words.
 import type { Actuals } from "@/lib/roi/actuals";
 import { ChartFigure } from "./chart-figure";
-import { count, percent } from "./format";
+import { count, counted, percent } from "./format";
 import { COLORS } from "./palette";
 
 const TARGET = 0.6;
@@ -19,7 +19,7 @@ export function AfterHoursGauge({ actuals, listHref }: { actuals: Pick<Actuals, 
       finding={
         <>
           <a href={listHref} className="font-medium text-brand-700 hover:underline">
-            {count(actuals.afterHoursCaptured)} of {count(actuals.afterHoursMissed)} after-hours missed calls
+            {count(actuals.afterHoursCaptured)} of {counted(actuals.afterHoursMissed, "after-hours missed call")}
           </a>{" "}
           got a text-back or a callback. {verdict}
         </>

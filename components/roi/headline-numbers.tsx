@@ -2,7 +2,7 @@
 import type { Actuals } from "@/lib/roi/actuals";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
-import { count, dollars, percent } from "./format";
+import { count, counted, dollars, percent } from "./format";
 import type { ListMetric } from "@/lib/roi/metrics";
 import { listHref } from "./links";
 
@@ -70,7 +70,7 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </>
           }
         />
-        <Stat label="Answered live (open hours)" value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${count(totals.answeredCalls)} calls answered by the desk`} />
+        <Stat label="Answered live (open hours)" value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${counted(totals.answeredCalls, "call")} answered by the desk`} />
         <Stat
           label="Texted within 60 s"
           value={percent(totals.textedWithin60sRate)}
@@ -80,7 +80,7 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             <>
               of{" "}
               <a href={link("texted")} className="underline hover:text-slate-900">
-                {count(totals.textedCalls)} missed calls texted
+                {counted(totals.textedCalls, "missed call")} texted
               </a>
             </>
           }
