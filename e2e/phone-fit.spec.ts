@@ -150,3 +150,22 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test("on a phone, the caller's number is a tap-to-call link in the conversation and on the contact page", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  try {
+    await signIn(page, EMAIL.coordinator);
+    for (const path of [await conversation(page), await contact(page)]) {
+      await page.goto(path);
+      const call = page.getByRole("link", { name: /^\(\d{3}\) \d{3}-\d{4}$/ }).first();
+      await expect(call).toBeInViewport();
+      const href = (await call.getAttribute("href")) ?? "";
+      expect(href, path).toMatch(/^tel:\+1\d{10}$/);
+      const digits = href.slice("tel:+1".length);
+      await expect(call).toHaveText(`(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

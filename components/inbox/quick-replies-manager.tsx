@@ -70,6 +70,11 @@ export function QuickRepliesManager({ quickReplies }: { quickReplies: QuickReply
   useEffect(() => {
     if (state.savedAt) form.current?.reset();
   }, [state.savedAt]);
+  // A deleted reply that comes back with Undo comes back as a plain row, not still asking.
+  const deletedAt = deleted.done?.at;
+  useEffect(() => {
+    if (deletedAt) setConfirming(null);
+  }, [deletedAt]);
   return (
     <dialog
       id={QUICK_REPLIES_MANAGER_ID}

@@ -47,7 +47,7 @@ export function MetricCallTable({ rows }: { rows: MetricCallRow[] }) {
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>{when(r.startedAt, r.timezone)}</td>
+            <td className={`${td} min-w-36 sm:whitespace-nowrap`}>{when(r.startedAt, r.timezone)}</td>
             <td className={td}>{r.locationName}</td>
             <td className={td}>
               <Caller id={r.contactId} name={r.contactName} phone={r.phone} />
@@ -83,7 +83,7 @@ export function MetricBookingTable({ rows }: { rows: MetricBookingRow[] }) {
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>{when(r.createdAt, r.timezone)}</td>
+            <td className={`${td} min-w-36 sm:whitespace-nowrap`}>{when(r.createdAt, r.timezone)}</td>
             <td className={td}>{r.locationName}</td>
             <td className={td}>
               <Caller id={r.contactId} name={r.contactName} phone={r.phone} />
