@@ -10,9 +10,11 @@ import { DISPOSITION_LABELS, formatDuration, LEAK_LABELS, PROVIDER_LABELS } from
 
 /** The call's own length where it is a true figure, and the voicemail's (lib/calls/call-length.ts). */
 function durationText(row: CallListRow): string {
-  const length = callLength(row);
-  const parts = [length.call === null ? null : `${length.onHold ? "on hold " : ""}${formatDuration(length.call)}`, length.voicemail === null ? null : `voicemail ${formatDuration(length.voicemail)}`];
-  return parts.filter((part) => part !== null).join(" · ") || "—";
+  const { call, onHold, voicemail } = callLength(row);
+  const parts: string[] = [];
+  if (call !== null) parts.push(`${onHold ? "on hold " : ""}${formatDuration(call)}`);
+  if (voicemail !== null) parts.push(`voicemail ${formatDuration(voicemail)}`);
+  return parts.join(" · ") || "—";
 }
 
 export function callRowView(row: CallListRow): CallRowView {
