@@ -174,6 +174,8 @@ test("quick replies can be added and deleted from the conversation page", async 
   await expect(page.getByRole("button", { name: new RegExp(title) })).toBeVisible();
   await page.getByRole("button", { name: /Manage quick replies/ }).click();
   await manager.getByRole("button", { name: `Delete “${title}”` }).click();
+  // Shared with the whole team: a delete is confirmed first (e2e/quick-replies.spec.ts covers Undo).
+  await manager.getByRole("button", { name: "Delete for everyone" }).click();
   await expect(manager.getByText(title, { exact: true })).toHaveCount(0);
 });
 

@@ -1,7 +1,7 @@
 // The phone system in the browser tests: signed, real-format Twilio webhooks posted at the app,
 // exactly as `npm run simulate` does.
 import { formatPhone } from "@/lib/phone";
-import { dialActionPayload, inboundSmsPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, recordingPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
 
 function config() {
   const appUrl = process.env.E2E_APP_URL;
@@ -25,6 +25,20 @@ export function newCaller(): { e164: string; display: string } {
 
 export async function missedCall(from: string, to = "+13105550100"): Promise<number> {
   return post("/api/webhooks/twilio/dial", dialActionPayload({ accountSid: config().accountSid, from, to }));
+}
+
+/**
+ * A missed call on which the caller leaves a voicemail, as Twilio reports it: the `<Dial>` leg
+ * nobody answered (DialCallDuration 0), then the recording callback our TwiML's `<Record action>` names.
+ */
+export async function missedCallWithVoicemail(from: string, seconds: number, to = "+13105550100"): Promise<number> {
+  const { appUrl, accountSid, authToken } = config();
+  const params = dialActionPayload({ accountSid, from, to });
+  const twiml = await (await fetch(signedTwilioRequest({ appUrl, path: "/api/webhooks/twilio/dial", params, authToken }))).text();
+  const action = /<Record [^>]*\baction="([^"]+)"/.exec(twiml)?.[1];
+  if (!action) throw new Error(`no <Record action> in ${twiml}`);
+  const url = new URL(action.replaceAll("&amp;", "&"));
+  return post(`${url.pathname}${url.search}`, recordingPayload({ accountSid, callSid: params.CallSid!, seconds }));
 }
 
 export async function textFromCaller(from: string, body: string, to = "+13105550100"): Promise<number> {

@@ -1,11 +1,21 @@
 import { getDb } from "@/db/client";
 import { listCalls, type CallListRow } from "@/db/queries/calls-list";
+import { callLength } from "@/lib/calls/call-length";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
 import { callsQuery, type CallsTableState } from "@/lib/tables/calls-state";
 import { callOutcome } from "@/lib/calls/call-outcome";
 import { CallsTable, type CallRowView } from "./calls-table";
 import { DISPOSITION_LABELS, formatDuration, LEAK_LABELS, PROVIDER_LABELS } from "./labels";
+
+/** The call's own length where it is a true figure, and the voicemail's (lib/calls/call-length.ts). */
+function durationText(row: CallListRow): string {
+  const { call, onHold, voicemail } = callLength(row);
+  const parts: string[] = [];
+  if (call !== null) parts.push(`${onHold ? "on hold " : ""}${formatDuration(call)}`);
+  if (voicemail !== null) parts.push(`voicemail ${formatDuration(voicemail)}`);
+  return parts.join(" · ") || "—";
+}
 
 export function callRowView(row: CallListRow): CallRowView {
   const caller = row.contactName ?? (/^\+\d{6,}$/.test(row.fromNumber) ? formatPhone(row.fromNumber) : `Hidden number (${row.fromNumber || "no caller ID"})`);
@@ -19,7 +29,7 @@ export function callRowView(row: CallListRow): CallRowView {
     missed: row.disposition !== "answered",
     disposition: row.hasVoicemail && row.disposition !== "voicemail" ? `${DISPOSITION_LABELS[row.disposition]} · voicemail` : DISPOSITION_LABELS[row.disposition],
     leak: row.leakSource ? LEAK_LABELS[row.leakSource] : null,
-    duration: formatDuration(row.durationSeconds),
+    duration: durationText(row),
     provider: PROVIDER_LABELS[row.provider],
     providerStatus: row.providerStatus,
     outcome: callOutcome(row),

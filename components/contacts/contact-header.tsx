@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { PhoneLink } from "@/components/ui/phone-link";
 import type { Contact } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/phone";
@@ -16,9 +17,9 @@ export function ContactHeader({ contact, timezone }: { contact: Contact; timezon
       </Link>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-lg font-semibold text-slate-900">{who}</h1>
+          <h1 className="text-lg font-semibold text-slate-900">{contact.name ?? <PhoneLink phone={contact.phone} />}</h1>
           <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            {contact.name ? <span>{phone}</span> : null}
+            {contact.name ? <PhoneLink phone={contact.phone} /> : null}
             <Badge tone={KIND_TONES[contact.kind]}>{KIND_LABELS[contact.kind]}</Badge>
             {contact.blockedAt ? (
               <Badge tone="slate" className="ring-slate-400">

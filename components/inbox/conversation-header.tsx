@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ConversationDetail, InboxOptions } from "@/db/queries/conversations";
 import { Badge } from "@/components/ui/badge";
+import { PhoneLink } from "@/components/ui/phone-link";
 import { INTENT_LABEL } from "@/lib/inbox/filters";
 import type { Intent } from "@/lib/messaging/intent";
-import { formatPhone } from "@/lib/phone";
 import { AssignmentControls } from "./assignment-controls";
 import { StatusButton } from "./status-button";
 
@@ -26,6 +26,7 @@ export function ConversationHeader({
   bookingAction?: React.ReactNode;
 }) {
   const { conversation, contact, location, assignee } = detail;
+  const phone = <PhoneLink phone={contact.phone} />;
   const intent = conversation.intent && conversation.intent !== "other" ? (INTENT_LABEL[conversation.intent as Intent] ?? conversation.intent) : null;
   return (
     <header className="space-y-2 border-b border-slate-200 bg-white px-4 py-3">
@@ -35,11 +36,11 @@ export function ConversationHeader({
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
           <h1 id="conversation-heading" className="truncate text-base font-semibold">
-            {contact.name ?? formatPhone(contact.phone)}
+            {contact.name ?? phone}
           </h1>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
             <span>
-              {contact.name ? `${formatPhone(contact.phone)} · ` : ""}
+              {contact.name ? <>{phone} · </> : null}
               {location.name}
             </span>
             {conversation.priority === "hot" ? <Badge tone="rose">Hot</Badge> : null}

@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { useRef, type FormEvent } from "react";
 import { INTENT_LABEL, inboxHref, parseInboxFilter, STATUS_LABEL, type InboxFilter } from "@/lib/inbox/filters";
 
+// Each menu is at least as wide as its longest choice ("Open and done", "Price question"), so none is
+// cut off in the 24rem desktop column; when the three do not fit on one line, they wrap.
 const selectClass =
-  "h-8 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-800 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
+  "h-8 min-w-fit flex-auto rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-800 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
 
 /**
  * Search, location, intent and status as a GET form: the URL holds the filters, a refresh or a
@@ -46,7 +48,7 @@ export function FilterForm({ filter, basePath, locations }: { filter: InboxFilte
           Search
         </button>
       </div>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <label htmlFor="inbox-location" className="sr-only">
           Location
         </label>

@@ -15,12 +15,13 @@ async function FilterFormWithOptions({ orgId, filter, basePath }: { orgId: strin
   return <FilterForm key={filterParams(filter).toString()} filter={filter} basePath={basePath} locations={locations} />;
 }
 
-/** Same height as the form, so the list does not jump when the menus arrive. */
+/** Same height as the form, so the list does not jump when the menus arrive (they wrap to two lines on a phone and in the desktop column). */
 function FilterFormSkeleton() {
   return (
     <div aria-hidden className="space-y-2 px-4 pt-3">
       <div className="h-8 animate-pulse rounded-md bg-slate-100" />
       <div className="h-8 animate-pulse rounded-md bg-slate-100" />
+      <div className="h-8 animate-pulse rounded-md bg-slate-100 sm:hidden lg:block" />
     </div>
   );
 }

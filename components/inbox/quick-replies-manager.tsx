@@ -1,43 +1,86 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { addQuickReplyAction, deleteQuickReplyAction, type QuickReplyState } from "@/app/(dashboard)/inbox/quick-reply-actions";
+import { useActionState, useEffect, useRef, useState } from "react";
+import {
+  addQuickReplyAction,
+  deleteQuickReplyAction,
+  restoreQuickReplyAction,
+  type QuickReplyChangeState,
+  type QuickReplyState,
+} from "@/app/(dashboard)/inbox/quick-reply-actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { QuickReplyOption } from "./quick-replies-menu";
+import { QuickReplyRow } from "./quick-reply-row";
 
 export const QUICK_REPLIES_MANAGER_ID = "quick-replies-manager";
 
-function DeleteButton({ id, title }: { id: string; title: string }) {
-  const [state, action, pending] = useActionState<QuickReplyState, FormData>(deleteQuickReplyAction, {});
+/** After a delete: Undo while it has not been restored since; after an undo: what came back. */
+function DeleteOutcome({
+  deleted,
+  restored,
+  restoreAction,
+  restoring,
+}: {
+  deleted: QuickReplyChangeState;
+  restored: QuickReplyChangeState;
+  restoreAction: (formData: FormData) => void;
+  restoring: boolean;
+}) {
+  const undo = useRef<HTMLButtonElement>(null);
+  const last = deleted.done;
+  const undone = last && restored.done?.id === last.id && restored.done.at > last.at;
+  // The deleted row took the focus with it: hand it to Undo, the next thing someone may want.
+  useEffect(() => {
+    if (last) undo.current?.focus();
+  }, [last]);
+  const error = restored.message ?? deleted.message;
   return (
-    <form action={action} className="shrink-0">
-      <input type="hidden" name="quickReplyId" value={id} />
-      <Button type="submit" variant="danger" size="sm" disabled={pending} aria-describedby={state.message ? `delete-${id}-error` : undefined}>
-        {pending ? "Deleting…" : "Delete"}
-        <span className="sr-only"> “{title}”</span>
-      </Button>
-      {state.message ? (
-        <p id={`delete-${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
-          {state.message}
+    <div className="mt-3 space-y-2">
+      <div role="status" aria-live="polite">
+        {last && !undone ? (
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-800 px-3 py-2 text-sm text-white" data-testid="quick-reply-undo">
+            <span className="min-w-0 break-words">Deleted “{last.title}” for the whole team.</span>
+            <form action={restoreAction}>
+              <input type="hidden" name="quickReplyId" value={last.id} />
+              <button ref={undo} type="submit" disabled={restoring} className="rounded px-2 py-0.5 font-semibold text-white underline hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-white">
+                {restoring ? "Restoring…" : "Undo"}
+              </button>
+            </form>
+          </div>
+        ) : null}
+        {undone && restored.done ? <p className="text-sm text-emerald-800">Restored “{restored.done.title}” for the whole team.</p> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
         </p>
       ) : null}
-    </form>
+    </div>
   );
 }
 
-/** The small manager: the saved replies with Delete, and a form to add one. A native modal dialog (Esc closes). */
+/** The small manager: the saved replies with Delete (confirmed, undoable), and a form to add one. A native modal dialog (Esc closes). */
 export function QuickRepliesManager({ quickReplies }: { quickReplies: QuickReplyOption[] }) {
   const [state, action, pending] = useActionState<QuickReplyState, FormData>(addQuickReplyAction, {});
+  const [deleted, deleteAction, deleting] = useActionState<QuickReplyChangeState, FormData>(deleteQuickReplyAction, {});
+  const [restored, restoreAction, restoring] = useActionState<QuickReplyChangeState, FormData>(restoreQuickReplyAction, {});
+  const [confirming, setConfirming] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.savedAt) form.current?.reset();
   }, [state.savedAt]);
+  // A deleted reply that comes back with Undo comes back as a plain row, not still asking.
+  const deletedAt = deleted.done?.at;
+  useEffect(() => {
+    if (deletedAt) setConfirming(null);
+  }, [deletedAt]);
   return (
     <dialog
       id={QUICK_REPLIES_MANAGER_ID}
       aria-labelledby={`${QUICK_REPLIES_MANAGER_ID}-title`}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      onClose={() => setConfirming(null)}
     >
       <div className="max-h-[85vh] overflow-y-auto p-5">
         <div className="flex items-start justify-between gap-3">
@@ -51,18 +94,21 @@ export function QuickRepliesManager({ quickReplies }: { quickReplies: QuickReply
           </form>
         </div>
         <p className="mt-1 text-sm text-slate-600">Saved texts the whole team can insert with one click.</p>
+        <DeleteOutcome deleted={deleted} restored={restored} restoreAction={restoreAction} restoring={restoring} />
         {quickReplies.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">None yet. Add the answers you type most often.</p>
         ) : (
           <ul className="mt-4 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
             {quickReplies.map((q) => (
-              <li key={q.id} className="flex items-start gap-3 px-3 py-2">
-                <div className="min-w-0 flex-1">
-                  <p className="text-sm font-medium text-slate-900">{q.title}</p>
-                  <p className="line-clamp-2 text-xs text-slate-600">{q.body}</p>
-                </div>
-                <DeleteButton id={q.id} title={q.title} />
-              </li>
+              <QuickReplyRow
+                key={q.id}
+                reply={q}
+                confirming={confirming === q.id}
+                onAsk={() => setConfirming(q.id)}
+                onCancel={() => setConfirming(null)}
+                deleteAction={deleteAction}
+                deleting={deleting}
+              />
             ))}
           </ul>
         )}

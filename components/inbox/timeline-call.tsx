@@ -1,4 +1,5 @@
 import type { Call } from "@/db/schema";
+import { callLength } from "@/lib/calls/call-length";
 import { formatDateTime } from "@/lib/format";
 import { formatDuration, playableRecordingUrl } from "@/lib/inbox/recording";
 
@@ -21,9 +22,10 @@ const LEAK: Record<NonNullable<Call["leakSource"]>, string> = {
 export function TimelineCall({ call, timezone }: { call: Call; timezone: string }) {
   const missed = call.disposition !== "answered";
   const tone = missed ? "border-amber-200 bg-amber-50 text-amber-900" : "border-slate-200 bg-white text-slate-700";
-  const duration = formatDuration(call.durationSeconds);
+  const length = callLength(call);
+  const duration = formatDuration(length.call);
   const recording = playableRecordingUrl(call.voicemailUrl);
-  const voicemailLength = formatDuration(call.voicemailSeconds);
+  const voicemailLength = formatDuration(length.voicemail);
   return (
     <div className={`flex max-w-md items-start gap-3 rounded-lg border px-3 py-2 text-sm ${tone}`} data-testid="timeline-call">
       <span aria-hidden className="mt-0.5">
@@ -36,7 +38,8 @@ export function TimelineCall({ call, timezone }: { call: Call; timezone: string 
         </p>
         <p className="text-xs opacity-80">
           <time dateTime={call.startedAt.toISOString()}>{formatDateTime(call.startedAt, timezone)}</time>
-          {duration ? <span> · lasted {duration}</span> : null}
+          {duration ? <span> · {length.onHold ? `waited ${duration} on hold` : `lasted ${duration}`}</span> : null}
+          {voicemailLength ? <span> · voicemail {voicemailLength}</span> : null}
         </p>
         {recording ? (
           <div className="mt-2 space-y-1">

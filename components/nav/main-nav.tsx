@@ -5,10 +5,11 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
+/** The top navigation. It wraps onto a second line on a phone rather than scrolling: every link stays on screen. */
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto text-sm font-medium">
+    <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm font-medium">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -34,7 +34,11 @@ export function ActualsTable({ id, caption, firstHeader, rows, total }: { id: st
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white break-inside-avoid print:overflow-visible">
       <table className="min-w-full text-sm print:text-[10px]" data-testid={id}>
-        <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">{caption}</caption>
+        <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">
+          {caption}
+          {/* On a phone the later columns sit off to the side of this box: say so. */}
+          <span className="block text-xs font-normal text-slate-500 sm:hidden print:hidden">Swipe the table sideways for every column.</span>
+        </caption>
         <thead>
           <tr className="border-b border-slate-200 text-xs text-slate-600">
             <th scope="col" className="sticky left-0 bg-white px-3 py-2 print:px-1 print:py-1 text-left font-medium">

@@ -3,7 +3,7 @@
 import type { Actuals } from "@/lib/roi/actuals";
 import { term } from "@/lib/roi/glossary";
 import { ChartFigure } from "./chart-figure";
-import { count, percent } from "./format";
+import { count, counted, percent } from "./format";
 import { COLORS } from "./palette";
 
 const TARGET = 0.6;
@@ -20,7 +20,7 @@ export function AfterHoursGauge({ actuals, listHref }: { actuals: Pick<Actuals, 
       finding={
         <>
           <a href={listHref} className="font-medium text-brand-700 hover:underline">
-            {count(actuals.afterHoursCaptured)} of {count(actuals.afterHoursMissed)} calls missed while closed
+            {count(actuals.afterHoursCaptured)} of {counted(actuals.afterHoursMissed, "call")} missed while closed
           </a>{" "}
           were texted back, called back or recovered. {verdict}
         </>

@@ -1,9 +1,16 @@
 // How the ROI page writes months, ranges, money and rates.
 import { describe, expect, it } from "vitest";
 import { monthSpan } from "@/lib/roi/months";
-import { dollars, monthLabel, percent, rangeName, shortMonth, shortMonthLabel } from "./format";
+import { counted, dollars, monthLabel, percent, rangeName, shortMonth, shortMonthLabel } from "./format";
 
 describe("ROI formatting", () => {
+  it("counts in the singular for exactly one, never '1 missed calls'", () => {
+    expect(counted(1, "missed call")).toBe("1 missed call");
+    expect(counted(0, "missed call")).toBe("0 missed calls");
+    expect(counted(1420, "call")).toBe("1,420 calls");
+    expect(counted(1, "reply", "replies")).toBe("1 reply");
+  });
+
   it("writes whole dollars and rounded percentages, and a dash when there is nothing to divide", () => {
     expect(dollars(1_120_000)).toBe("$11,200");
     expect(percent(0.2312)).toBe("23%");

@@ -5,6 +5,9 @@ import type { RoiRange } from "@/lib/roi/range";
 
 export const count = (n: number) => n.toLocaleString("en-US");
 
+/** A count with its noun, singular for exactly one: "1 missed call", "1,420 missed calls". */
+export const counted = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
 export const dollars = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** 0.2312 → "23%"; null (nothing to divide by) → "—". */

@@ -3,7 +3,7 @@ import type { Actuals } from "@/lib/roi/actuals";
 import { definition, term } from "@/lib/roi/glossary";
 import type { RoiRange } from "@/lib/roi/range";
 import { formatResponseBound } from "@/lib/roi/response-buckets";
-import { count, dollars, percent } from "./format";
+import { count, counted, dollars, percent } from "./format";
 import type { ListMetric } from "@/lib/roi/metrics";
 import { listHref } from "./links";
 
@@ -77,7 +77,7 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </>
           }
         />
-        <Stat label={`${term("answeredLive")} (open hours)`} value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${count(totals.answeredCalls)} calls answered by the desk`} />
+        <Stat label={`${term("answeredLive")} (open hours)`} value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${counted(totals.answeredCalls, "call")} answered by the desk`} />
         <Stat
           label={term("textedWithin60s")}
           value={percent(totals.textedWithin60sRate)}
@@ -87,7 +87,7 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             <>
               of{" "}
               <a href={link("texted")} className="underline hover:text-slate-900">
-                {count(totals.textedCalls)} texted back
+                {counted(totals.textedCalls, "missed call")} texted back
               </a>
             </>
           }

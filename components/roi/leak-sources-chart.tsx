@@ -4,6 +4,7 @@
 // the brief's typical share (hatched range), with exact values in the tooltip and the labels.
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { LeakRow } from "./chart-data";
+import { counted } from "./format";
 import { COLORS } from "./palette";
 
 type Datum = LeakRow & { range: [number, number] | null };
@@ -15,7 +16,7 @@ function LeakTooltip({ active, payload }: { active?: boolean; payload?: Readonly
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-sm">
       <p className="font-semibold text-slate-900">{row.label}</p>
       <p>
-        Your spa: {row.share}% ({row.count} missed calls)
+        Your spa: {row.share}% ({counted(row.count, "missed call")})
       </p>
       <p>{row.typical ? `Typical: ${row.typical[0]}–${row.typical[1]}%` : "No typical share"}</p>
     </div>

@@ -55,7 +55,7 @@ export function MetricCallTable({ rows }: { rows: MetricCallRow[] }) {
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>
+            <td className={`${td} min-w-36 sm:whitespace-nowrap`}>
               <time dateTime={r.startedAt.toISOString()}>{whenAt(r.startedAt, r.timezone)}</time>
             </td>
             <td className={td}>{r.locationName}</td>
@@ -93,7 +93,7 @@ export function MetricBookingTable({ rows }: { rows: MetricBookingRow[] }) {
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap`}>
+            <td className={`${td} min-w-36 sm:whitespace-nowrap`}>
               <time dateTime={r.createdAt.toISOString()}>{whenAt(r.createdAt, r.timezone)}</time>
             </td>
             <td className={td}>{r.locationName}</td>

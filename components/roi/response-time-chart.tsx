@@ -4,6 +4,7 @@
 // target drawn as a line; bars within the target are solid, later ones hatched.
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ResponseRow } from "./chart-data";
+import { counted } from "./format";
 import { COLORS } from "./palette";
 
 function ResponseTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: ResponseRow }> }) {
@@ -13,7 +14,7 @@ function ResponseTooltip({ active, payload }: { active?: boolean; payload?: Read
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-sm">
       <p className="font-semibold text-slate-900">Texted {row.bucket} after the call</p>
       <p>
-        {row.count} texts ({row.share}%) · {row.withinTarget ? "within" : "over"} the 60 s target
+        {counted(row.count, "text")} ({row.share}%) · {row.withinTarget ? "within" : "over"} the 60 s target
       </p>
     </div>
   );

@@ -7,7 +7,7 @@ import { AfterHoursGauge } from "./after-hours-gauge";
 import { funnelSteps, leakRows, partialMonthsNote, responseRows, trendRows, type TrendRow } from "./chart-data";
 import { ChartFigure } from "./chart-figure";
 import { DropOffFunnel } from "./drop-off-funnel";
-import { count, dollars, percent } from "./format";
+import { count, counted, dollars, percent } from "./format";
 import { LeakSourcesChart } from "./leak-sources-chart";
 import { listHref } from "./links";
 import { MissedHeatmap } from "./missed-heatmap";
@@ -48,7 +48,7 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           question="How fast do we respond?"
           finding={
             totals.textedCalls > 0
-              ? `${percent(totals.textedWithin60sRate)} of ${count(totals.textedCalls)} texts went out within the 60-second target. Half were sent ${formatResponseBound(totals.medianSecondsToText)}, 9 in 10 ${formatResponseBound(totals.p90SecondsToText)}.`
+              ? `${percent(totals.textedWithin60sRate)} of ${counted(totals.textedCalls, "text")} went out within the 60-second target. Half were sent ${formatResponseBound(totals.medianSecondsToText)}, 9 in 10 ${formatResponseBound(totals.p90SecondsToText)}.`
               : "No text-backs in this range."
           }
         >
@@ -59,7 +59,7 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           question="Where do callers drop?"
           finding={
             <>
-              Of {count(totals.missedCalls)} missed calls, {count(totals.textedCalls)} were texted back, {count(totals.reEngaged)} re-engaged and{" "}
+              Of {counted(totals.missedCalls, "missed call")}, {count(totals.textedCalls)} {totals.textedCalls === 1 ? "was" : "were"} texted back, {count(totals.reEngaged)} re-engaged and{" "}
               <a href={listHref("recovered", range)} className="font-medium text-brand-700 hover:underline">
                 {count(totals.recovered)} recovered
               </a>

@@ -8,7 +8,7 @@ import { AttributionRule } from "./attribution-rule";
 import { BenchmarkTable } from "./benchmark-table";
 import { ExportLinks } from "./export-links";
 import { ForecastCalculator } from "./forecast-calculator";
-import { count, monthLabel, rangeName } from "./format";
+import { count, counted, monthLabel, rangeName } from "./format";
 import { Glossary } from "./glossary";
 import { HeadlineNumbers } from "./headline-numbers";
 import { RoiCharts } from "./roi-charts";
@@ -17,7 +17,7 @@ import { StageActuals } from "./stage-actuals";
 function measuredDescription(data: RoiDashboard): string {
   const m = data.measured;
   const months = Math.round(data.measuredMonths * 10) / 10;
-  return `Your numbers, ${rangeName(data.range)} (${months} ${months === 1 ? "month" : "months"}): ${count(m.monthlyCalls)} calls a month, ${m.missedRatePct}% missed, ${m.recoveryRatePct}% re-engaged rate, ${m.bookRatePct}% book rate, $${count(m.clientValue)} a client.`;
+  return `Your numbers, ${rangeName(data.range)} (${months} ${months === 1 ? "month" : "months"}): ${counted(m.monthlyCalls, "call")} a month, ${m.missedRatePct}% missed, ${m.recoveryRatePct}% re-engaged rate, ${m.bookRatePct}% book rate, $${count(m.clientValue)} a client.`;
 }
 
 export function RoiReport({ data, forecastInitial, locationName }: { data: RoiDashboard; forecastInitial: ForecastInput; locationName: string }) {

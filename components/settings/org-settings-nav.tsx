@@ -14,11 +14,11 @@ const ITEMS = [
   { href: "/getting-started", label: "Getting started" },
 ] as const;
 
-/** The settings sub-navigation: a scrolling row on a phone, a column beside the page on a desktop. */
+/** The settings sub-navigation: wrapping rows on a phone (every link on screen), a column beside the page on a desktop. */
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="flex gap-1 overflow-x-auto px-3 py-2 text-sm font-medium md:flex-col md:px-3 md:py-3">
+    <nav aria-label="Settings" className="flex flex-wrap gap-1 px-3 py-2 text-sm font-medium md:flex-col md:flex-nowrap md:px-3 md:py-3">
       {ITEMS.map((item) => {
         const active = item.href === "/settings" ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -16,7 +16,7 @@ import { MAX_PAGE_ROWS } from "./contacts-list";
 
 export type CallListRow = Pick<
   Call,
-  "id" | "startedAt" | "durationSeconds" | "disposition" | "leakSource" | "provider" | "providerStatus" | "fromNumber" | "direction" | "contactId" | "locationId" | "isTest"
+  "id" | "startedAt" | "durationSeconds" | "voicemailSeconds" | "disposition" | "leakSource" | "provider" | "providerStatus" | "fromNumber" | "direction" | "contactId" | "locationId" | "isTest"
 > & {
   hasVoicemail: boolean;
   contactName: string | null;
@@ -77,6 +77,7 @@ export async function listCalls(db: Executor, input: ListCallsInput): Promise<{ 
         id: calls.id,
         startedAt: calls.startedAt,
         durationSeconds: calls.durationSeconds,
+        voicemailSeconds: calls.voicemailSeconds,
         disposition: calls.disposition,
         leakSource: calls.leakSource,
         provider: calls.provider,

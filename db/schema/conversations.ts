@@ -154,6 +154,8 @@ export const quickReplies = pgTable(
     title: text().notNull(),
     body: text().notNull(),
     createdAt: createdAt(),
+    /** Deleted for the whole team but still restorable (Undo) for a while; purged after that. */
+    deletedAt: tz(),
   },
   (t) => [index().on(t.orgId)],
 );

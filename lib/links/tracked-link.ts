@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { MessageTemplate } from "@/db/schema";
 import { env } from "@/lib/env";
+import { trackedLinkUrl } from "@/lib/links/link-url";
 import { parseWebAddress } from "@/lib/settings/booking-url";
 
 export type LinkCampaign = "missed_call" | "follow_up";
@@ -83,5 +84,5 @@ function safeDecode(value: string): string {
  */
 export function newTrackedLink(targetUrl: string, campaign: LinkCampaign): { token: string; url: string; targetUrl: string } {
   const token = generateToken();
-  return { token, url: `${env().appUrl}/b/${token}`, targetUrl: bookingRedirectUrl(targetUrl, campaign) ?? targetUrl };
+  return { token, url: trackedLinkUrl(env().appUrl, token), targetUrl: bookingRedirectUrl(targetUrl, campaign) ?? targetUrl };
 }

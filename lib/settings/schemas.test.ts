@@ -206,8 +206,8 @@ describe("templateSchema", () => {
 });
 
 describe("previews and the Test link", () => {
-  it("previews the booking link as this server's tracked link", () => {
-    expect(sampleBookingLink("http://127.0.0.1:3100")).toBe("https://127.0.0.1:3100/b/AbC123xYz9");
+  it("previews the booking link exactly as a text carries it (newTrackedLink), http included", () => {
+    expect(sampleBookingLink("http://127.0.0.1:3100")).toBe("http://127.0.0.1:3100/b/AbC123xYz9"); // as the text will carry it
     expect(sampleBookingLink("https://app.rebound.example/")).toBe("https://app.rebound.example/b/AbC123xYz9");
   });
 

@@ -2,6 +2,7 @@
 // sentences shown next to the textarea, on the server and live in the browser alike.
 import { z } from "zod";
 import { DEFAULT_TEMPLATES, OPT_OUT_LINE, type TemplateSituation } from "@/lib/messaging/default-templates";
+import { trackedLinkUrl } from "@/lib/links/link-url";
 import { templateProblems, type TemplateProblem } from "@/lib/messaging/templates";
 
 export const SITUATIONS = Object.keys(DEFAULT_TEMPLATES) as TemplateSituation[];
@@ -20,9 +21,9 @@ export const PROBLEM_TEXT: Record<TemplateProblem, string> = {
   too_long: "Keep the template under 480 characters.",
 };
 
-/** The link in previews is as long as a real one: this server's host and a 10-character token. */
+/** The link in previews is the one a text carries (same scheme, host and length), with a sample token. */
 export function sampleBookingLink(appUrl: string): string {
-  return `https://${new URL(appUrl).host}/b/AbC123xYz9`;
+  return trackedLinkUrl(appUrl, "AbC123xYz9");
 }
 
 export function problemMessages(body: string): string[] {

@@ -252,8 +252,8 @@ describe("quick replies", () => {
     const added = await insertQuickReply(db, { orgId: other!.id, title: "Hours", body: "We're open 9 to 7." });
     expect(await listQuickReplies(db, { orgId: other!.id })).toEqual([added]);
     expect((await listQuickReplies(db, { orgId })).map((r) => r.id)).not.toContain(added!.id);
-    expect(await deleteQuickReply(db, { orgId, quickReplyId: added!.id })).toBe(false); // not Glow's to delete
-    expect(await deleteQuickReply(db, { orgId: other!.id, quickReplyId: added!.id })).toBe(true);
+    expect(await deleteQuickReply(db, { orgId, quickReplyId: added!.id })).toBeNull(); // not Glow's to delete
+    expect(await deleteQuickReply(db, { orgId: other!.id, quickReplyId: added!.id })).toEqual({ title: "Hours" });
     expect(await listQuickReplies(db, { orgId: other!.id })).toEqual([]);
   });
 });

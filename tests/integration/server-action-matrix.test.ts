@@ -60,6 +60,7 @@ const ACCESS: Record<string, "member" | "owner"> = {
   noteAction: "member",
   addQuickReplyAction: "member",
   deleteQuickReplyAction: "member",
+  restoreQuickReplyAction: "member",
   saveCrmUrlAction: "owner",
   rotateCrmSecretAction: "owner",
   crmTestAction: "owner",
@@ -133,6 +134,8 @@ async function seedSpa(db: Db, slug: string, area: string) {
   const [callback] = await db.insert(callbacks).values({ orgId, locationId, contactId, conversationId, reason: "Missed call", dueAt: new Date() }).returning();
   const [booking] = await db.insert(bookings).values({ orgId, locationId, contactId, conversationId, treatment: "Consult", valueCents: 50_000, source: "manual" }).returning();
   const [quickReply] = await db.insert(quickReplies).values({ orgId, title: "Hours", body: "We open at 9." }).returning();
+  // Deleted a moment ago, still within Undo: what restoreQuickReplyAction names.
+  const [deletedQuickReply] = await db.insert(quickReplies).values({ orgId, title: "Parking", body: "Behind the building.", deletedAt: new Date() }).returning();
   const [invitation] = await db.insert(invitations).values({ orgId, email: `${slug}-new@matrix.test`, role: "coordinator", tokenHash: `${slug}-invite`, expiresAt: new Date(Date.now() + 86_400_000) }).returning();
   const [token] = await db.insert(apiTokens).values({ orgId, name: "Reports", tokenHash: `${slug}-token`, prefix: `rb_${slug}` }).returning();
   const [delivery] = await db.insert(crmDeliveries).values({ orgId, eventId: `${slug}-event`, eventType: "call.missed", payload: {} }).returning();
@@ -147,6 +150,7 @@ async function seedSpa(db: Db, slug: string, area: string) {
       callbackId: callback!.id,
       bookingId: booking!.id,
       quickReplyId: quickReply!.id,
+      deletedQuickReplyId: deletedQuickReply!.id,
       invitationId: invitation!.id,
       tokenId: token!.id,
       deliveryId: delivery!.id,
@@ -160,9 +164,10 @@ async function seedSpa(db: Db, slug: string, area: string) {
 
 /** A form that would change something of `spa` if nothing stopped it: its ids and valid values. */
 function formFor(action: string, spa: Spa): FormData {
-  const { numberId, closureId, ...ids } = spa.ids;
+  const { numberId, closureId, deletedQuickReplyId, ...ids } = spa.ids;
   const values: Record<string, string> = {
     ...ids,
+    quickReplyId: action === "restoreQuickReplyAction" ? deletedQuickReplyId : ids.quickReplyId,
     id: action === "removeClosureAction" ? closureId : numberId,
     body: action === "saveTemplateAction" ? DEFAULT_TEMPLATES.open : "Hello from the matrix",
     title: "Matrix",

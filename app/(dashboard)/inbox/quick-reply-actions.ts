@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES } from "@/db/queries/quick-replies";
+import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES, restoreQuickReply } from "@/db/queries/quick-replies";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 export type QuickReplyState = { errors?: { title?: string[]; body?: string[] }; message?: string; savedAt?: number };
+/** A delete or its undo: which reply, so the manager can offer Undo (or say it was restored). */
+export type QuickReplyChangeState = { message?: string; done?: { id: string; title: string; at: number } };
 
 const addSchema = z.object({
   title: z.string().trim().min(1, "Give it a short title.").max(60, "Keep the title under 60 characters."),
@@ -19,7 +21,7 @@ const deleteSchema = z.object({ quickReplyId: z.uuid() });
 /** Owners and coordinators both keep the saved replies. */
 const ROLES = ["owner", "coordinator"] as const;
 
-function failure(error: unknown, label: string): QuickReplyState {
+function failure(error: unknown, label: string): { message: string } {
   if (error instanceof AppError) return { message: error.message };
   logError("inbox", error, `${label} failed`);
   return { message: "That did not work. Try again." };
@@ -39,15 +41,35 @@ export async function addQuickReplyAction(_previous: QuickReplyState, formData: 
   }
 }
 
-export async function deleteQuickReplyAction(_previous: QuickReplyState, formData: FormData): Promise<QuickReplyState> {
+export async function deleteQuickReplyAction(_previous: QuickReplyChangeState, formData: FormData): Promise<QuickReplyChangeState> {
   try {
     const member = await requireMember(ROLES);
     const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
     if (!parsed.success) return { message: "That quick reply no longer exists." };
-    await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    const deleted = await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    if (!deleted) return { message: "That quick reply no longer exists." };
     revalidatePath("/inbox", "layout");
-    return { savedAt: Date.now() };
+    return { done: { id: parsed.data.quickReplyId, title: deleted.title, at: Date.now() } };
   } catch (error) {
     return failure(error, "delete quick reply");
+  }
+}
+
+/** Undo: brings a reply deleted a few minutes ago back for the whole team. */
+export async function restoreQuickReplyAction(_previous: QuickReplyChangeState, formData: FormData): Promise<QuickReplyChangeState> {
+  try {
+    const member = await requireMember(ROLES);
+    const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
+    if (!parsed.success) return { message: "That quick reply can no longer be restored." };
+    const restored = await restoreQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    if (!restored.ok) {
+      return {
+        message: restored.reason === "full" ? `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` : "That quick reply can no longer be restored: the undo time has passed.",
+      };
+    }
+    revalidatePath("/inbox", "layout");
+    return { done: { id: parsed.data.quickReplyId, title: restored.title, at: Date.now() } };
+  } catch (error) {
+    return failure(error, "restore quick reply");
   }
 }

@@ -47,6 +47,7 @@ export default async function RoiListPage({ searchParams }: { searchParams: Prom
           <EmptyState title="Nothing here">No {label.title.toLowerCase()} in this range.</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+            <p className="px-3 pt-2 text-xs text-slate-500 sm:hidden">Swipe the table sideways for every column.</p>
             {metric === "bookings" ? <MetricBookingTable rows={rows as MetricBookingRow[]} /> : <MetricCallTable rows={rows as MetricCallRow[]} />}
           </div>
         )}
