@@ -297,3 +297,16 @@ export async function setConversationIntent(db: Executor, { orgId, conversationI
     .set({ intent: intent === "other" ? sql`coalesce(${conversations.intent}, ${intent})` : intent })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
 }
+
+export type ConversationOwner = { id: string; locationId: string; contactId: string; assigneeId: string | null };
+
+/** Who holds the conversation, locked for the rest of the transaction (two claims at once queue up). */
+export async function lockConversationOwner(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<ConversationOwner | null> {
+  const [row] = await db
+    .select({ id: conversations.id, locationId: conversations.locationId, contactId: conversations.contactId, assigneeId: conversations.assigneeId })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}

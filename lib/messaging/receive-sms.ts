@@ -24,6 +24,7 @@ import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";
 import type { Provider } from "@/lib/telephony/call-event";
 import { acceptsTwilioSms, refusedProvider } from "@/lib/telephony/provider-rule";
+import { cancelScheduledFor } from "./cancel-scheduled";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
@@ -90,8 +91,13 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
+    const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt;
+    // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
+    // before its single confirmation is queued).
+    if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
     if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
+      await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
       const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
       await recordEvent(tx, {
         ...base,
@@ -170,6 +176,7 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
   const { orgId, contactId, conversationId } = context;
   await setConversationIntent(tx, { orgId, conversationId, intent: classification.intent });
   await updateContactRouting(tx, { orgId, contactId, ...routing.contactUpdate });
+  if (routing.stopAutomation) await cancelScheduledFor(tx, { orgId, scope: { contactId }, reason: "wrong_number" });
   const callback = routing.callback;
   const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback(tx, { orgId, conversationId }) : null;
   await recordEvent(tx, {
