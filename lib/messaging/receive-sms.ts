@@ -212,6 +212,7 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
     reason: callback.reason,
     priority: callback.priority,
     dueAt: callback.dueAt,
+    openedWhileClosed: callback.openedWhileClosed,
     assigneeId,
   });
 }
