@@ -112,7 +112,8 @@ describe("inbox filters", () => {
     const id = await missedCall(caller);
     const name = token();
     await nameCallers(name, [caller]);
-    await setStatus(desk, id, "done");
+    // After hours the missed call also opened a callback: done asks about it, and here it stays open.
+    await setStatus(desk, id, "done", { action: "keep" });
     expect(await list({ q: name })).toEqual([]);
     expect(phones(await list({ q: name, status: "done" }))).toEqual([caller]);
     expect(phones(await list({ q: name, status: "all" }))).toEqual([caller]);
