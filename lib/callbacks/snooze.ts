@@ -14,12 +14,14 @@ const MINUTES: Record<Exclude<SnoozeOption, "next_opening">, number> = { "15m": 
  * When a snoozed callback is due again. A snooze only ever puts a task later: it counts from
  * max(now, due), so snoozing a task that waits for tomorrow's opening does not make it due tonight.
  * 15 minutes or an hour lands in open time (a time that falls while closed moves to the next
- * opening); "next opening" is the opening after the current shift (at 11:00 on a weekday with a
- * lunch gap: 13:15 today). Null when the location has no opening within 30 days.
+ * opening, or stays on the wall clock when the location has no opening within 30 days); "next
+ * opening" is the opening after the current shift (at 11:00 on a weekday with a lunch gap: 13:15
+ * today), null when the location has no opening within 30 days.
  */
 export function snoozeUntil(option: SnoozeOption, schedule: Schedule, now: Date, dueAt: Date = now): Date | null {
   const from = new Date(Math.max(now.getTime(), dueAt.getTime()));
   if (option === "next_opening") return nextOpeningAfter(schedule, from);
   const later = new Date(from.getTime() + MINUTES[option] * 60_000);
-  return schedule.shifts.length === 0 && schedule.closures.length === 0 ? later : nextOpening(schedule, later);
+  // A location with no opening in sight (no hours yet) still gets its snooze, on the wall clock.
+  return nextOpening(schedule, later) ?? later;
 }
