@@ -16,6 +16,7 @@ import { insertNote } from "@/db/queries/notes";
 import type { Conversation } from "@/db/schema";
 import type { CallOutcome } from "@/lib/callbacks/work-callback";
 import { AppError } from "@/lib/errors";
+import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 
 export type Actor = { id: string; orgId: string; name: string };
 
@@ -82,12 +83,12 @@ export async function setStatus(actor: Actor, conversationId: string, status: Co
     if (open.length > 0 && !callbacks) throw new AppError("conflict", OPEN_CALLBACK_QUESTION);
     const changed = await setConversationStatus(tx, { orgId: actor.orgId, conversationId, status });
     if (!changed) return; // already done (a second tab, a double press of e): nothing to log
-    const completed =
-      open.length > 0 && callbacks?.action === "complete"
-        ? await completeCallbacks(tx, { orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now })
-        : [];
-    for (const callback of completed) {
-      await recordEvent(tx, { ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks?.action === "complete" ? callbacks.outcome : null, detail: { callbackId: callback.id, memberId: actor.id } });
+    if (open.length > 0 && callbacks?.action === "complete") {
+      const completed = await completeCallbacks(tx, { orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now });
+      for (const callback of completed) {
+        await recordEvent(tx, { ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } });
+      }
+      if (callbacks.outcome === "reached") await cancelScheduledFor(tx, { orgId: actor.orgId, scope: { contactId: detail.contact.id }, reason: "called_back" });
     }
     await recordEvent(tx, {
       ...eventBase(detail),
