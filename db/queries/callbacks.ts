@@ -206,7 +206,8 @@ export async function snoozeCallbackRow(db: Executor, { orgId, callbackId, until
 
 /**
  * Gives every unfinished callback of a conversation to one member (or to nobody): the conversation
- * and its callbacks have one owner. A task still waiting to be claimed keeps its status.
+ * and its callbacks have one owner. A task keeps its status (and its snooze), except that a claimed
+ * one given to nobody is open again.
  */
 export async function assignConversationCallbacks(
   db: Executor,
@@ -214,7 +215,7 @@ export async function assignConversationCallbacks(
 ): Promise<Callback[]> {
   return db
     .update(callbacks)
-    .set({ assigneeId })
+    .set(assigneeId ? { assigneeId } : { assigneeId: null, status: sql`case when ${callbacks.status} = 'claimed' then 'open'::callback_status else ${callbacks.status} end` })
     .where(
       and(
         eq(callbacks.orgId, orgId),

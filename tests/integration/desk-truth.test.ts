@@ -210,11 +210,14 @@ describe("one owner for a conversation and its callbacks", () => {
     expect(claimed?.detail).toMatchObject({ memberId: desk.id, memberName: "Dana Desk" });
   });
 
-  it("assigning the conversation assigns its open callbacks", async () => {
+  it("assigning the conversation assigns its open callbacks; unassigning it puts them back in the open queue", async () => {
     const task = await taskAt({ dueAt: new Date() });
+    await claimCallback({ orgId, memberId: desk.id, memberName: desk.name, callbackId: task.id });
     await assign(desk, task.conversationId!, owner.id);
-    const [row] = await (await getDb()).select().from(callbacks).where(eq(callbacks.id, task.id));
-    expect(row?.assigneeId).toBe(owner.id);
+    const db = await getDb();
+    expect((await db.select().from(callbacks).where(eq(callbacks.id, task.id)))[0]).toMatchObject({ assigneeId: owner.id, status: "claimed" });
+    await assign(owner, task.conversationId!, null);
+    expect((await db.select().from(callbacks).where(eq(callbacks.id, task.id)))[0]).toMatchObject({ assigneeId: null, status: "open" });
   });
 
   it("a desk reply to a conversation nobody holds claims it and its open callbacks; one a teammate holds stays theirs", async () => {
