@@ -91,19 +91,19 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
-    const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt;
+    const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt ? keywordMatch : null;
     // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
     // before its single confirmation is queued).
     if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
-    if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
+    if (optingOut) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
       await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
-      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
+      const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
       await recordEvent(tx, {
         ...base,
         type: "opted_out",
         reason: `Replied "${text.body.trim()}"`,
-        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: keywordMatch.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
+        detail: { matched: optingOut.matched, language: optingOut.language, confirmedBy: optingOut.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
       });
       // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
       if (confirm) {
@@ -115,7 +115,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
             contactId: contact.id,
             fromNumber: text.to,
             toNumber: text.from,
-            body: optOutConfirmation({ spaName: location.orgName, language: keywordMatch.language }),
+            body: optOutConfirmation({ spaName: location.orgName, language: optingOut.language }),
             automated: true,
             createdAt: now,
           },
