@@ -3,6 +3,7 @@
 // Deterministic for a given `now`; pure: builds rows, inserts nothing.
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import { renderTemplate } from "@/lib/messaging/templates";
+import { snoozeUntil } from "@/lib/callbacks/snooze";
 import { nextOpening } from "@/lib/schedule/hours";
 import type { bookings, calls, callbacks, contacts, conversations, events, messages } from "./schema";
 import { buildPool, pickSlot, planCalls, replyDelay, scheduleOf, type DemoLocation, type PlannedCall, type PoolContact } from "./seed-calls";
@@ -72,7 +73,8 @@ export function generateHistory(input: {
     return id;
   };
   const callback = (conv: Conv, cb: Omit<Callback, "orgId" | "locationId" | "contactId" | "conversationId" | "conv" | "id">) =>
-    cbs.push({ id: stableUuid(`callback:${cbs.length}`), orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`), conversationId: conv.id, conv, ...cb });
+    // As lib/callbacks/open-callback writes it: a task first due after it was opened came in while closed.
+    cbs.push({ id: stableUuid(`callback:${cbs.length}`), orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`), conversationId: conv.id, conv, openedWhileClosed: cb.dueAt > cb.createdAt, ...cb });
 
   planned.forEach((p, n) => {
     const { location, contact: c } = p;
@@ -177,7 +179,8 @@ export function generateHistory(input: {
     event({ ...ids, messageId: replyId, type: "reply_received", reason: null, createdAt: replyAt });
     conv.items.push({ at: replyAt, kind: "reply", body: script.body, inbound: true, human: false, hot: script.hot });
     if (script.hot) {
-      const dueAt = new Date(Math.max(replyAt.getTime() + 10 * MINUTE, (nextOpening(schedule, replyAt) ?? replyAt).getTime()));
+      // lib/messaging/route-reply.ts: due now while open, else at the next opening.
+      const dueAt = nextOpening(schedule, replyAt) ?? replyAt;
       callback(conv, { callId, messageId: replyId, reason: script.callbackReason ?? "Wants to book", priority: "hot", dueAt, createdAt: replyAt });
     }
 
@@ -225,10 +228,29 @@ function normalizeValues(out: DemoHistory, target: number): void {
   for (const b of varied) b.valueCents = Math.min(300_000, Math.max(45_000, Math.round((b.valueCents * factor) / 500) * 500));
 }
 
-function finish(s: {
+type FinishState = {
   out: DemoHistory; convs: Map<string, Conv>; cbs: Callback[]; pool: PoolContact[]; firstSeen: Map<number, Date>;
   landlineKnownAt: Map<number, Date>; rng: Rng; now: Date; orgId: string; deskId: string;
-}): void {
+};
+
+/**
+ * An open task long overdue was snoozed by the desk a few minutes ago to the next opening, as
+ * lib/callbacks/work-callback.ts writes it (due and snoozed until the same time, a logged event);
+ * nothing else about it changes, so the queue shows it as snoozed, not as "waiting for opening".
+ */
+function deskSnooze(cb: Callback, s: FinishState): { dueAt?: Date; snoozedUntil?: Date } {
+  if (cb.dueAt.getTime() >= s.now.getTime() - HOUR) return {};
+  const at = plus(s.now, -10 * MINUTE);
+  const until = snoozeUntil("next_opening", scheduleOf(cb.conv.call.location), at, cb.dueAt);
+  if (!until) return {};
+  s.out.events.push({
+    orgId: s.orgId, locationId: cb.locationId, contactId: cb.contactId, conversationId: cb.conversationId, callId: cb.callId ?? null,
+    type: "callback_snoozed", reason: "next_opening", detail: { callbackId: cb.id ?? null, memberId: s.deskId, until: until.toISOString() }, createdAt: at,
+  });
+  return { dueAt: until, snoozedUntil: until };
+}
+
+function finish(s: FinishState): void {
   const { out, rng, now, orgId, deskId } = s;
   normalizeValues(out, 140_000);
   // Conversations: the most recent ones still wait for a human; the rest were handled.
@@ -255,8 +277,6 @@ function finish(s: {
   }
   // Callbacks: old ones were done; two or three stay open (those of people still waiting first), due soon.
   const waitingSince = new Map(summaries.filter((x) => open.has(x.conv)).map((x) => [x.conv, x.waiting[0]?.at ?? now]));
-  const soon = (conv: Conv, k: number) =>
-    plus(nextOpening(scheduleOf(conv.call.location), now) ?? now, (15 + 30 * k) * MINUTE);
   const rank = (cb: Callback) => (waitingSince.has(cb.conv) ? 0 : 2) + (cb.priority === "hot" ? 0 : 1);
   const keepOpen = new Set(
     s.cbs
@@ -267,21 +287,21 @@ function finish(s: {
   for (const conv of open) {
     if (keepOpen.size >= 2) break;
     if ([...keepOpen].some((cb) => cb.conv === conv)) continue;
+    const createdAt = waitingSince.get(conv) ?? now;
+    const dueAt = nextOpening(scheduleOf(conv.call.location), createdAt) ?? createdAt;
     const cb: Callback = {
       id: stableUuid(`callback:${s.cbs.length}`), orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`),
       conversationId: conv.id, conv, callId: conv.lastCallId, reason: "Missed call, no reply yet: call back", priority: "normal",
-      dueAt: soon(conv, keepOpen.size), createdAt: waitingSince.get(conv) ?? now,
+      dueAt, createdAt, openedWhileClosed: dueAt > createdAt,
     };
     s.cbs.push(cb);
     keepOpen.add(cb);
   }
-  [...keepOpen].forEach((cb, k) => {
-    if (cb.dueAt.getTime() < now.getTime() - HOUR) cb.dueAt = soon(cb.conv, k); // rescheduled by the desk
-  });
   for (const full of s.cbs) {
     const { conv, ...cb } = full;
     if (keepOpen.has(full)) {
-      out.callbacks.push({ ...cb, status: "open" });
+      const snooze = deskSnooze(full, s);
+      out.callbacks.push({ ...cb, ...snooze, status: snooze.snoozedUntil ? "snoozed" : "open" });
       continue;
     }
     const bookedAfter = conv.booked.some((b) => b >= cb.createdAt && b.getTime() - cb.createdAt.getTime() < 3 * 24 * HOUR);

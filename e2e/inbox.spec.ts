@@ -67,6 +67,11 @@ test("the desk filters, finds, claims, notes, answers with a quick reply and mar
 
   await blur(page);
   await page.keyboard.press("e");
+  // Missed while closed, the call also opened a callback: then "e" asks about it first (issue 13)
+  // and this walk keeps it open for the morning; while open there is none and "e" marks done at once.
+  const ask = page.getByRole("dialog", { name: "A callback is still open" });
+  await expect(ask.or(page.getByTestId("conversation-status"))).toBeVisible();
+  if (await ask.isVisible()) await ask.getByRole("button", { name: "Keep callback open, mark done" }).click();
   await expect(page.getByTestId("conversation-status")).toHaveText("Done");
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
   await expect(page.getByTestId("timeline-event").filter({ hasText: "Marked done by Dana Desk." })).toBeVisible();

@@ -2,13 +2,15 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
+import { getDb } from "@/db/client";
+import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
-function navFor(role: Role): NavItem[] {
+function navFor(role: Role, dueCallbacks: number): NavItem[] {
   const items: NavItem[] = [
     { href: "/inbox", label: "Inbox" },
-    { href: "/callbacks", label: "Callbacks" },
+    { href: "/callbacks", label: "Callbacks", badge: { count: dueCallbacks, label: dueCallbacks === 1 ? "callback due" : "callbacks due" } },
     { href: "/contacts", label: "Contacts" },
     { href: "/calls", label: "Calls" },
   ];
@@ -17,6 +19,8 @@ function navFor(role: Role): NavItem[] {
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMemberPage();
+  // Due and overdue callbacks, the same rule as the queue's "Due now" group (db/queries/callbacks.ts).
+  const dueCallbacks = await countDueCallbacks(await getDb(), { orgId: member.orgId, now: new Date() });
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white print:hidden">
@@ -25,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             Rebound
           </Link>
           <div className="order-last -mx-2 w-full sm:order-none sm:mx-0 sm:w-auto">
-            <MainNav items={navFor(member.role)} />
+            <MainNav items={navFor(member.role, dueCallbacks)} />
           </div>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline">

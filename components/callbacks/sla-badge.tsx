@@ -18,6 +18,8 @@ export function SlaBadge({ state, timezone }: { state: SlaState; timezone: strin
         <Badge tone="amber">{formatDuration(state.leftMs)} left</Badge>
       );
     case "waiting_for_opening":
+      return <Badge tone="sky">Due {formatCallTime(state.dueAt, timezone)} · came in while closed</Badge>;
+    case "scheduled":
       return <Badge tone="sky">Due {formatCallTime(state.dueAt, timezone)}</Badge>;
     case "snoozed":
       return <Badge tone="violet">Snoozed until {formatCallTime(state.until, timezone)}</Badge>;

@@ -5,7 +5,7 @@ import { PhoneLink } from "@/components/ui/phone-link";
 import { INTENT_LABEL } from "@/lib/inbox/filters";
 import type { Intent } from "@/lib/messaging/intent";
 import { AssignmentControls } from "./assignment-controls";
-import { StatusButton } from "./status-button";
+import { StatusButton, type OpenCallbackSummary } from "./status-button";
 
 /**
  * Who this is, where they called, who has the conversation, and what can be done about it.
@@ -18,12 +18,15 @@ export function ConversationHeader({
   meId,
   backHref,
   bookingAction,
+  openCallback = null,
 }: {
   detail: ConversationDetail;
   members: InboxOptions["members"];
   meId: string;
   backHref: string;
   bookingAction?: React.ReactNode;
+  /** What "Mark done" asks about. */
+  openCallback?: OpenCallbackSummary | null;
 }) {
   const { conversation, contact, location, assignee } = detail;
   const phone = <PhoneLink phone={contact.phone} />;
@@ -51,7 +54,7 @@ export function ConversationHeader({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {bookingAction}
-          <StatusButton conversationId={conversation.id} status={conversation.status} />
+          <StatusButton conversationId={conversation.id} status={conversation.status} openCallback={openCallback} />
         </div>
       </div>
       <AssignmentControls conversationId={conversation.id} assignee={assignee} members={members} meId={meId} />

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { countUnreadByTab } from "@/db/queries/conversations";
+import { countWorkByTab } from "@/db/queries/conversations";
 import { inboxHref, isTabActive, TAB_LABEL, TABS, toggleTab, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
 
 /**
  * The toggles of the inbox as links (they work without JavaScript and live in the URL). Needs
- * reply, hot and mine/unassigned combine; each shows how many of its conversations are unread.
+ * reply, hot and mine/unassigned combine; each shows how many of its conversations still need
+ * work (db/queries/conversations.ts needsWork: waiting for a reply, or a callback not done), not
+ * how many are unread: opening a conversation does not make its work go away.
  * The block keeps the height of two rows whatever the counts are, so a count appearing on a live
  * refresh never pushes the list down.
  */
@@ -30,7 +32,7 @@ export function FilterTabs({ filter, basePath, counts }: { filter: InboxFilter; 
             {count > 0 ? (
               <span className={`min-w-5 rounded-full px-1 text-center tabular-nums ${active ? "bg-white/25" : "bg-brand-100 text-brand-700"}`}>
                 {count}
-                <span className="sr-only"> unread</span>
+                <span className="sr-only"> to do</span>
               </span>
             ) : null}
           </Link>
@@ -41,6 +43,6 @@ export function FilterTabs({ filter, basePath, counts }: { filter: InboxFilter; 
 }
 
 export async function FilterTabsWithCounts({ orgId, memberId, filter, basePath }: { orgId: string; memberId: string; filter: InboxFilter; basePath: string }) {
-  const counts = await countUnreadByTab(await getDb(), { orgId, memberId, filter });
+  const counts = await countWorkByTab(await getDb(), { orgId, memberId, filter });
   return <FilterTabs filter={filter} basePath={basePath} counts={counts} />;
 }

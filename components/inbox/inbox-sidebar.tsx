@@ -27,7 +27,7 @@ function FilterFormSkeleton() {
 }
 
 /**
- * The inbox column: heading, search and filters, tabs with unread counts, and the list. The list
+ * The inbox column: heading, search and filters, tabs with work-left counts, and the list. The list
  * page and the conversation page both show it; `basePath` is where filter links lead.
  */
 export function InboxSidebar({

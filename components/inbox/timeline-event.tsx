@@ -1,5 +1,6 @@
 import type { Event } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
+import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
 import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/messaging/send-guard";
 import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
 
@@ -19,6 +20,7 @@ export function eventText(event: Event): string {
     case "voicemail_left":
       return "Left a voicemail.";
     case "text_canceled":
+      if (event.reason === DESK_CANCEL_REASON) return `Scheduled text cancelled by ${name(event, "memberName")}.`;
       return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
     case "text_rescheduled":
       return event.reason === "number_rate_limited"
@@ -39,7 +41,7 @@ export function eventText(event: Event): string {
     case "conversation_unassigned":
       return `Unassigned by ${name(event, "byName")}.`;
     case "conversation_done":
-      return `Marked done by ${name(event, "memberName")}.`;
+      return `Marked done by ${name(event, "memberName")}.${event.detail?.callbacks === "keep" ? " The open callback stays in the queue." : ""}`;
     case "conversation_reopened":
       return `Reopened by ${name(event, "memberName")}.`;
     default:

@@ -1,5 +1,6 @@
 import type { Message } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
+import { CancelScheduledButton } from "./cancel-scheduled-button";
 import { MessageStatus } from "./message-status";
 
 export function TimelineMessage({
@@ -7,11 +8,14 @@ export function TimelineMessage({
   timezone,
   scheduledFor,
   authorName,
+  canCancel = false,
 }: {
   message: Message;
   timezone: string;
   scheduledFor: Date | null;
   authorName: string | null;
+  /** Offer "Cancel" on a scheduled text. */
+  canCancel?: boolean;
 }) {
   const outbound = message.direction === "outbound";
   const sender = outbound ? (message.automated ? (message.templateSituation === "follow_up" ? "Automatic follow-up" : "Automatic text-back") : authorName) : null;
@@ -23,6 +27,7 @@ export function TimelineMessage({
           <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt, timezone)}</time>
           {sender ? <span>{sender}</span> : null}
           {scheduledFor ? <span data-testid="message-status">Scheduled for {formatDateTime(scheduledFor, timezone)}</span> : null}
+          {scheduledFor && canCancel ? <CancelScheduledButton messageId={message.id} /> : null}
           {outbound && !scheduledFor ? <MessageStatus message={message} /> : null}
         </p>
       </div>

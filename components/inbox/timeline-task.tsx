@@ -11,7 +11,8 @@ const BOOKING_STATUS: Record<Booking["status"], string> = { booked: "Booked", sh
 
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: cents % 100 ? 2 : 0 });
 
-export function TimelineCallback({ callback, phase, timezone }: { callback: Callback; phase: "created" | "completed"; timezone: string }) {
+/** `at`: where the timeline places it (a task made hot by a reply reads after that reply, at its time). */
+export function TimelineCallback({ callback, phase, at, timezone }: { callback: Callback; phase: "created" | "completed"; at: Date; timezone: string }) {
   const hot = callback.priority === "hot";
   return (
     <div className="mx-auto flex max-w-lg items-start gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-xs text-sky-950" data-testid="timeline-callback">
@@ -28,9 +29,7 @@ export function TimelineCallback({ callback, phase, timezone }: { callback: Call
           </p>
         )}
         <p className="text-sky-800">
-          <time dateTime={(phase === "created" ? callback.createdAt : (callback.completedAt ?? callback.createdAt)).toISOString()}>
-            {formatDateTime(phase === "created" ? callback.createdAt : (callback.completedAt ?? callback.createdAt), timezone)}
-          </time>
+          <time dateTime={at.toISOString()}>{formatDateTime(at, timezone)}</time>
         </p>
       </div>
     </div>

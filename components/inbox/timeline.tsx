@@ -5,31 +5,32 @@ import { TimelineMessage } from "./timeline-message";
 import { TimelineNote } from "./timeline-note";
 import { TimelineBooking, TimelineCallback } from "./timeline-task";
 
-function Item({ item, timezone }: { item: TimelineItem; timezone: string }) {
+function Item({ item, timezone, canCancel }: { item: TimelineItem; timezone: string; canCancel: boolean }) {
   switch (item.kind) {
     case "call":
       return <TimelineCall call={item.call} timezone={timezone} />;
     case "message":
-      return <TimelineMessage message={item.message} timezone={timezone} scheduledFor={item.scheduledFor} authorName={item.authorName} />;
+      return <TimelineMessage message={item.message} timezone={timezone} scheduledFor={item.scheduledFor} authorName={item.authorName} canCancel={canCancel} />;
     case "event":
       return <TimelineEvent event={item.event} timezone={timezone} />;
     case "note":
       return <TimelineNote note={item.note} authorName={item.authorName} timezone={timezone} />;
     case "callback":
-      return <TimelineCallback callback={item.callback} phase={item.phase} timezone={timezone} />;
+      return <TimelineCallback callback={item.callback} phase={item.phase} at={item.at} timezone={timezone} />;
     case "booking":
       return <TimelineBooking booking={item.booking} timezone={timezone} />;
   }
 }
 
 /** Everything that happened with this caller at this location, oldest first (the newest sits above the reply box). */
-export function Timeline({ items, timezone }: { items: TimelineItem[]; timezone: string }) {
+/** `canCancel`: the viewer may cancel a scheduled text (desk and owners). */
+export function Timeline({ items, timezone, canCancel = false }: { items: TimelineItem[]; timezone: string; canCancel?: boolean }) {
   if (items.length === 0) return <p className="p-8 text-center text-sm text-slate-600">Nothing has happened in this conversation yet.</p>;
   return (
     <ol aria-label="Timeline" className="space-y-3">
       {items.map((item) => (
         <li key={timelineKey(item)}>
-          <Item item={item} timezone={timezone} />
+          <Item item={item} timezone={timezone} canCancel={canCancel} />
         </li>
       ))}
     </ol>

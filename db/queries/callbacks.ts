@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Schedule } from "@/lib/schedule/hours";
 import type { Executor } from "../client";
 import {
@@ -61,7 +61,8 @@ export async function escalateCallback(
 ): Promise<void> {
   await db
     .update(callbacks)
-    .set({ priority: "hot", reason, messageId, dueAt: sql`least(${callbacks.dueAt}, ${dueAt.toISOString()}::timestamptz)`, status: "open" })
+    // A hot reply ends any snooze: the caller is asking for a call now.
+    .set({ priority: "hot", reason, messageId, dueAt: sql`least(${callbacks.dueAt}, ${dueAt.toISOString()}::timestamptz)`, status: "open", snoozedUntil: null })
     .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId)));
 }
 
@@ -72,7 +73,7 @@ export type QueueAssignee = "all" | "mine" | "unassigned";
 export type QueueFilter = { orgId: string; memberId: string; assignee: QueueAssignee; locationId: string | null; now: Date };
 
 export type QueueRow = {
-  callback: Pick<Callback, "id" | "reason" | "priority" | "status" | "dueAt" | "createdAt" | "assigneeId" | "conversationId" | "locationId">;
+  callback: Pick<Callback, "id" | "reason" | "priority" | "status" | "dueAt" | "createdAt" | "openedWhileClosed" | "snoozedUntil" | "assigneeId" | "conversationId" | "locationId">;
   contact: { id: string; name: string | null; phone: string };
   location: { name: string; timezone: string; defaultBookingValueCents: number };
   assigneeName: string | null;
@@ -80,11 +81,18 @@ export type QueueRow = {
   message: { direction: Message["direction"]; body: string; createdAt: Date; status: Message["status"] } | null;
 };
 
-/** The groups of the queue: due now; opened after hours and due at the next opening; snoozed by the desk. */
+/** Snoozed now: a snooze that has not ended, whether or not someone claimed the task since. */
+const snoozedAt = (now: Date) => gt(callbacks.snoozedUntil, now);
+const notSnoozedAt = (now: Date) => or(isNull(callbacks.snoozedUntil), lte(callbacks.snoozedUntil, now));
+
+/**
+ * The groups of the queue: due now; due later (opened while closed, due at the next opening); and
+ * snoozed by the desk. A snooze moves `dueAt` to its end too, so "due" never holds a snoozed task.
+ */
 function groupCondition(group: QueueGroup, now: Date): SQL | undefined {
-  if (group === "due") return lte(callbacks.dueAt, now);
-  if (group === "waiting") return and(gt(callbacks.dueAt, now), ne(callbacks.status, "snoozed"));
-  return and(gt(callbacks.dueAt, now), eq(callbacks.status, "snoozed"));
+  if (group === "due") return and(lte(callbacks.dueAt, now), notSnoozedAt(now));
+  if (group === "waiting") return and(gt(callbacks.dueAt, now), notSnoozedAt(now));
+  return snoozedAt(now);
 }
 
 function filterCondition(filter: QueueFilter): SQL | undefined {
@@ -110,6 +118,8 @@ export async function listCallbackQueue(
         status: callbacks.status,
         dueAt: callbacks.dueAt,
         createdAt: callbacks.createdAt,
+        openedWhileClosed: callbacks.openedWhileClosed,
+        snoozedUntil: callbacks.snoozedUntil,
         assigneeId: callbacks.assigneeId,
         conversationId: callbacks.conversationId,
         locationId: callbacks.locationId,
@@ -175,6 +185,7 @@ export async function lockCallback(db: Executor, { orgId, callbackId }: { orgId:
   return row ?? null;
 }
 
+/** Claiming changes who holds the task, never when it is due: a snooze survives it (`snoozedUntil`). */
 export async function claimCallbackRow(db: Executor, { orgId, callbackId, memberId }: { orgId: string; callbackId: string; memberId: string }): Promise<Callback | null> {
   const [row] = await db
     .update(callbacks)
@@ -187,10 +198,52 @@ export async function claimCallbackRow(db: Executor, { orgId, callbackId, member
 export async function snoozeCallbackRow(db: Executor, { orgId, callbackId, until }: { orgId: string; callbackId: string; until: Date }): Promise<Callback | null> {
   const [row] = await db
     .update(callbacks)
-    .set({ status: "snoozed", dueAt: until })
+    .set({ status: "snoozed", dueAt: until, snoozedUntil: until })
     .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId), inArray(callbacks.status, UNFINISHED)))
     .returning();
   return row ?? null;
+}
+
+/**
+ * Gives every unfinished callback of a conversation to one member (or to nobody): the conversation
+ * and its callbacks have one owner. A task keeps its status (and its snooze), except that a claimed
+ * one given to nobody is open again.
+ */
+export async function assignConversationCallbacks(
+  db: Executor,
+  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+): Promise<Callback[]> {
+  return db
+    .update(callbacks)
+    .set(assigneeId ? { assigneeId } : { assigneeId: null, status: sql`case when ${callbacks.status} = 'claimed' then 'open'::callback_status else ${callbacks.status} end` })
+    .where(
+      and(
+        eq(callbacks.orgId, orgId),
+        eq(callbacks.conversationId, conversationId),
+        inArray(callbacks.status, UNFINISHED),
+        assigneeId ? or(isNull(callbacks.assigneeId), ne(callbacks.assigneeId, assigneeId)) : sql`${callbacks.assigneeId} is not null`,
+      ),
+    )
+    .returning();
+}
+
+/** The conversation's unfinished callbacks, most urgent first (hot, then the earliest due). */
+export async function listUnfinishedCallbacks(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Callback[]> {
+  return db
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.conversationId, conversationId), inArray(callbacks.status, UNFINISHED)))
+    .orderBy(asc(callbacks.priority), asc(callbacks.dueAt), asc(callbacks.id))
+    .limit(20);
+}
+
+/** Due or overdue callbacks of the organization (the number on the Callbacks link of the navigation). */
+export async function countDueCallbacks(db: Executor, { orgId, now }: { orgId: string; now: Date }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(callbacks)
+    .where(and(eq(callbacks.orgId, orgId), inArray(callbacks.status, UNFINISHED), groupCondition("due", now)));
+  return row?.n ?? 0;
 }
 
 /** Completes one callback, or (without `callbackId`) every unfinished one of the conversation. */

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, exists, gt, ilike, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { isTabActive, likeContains, searchTerms, TABS, tabFilter, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
 import type { Executor } from "../client";
-import { contacts, conversations, locations, members, type Conversation, type Member } from "../schema";
+import { callbacks, contacts, conversations, locations, members, type Conversation, type Member } from "../schema";
 
 export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped" | "link_clicked";
 
@@ -185,10 +185,26 @@ export async function listConversations(
 }
 
 /**
- * Unread conversations per inbox tab, each tab counted alone on top of the shared narrowing
- * (status, location, intent, search), in one pass over the organization's unread rows.
+ * Work left to do, the one definition every count of the inbox uses (the tab chips): an open
+ * conversation where a caller waits for a human answer (`waitingSince`, cleared by a desk reply),
+ * or that still has a callback not done. Reading a conversation is not doing it, so opening one
+ * changes no count; a reply, a completed callback or "Mark done" does.
  */
-export async function countUnreadByTab(
+export function needsWork(): SQL {
+  return and(
+    eq(conversations.status, "open"),
+    or(
+      isNotNull(conversations.waitingSince),
+      sql`exists (select 1 from ${callbacks} where ${callbacks.conversationId} = ${conversations.id} and ${callbacks.status} <> 'done')`,
+    ),
+  ) as SQL;
+}
+
+/**
+ * Conversations with work left (needsWork) per inbox tab, each tab counted alone on top of the
+ * shared narrowing (status, location, intent, search), in one pass.
+ */
+export async function countWorkByTab(
   db: Executor,
   { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter },
 ): Promise<Record<InboxTab, number>> {
@@ -199,7 +215,7 @@ export async function countUnreadByTab(
   const [row] = await db
     .select({ all: count("all"), needs_reply: count("needs_reply"), hot: count("hot"), unassigned: count("unassigned"), mine: count("mine") })
     .from(conversations)
-    .where(and(...inboxConditions(db, orgId, memberId, tabFilter(filter, "all")), gt(conversations.unreadCount, 0)));
+    .where(and(...inboxConditions(db, orgId, memberId, tabFilter(filter, "all")), needsWork()));
   return row ?? { all: 0, needs_reply: 0, hot: 0, unassigned: 0, mine: 0 };
 }
 
@@ -296,4 +312,17 @@ export async function setConversationIntent(db: Executor, { orgId, conversationI
     .update(conversations)
     .set({ intent: intent === "other" ? sql`coalesce(${conversations.intent}, ${intent})` : intent })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
+}
+
+export type ConversationOwner = { id: string; locationId: string; contactId: string; assigneeId: string | null };
+
+/** Who holds the conversation, locked for the rest of the transaction (two claims at once queue up). */
+export async function lockConversationOwner(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<ConversationOwner | null> {
+  const [row] = await db
+    .select({ id: conversations.id, locationId: conversations.locationId, contactId: conversations.contactId, assigneeId: conversations.assigneeId })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
 }

@@ -116,3 +116,37 @@ export async function cancelTextsFromNumber(db: Executor, { orgId, e164, reason,
     returning id`);
   return rowsOf<{ id: number }>(result).length;
 }
+
+export type ScheduledScope = { contactId: string } | { conversationId: string } | { messageId: string };
+/** Which waiting texts: every one, the automatic ones (a missed call's text-back and follow-up), or follow-ups only. */
+export type ScheduledKind = "any" | "automatic" | "follow_up";
+
+/**
+ * Cancels texts still waiting in the outbox, in the caller's transaction: the outbox entry, the
+ * message (with the sentence the conversation shows) and one `text_canceled` event per text, in
+ * one statement. A text already being sent is left to its sender, whose send-time guard checks
+ * the same facts again. Returns the cancelled messages' ids.
+ */
+export async function cancelScheduledTexts(
+  db: Executor,
+  { orgId, scope, kind, reason, reasonText, detail = {} }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> },
+): Promise<string[]> {
+  const where =
+    "contactId" in scope ? sql`m.contact_id = ${scope.contactId}` : "conversationId" in scope ? sql`m.conversation_id = ${scope.conversationId}` : sql`m.id = ${scope.messageId}`;
+  const only =
+    kind === "follow_up" ? sql`and m.template_situation = 'follow_up'` : kind === "automatic" ? sql`and m.automated and m.template_situation is not null` : sql``;
+  const result = await db.execute(sql`
+    with gone as (
+      update outbox o set status = 'canceled', last_error = ${reason}, locked_until = null, updated_at = now()
+      from messages m
+      where m.id = o.message_id and o.org_id = ${orgId} and o.status = 'pending' and m.org_id = ${orgId} and m.direction = 'outbound'
+        and ${where} ${only}
+      returning m.id, m.conversation_id, m.contact_id
+    ), marked as (
+      update messages set status = 'canceled', error_message = ${reasonText} where id in (select id from gone)
+    )
+    insert into events (org_id, conversation_id, contact_id, message_id, type, reason, detail)
+    select ${orgId}::uuid, conversation_id, contact_id, id, 'text_canceled', ${reason}, ${JSON.stringify(detail)}::jsonb from gone
+    returning message_id as "messageId"`);
+  return rowsOf<{ messageId: string }>(result).map((r) => r.messageId);
+}

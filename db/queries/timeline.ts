@@ -66,32 +66,33 @@ export async function getTimeline(
   const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) =>
     and(eq(t.orgId, orgId), eq(t.contactId, contactId), eq(t.locationId, locationId));
   const [callRows, messageRows, eventRows, noteRows, callbackRows, bookingRows] = await Promise.all([
-    db.select().from(calls).where(ofContactHere(calls)).orderBy(asc(calls.startedAt)).limit(LIMIT),
+    db.select().from(calls).where(ofContactHere(calls)).orderBy(asc(calls.startedAt), asc(calls.id)).limit(LIMIT),
     db
       .select({ message: messages, nextAttemptAt: outbox.nextAttemptAt, outboxStatus: outbox.status, authorName: members.name })
       .from(messages)
       .leftJoin(outbox, eq(outbox.messageId, messages.id))
       .leftJoin(members, eq(members.id, messages.authorId))
       .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)))
-      .orderBy(asc(messages.createdAt))
+      .orderBy(asc(messages.createdAt), asc(messages.id))
       .limit(2 * LIMIT),
     db
       .select()
       .from(events)
       .where(and(eq(events.orgId, orgId), eq(events.conversationId, conversationId), inArray(events.type, VISIBLE_EVENTS)))
-      .orderBy(asc(events.createdAt))
+      .orderBy(asc(events.createdAt), asc(events.id))
       .limit(LIMIT),
     db
       .select({ note: notes, authorName: members.name })
       .from(notes)
       .leftJoin(members, eq(members.id, notes.authorId))
       .where(and(eq(notes.orgId, orgId), eq(notes.conversationId, conversationId)))
-      .orderBy(asc(notes.createdAt))
+      .orderBy(asc(notes.createdAt), asc(notes.id))
       .limit(LIMIT),
-    db.select().from(callbacks).where(ofContactHere(callbacks)).orderBy(asc(callbacks.createdAt)).limit(LIMIT),
-    db.select().from(bookings).where(ofContactHere(bookings)).orderBy(asc(bookings.createdAt)).limit(LIMIT),
+    db.select().from(callbacks).where(ofContactHere(callbacks)).orderBy(asc(callbacks.createdAt), asc(callbacks.id)).limit(LIMIT),
+    db.select().from(bookings).where(ofContactHere(bookings)).orderBy(asc(bookings.createdAt), asc(bookings.id)).limit(LIMIT),
   ]);
   const now = Date.now();
+  const replyTimes = new Map(messageRows.map(({ message }) => [message.id, message.createdAt]));
   const items: TimelineItem[] = [
     ...callRows.map((call) => ({ kind: "call" as const, at: call.startedAt, call })),
     ...messageRows.map(({ message, nextAttemptAt, outboxStatus, authorName }) => {
@@ -102,12 +103,23 @@ export async function getTimeline(
     ...eventRows.map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
     ...noteRows.map(({ note, authorName }) => ({ kind: "note" as const, at: note.createdAt, note, authorName })),
     ...callbackRows.flatMap((callback) => [
-      { kind: "callback" as const, at: callback.createdAt, phase: "created" as const, callback },
+      { kind: "callback" as const, at: createdAtInTimeline(callback, replyTimes), phase: "created" as const, callback },
       ...(callback.status === "done" && callback.completedAt ? [{ kind: "callback" as const, at: callback.completedAt, phase: "completed" as const, callback }] : []),
     ]),
     ...bookingRows.map((booking) => ({ kind: "booking" as const, at: booking.createdAt, booking })),
   ];
+  // Array.prototype.sort is stable: same instant and kind keep the queries' (time, id) order.
   return items.sort((a, b) => a.at.getTime() - b.at.getTime() || ORDER[a.kind] - ORDER[b.kind]);
+}
+
+/**
+ * Where a callback task reads in the timeline: when it was opened, or (a task a later reply made
+ * hot, lib/messaging/receive-sms.ts escalateCallback, which points it at that reply) right after
+ * the reply it now quotes, never above it.
+ */
+function createdAtInTimeline(callback: Callback, replyTimes: Map<string, Date>): Date {
+  const reply = callback.messageId ? replyTimes.get(callback.messageId) : undefined;
+  return reply && reply.getTime() > callback.createdAt.getTime() ? reply : callback.createdAt;
 }
 
 /** A key unique within one timeline, for React lists. */

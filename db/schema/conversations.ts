@@ -33,11 +33,11 @@ export const conversations = pgTable(
     // NULLS FIRST is what `order by … desc` means: only an index in that order lets the inbox walk it
     // newest first and stop after a page (drizzle's .desc() alone is DESC NULLS LAST).
     index("conversations_inbox_idx").on(t.orgId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    // The unread counts on the inbox tabs (every render, every few seconds while it is open) read
-    // only this index: the unread rows, with every column a tab or filter looks at.
-    index("conversations_unread_idx")
-      .on(t.orgId, t.status, t.priority, t.assigneeId, t.waitingSince, t.locationId, t.intent, t.contactId)
-      .where(sql`${t.unreadCount} > 0`),
+    // The work-left counts on the inbox tabs (every render, every few seconds while it is open) read
+    // the open rows from this index, with every column a tab or filter looks at.
+    index("conversations_open_work_idx")
+      .on(t.orgId, t.priority, t.assigneeId, t.waitingSince, t.locationId, t.intent, t.contactId)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;

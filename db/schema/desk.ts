@@ -1,5 +1,6 @@
 // What the front desk works: callback tasks and bookings.
-import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { members, organizations } from "./accounts";
 import { calls, contacts } from "./calls";
 import { createdAt, id, tz } from "./columns";
@@ -20,13 +21,22 @@ export const callbacks = pgTable(
     reason: text().notNull(),
     priority: callbackPriority().notNull().default("normal"),
     dueAt: tz().notNull(),
+    /** Opened while the location was closed, so first due at its next opening ("waiting for opening"). */
+    openedWhileClosed: boolean().notNull().default(false),
+    /** Set by a snooze and kept by a claim: until then the task is snoozed, whoever holds it. */
+    snoozedUntil: tz(),
     status: callbackStatus().notNull().default("open"),
     assigneeId: uuid().references(() => members.id, { onDelete: "set null" }),
     outcome: callbackOutcome(),
     completedAt: tz(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.orgId, t.status, t.priority, t.dueAt), index().on(t.callId)],
+  (t) => [
+    index().on(t.orgId, t.status, t.priority, t.dueAt),
+    index().on(t.callId),
+    // The inbox counts ask, per conversation, whether a callback is still to be done.
+    index("callbacks_unfinished_conversation_idx").on(t.conversationId).where(sql`${t.status} <> 'done'`),
+  ],
 );
 export type Callback = typeof callbacks.$inferSelect;
 

@@ -11,6 +11,7 @@ import type { Booking } from "@/db/schema";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { bookingRecordedEvent } from "@/lib/crm/events";
 import { AppError } from "@/lib/errors";
+import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import { zonedInstant } from "@/lib/schedule/hours";
 import { attributionWindowStart, describeAttribution } from "./attribution";
 import type { LocalDateTime } from "./booking-input";
@@ -75,6 +76,7 @@ export async function recordBooking(input: RecordBookingInput, now: Date = new D
     // The caller is booked: nobody should call them back about it any more, whichever card it was.
     const completed = await completeCallbacks(tx, { orgId: input.orgId, conversationId: conversation.id, outcome: "booked", memberId: input.memberId, at: now });
     await closeBookedConversation(tx, { orgId: input.orgId, conversationId: conversation.id });
+    await cancelScheduledFor(tx, { orgId: input.orgId, scope: { contactId: contact.id }, reason: "booked" });
 
     const base = { orgId: input.orgId, locationId: conversation.locationId, contactId: contact.id, conversationId: conversation.id };
     for (const callback of completed) {

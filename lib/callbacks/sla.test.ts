@@ -8,8 +8,10 @@ import { DOWNTOWN, withClosures } from "@/lib/schedule/test-schedules";
 const at = (iso: string) => new Date(iso);
 const MIN = 60_000;
 
+/** A task as the app writes it: due later than opened means opened while closed, unless snoozed. */
 function task(priority: SlaCallback["priority"], createdAt: string, dueAt = createdAt, status: SlaCallback["status"] = "open"): SlaCallback {
-  return { priority, status, createdAt: at(createdAt), dueAt: at(dueAt) };
+  const snoozed = status === "snoozed";
+  return { priority, status, createdAt: at(createdAt), dueAt: at(dueAt), openedWhileClosed: !snoozed && dueAt !== createdAt, snoozedUntil: snoozed ? at(dueAt) : null };
 }
 
 const state = (callback: SlaCallback, now: string, schedule: Schedule = DOWNTOWN) => slaState(callback, schedule, at(now));
@@ -65,6 +67,18 @@ describe("snoozed", () => {
     const snoozed = task("hot", "2026-05-12T17:00:00Z", "2026-05-12T18:00:00Z", "snoozed"); // 10:00, snoozed to 11:00
     expect(state(snoozed, "2026-05-12T17:30:00Z")).toEqual({ kind: "snoozed", until: at("2026-05-12T18:00:00Z") });
     expect(state(snoozed, "2026-05-12T18:10:00Z")).toMatchObject({ kind: "on_time", leftMs: 5 * MIN });
+  });
+
+  it("stays snoozed after a claim: the claim changes who, not when", () => {
+    const claimed = { ...task("hot", "2026-05-12T17:00:00Z", "2026-05-12T18:00:00Z", "snoozed"), status: "claimed" as const };
+    expect(state(claimed, "2026-05-12T17:30:00Z")).toEqual({ kind: "snoozed", until: at("2026-05-12T18:00:00Z") });
+  });
+});
+
+describe("waiting for opening", () => {
+  it("is only a task opened while closed; any other future due time is just scheduled", () => {
+    const later = { ...task("normal", "2026-05-12T17:00:00Z", "2026-05-12T19:00:00Z"), openedWhileClosed: false };
+    expect(state(later, "2026-05-12T17:30:00Z")).toEqual({ kind: "scheduled", dueAt: at("2026-05-12T19:00:00Z") });
   });
 });
 

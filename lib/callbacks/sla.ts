@@ -2,7 +2,8 @@
 //   hot     15 minutes of open time     a caller asking for today is gone within the hour
 //   normal   4 hours of open time       the same working day, even after a lunch gap
 // The clock starts when the task becomes due: when it was created, at the next opening for a task
-// opened after hours, or when a snooze ends. It runs only while the location is open, so a hot
+// opened after hours, or when a snooze ends. "Waiting for opening" is only ever a task that was
+// opened while closed; a snooze (kept through a claim) is "snoozed", whatever the status says. It runs only while the location is open, so a hot
 // reply at 18:55 with closing at 19:00 has 10 minutes left at 09:00 the next morning.
 import type { Callback } from "@/db/schema";
 import { isOpenAt, type Schedule } from "@/lib/schedule/hours";
@@ -15,20 +16,23 @@ export const SLA_MS: Record<Callback["priority"], number> = { hot: 15 * MINUTE_M
 /** Older tasks are overdue whatever happened before: no need to walk their whole history. */
 const LOOKBACK_MS = 30 * 24 * 60 * MINUTE_MS;
 
-export type SlaCallback = Pick<Callback, "priority" | "status" | "dueAt" | "createdAt">;
+export type SlaCallback = Pick<Callback, "priority" | "status" | "dueAt" | "createdAt" | "openedWhileClosed" | "snoozedUntil">;
 
 export type SlaState =
   /** Opened while closed: due at the next opening, not late. */
   | { kind: "waiting_for_opening"; dueAt: Date }
   | { kind: "snoozed"; until: Date }
+  /** Due later for another reason (data written before snoozes were kept): not late, not snoozed. */
+  | { kind: "scheduled"; dueAt: Date }
   /** `paused`: due, but the location is closed now, so the clock is not running. */
   | { kind: "on_time"; leftMs: number; deadline: Date | null; paused: boolean }
   /** `overdueMs` is open time past the SLA. */
   | { kind: "overdue"; overdueMs: number; deadline: Date | null };
 
 export function slaState(callback: SlaCallback, schedule: Schedule, now: Date): SlaState {
+  if (callback.snoozedUntil && callback.snoozedUntil.getTime() > now.getTime()) return { kind: "snoozed", until: callback.snoozedUntil };
   if (callback.dueAt.getTime() > now.getTime()) {
-    return callback.status === "snoozed" ? { kind: "snoozed", until: callback.dueAt } : { kind: "waiting_for_opening", dueAt: callback.dueAt };
+    return callback.openedWhileClosed ? { kind: "waiting_for_opening", dueAt: callback.dueAt } : { kind: "scheduled", dueAt: callback.dueAt };
   }
   const budget = SLA_MS[callback.priority];
   const start = new Date(Math.max(callback.createdAt.getTime(), callback.dueAt.getTime(), now.getTime() - LOOKBACK_MS));

@@ -3,9 +3,11 @@
 // it, and leaves an audit event. "Booked" is not here: it records a booking (lib/bookings).
 import { getDb, type Executor } from "@/db/client";
 import { claimCallbackRow, completeCallbacks, listLocationSchedules, lockCallback, snoozeCallbackRow } from "@/db/queries/callbacks";
+import { takeConversation } from "@/lib/inbox/ownership";
 import { recordEvent } from "@/db/queries/events";
 import type { Callback } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import { snoozeUntil, type SnoozeOption } from "./snooze";
 
 export type CallOutcome = Exclude<NonNullable<Callback["outcome"]>, "booked">;
@@ -17,7 +19,8 @@ export const OUTCOME_LABELS: Record<NonNullable<Callback["outcome"]>, string> = 
   left_voicemail: "Left voicemail",
 };
 
-type Who = { orgId: string; memberId: string; callbackId: string };
+/** `memberName`: for the timeline's "Claimed by …" when a claim also takes the conversation. */
+type Who = { orgId: string; memberId: string; memberName?: string; callbackId: string };
 
 async function unfinished(tx: Executor, { orgId, callbackId }: Who): Promise<Callback> {
   const callback = await lockCallback(tx, { orgId, callbackId });
@@ -30,7 +33,10 @@ function eventBase(callback: Callback) {
   return { orgId: callback.orgId, locationId: callback.locationId, contactId: callback.contactId, conversationId: callback.conversationId, callId: callback.callId };
 }
 
-/** Assign to me. Taking over a task someone else claimed is allowed (they may be off the desk) and logged. */
+/**
+ * Assign to me. Taking over a task someone else claimed is allowed (they may be off the desk) and
+ * logged. The conversation (and its other open callbacks) comes with it: one owner for both.
+ */
 export async function claimCallback(who: Who): Promise<Callback> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -38,6 +44,9 @@ export async function claimCallback(who: Who): Promise<Callback> {
     const claimed = await claimCallbackRow(tx, who);
     if (!claimed) throw new AppError("not_found", "This callback was not found.");
     await recordEvent(tx, { ...eventBase(claimed), type: "callback_claimed", detail: { callbackId: claimed.id, memberId: who.memberId, from: before.assigneeId } });
+    if (claimed.conversationId) {
+      await takeConversation(tx, { orgId: who.orgId, conversationId: claimed.conversationId, member: { id: who.memberId, name: who.memberName ?? null }, takeOver: true });
+    }
     return claimed;
   });
 }
@@ -49,6 +58,8 @@ export async function completeCallback(who: Who & { outcome: CallOutcome }, now:
     const [done] = await completeCallbacks(tx, { orgId: who.orgId, callbackId: who.callbackId, outcome: who.outcome, memberId: who.memberId, at: now });
     if (!done) throw new AppError("not_found", "This callback was not found.");
     await recordEvent(tx, { ...eventBase(done), type: "callback_completed", reason: who.outcome, detail: { callbackId: done.id, memberId: who.memberId } });
+    // Reached by phone: the automatic texts still waiting for this caller are not wanted any more.
+    if (who.outcome === "reached") await cancelScheduledFor(tx, { orgId: who.orgId, scope: { contactId: done.contactId }, reason: "called_back" });
     return done;
   });
 }
@@ -58,8 +69,8 @@ export async function snoozeCallback(who: Who & { option: SnoozeOption }, now: D
   return db.transaction(async (tx) => {
     const callback = await unfinished(tx, who);
     const location = (await listLocationSchedules(tx, { orgId: who.orgId })).find((l) => l.id === callback.locationId);
-    const until = location ? snoozeUntil(who.option, location.schedule, now) : null;
-    if (!until) throw new AppError("conflict", "This location has no opening in the next 30 days. Pick 15 min or 1 hour.");
+    const until = location ? snoozeUntil(who.option, location.schedule, now, callback.dueAt) : null;
+    if (!until) throw new AppError("conflict", "This location has no opening in the next 30 days, so the snooze would never end. Check its opening hours.");
     const snoozed = await snoozeCallbackRow(tx, { orgId: who.orgId, callbackId: who.callbackId, until });
     if (!snoozed) throw new AppError("not_found", "This callback was not found.");
     await recordEvent(tx, {

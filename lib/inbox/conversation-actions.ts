@@ -10,10 +10,13 @@ import {
   setConversationStatus,
   type ConversationDetail,
 } from "@/db/queries/conversations";
+import { assignConversationCallbacks, completeCallbacks, listUnfinishedCallbacks } from "@/db/queries/callbacks";
 import { recordEvent } from "@/db/queries/events";
 import { insertNote } from "@/db/queries/notes";
 import type { Conversation } from "@/db/schema";
+import type { CallOutcome } from "@/lib/callbacks/work-callback";
 import { AppError } from "@/lib/errors";
+import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 
 export type Actor = { id: string; orgId: string; name: string };
 
@@ -27,7 +30,7 @@ function eventBase(detail: ConversationDetail) {
   return { orgId: detail.conversation.orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId: detail.conversation.id };
 }
 
-/** Assign to me, unless a teammate already has it (then say who, instead of silently taking it). */
+/** Assign to me, unless a teammate already has it (then say who, instead of silently taking it). Its open callbacks come with it. */
 export async function claim(actor: Actor, conversationId: string): Promise<void> {
   const detail = await load(actor, conversationId);
   if (detail.assignee?.id === actor.id) return;
@@ -39,10 +42,11 @@ export async function claim(actor: Actor, conversationId: string): Promise<void>
       throw new AppError("conflict", `${now?.assignee?.name ?? "A teammate"} already has this conversation. Use “Assign to” to take it over.`);
     }
     await recordEvent(tx, { ...eventBase(detail), type: "conversation_claimed", detail: { memberId: actor.id, memberName: actor.name } });
+    await assignConversationCallbacks(tx, { orgId: actor.orgId, conversationId, assigneeId: actor.id });
   });
 }
 
-/** Assign to any member of the organization (owners and coordinators), or to nobody with null. */
+/** Assign to any member of the organization (owners and coordinators), or to nobody with null; its open callbacks follow. */
 export async function assign(actor: Actor, conversationId: string, assigneeId: string | null): Promise<void> {
   const detail = await load(actor, conversationId);
   if ((detail.assignee?.id ?? null) === assigneeId) return;
@@ -57,20 +61,39 @@ export async function assign(actor: Actor, conversationId: string, assigneeId: s
       type: assignee ? "conversation_assigned" : "conversation_unassigned",
       detail: { byId: actor.id, byName: actor.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, previousName: detail.assignee?.name ?? null },
     });
+    await assignConversationCallbacks(tx, { orgId: actor.orgId, conversationId, assigneeId });
   });
 }
 
-/** Done takes the conversation out of the open inbox; any new call or reply reopens it by itself. */
-export async function setStatus(actor: Actor, conversationId: string, status: Conversation["status"]): Promise<void> {
+/** What "Mark done" does with the conversation's open callbacks: the desk is always asked. */
+export type OpenCallbackChoice = { action: "keep" } | { action: "complete"; outcome: CallOutcome };
+
+export const OPEN_CALLBACK_QUESTION = "This conversation still has an open callback. Complete it with an outcome, or keep it open in the queue.";
+
+/**
+ * Done takes the conversation out of the open inbox; any new call or reply reopens it by itself.
+ * With an open callback, done needs `callbacks`: complete them with an outcome, or keep them open
+ * (both logged); without a choice nothing changes, so a hot callback is never left behind unseen.
+ */
+export async function setStatus(actor: Actor, conversationId: string, status: Conversation["status"], callbacks?: OpenCallbackChoice, now: Date = new Date()): Promise<void> {
   const detail = await load(actor, conversationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const open = status === "done" ? await listUnfinishedCallbacks(tx, { orgId: actor.orgId, conversationId }) : [];
+    if (open.length > 0 && !callbacks) throw new AppError("conflict", OPEN_CALLBACK_QUESTION);
     const changed = await setConversationStatus(tx, { orgId: actor.orgId, conversationId, status });
     if (!changed) return; // already done (a second tab, a double press of e): nothing to log
+    if (open.length > 0 && callbacks?.action === "complete") {
+      const completed = await completeCallbacks(tx, { orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now });
+      for (const callback of completed) {
+        await recordEvent(tx, { ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } });
+      }
+      if (callbacks.outcome === "reached") await cancelScheduledFor(tx, { orgId: actor.orgId, scope: { contactId: detail.contact.id }, reason: "called_back" });
+    }
     await recordEvent(tx, {
       ...eventBase(detail),
       type: status === "done" ? "conversation_done" : "conversation_reopened",
-      detail: { memberId: actor.id, memberName: actor.name },
+      detail: { memberId: actor.id, memberName: actor.name, ...(open.length > 0 ? { callbacks: callbacks?.action ?? null, callbackIds: open.map((c) => c.id).join(",") } : {}) },
     });
   });
 }

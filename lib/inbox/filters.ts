@@ -31,7 +31,7 @@ export type InboxFilter = {
   q: string | null;
 };
 
-/** The toggles shown as tabs, each with its own unread count. */
+/** The toggles shown as tabs, each with its count of conversations that still need work (db/queries/conversations.ts needsWork). */
 export const TABS = ["all", "needs_reply", "hot", "unassigned", "mine"] as const;
 export type InboxTab = (typeof TABS)[number];
 export const TAB_LABEL: Record<InboxTab, string> = {

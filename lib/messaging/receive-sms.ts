@@ -24,6 +24,7 @@ import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";
 import type { Provider } from "@/lib/telephony/call-event";
 import { acceptsTwilioSms, refusedProvider } from "@/lib/telephony/provider-rule";
+import { cancelScheduledFor } from "./cancel-scheduled";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
@@ -90,14 +91,19 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
     let dispatchNow: string | null = null;
-    if (keywordMatch?.keyword === "opt_out" && !contact.optedOutAt) {
+    const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt ? keywordMatch : null;
+    // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
+    // before its single confirmation is queued).
+    if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
+    if (optingOut) {
       await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
-      const confirm = !keywordMatch.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
+      await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
+      const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
       await recordEvent(tx, {
         ...base,
         type: "opted_out",
         reason: `Replied "${text.body.trim()}"`,
-        detail: { matched: keywordMatch.matched, language: keywordMatch.language, confirmedBy: keywordMatch.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
+        detail: { matched: optingOut.matched, language: optingOut.language, confirmedBy: optingOut.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
       });
       // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
       if (confirm) {
@@ -109,7 +115,7 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
             contactId: contact.id,
             fromNumber: text.to,
             toNumber: text.from,
-            body: optOutConfirmation({ spaName: location.orgName, language: keywordMatch.language }),
+            body: optOutConfirmation({ spaName: location.orgName, language: optingOut.language }),
             automated: true,
             createdAt: now,
           },
@@ -170,6 +176,7 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
   const { orgId, contactId, conversationId } = context;
   await setConversationIntent(tx, { orgId, conversationId, intent: classification.intent });
   await updateContactRouting(tx, { orgId, contactId, ...routing.contactUpdate });
+  if (routing.stopAutomation) await cancelScheduledFor(tx, { orgId, scope: { contactId }, reason: "wrong_number" });
   const callback = routing.callback;
   const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback(tx, { orgId, conversationId }) : null;
   await recordEvent(tx, {
@@ -205,6 +212,7 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
     reason: callback.reason,
     priority: callback.priority,
     dueAt: callback.dueAt,
+    openedWhileClosed: callback.openedWhileClosed,
     assigneeId,
   });
 }

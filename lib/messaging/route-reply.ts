@@ -14,7 +14,8 @@ export const WRONG_NUMBER_STATUS = "wrong_number";
 
 export type RoutingContact = Pick<Contact, "kind" | "leadStatus">;
 
-export type RoutedCallback = { priority: "hot" | "normal"; dueAt: Date; reason: string; assignTo: "owner" | null };
+/** `openedWhileClosed`: the reply came while the location was closed, so the task waits for the opening. */
+export type RoutedCallback = { priority: "hot" | "normal"; dueAt: Date; openedWhileClosed: boolean; reason: string; assignTo: "owner" | null };
 
 export type RoutingDecision = {
   contactUpdate: { kind?: Contact["kind"]; leadStatus?: string };
@@ -37,11 +38,11 @@ export function formatOpening(at: Date, timezone: string): string {
 }
 
 /** Due now while the desk is staffed; otherwise when it next opens (e.g. "Saturday 09:00"). */
-function callbackDue(schedule: Schedule, now: Date): { dueAt: Date; when: string } {
-  if (isOpenAt(schedule, now)) return { dueAt: now, when: "due now (open)" };
+function callbackDue(schedule: Schedule, now: Date): { dueAt: Date; openedWhileClosed: boolean; when: string } {
+  if (isOpenAt(schedule, now)) return { dueAt: now, openedWhileClosed: false, when: "due now (open)" };
   const opening = nextOpening(schedule, now);
-  if (!opening) return { dueAt: now, when: "due now (no opening in the next 30 days)" };
-  return { dueAt: opening, when: `due at the next opening, ${formatOpening(opening, schedule.timezone)}` };
+  if (!opening) return { dueAt: now, openedWhileClosed: false, when: "due now (no opening in the next 30 days)" };
+  return { dueAt: opening, openedWhileClosed: true, when: `due at the next opening, ${formatOpening(opening, schedule.timezone)}` };
 }
 
 /** The reply as the coordinator will read it on the callback card, shortened if long. */
@@ -62,11 +63,11 @@ export function routeReply(input: {
   const wasNewLead = contact.kind === "new_lead";
 
   if (classification.hot) {
-    const { dueAt, when } = callbackDue(schedule, now);
+    const { dueAt, openedWhileClosed, when } = callbackDue(schedule, now);
     return {
       contactUpdate: {},
       conversationPriority: "hot",
-      callback: { priority: "hot", dueAt, reason, assignTo: null },
+      callback: { priority: "hot", dueAt, openedWhileClosed, reason, assignTo: null },
       stopAutomation: false,
       explanation: `Hot: ${classification.explanation}; live callback ${when}.`,
     };
@@ -80,20 +81,20 @@ export function routeReply(input: {
         explanation: `${classification.explanation}; no more automatic texts to this number.`,
       };
     case "billing": {
-      const { dueAt, when } = callbackDue(schedule, now);
+      const { dueAt, openedWhileClosed, when } = callbackDue(schedule, now);
       return {
         contactUpdate: wasNewLead ? { kind: "billing" } : {},
-        callback: { priority: "normal", dueAt, reason, assignTo: "owner" },
+        callback: { priority: "normal", dueAt, openedWhileClosed, reason, assignTo: "owner" },
         stopAutomation: false,
         explanation: `${classification.explanation}; callback for the owner ${when}.`,
       };
     }
     case "reschedule":
     case "cancel": {
-      const { dueAt, when } = callbackDue(schedule, now);
+      const { dueAt, openedWhileClosed, when } = callbackDue(schedule, now);
       return {
         contactUpdate: wasNewLead ? { kind: "client" } : {},
-        callback: { priority: "normal", dueAt, reason, assignTo: null },
+        callback: { priority: "normal", dueAt, openedWhileClosed, reason, assignTo: null },
         stopAutomation: false,
         explanation: `${classification.explanation}; has an appointment, callback ${when}.`,
       };

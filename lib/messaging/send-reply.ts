@@ -13,9 +13,15 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
 import { countryName, countryOf } from "@/lib/phone";
 import { countryEnabled, overDailyCap } from "./send-guard";
+import { takeConversation } from "@/lib/inbox/ownership";
+import { cancelScheduledFor } from "./cancel-scheduled";
 import { queueText } from "./queue-text";
 
-export async function sendReply(input: { orgId: string; memberId: string; conversationId: string; body: string }, now: Date = new Date()): Promise<string> {
+/**
+ * `memberName` names the member in the timeline when the reply also claims the conversation: a reply
+ * to a conversation nobody holds makes it (and its open callbacks) the replier's.
+ */
+export async function sendReply(input: { orgId: string; memberId: string; memberName?: string; conversationId: string; body: string }, now: Date = new Date()): Promise<string> {
   const db = await getDb();
   const detail = await getConversation(db, { orgId: input.orgId, conversationId: input.conversationId });
   if (!detail) throw new AppError("not_found", "This conversation does not exist.");
@@ -39,6 +45,9 @@ export async function sendReply(input: { orgId: string; memberId: string; conver
       authorId: input.memberId,
     });
     await markAnswered(tx, { orgId: input.orgId, conversationId: detail.conversation.id, at: now, preview: input.body });
+    // A person is texting them now: the automatic texts still waiting would talk over the desk.
+    await cancelScheduledFor(tx, { orgId: input.orgId, scope: { conversationId: detail.conversation.id }, reason: "human_engaged" });
+    await takeConversation(tx, { orgId: input.orgId, conversationId: detail.conversation.id, member: { id: input.memberId, name: input.memberName ?? null }, takeOver: false });
     await recordEvent(tx, {
       orgId: input.orgId,
       locationId: detail.location.id,

@@ -137,7 +137,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const callbackOpened = decision.callback
       ? openCallback(
           tx,
-          { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal", dueAt: decision.callback.dueAt },
+          { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal", dueAt: decision.callback.dueAt, openedWhileClosed: decision.callback.dueAt.getTime() > now.getTime() },
           { contact, crmConfigured: location.crmConfigured },
         )
       : null;

@@ -67,6 +67,9 @@ async function taskAt(input: { priority: Callback["priority"]; dueAt: Date; crea
     dueAt: input.dueAt,
     createdAt: at,
     status: input.status ?? "open",
+    // As the app writes them: a snooze keeps its end, a task due after it was opened came in while closed.
+    snoozedUntil: input.status === "snoozed" ? input.dueAt : null,
+    openedWhileClosed: input.status !== "snoozed" && input.dueAt.getTime() > at.getTime(),
     assigneeId: input.assigneeId ?? null,
   });
 }
@@ -185,18 +188,18 @@ describe("working a callback", () => {
   });
 
   it("snooze moves it to the snoozed group until then, and it comes back due afterwards", async () => {
-    const task = await taskAt({ priority: "hot", dueAt: new Date() });
-    const now = new Date();
+    const now = new Date("2026-05-12T18:00:00Z"); // Tue 11:00 in Los Angeles: open, an hour later too
+    const task = await taskAt({ priority: "hot", dueAt: now });
     const snoozed = await snoozeCallback({ orgId, memberId: deskId, callbackId: task.id, option: "1h" }, now);
     expect(snoozed).toMatchObject({ status: "snoozed", dueAt: new Date(now.getTime() + 60 * MIN) });
-    expect(await queueIds("snoozed")).toContain(task.id);
-    expect(await queueIds("due")).not.toContain(task.id);
+    expect(await queueIds("snoozed", { now })).toContain(task.id);
+    expect(await queueIds("due", { now })).not.toContain(task.id);
     expect(await queueIds("due", { now: new Date(now.getTime() + 61 * MIN) })).toContain(task.id);
   });
 
   it("snooze to the next opening waits for Downtown to open again", async () => {
-    const task = await taskAt({ priority: "normal", dueAt: new Date() });
     const sunday = new Date("2026-05-17T18:00:00Z"); // Sun 11:00 in Los Angeles: closed all day
+    const task = await taskAt({ priority: "normal", dueAt: sunday });
     const snoozed = await snoozeCallback({ orgId, memberId: deskId, callbackId: task.id, option: "next_opening" }, sunday);
     expect(snoozed.dueAt).toEqual(new Date("2026-05-18T16:00:00Z")); // Mon 09:00
   });

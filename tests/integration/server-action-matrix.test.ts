@@ -23,6 +23,7 @@ import {
   members,
   messages,
   organizations,
+  outbox,
   phoneNumbers,
   quickReplies,
 } from "@/db/schema";
@@ -57,6 +58,7 @@ const ACCESS: Record<string, "member" | "owner"> = {
   claimAction: "member",
   assignAction: "member",
   statusAction: "member",
+  cancelScheduledAction: "member",
   noteAction: "member",
   addQuickReplyAction: "member",
   deleteQuickReplyAction: "member",
@@ -131,6 +133,12 @@ async function seedSpa(db: Db, slug: string, area: string) {
     .returning();
   const conversationId = conversation!.id;
   await db.insert(messages).values({ orgId, conversationId, contactId, direction: "inbound", fromNumber: `+1${area}5550111`, toNumber: `+1${area}5550100`, body: "hi", status: "received" });
+  // A follow-up waiting for tomorrow: what "Cancel" on a scheduled text names.
+  const [scheduled] = await db
+    .insert(messages)
+    .values({ orgId, conversationId, contactId, direction: "outbound", fromNumber: `+1${area}5550100`, toNumber: `+1${area}5550111`, body: "Still interested?", status: "pending", automated: true, templateSituation: "follow_up" })
+    .returning();
+  await db.insert(outbox).values({ orgId, messageId: scheduled!.id, nextAttemptAt: new Date(Date.now() + 86_400_000) });
   const [callback] = await db.insert(callbacks).values({ orgId, locationId, contactId, conversationId, reason: "Missed call", dueAt: new Date() }).returning();
   const [booking] = await db.insert(bookings).values({ orgId, locationId, contactId, conversationId, treatment: "Consult", valueCents: 50_000, source: "manual" }).returning();
   const [quickReply] = await db.insert(quickReplies).values({ orgId, title: "Hours", body: "We open at 9." }).returning();
@@ -158,6 +166,7 @@ async function seedSpa(db: Db, slug: string, area: string) {
       assigneeId: other!.id,
       numberId: number!.id,
       closureId: closure!.id,
+      messageId: scheduled!.id,
     },
   };
 }
@@ -176,6 +185,7 @@ function formFor(action: string, spa: Spa): FormData {
     outcome: "reached",
     option: "1h",
     status: action === "setBookingStatusAction" ? "cancelled" : "done",
+    callbacks: "keep",
     treatment: "Laser",
     bookedFor: "",
     role: "owner",

@@ -17,11 +17,12 @@ const snoozeSchema = idSchema.extend({ option: z.enum(SNOOZE_OPTIONS) });
 const INVALID = "That request was not understood. Refresh the page and try again.";
 
 /** Every action: session and role re-checked, input parsed, the organization passed down to every query. */
-async function run(work: (member: { orgId: string; id: string }) => Promise<string>): Promise<CallbackActionState> {
+async function run(work: (member: { orgId: string; id: string; name: string }) => Promise<string>): Promise<CallbackActionState> {
   try {
     const member = await requireMember(["owner", "coordinator"]);
     const done = await work(member);
     revalidatePath("/callbacks");
+    revalidatePath("/inbox", "layout");
     return { done, at: Date.now() };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, at: Date.now() };
@@ -34,7 +35,7 @@ export async function claimCallbackAction(_previous: CallbackActionState, formDa
   const parsed = idSchema.safeParse({ callbackId: formData.get("callbackId") });
   if (!parsed.success) return { message: INVALID };
   return run(async (member) => {
-    await claimCallback({ orgId: member.orgId, memberId: member.id, callbackId: parsed.data.callbackId });
+    await claimCallback({ orgId: member.orgId, memberId: member.id, memberName: member.name, callbackId: parsed.data.callbackId });
     return "Claimed: it is yours.";
   });
 }

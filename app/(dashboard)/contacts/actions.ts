@@ -6,13 +6,14 @@
 // the contact can opt back in, by texting START.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
 import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import { contactKind, type Contact } from "@/db/schema";
 import { requireMember, type Role } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 
 export type ContactActionState = { errors?: { kind?: string[] }; message?: string; savedAt?: number };
 
@@ -22,7 +23,12 @@ const flagSchema = z.object({ contactId: contactIdSchema, value: z.enum(["on", "
 
 const EDITORS: readonly Role[] = ["owner", "coordinator"];
 
-type Change = { set: ContactSettings; event: (before: Contact) => { type: string; reason: string | null; detail: Record<string, string | boolean | null> } | null };
+type Change = {
+  set: ContactSettings;
+  event: (before: Contact) => { type: string; reason: string | null; detail: Record<string, string | boolean | null> } | null;
+  /** More to do in the same transaction once the change is made. */
+  then?: (tx: Executor, orgId: string) => Promise<unknown>;
+};
 
 async function changeContact(contactId: string, change: Change): Promise<ContactActionState> {
   const member = await requireMember(EDITORS);
@@ -36,6 +42,7 @@ async function changeContact(contactId: string, change: Change): Promise<Contact
     if (!event) return true; // already so: nothing to change, nothing to log
     await updateContactSettings(tx, { orgId: member.orgId, contactId, set: change.set });
     await recordEvent(tx, { orgId: member.orgId, contactId, type: event.type, reason: event.reason, detail: { memberId: member.id, ...event.detail } });
+    await change.then?.(tx, member.orgId);
     return true;
   });
   if (!found) return { message: "This contact does not exist in your organization." };
@@ -78,6 +85,8 @@ export async function setContactBlockedAction(_previous: ContactActionState, for
     return changeContact(contactId, {
       set: { blockedAt: blocked ? new Date() : null },
       event: (before) => ((before.blockedAt !== null) === blocked ? null : { type: blocked ? "contact_blocked" : "contact_unblocked", reason: null, detail: {} }),
+      // Blocked: the texts still waiting for this number are cancelled now, not when they fall due.
+      then: blocked ? (tx, orgId) => cancelScheduledFor(tx, { orgId, scope: { contactId }, reason: "blocked" }) : undefined,
     });
   });
 }

@@ -21,7 +21,7 @@ export async function sendReplyAction(_previous: ReplyState, formData: FormData)
     const member = await requireMember();
     const parsed = replySchema.safeParse({ conversationId: formData.get("conversationId"), body: formData.get("body") });
     if (!parsed.success) return { errors: { body: parsed.error.flatten().fieldErrors.body } };
-    const messageId = await sendReply({ orgId: member.orgId, memberId: member.id, ...parsed.data });
+    const messageId = await sendReply({ orgId: member.orgId, memberId: member.id, memberName: member.name, ...parsed.data });
     after(() => dispatchText(messageId));
     revalidatePath(`/inbox/${parsed.data.conversationId}`);
     return { sentAt: Date.now() };

@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { CALL_OUTCOMES } from "@/lib/callbacks/work-callback";
 import { addNote, assign, claim, setStatus } from "@/lib/inbox/conversation-actions";
 import { logError } from "@/lib/log";
+import { cancelScheduledByHand } from "@/lib/messaging/cancel-scheduled";
 
 export type ConversationActionState = { errors?: { body?: string[]; assigneeId?: string[] }; message?: string; doneAt?: number };
 
@@ -14,7 +16,12 @@ const assignSchema = idSchema.extend({
   // The empty choice of the select is "Nobody": unassign.
   assigneeId: z.union([z.literal("").transform(() => null), z.uuid({ message: "Choose someone on your team." })]),
 });
-const statusSchema = idSchema.extend({ status: z.enum(["open", "done"]) });
+const statusSchema = idSchema.extend({
+  status: z.enum(["open", "done"]),
+  // What "Mark done" does with an open callback (the dialog asks): keep it, or complete it with an outcome.
+  callbacks: z.enum(["keep", ...CALL_OUTCOMES]).optional(),
+});
+const cancelSchema = z.object({ messageId: z.uuid() });
 const noteSchema = idSchema.extend({
   body: z.string().trim().min(1, "Write the note first.").max(4000, "A note can be at most 4,000 characters."),
 });
@@ -22,7 +29,7 @@ const noteSchema = idSchema.extend({
 /** Runs one change for the signed-in member: an AppError becomes the sentence shown next to the form. */
 async function run(label: string, work: (actor: { id: string; orgId: string; name: string }) => Promise<void>): Promise<ConversationActionState> {
   try {
-    const member = await requireMember();
+    const member = await requireMember(["owner", "coordinator"]);
     await work(member);
     revalidatePath("/inbox", "layout");
     return { doneAt: Date.now() };
@@ -46,9 +53,18 @@ export async function assignAction(_previous: ConversationActionState, formData:
 }
 
 export async function statusAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = statusSchema.safeParse({ conversationId: formData.get("conversationId"), status: formData.get("status") });
+  const parsed = statusSchema.safeParse({ conversationId: formData.get("conversationId"), status: formData.get("status"), callbacks: formData.get("callbacks") ?? undefined });
   if (!parsed.success) return { message: "This conversation does not exist." };
-  return run("status", (actor) => setStatus(actor, parsed.data.conversationId, parsed.data.status));
+  const { conversationId, status, callbacks } = parsed.data;
+  const choice = callbacks === undefined ? undefined : callbacks === "keep" ? ({ action: "keep" } as const) : ({ action: "complete", outcome: callbacks } as const);
+  return run("status", (actor) => setStatus(actor, conversationId, status, choice));
+}
+
+/** Cancels one scheduled text of the member's organization (a follow-up, a delayed text-back). */
+export async function cancelScheduledAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
+  const parsed = cancelSchema.safeParse({ messageId: formData.get("messageId") });
+  if (!parsed.success) return { message: "This text does not exist." };
+  return run("cancel scheduled text", (actor) => cancelScheduledByHand(actor, parsed.data.messageId));
 }
 
 export async function noteAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {

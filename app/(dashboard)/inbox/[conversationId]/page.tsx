@@ -11,6 +11,7 @@ import { InboxShortcuts } from "@/components/inbox/keyboard-shortcuts";
 import { Timeline } from "@/components/inbox/timeline";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
+import { listUnfinishedCallbacks } from "@/db/queries/callbacks";
 import { getConversation, getInboxOptions, markRead, type ConversationDetail } from "@/db/queries/conversations";
 import { listQuickReplies } from "@/db/queries/quick-replies";
 import { getTimeline } from "@/db/queries/timeline";
@@ -21,10 +22,10 @@ export const metadata: Metadata = { title: "Conversation" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function ConversationTimeline({ orgId, detail }: { orgId: string; detail: ConversationDetail }) {
+async function ConversationTimeline({ orgId, detail, canCancel }: { orgId: string; detail: ConversationDetail; canCancel: boolean }) {
   const { conversation, contact, location } = detail;
   const items = await getTimeline(await getDb(), { orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
-  return <Timeline items={items} timezone={location.timezone} />;
+  return <Timeline items={items} timezone={location.timezone} canCancel={canCancel} />;
 }
 
 export default async function ConversationPage({
@@ -42,11 +43,13 @@ export default async function ConversationPage({
   const db = await getDb();
   const detail = await getConversation(db, { orgId: member.orgId, conversationId });
   if (!detail) notFound();
-  const [options, quickReplies] = await Promise.all([
+  const [options, quickReplies, openCallbacks] = await Promise.all([
     getInboxOptions(db, { orgId: member.orgId }),
     listQuickReplies(db, { orgId: member.orgId }),
+    listUnfinishedCallbacks(db, { orgId: member.orgId, conversationId }),
     markRead(db, { orgId: member.orgId, conversationId }),
   ]);
+  const [firstOpen] = openCallbacks;
   const { contact } = detail;
   const disabledReason = contact.optedOutAt
     ? "This person opted out of texts (replied STOP). Texting is off until they text START."
@@ -73,6 +76,7 @@ export default async function ConversationPage({
           members={options.members}
           meId={member.id}
           backHref={inboxHref("/inbox", filter)}
+          openCallback={firstOpen ? { reason: firstOpen.reason, hot: firstOpen.priority === "hot", count: openCallbacks.length } : null}
           bookingAction={<ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />}
         />
         <Suspense fallback={null}>
@@ -81,7 +85,7 @@ export default async function ConversationPage({
         {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
         <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
           <Suspense fallback={<ListSkeleton rows={4} />}>
-            <ConversationTimeline orgId={member.orgId} detail={detail} />
+            <ConversationTimeline orgId={member.orgId} detail={detail} canCancel={member.role === "owner" || member.role === "coordinator"} />
           </Suspense>
         </div>
         <div className="border-t border-slate-200 bg-white p-4">
