@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ConversationDetail, InboxOptions } from "@/db/queries/conversations";
+import { KIND_LABELS, KIND_TONES } from "@/components/contacts/labels";
 import { Badge } from "@/components/ui/badge";
 import { INTENT_LABEL } from "@/lib/inbox/filters";
 import type { Intent } from "@/lib/messaging/intent";
@@ -42,6 +43,7 @@ export function ConversationHeader({
               {contact.name ? `${formatPhone(contact.phone)} · ` : ""}
               {location.name}
             </span>
+            <Badge tone={KIND_TONES[contact.kind]}>{KIND_LABELS[contact.kind]}</Badge>
             {conversation.priority === "hot" ? <Badge tone="rose">Hot</Badge> : null}
             {intent ? <Badge tone="sky">{intent}</Badge> : null}
             {contact.optedOutAt ? <Badge tone="red">Opted out</Badge> : null}

@@ -5,7 +5,7 @@ import { TimelineMessage } from "./timeline-message";
 import { TimelineNote } from "./timeline-note";
 import { TimelineBooking, TimelineCallback } from "./timeline-task";
 
-function Item({ item, timezone }: { item: TimelineItem; timezone: string }) {
+function Item({ item, timezone, showValues }: { item: TimelineItem; timezone: string; showValues: boolean }) {
   switch (item.kind) {
     case "call":
       return <TimelineCall call={item.call} timezone={timezone} />;
@@ -18,18 +18,21 @@ function Item({ item, timezone }: { item: TimelineItem; timezone: string }) {
     case "callback":
       return <TimelineCallback callback={item.callback} phase={item.phase} timezone={timezone} />;
     case "booking":
-      return <TimelineBooking booking={item.booking} timezone={timezone} />;
+      return <TimelineBooking booking={item.booking} timezone={timezone} showValue={showValues} />;
   }
 }
 
-/** Everything that happened with this caller at this location, oldest first (the newest sits above the reply box). */
-export function Timeline({ items, timezone }: { items: TimelineItem[]; timezone: string }) {
+/**
+ * Everything that happened with this caller at this location, oldest first (the newest sits above
+ * the reply box). `showValues`: booking values, for members who may see revenue.
+ */
+export function Timeline({ items, timezone, showValues }: { items: TimelineItem[]; timezone: string; showValues: boolean }) {
   if (items.length === 0) return <p className="p-8 text-center text-sm text-slate-600">Nothing has happened in this conversation yet.</p>;
   return (
     <ol aria-label="Timeline" className="space-y-3">
       {items.map((item) => (
         <li key={timelineKey(item)}>
-          <Item item={item} timezone={timezone} />
+          <Item item={item} timezone={timezone} showValues={showValues} />
         </li>
       ))}
     </ol>

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AutoRefresh } from "@/components/inbox/auto-refresh";
 import { Composer } from "@/components/inbox/composer";
 import { decodeCursor } from "@/components/inbox/conversation-list";
+import { BookingMenuProvider } from "@/components/bookings/booking-menu";
 import { ConversationBookings, ConversationMarkBooked } from "@/components/bookings/conversation-bookings";
 import { ConversationHeader } from "@/components/inbox/conversation-header";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
@@ -15,16 +16,17 @@ import { getConversation, getInboxOptions, markRead, type ConversationDetail } f
 import { listQuickReplies } from "@/db/queries/quick-replies";
 import { getTimeline } from "@/db/queries/timeline";
 import { requireMemberPage } from "@/lib/auth/session";
+import { readBookingMenu } from "@/lib/bookings/read-menu";
 import { inboxHref, parseInboxFilter, type SearchParams } from "@/lib/inbox/filters";
 
 export const metadata: Metadata = { title: "Conversation" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function ConversationTimeline({ orgId, detail }: { orgId: string; detail: ConversationDetail }) {
+async function ConversationTimeline({ orgId, detail, showValues }: { orgId: string; detail: ConversationDetail; showValues: boolean }) {
   const { conversation, contact, location } = detail;
   const items = await getTimeline(await getDb(), { orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
-  return <Timeline items={items} timezone={location.timezone} />;
+  return <Timeline items={items} timezone={location.timezone} showValues={showValues} />;
 }
 
 export default async function ConversationPage({
@@ -42,9 +44,10 @@ export default async function ConversationPage({
   const db = await getDb();
   const detail = await getConversation(db, { orgId: member.orgId, conversationId });
   if (!detail) notFound();
-  const [options, quickReplies] = await Promise.all([
+  const [options, quickReplies, bookingMenu] = await Promise.all([
     getInboxOptions(db, { orgId: member.orgId }),
     listQuickReplies(db, { orgId: member.orgId }),
+    readBookingMenu(member),
     markRead(db, { orgId: member.orgId, conversationId }),
   ]);
   const { contact } = detail;
@@ -73,15 +76,19 @@ export default async function ConversationPage({
           members={options.members}
           meId={member.id}
           backHref={inboxHref("/inbox", filter)}
-          bookingAction={<ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />}
+          bookingAction={
+            <BookingMenuProvider menu={bookingMenu}>
+              <ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />
+            </BookingMenuProvider>
+          }
         />
         <Suspense fallback={null}>
-          <ConversationBookings orgId={member.orgId} conversationId={conversationId} />
+          <ConversationBookings orgId={member.orgId} conversationId={conversationId} showValues={bookingMenu.showValues} />
         </Suspense>
         {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
         <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
           <Suspense fallback={<ListSkeleton rows={4} />}>
-            <ConversationTimeline orgId={member.orgId} detail={detail} />
+            <ConversationTimeline orgId={member.orgId} detail={detail} showValues={bookingMenu.showValues} />
           </Suspense>
         </div>
         <div className="border-t border-slate-200 bg-white p-4">
