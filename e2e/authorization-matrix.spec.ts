@@ -26,6 +26,7 @@ const PAGES: Record<string, { url: () => string; access: Access; otherOrg?: bool
   "settings/locations/[locationId]": { url: () => `/settings/locations/${process.env.E2E_OTHER_LOCATION_ID}`, access: "owner", otherOrg: true },
   "settings/team": { url: () => "/settings/team", access: "owner" },
   "settings/templates": { url: () => "/settings/templates", access: "owner" },
+  "settings/treatments": { url: () => "/settings/treatments", access: "owner" },
 };
 
 function pagesOnDisk(dir: string, prefix = ""): string[] {
