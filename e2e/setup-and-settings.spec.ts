@@ -41,7 +41,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await page.goto("/getting-started");
   await expect(page.getByRole("heading", { name: "Getting started", level: 1 })).toBeVisible();
   const titles = await steps(page).locator("p.font-medium").allInnerTexts();
-  expect(titles.map((t) => t.replace(/^To do: /, "")).slice(0, 3)).toEqual(["Set your opening hours", "Add your booking link", "Connect a phone number and paste the webhook URL"]);
+  expect(titles.map((t) => t.replace(/^To do:\s*/, "")).slice(0, 3)).toEqual(["Set your opening hours", "Add your booking link", "Connect a phone number and paste the webhook URL"]);
   await expect(page.getByTestId("texting-statement")).toHaveText(
     "Texts held. Automatic texts are held until opening hours and a booking link are set. Until then Rebound records every missed call and opens a callback for the desk, but texts no one.",
   );
