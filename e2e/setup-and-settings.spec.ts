@@ -50,6 +50,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   // The location page: held, and why; the number is added; its first caller is not texted.
   await page.getByRole("link", { name: /Set hours/ }).click();
   await expect(page.getByRole("heading", { name: "Main location", level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("location-setup-notice")).toContainText("Automatic texts held: this location needs opening hours and a booking link.");
   await expect(page.getByTestId("hours-not-set-up")).toContainText("Hours not set up.");
   await expect(page.locator("#hours").getByText("Closed")).toHaveCount(0); // no hours is "not set", never "closed"
@@ -72,6 +73,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   // The time zone: stored UTC (not in the list) is shown as it is; Pacific chosen and saved stays Pacific.
   await page.goto("/getting-started");
   await page.getByRole("link", { name: /Add link/ }).click();
+  await page.waitForLoadState("networkidle"); // hydrated: a choice made before would be reverted
   const zone = page.getByLabel("Time zone");
   await expect(zone).toHaveValue(/UTC/);
   await expect(zone.locator("option:checked")).toContainText("not offered");
@@ -86,6 +88,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await details.getByRole("button", { name: "Save location" }).click();
   await expect(zone).toHaveValue("America/Los_Angeles");
   await page.reload();
+  await page.waitForLoadState("networkidle");
   await expect(page.getByLabel("Time zone")).toHaveValue("America/Los_Angeles");
   await expect(page.getByText("Read in America/Los_Angeles.", { exact: false })).toBeVisible();
   await expect(page.getByTestId("location-setup-notice")).toContainText("this location needs opening hours.");
@@ -181,6 +184,7 @@ test("the owner sets a value per treatment in Settings → Treatments; Mark book
   await page.goto("/settings");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Treatments" }).click();
   await expect(page.getByRole("heading", { name: "Treatments", level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   const botox = page.getByLabel("Usual value of Botox, in dollars");
   await expect(botox).toHaveValue("650");
   await shoot(page, "settings-treatments");
@@ -212,6 +216,7 @@ test("the owner sets a value per treatment in Settings → Treatments; Mark book
 
   // Put the demo menu back for the tests after this one.
   await page.goto("/settings/treatments");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Usual value of Botox, in dollars").fill("650");
   await page.getByRole("button", { name: "Remove Brow lamination" }).click();
   await page.getByRole("button", { name: "Save menu" }).click();

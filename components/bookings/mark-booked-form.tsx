@@ -55,9 +55,10 @@ export function MarkBookedForm({
 
   const errors = state.errors ?? {};
   return (
-    // Submitted by hand (not `action=`): React would reset the form after the action and the
-    // controlled treatment and value would not survive a refused save.
+    // Submitted by hand once hydrated (React's reset after an action would blank the controlled
+    // treatment and value of a refused save); `action=` serves a submit before hydration.
     <form
+      action={action}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

@@ -59,6 +59,7 @@ function HoursForm({ locationId, initial, state, formAction, pending }: { locati
 
   return (
     <form
+      action={formAction}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

@@ -15,10 +15,11 @@ import { UnsavedNote, useFormDirty, useLeaveWarning } from "./unsaved-changes";
 type State = FormState<LocationSettingsField>;
 
 /**
- * The location's details and texting rules: one form, one Save. Submitted by hand rather than with
- * `action=`: React resets a form after its action, which put a select whose stored option had just
- * gone back on its first option (a UTC spa saved as Los Angeles showed, then saved, New York). After
- * a save the fields are remounted from the saved values instead.
+ * The location's details and texting rules: one form, one Save. Once hydrated the form is submitted
+ * by hand (`action=` stays for a submit before hydration): React resets a form after its action,
+ * which put a select whose stored option had just gone back on its first option (a UTC spa saved as
+ * Los Angeles showed, then saved, New York). After a save the fields are remounted from the saved
+ * values instead.
  */
 export function LocationForm({ locationId, initial }: { locationId: string; initial: LocationFormValues }) {
   const [state, formAction, pending] = useActionState<State, FormData>(saveLocationAction, {});
@@ -31,6 +32,7 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
   return (
     <form
       ref={form}
+      action={formAction}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

@@ -31,6 +31,7 @@ function MenuLines({ initial, state, formAction, pending }: { initial: Initial; 
 
   return (
     <form
+      action={formAction}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
