@@ -154,6 +154,7 @@ test("Mark booked fills in the chosen treatment's value, keeps a typed one, and 
   await dialog.getByRole("button", { name: "Botox", exact: true }).click();
   await expect(value).toHaveValue("650");
   await expect(value).toHaveAccessibleDescription(/From the treatment menu \(Botox\)/);
+  await shoot(page, "mark-booked");
   await treatment.fill("Lip filler");
   await expect(value).toHaveValue("900");
   await value.fill("700");
@@ -167,7 +168,6 @@ test("Mark booked fills in the chosen treatment's value, keeps a typed one, and 
 
   await dialog.getByRole("button", { name: "Botox", exact: true }).click();
   await expect(value).toHaveValue("650");
-  await shoot(page, "mark-booked");
   const conversation = await card.getByRole("link", { name: "Open conversation" }).getAttribute("href");
   await dialog.getByRole("button", { name: "Save booking" }).click();
   await expect(dialog).toBeHidden();
