@@ -12,7 +12,6 @@ export type DemoLocation = {
   forwardingNumber: string;
   timezone: string;
   bookingUrl: string;
-  defaultBookingValueCents: number;
   shifts: Shift[];
 };
 

@@ -5,6 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import { getOrgSecrets, setOrgWebhookSecret } from "@/db/queries/organizations";
+import { listTreatments, replaceTreatments } from "@/db/queries/treatments";
 import { hashPassword } from "@/lib/auth/password";
 import { seedWebhookSecrets, type SeedWebhookSecrets } from "@/lib/env";
 import { newProviderSecret, SECRET_PROVIDERS, type SecretProvider } from "@/lib/integrations/secrets";
@@ -28,7 +29,7 @@ import {
   quickReplies,
 } from "./schema";
 import type { DemoLocation } from "./seed-calls";
-import { stableUuid } from "./seed-fixtures";
+import { DEMO_TREATMENT_MENU, stableUuid } from "./seed-fixtures";
 import { generateHistory } from "./seed-history";
 
 export const DEMO_ORG = { name: "Glow Med Spa", slug: "glow" } as const;
@@ -68,7 +69,6 @@ export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
     forwardingNumber: "+13105550101",
     timezone: "America/Los_Angeles",
     bookingUrl: "https://book.glowmedspa.example/downtown",
-    defaultBookingValueCents: 140_000,
     shifts: [
       ...shifts([1, 2, 3, 4, 5], [
         [9 * 60, 12 * 60 + 30],
@@ -83,7 +83,6 @@ export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
     forwardingNumber: "+13105550198",
     timezone: "America/Los_Angeles",
     bookingUrl: "https://book.glowmedspa.example/westside",
-    defaultBookingValueCents: 140_000,
     shifts: shifts([2, 3, 4, 5, 6], [[10 * 60, 18 * 60]]),
   },
 ];
@@ -130,8 +129,15 @@ export async function seedDemo(db: Db, options: { now?: Date; secrets?: SeedWebh
   const seeded = await seedDemoOrg(db, options);
   // Also for a database seeded before these existed: both steps change nothing the second time.
   await ensureProviderNumbers(db, seeded.orgId);
+  await ensureTreatmentMenu(db, seeded.orgId);
   const generatedSecrets = await ensureWebhookSecrets(db, seeded.orgId, options.secrets ?? seedWebhookSecrets());
   return { ...seeded, generatedSecrets };
+}
+
+/** The demo spa's treatment menu with its values, as an owner saves it in Settings → Treatments. */
+async function ensureTreatmentMenu(db: Db, orgId: string): Promise<void> {
+  if ((await listTreatments(db, { orgId })).length > 0) return; // the owner's menu, even if edited
+  await replaceTreatments(db, { orgId, rows: [...DEMO_TREATMENT_MENU] });
 }
 
 async function ensureProviderNumbers(db: Db, orgId: string): Promise<void> {
@@ -209,7 +215,6 @@ async function seedDemoOrg(db: Db, options: { now?: Date }): Promise<{ created: 
         timezone: l.timezone,
         forwardingNumber: l.forwardingNumber,
         bookingUrl: l.bookingUrl,
-        defaultBookingValueCents: l.defaultBookingValueCents,
         createdAt: since,
       })),
     );

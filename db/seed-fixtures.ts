@@ -82,7 +82,11 @@ export const LAST_NAMES = [
 
 export type Treatment = { name: string; minCents: number; maxCents: number; weight: number };
 
-/** Booked value: a consult counts at the location's default value; the rest vary around it. */
+/**
+ * What the history's bookings were worth: within each treatment's range. A consult that became a
+ * treatment plan was entered at the plan's value (CONSULT_PLAN_CENTS), as the desk did then.
+ */
+export const CONSULT_PLAN_CENTS = 140_000;
 export const TREATMENTS: readonly Treatment[] = [
   { name: "Botox", minCents: 45_000, maxCents: 90_000, weight: 4 },
   { name: "Lip filler", minCents: 70_000, maxCents: 110_000, weight: 3 },
@@ -92,6 +96,20 @@ export const TREATMENTS: readonly Treatment[] = [
   { name: "Laser hair removal package", minCents: 150_000, maxCents: 260_000, weight: 2 },
   { name: "CoolSculpting", minCents: 200_000, maxCents: 300_000, weight: 1 },
   { name: "Botox + filler", minCents: 140_000, maxCents: 220_000, weight: 2 },
+];
+
+/** The demo spa's treatment menu (Settings → Treatments) with the value the desk sees prefilled. */
+export const DEMO_TREATMENT_MENU: readonly { name: string; defaultValueCents: number }[] = [
+  { name: "Consult", defaultValueCents: 15_000 },
+  { name: "Botox", defaultValueCents: 65_000 },
+  { name: "Botox + filler", defaultValueCents: 180_000 },
+  { name: "Lip filler", defaultValueCents: 90_000 },
+  { name: "HydraFacial", defaultValueCents: 55_000 },
+  { name: "Morpheus8", defaultValueCents: 240_000 },
+  { name: "Laser hair removal package", defaultValueCents: 200_000 },
+  { name: "CoolSculpting", defaultValueCents: 250_000 },
+  { name: "Chemical peel", defaultValueCents: 25_000 },
+  { name: "Microneedling", defaultValueCents: 45_000 },
 ];
 
 export type ReplyScript = {

@@ -7,7 +7,7 @@ import { snoozeUntil } from "@/lib/callbacks/snooze";
 import { nextOpening } from "@/lib/schedule/hours";
 import type { bookings, calls, callbacks, contacts, conversations, events, messages } from "./schema";
 import { buildPool, pickSlot, planCalls, replyDelay, scheduleOf, type DemoLocation, type PlannedCall, type PoolContact } from "./seed-calls";
-import { createRng, REPLIES, stableUuid, TREATMENTS, VOICEMAILS, type Rng } from "./seed-fixtures";
+import { CONSULT_PLAN_CENTS, createRng, REPLIES, stableUuid, TREATMENTS, VOICEMAILS, type Rng } from "./seed-fixtures";
 
 export type DemoHistory = {
   contacts: (typeof contacts.$inferInsert)[];
@@ -202,7 +202,7 @@ export function generateHistory(input: {
     conv.items.push({ at: answerAt, kind: "text_sent", body: answer, inbound: false, human: true, hot: false });
     if (!bookedFor) return;
     const t = TREATMENTS.find((x) => x.name === treatment);
-    const valueCents = !t || t.maxCents === 0 ? location.defaultBookingValueCents : rng.int(t.minCents / 500, t.maxCents / 500) * 500;
+    const valueCents = !t || t.maxCents === 0 ? CONSULT_PLAN_CENTS : rng.int(t.minCents / 500, t.maxCents / 500) * 500;
     const bookedAt = plus(answerAt, -MINUTE);
     const past = bookedFor < now;
     const r = rng.next();

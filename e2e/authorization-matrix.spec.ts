@@ -4,6 +4,10 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { bookings, organizations } from "@/db/schema";
+import { formatCents } from "@/lib/bookings/money";
 import { signIn } from "./sign-in";
 
 type Access = "all" | "owner" | "revenue";
@@ -26,6 +30,7 @@ const PAGES: Record<string, { url: () => string; access: Access; otherOrg?: bool
   "settings/locations/[locationId]": { url: () => `/settings/locations/${process.env.E2E_OTHER_LOCATION_ID}`, access: "owner", otherOrg: true },
   "settings/team": { url: () => "/settings/team", access: "owner" },
   "settings/templates": { url: () => "/settings/templates", access: "owner" },
+  "settings/treatments": { url: () => "/settings/treatments", access: "owner" },
 };
 
 function pagesOnDisk(dir: string, prefix = ""): string[] {
@@ -94,4 +99,75 @@ test("markup typed into a template shows as text in the live preview and never r
   expect(await page.title()).not.toBe("pwned");
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   expect(await page.getByTestId("template-open-preview").locator("img, script").count()).toBe(0);
+});
+
+/** A booking of the demo spa with its conversation, read from the e2e database. */
+async function demoBooking(): Promise<{ conversationId: string; treatment: string; valueCents: number }> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("e2e global setup did not run");
+  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
+  try {
+    const [row] = await handle.db
+      .select({ conversationId: bookings.conversationId, treatment: bookings.treatment, valueCents: bookings.valueCents })
+      .from(bookings)
+      .innerJoin(organizations, eq(organizations.id, bookings.orgId))
+      .where(and(eq(organizations.slug, "glow"), isNotNull(bookings.conversationId), eq(bookings.status, "booked")))
+      .orderBy(desc(bookings.createdAt))
+      .limit(1);
+    if (!row?.conversationId) throw new Error("the demo spa has no booking");
+    return { conversationId: row.conversationId, treatment: row.treatment, valueCents: row.valueCents };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function setCoordinatorsSeeRevenue(page: Page, on: boolean): Promise<void> {
+  await page.goto("/settings");
+  const box = page.getByLabel("Coordinators can see revenue");
+  if ((await box.isChecked()) !== on) await box.setChecked(on);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+}
+
+test("revenue (issue 13, item 8): with \"coordinators can see revenue\" off, a coordinator sees no booking value in a conversation or in Mark booked; on, they do", async ({ browser }) => {
+  const booking = await demoBooking();
+  const money = formatCents(booking.valueCents);
+  const desk = await browser.newPage();
+  const owner = await browser.newPage();
+  await signIn(desk, "desk@glow.test");
+  await signIn(owner, "owner@glow.test");
+  await setCoordinatorsSeeRevenue(owner, false);
+
+  const checkDesk = async (seesValues: boolean) => {
+    await desk.goto(`/inbox/${booking.conversationId}`);
+    const strip = desk.getByTestId("booking").filter({ hasText: booking.treatment }).first();
+    await expect(strip).toBeVisible();
+    const inTimeline = desk.getByTestId("timeline-booking").filter({ hasText: booking.treatment }).first();
+    await expect(inTimeline).toBeVisible();
+    if (seesValues) {
+      await expect(strip).toContainText(money);
+      await expect(inTimeline).toContainText(money);
+    } else {
+      await expect(strip).not.toContainText("$");
+      await expect(inTimeline).not.toContainText("$");
+    }
+    await desk.getByRole("button", { name: "Mark booked" }).click();
+    const dialog = desk.getByRole("dialog", { name: "Mark booked" });
+    await dialog.getByRole("button", { name: "Botox", exact: true }).click();
+    await expect(dialog.getByLabel("Value (US dollars)")).toHaveValue(seesValues ? "650" : "");
+    if (!seesValues) await expect(dialog.getByLabel("Value (US dollars)")).toHaveAccessibleDescription(/Only owners see booking values/);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+  };
+
+  try {
+    await checkDesk(false);
+    await owner.goto(`/inbox/${booking.conversationId}`);
+    await expect(owner.getByTestId("booking").filter({ hasText: booking.treatment }).first()).toContainText(money);
+    await setCoordinatorsSeeRevenue(owner, true);
+    await checkDesk(true);
+  } finally {
+    await setCoordinatorsSeeRevenue(owner, false);
+    await desk.close();
+    await owner.close();
+  }
 });

@@ -55,11 +55,12 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
   await page.getByRole("button", { name: "Add number" }).click();
   await expect(page.locator("#numbers").getByText(spaNumber.display).first()).toBeVisible();
 
-  // A test event from Integrations: recorded, texted back, and the checklist ticks it.
+  // A test event from Integrations: recorded and the checklist ticks it; no text-back yet, because
+  // this spa has no opening hours or booking link (issue 13), and the result says so.
   await page.goto("/settings/integrations");
   await page.getByRole("button", { name: "Send a test event (Twilio)" }).click();
   await expect(page.getByText("HTTP 200")).toBeVisible();
-  await expect(page.getByText("Recorded a missed call to Main location and queued the text-back.")).toBeVisible();
+  await expect(page.getByText(/Recorded a missed call to Main location; no text-back this time: This location is not set up yet/)).toBeVisible();
   await shoot(page, "integrations");
   await page.goto("/inbox");
   await expect(checklistStep(page, "Send a test call")).toHaveAttribute("data-done", "true");

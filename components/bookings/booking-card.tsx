@@ -6,8 +6,8 @@ import { BookingStatusControl } from "./booking-status-control";
 
 const SOURCE: Record<string, string> = { text_back: "from the text-back", callback: "from a callback", manual: "entered by hand" };
 
-/** One booking: what, how much, when, its status control and where it came from. */
-export function BookingCard({ row }: { row: BookingWithAttribution }) {
+/** One booking: what, how much (for members who may see revenue), when, its status control and where it came from. */
+export function BookingCard({ row, showValue }: { row: BookingWithAttribution; showValue: boolean }) {
   const { booking, location } = row;
   const attribution = describeAttribution({
     call: row.call,
@@ -21,7 +21,8 @@ export function BookingCard({ row }: { row: BookingWithAttribution }) {
     <article data-testid="booking" aria-label={`Booking: ${booking.treatment}`} className="rounded-lg border border-emerald-200 bg-emerald-50/60 px-3 py-2 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium text-slate-900">
-          {booking.treatment} · {formatCents(booking.valueCents)}
+          {booking.treatment}
+          {showValue ? ` · ${formatCents(booking.valueCents)}` : null}
           {booking.bookedFor ? <span className="font-normal text-slate-700"> · {formatDateTime(booking.bookedFor, location.timezone)}</span> : null}
         </p>
         <BookingStatusControl bookingId={booking.id} status={booking.status} />

@@ -6,19 +6,17 @@ import { MarkBookedForm, type Booked } from "./mark-booked-form";
 
 /**
  * "Mark booked" in one click, from a conversation header or a callback card: opens a small dialog
- * (treatment, value prefilled with the location's default, appointment) and confirms what it saved.
+ * (treatment from the spa's menu, its value to confirm, appointment) and confirms what it saved.
  */
 export function MarkBookedButton({
   conversationId,
   callbackId,
-  defaultValueCents,
   label = "Mark booked",
   variant = "primary",
   size = "md",
 }: {
   conversationId: string;
   callbackId?: string;
-  defaultValueCents: number;
   label?: string;
   variant?: ButtonVariant;
   size?: "sm" | "md";
@@ -69,7 +67,6 @@ export function MarkBookedButton({
             key={opened}
             conversationId={conversationId}
             callbackId={callbackId}
-            defaultValueCents={defaultValueCents}
             headingId={headingId}
             onBooked={onBooked}
             onCancel={close}

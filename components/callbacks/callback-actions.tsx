@@ -24,12 +24,10 @@ export function CallbackActions({
   callbackId,
   conversationId,
   mine,
-  defaultValueCents,
 }: {
   callbackId: string;
   conversationId: string | null;
   mine: boolean;
-  defaultValueCents: number;
 }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [claimed, claim, claiming] = useActionState<CallbackActionState, FormData>(claimCallbackAction, {});
@@ -61,7 +59,7 @@ export function CallbackActions({
         <div id={panelId} role="group" aria-label="Outcome of the call" className="flex w-full flex-wrap items-center gap-2 rounded-md bg-slate-50 p-2">
           <span className="text-xs font-medium text-slate-600">Outcome:</span>
           {conversationId ? (
-            <MarkBookedButton conversationId={conversationId} callbackId={callbackId} defaultValueCents={defaultValueCents} label="Booked…" size="sm" />
+            <MarkBookedButton conversationId={conversationId} callbackId={callbackId} label="Booked…" size="sm" />
           ) : null}
           <form action={complete} className="contents">
             <input type="hidden" name="callbackId" value={callbackId} />

@@ -103,7 +103,7 @@ export function CallbackCard({ row, sla, memberId, now }: { row: QueueRow; sla: 
             Open conversation
           </Link>
         ) : null}
-        <CallbackActions callbackId={callback.id} conversationId={callback.conversationId} mine={mine} defaultValueCents={location.defaultBookingValueCents} />
+        <CallbackActions callbackId={callback.id} conversationId={callback.conversationId} mine={mine} />
       </div>
     </li>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ConversationDetail, InboxOptions } from "@/db/queries/conversations";
+import { KIND_LABELS, KIND_TONES } from "@/components/contacts/labels";
 import { Badge } from "@/components/ui/badge";
 import { PhoneLink } from "@/components/ui/phone-link";
 import { INTENT_LABEL } from "@/lib/inbox/filters";
@@ -46,6 +47,7 @@ export function ConversationHeader({
               {contact.name ? <>{phone} · </> : null}
               {location.name}
             </span>
+            <Badge tone={KIND_TONES[contact.kind]}>{KIND_LABELS[contact.kind]}</Badge>
             {conversation.priority === "hot" ? <Badge tone="rose">Hot</Badge> : null}
             {intent ? <Badge tone="sky">{intent}</Badge> : null}
             {contact.optedOutAt ? <Badge tone="red">Opted out</Badge> : null}

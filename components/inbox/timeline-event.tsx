@@ -17,6 +17,8 @@ export function eventText(event: Event): string {
       return `Opted out of texts (${event.reason ?? "STOP"}). Nothing more will be sent.`;
     case "opted_in":
       return `Opted back in to texts (${event.reason ?? "START"}).`;
+    case "contact_kind_changed":
+      return event.reason === "booked" ? "Now a client: they booked." : `Now a ${String(event.detail?.to ?? "contact").replaceAll("_", " ")}.`;
     case "voicemail_left":
       return "Left a voicemail.";
     case "text_canceled":

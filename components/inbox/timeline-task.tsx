@@ -36,13 +36,13 @@ export function TimelineCallback({ callback, phase, at, timezone }: { callback: 
   );
 }
 
-export function TimelineBooking({ booking, timezone }: { booking: Booking; timezone: string }) {
+export function TimelineBooking({ booking, timezone, showValue }: { booking: Booking; timezone: string; showValue: boolean }) {
   return (
     <div className="mx-auto flex max-w-lg items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-xs text-emerald-950" data-testid="timeline-booking">
       <span aria-hidden>★</span>
       <div>
         <p>
-          <span className="font-semibold">Booking:</span> {booking.treatment} · {money(booking.valueCents)} ·{" "}
+          <span className="font-semibold">Booking:</span> {booking.treatment} ·{showValue ? ` ${money(booking.valueCents)} ·` : null}{" "}
           <span className="font-medium">{BOOKING_STATUS[booking.status]}</span>
           {booking.bookedFor ? (
             <>

@@ -5,7 +5,7 @@ import { TimelineMessage } from "./timeline-message";
 import { TimelineNote } from "./timeline-note";
 import { TimelineBooking, TimelineCallback } from "./timeline-task";
 
-function Item({ item, timezone, canCancel }: { item: TimelineItem; timezone: string; canCancel: boolean }) {
+function Item({ item, timezone, canCancel, showValues }: { item: TimelineItem; timezone: string; canCancel: boolean; showValues: boolean }) {
   switch (item.kind) {
     case "call":
       return <TimelineCall call={item.call} timezone={timezone} />;
@@ -18,19 +18,22 @@ function Item({ item, timezone, canCancel }: { item: TimelineItem; timezone: str
     case "callback":
       return <TimelineCallback callback={item.callback} phase={item.phase} at={item.at} timezone={timezone} />;
     case "booking":
-      return <TimelineBooking booking={item.booking} timezone={timezone} />;
+      return <TimelineBooking booking={item.booking} timezone={timezone} showValue={showValues} />;
   }
 }
 
-/** Everything that happened with this caller at this location, oldest first (the newest sits above the reply box). */
-/** `canCancel`: the viewer may cancel a scheduled text (desk and owners). */
-export function Timeline({ items, timezone, canCancel = false }: { items: TimelineItem[]; timezone: string; canCancel?: boolean }) {
+/**
+ * Everything that happened with this caller at this location, oldest first (the newest sits above
+ * the reply box). `canCancel`: the viewer may cancel a scheduled text (desk and owners).
+ * `showValues`: booking values, for members who may see revenue.
+ */
+export function Timeline({ items, timezone, canCancel = false, showValues }: { items: TimelineItem[]; timezone: string; canCancel?: boolean; showValues: boolean }) {
   if (items.length === 0) return <p className="p-8 text-center text-sm text-slate-600">Nothing has happened in this conversation yet.</p>;
   return (
     <ol aria-label="Timeline" className="space-y-3">
       {items.map((item) => (
         <li key={timelineKey(item)}>
-          <Item item={item} timezone={timezone} canCancel={canCancel} />
+          <Item item={item} timezone={timezone} canCancel={canCancel} showValues={showValues} />
         </li>
       ))}
     </ol>

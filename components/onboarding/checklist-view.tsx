@@ -12,7 +12,20 @@ function Tick({ done }: { done: boolean }) {
 }
 
 /** The checklist itself: a panel on the inbox (h2), or the whole /getting-started page (h1). */
-export function ChecklistView({ items, actions, heading = "h2", className = "" }: { items: ChecklistItem[]; actions?: React.ReactNode; heading?: "h1" | "h2"; className?: string }) {
+export function ChecklistView({
+  items,
+  texting,
+  actions,
+  heading = "h2",
+  className = "",
+}: {
+  items: ChecklistItem[];
+  /** Whether automatic texts are held, said plainly above the steps. */
+  texting: { held: boolean; text: string };
+  actions?: React.ReactNode;
+  heading?: "h1" | "h2";
+  className?: string;
+}) {
   const done = items.filter((i) => i.done).length;
   const Heading = heading;
   return (
@@ -41,6 +54,13 @@ export function ChecklistView({ items, actions, heading = "h2", className = "" }
       >
         <div className="h-full rounded-full bg-brand-600" style={{ width: `${(done / items.length) * 100}%` }} />
       </div>
+      <p
+        data-testid="texting-statement"
+        className={`mt-3 rounded-md px-3 py-2 text-sm ${texting.held ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200 ring-inset" : "bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200 ring-inset"}`}
+      >
+        <span className="font-semibold">{texting.held ? "Texts held. " : "Texts on. "}</span>
+        {texting.text}
+      </p>
       <ol className="mt-4 grid gap-2 xl:grid-cols-2">
         {items.map((item) => (
           <li key={item.key} data-done={item.done} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3">

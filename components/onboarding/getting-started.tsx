@@ -31,6 +31,7 @@ async function GettingStartedPanel() {
     <ChecklistView
       className="lg:col-span-2"
       items={checklist.items}
+      texting={checklist.texting}
       actions={
         <form action={setChecklistHiddenAction}>
           <input type="hidden" name="hidden" value="1" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { saveHoursAction } from "@/app/(dashboard)/settings/locations/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { FieldError } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/settings/form";
 import { MAX_SHIFTS_PER_DAY, parseClock, WEEKDAY_NAMES, type weekRows } from "@/lib/settings/hours";
 import { FormStatus, SaveButton } from "./org-form-status";
+import { UnsavedNote, useLeaveWarning } from "./unsaved-changes";
 
 type Row = { key: string; opens: string; closes: string };
 type Day = { weekday: number; shifts: Row[] };
@@ -21,9 +22,23 @@ function isNextDay(shift: Row): boolean {
   return opens !== null && closes !== null && closes <= opens;
 }
 
-/** The weekly hours: several shifts a day; a closing time before the opening one means the next day. */
-export function HoursEditor({ locationId, initial }: { locationId: string; initial: ReturnType<typeof weekRows> }) {
+type Week = ReturnType<typeof weekRows>;
+
+const payloadOf = (days: { weekday: number; shifts: { opens: string; closes: string }[] }[]) =>
+  JSON.stringify(days.flatMap((day) => day.shifts.map(({ opens, closes }) => ({ weekday: day.weekday, opens, closes }))));
+
+/**
+ * The weekly hours: several shifts a day; a closing time before the opening one means the next day.
+ * Edits live here until "Save hours": saving another form on the page leaves them as they are (and
+ * says they are unsaved); a save of the hours remounts the editor from what was stored.
+ */
+export function HoursEditor({ locationId, initial }: { locationId: string; initial: Week }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveHoursAction, {});
+  const savedKey = `${state.savedAt ?? 0}:${payloadOf(initial)}`;
+  return <HoursForm key={savedKey} locationId={locationId} initial={initial} state={state} formAction={formAction} pending={pending} />;
+}
+
+function HoursForm({ locationId, initial, state, formAction, pending }: { locationId: string; initial: Week; state: FormState; formAction: (data: FormData) => void; pending: boolean }) {
   const added = useRef(0);
   const [days, setDays] = useState<Day[]>(() =>
     initial.map((day) => ({ weekday: day.weekday, shifts: day.shifts.map((shift, i) => ({ key: `saved-${day.weekday}-${i}`, ...shift })) })),
@@ -36,10 +51,28 @@ export function HoursEditor({ locationId, initial }: { locationId: string; initi
     update(weekday, (shifts) => [...shifts, shifts.length ? { key, opens: shifts.at(-1)?.closes ?? "", closes: "" } : { key, opens: "09:00", closes: "17:00" }]);
   };
 
-  const payload = JSON.stringify(days.flatMap((day) => day.shifts.map(({ opens, closes }) => ({ weekday: day.weekday, opens, closes }))));
+  const payload = payloadOf(days);
+  const dirty = payload !== payloadOf(initial);
+  useLeaveWarning(dirty, "weekly hours");
+  // No hours at all is "not set up", never "closed": the location texts nobody until they are set.
+  const notSetUp = initial.every((day) => day.shifts.length === 0);
 
   return (
-    <form action={formAction} noValidate>
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      noValidate
+    >
+      {notSetUp ? (
+        <p data-testid="hours-not-set-up" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset">
+          <span className="font-semibold">Hours not set up.</span> Automatic texts are held until you save this location&apos;s opening hours: calls are recorded and
+          each one opens a callback.
+        </p>
+      ) : null}
       <input type="hidden" name="locationId" value={locationId} />
       <input type="hidden" name="shifts" value={payload} />
       <ul aria-label="Weekly hours" className="divide-y divide-slate-100 rounded-lg border border-slate-200">
@@ -53,7 +86,7 @@ export function HoursEditor({ locationId, initial }: { locationId: string; initi
                 {name}
               </p>
               <div className="space-y-2">
-                {shifts.length === 0 ? <p className="pt-1.5 text-sm text-slate-500">Closed</p> : null}
+                {shifts.length === 0 ? <p className="pt-1.5 text-sm text-slate-500">{notSetUp ? "Not set" : "Closed"}</p> : null}
                 {shifts.map((shift, index) => {
                   const label = `${name} shift ${index + 1}`;
                   const set = (field: "opens" | "closes", value: string) =>
@@ -88,9 +121,10 @@ export function HoursEditor({ locationId, initial }: { locationId: string; initi
         })}
       </ul>
       <p className="mt-2 text-xs text-slate-500">A closing time earlier than the opening time closes the next day, e.g. 6:00 PM to 2:00 AM. 12:00 AM to 12:00 AM is open all day.</p>
-      <div className="mt-4 flex items-center gap-4">
+      <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <SaveButton pending={pending} label="Save hours" />
         <FormStatus state={state} saved="Hours saved." />
+        <UnsavedNote show={dirty && !pending} what="weekly hours" />
       </div>
     </form>
   );

@@ -1,53 +1,70 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { saveLocationAction } from "@/app/(dashboard)/settings/locations/actions";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { openableUrl } from "@/lib/settings/booking-url";
 import type { FormState } from "@/lib/settings/form";
 import type { LocationFormValues, LocationSettingsField } from "@/lib/settings/location-schema";
-import { TIMEZONE_GROUPS } from "@/lib/settings/timezones";
 import { FieldGroup, InputField } from "./location-fields";
 import { FormStatus, SaveButton } from "./org-form-status";
 import { LocationTextingFields } from "./location-texting-fields";
+import { TimezoneSelect } from "./timezone-select";
+import { UnsavedNote, useFormDirty, useLeaveWarning } from "./unsaved-changes";
 
 type State = FormState<LocationSettingsField>;
 
+/**
+ * The location's details and texting rules: one form, one Save. Once hydrated the form is submitted
+ * by hand (`action=` stays for a submit before hydration): React resets a form after its action,
+ * which put a select whose stored option had just gone back on its first option (a UTC spa saved as
+ * Los Angeles showed, then saved, New York). After a save the fields are remounted from the saved
+ * values instead.
+ */
 export function LocationForm({ locationId, initial }: { locationId: string; initial: LocationFormValues }) {
   const [state, formAction, pending] = useActionState<State, FormData>(saveLocationAction, {});
+  const form = useRef<HTMLFormElement>(null);
+  // A save (or new saved values from the server) remounts the fields from what is stored.
+  const savedKey = `${state.savedAt ?? 0}:${JSON.stringify(initial)}`;
+  const dirty = useFormDirty(form, savedKey);
+  useLeaveWarning(dirty, "location details");
+
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      noValidate
+      className="space-y-6"
+    >
+      <input type="hidden" name="locationId" value={locationId} />
+      <LocationFields key={savedKey} initial={initial} state={state} />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-200 pt-5">
+        <SaveButton pending={pending} label="Save location" />
+        <FormStatus state={state} />
+        <UnsavedNote show={dirty && !pending} what="location details" />
+      </div>
+    </form>
+  );
+}
+
+function LocationFields({ initial, state }: { initial: LocationFormValues; state: State }) {
   const errors = state.errors ?? {};
   // After a refused save the form shows what was typed; after a good one, the saved values.
   const value = (field: Exclude<LocationSettingsField, "textShortAbandoned" | "followUpEnabled">) => state.values?.[field] ?? initial[field];
-  const [bookingUrl, setBookingUrl] = useState(initial.bookingUrl);
+  const [bookingUrl, setBookingUrl] = useState(value("bookingUrl"));
   const testUrl = openableUrl(bookingUrl);
 
   return (
-    <form action={formAction} noValidate className="space-y-6">
-      <input type="hidden" name="locationId" value={locationId} />
+    <>
       <FieldGroup title="Location">
         <InputField name="name" label="Name" defaultValue={value("name")} maxLength={80} errors={errors.name} />
         <Field name="timezone" label="Time zone" hint="Hours and quiet hours are read on this clock." errors={errors.timezone}>
-          <select
-            id="timezone"
-            name="timezone"
-            defaultValue={value("timezone")}
-            aria-invalid={Boolean(errors.timezone)}
-            aria-describedby={describedBy("timezone", errors.timezone, true)}
-            className={inputClass}
-          >
-            {TIMEZONE_GROUPS.some((group) => group.zones.some((option) => option.zone === initial.timezone)) ? null : (
-              <option value={initial.timezone}>{initial.timezone} (choose a zone from the list)</option>
-            )}
-            {TIMEZONE_GROUPS.map((group) => (
-              <optgroup key={group.country} label={group.country}>
-                {group.zones.map((option) => (
-                  <option key={option.zone} value={option.zone}>
-                    {option.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+          <TimezoneSelect stored={initial.timezone} initial={value("timezone")} invalid={Boolean(errors.timezone)} describedBy={describedBy("timezone", errors.timezone, true)} />
         </Field>
       </FieldGroup>
 
@@ -56,8 +73,11 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
         <InputField name="ringTimeoutSeconds" label="Ring for" type="number" inputMode="numeric" min={10} max={60} suffix="seconds (10–60)" className="max-w-28" defaultValue={value("ringTimeoutSeconds")} errors={errors.ringTimeoutSeconds} />
       </FieldGroup>
 
-      <FieldGroup title="Booking" description="Every text-back carries this link (tracked, so a tap counts).">
-        <Field name="bookingUrl" label="Booking URL" errors={errors.bookingUrl}>
+      <FieldGroup
+        title="Booking"
+        description={initial.bookingUrl ? "Every text-back carries this link (tracked, so a tap counts)." : "No booking link yet: this location sends no automatic texts until you add one (and its opening hours)."}
+      >
+        <Field name="bookingUrl" label="Booking URL" hint={initial.bookingUrl ? undefined : "Your own booking page, e.g. https://book.yourspa.com."} errors={errors.bookingUrl}>
           <div className="flex items-center gap-2">
             <input
               id="bookingUrl"
@@ -67,7 +87,7 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
               value={bookingUrl}
               onChange={(event) => setBookingUrl(event.target.value)}
               aria-invalid={Boolean(errors.bookingUrl)}
-              aria-describedby={describedBy("bookingUrl", errors.bookingUrl)}
+              aria-describedby={describedBy("bookingUrl", errors.bookingUrl, !initial.bookingUrl)}
               className={inputClass}
             />
             {testUrl ? (
@@ -81,15 +101,9 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
             )}
           </div>
         </Field>
-        <InputField name="defaultBookingValue" label="Default booking value" hint="What a booking is worth when the desk does not enter an amount." inputMode="decimal" suffix="dollars" className="max-w-36" defaultValue={value("defaultBookingValue")} errors={errors.defaultBookingValue} />
       </FieldGroup>
 
       <LocationTextingFields initial={initial} values={state.values} errors={errors} />
-
-      <div className="flex items-center gap-4 border-t border-slate-200 pt-5">
-        <SaveButton pending={pending} label="Save location" />
-        <FormStatus state={state} />
-      </div>
-    </form>
+    </>
   );
 }

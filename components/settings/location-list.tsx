@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listLocationSummaries } from "@/db/queries/settings";
 import { formatPhone } from "@/lib/phone";
+import { LocationSetupNotice } from "./location-setup-notice";
 import { TIMEZONE_GROUPS } from "@/lib/settings/timezones";
 
 export const LOCATIONS_PER_PAGE = 20;
@@ -29,7 +30,9 @@ export async function LocationList({ orgId, page }: { orgId: string; page: numbe
               <p className="mt-1 text-sm text-slate-700">
                 {location.numbers.length ? location.numbers.map(formatPhone).join(" · ") : <span className="text-amber-800">No phone number: calls cannot reach this location.</span>}
               </p>
-              <p className="mt-1 truncate text-xs text-slate-500">Booking: {location.bookingUrl}</p>
+              <p className="mt-1 truncate text-xs text-slate-500">Booking: {location.bookingUrl ?? "no booking link yet"}</p>
+              <p className="mt-0.5 text-xs text-slate-500">{location.hasHours ? "Opening hours set" : "Hours not set up"}</p>
+              <LocationSetupNotice bookingUrl={location.bookingUrl} hasHours={location.hasHours} compact />
             </div>
             <div className="flex gap-2">
               <Link href={`/settings/locations/${location.id}`} className="rounded-md px-3 py-1.5 text-sm font-semibold text-white bg-brand-600 hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">

@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/settings", label: "Organization" },
   { href: "/settings/locations", label: "Locations" },
   { href: "/settings/templates", label: "Templates" },
+  { href: "/settings/treatments", label: "Treatments" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/crm", label: "CRM webhook" },

@@ -8,7 +8,7 @@ export type NewBooking = typeof bookings.$inferInsert;
 export type BookingContext = {
   conversation: { id: string; contactId: string; locationId: string };
   contact: Contact;
-  location: { name: string; timezone: string; defaultBookingValueCents: number };
+  location: { name: string; timezone: string };
   attributionWindowDays: number;
 };
 
@@ -18,7 +18,7 @@ export async function getBookingContext(db: Executor, { orgId, conversationId }:
     .select({
       conversation: { id: conversations.id, contactId: conversations.contactId, locationId: conversations.locationId },
       contact: contacts,
-      location: { name: locations.name, timezone: locations.timezone, defaultBookingValueCents: locations.defaultBookingValueCents },
+      location: { name: locations.name, timezone: locations.timezone },
       attributionWindowDays: organizations.attributionWindowDays,
     })
     .from(conversations)

@@ -75,7 +75,7 @@ export type QueueFilter = { orgId: string; memberId: string; assignee: QueueAssi
 export type QueueRow = {
   callback: Pick<Callback, "id" | "reason" | "priority" | "status" | "dueAt" | "createdAt" | "openedWhileClosed" | "snoozedUntil" | "assigneeId" | "conversationId" | "locationId">;
   contact: { id: string; name: string | null; phone: string };
-  location: { name: string; timezone: string; defaultBookingValueCents: number };
+  location: { name: string; timezone: string };
   assigneeName: string | null;
   call: { startedAt: Date; disposition: Call["disposition"]; leakSource: Call["leakSource"] } | null;
   message: { direction: Message["direction"]; body: string; createdAt: Date; status: Message["status"] } | null;
@@ -125,7 +125,7 @@ export async function listCallbackQueue(
         locationId: callbacks.locationId,
       },
       contact: { id: contacts.id, name: contacts.name, phone: contacts.phone },
-      location: { name: locations.name, timezone: locations.timezone, defaultBookingValueCents: locations.defaultBookingValueCents },
+      location: { name: locations.name, timezone: locations.timezone },
       assigneeName: members.name,
       call: { startedAt: calls.startedAt, disposition: calls.disposition, leakSource: calls.leakSource },
       message: { direction: messages.direction, body: messages.body, createdAt: messages.createdAt, status: messages.status },

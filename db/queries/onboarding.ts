@@ -12,7 +12,7 @@ export async function insertOrganization(db: Executor, { name, slug }: { name: s
 
 export async function insertLocation(
   db: Executor,
-  location: { orgId: string; name: string; timezone: string; bookingUrl: string },
+  location: { orgId: string; name: string; timezone: string; bookingUrl: string | null },
 ): Promise<string> {
   const [row] = await db.insert(locations).values(location).returning({ id: locations.id });
   if (!row) throw new Error("location insert returned nothing");
@@ -35,6 +35,7 @@ type StatusRow = {
   booking_link_set: boolean;
   desk_invited: boolean;
   call_recorded: boolean;
+  locations_not_set_up: number | string;
   org_created_at: string | Date;
   first_location_id: string | null;
 };
@@ -45,7 +46,7 @@ type StatusRow = {
  */
 export async function getOnboardingStatus(
   db: Executor,
-  { orgId, placeholderBookingUrl, testCallers }: { orgId: string; placeholderBookingUrl: string; testCallers: readonly string[] },
+  { orgId, testCallers }: { orgId: string; testCallers: readonly string[] },
 ): Promise<OnboardingStatus | null> {
   const callers = sql.join(testCallers.map((n) => sql`${n}`), sql`, `);
   const result = await db.execute(sql`
@@ -56,10 +57,12 @@ export async function getOnboardingStatus(
       exists (select 1 from location_hours h join locations l on l.id = h.location_id where l.org_id = o.id) as has_hours,
       exists (select 1 from message_templates t join locations l on l.id = t.location_id
               where l.org_id = o.id and t.updated_at > l.created_at) as templates_checked,
-      exists (select 1 from locations where org_id = o.id and booking_url <> ${placeholderBookingUrl}) as booking_link_set,
+      exists (select 1 from locations where org_id = o.id and booking_url is not null) as booking_link_set,
       (exists (select 1 from invitations where org_id = o.id)
         or exists (select 1 from members where org_id = o.id and role = 'coordinator')) as desk_invited,
       exists (select 1 from calls where org_id = o.id) as call_recorded,
+      (select count(*) from locations l where l.org_id = o.id
+        and (l.booking_url is null or not exists (select 1 from location_hours h where h.location_id = l.id))) as locations_not_set_up,
       o.created_at as org_created_at,
       (select id from locations where org_id = o.id order by created_at, id limit 1) as first_location_id
     from organizations o
@@ -75,6 +78,7 @@ export async function getOnboardingStatus(
     bookingLinkSet: row.booking_link_set,
     deskInvited: row.desk_invited,
     callRecorded: row.call_recorded,
+    locationsNotSetUp: Number(row.locations_not_set_up),
     orgCreatedAt: new Date(row.org_created_at),
     firstLocationId: row.first_location_id,
   };

@@ -56,11 +56,17 @@ export async function updateOrganizationSettings(db: Executor, { orgId, values }
   return rows.length === 1;
 }
 
-export type LocationSummary = Pick<Location, "id" | "name" | "timezone" | "bookingUrl"> & { numbers: string[] };
+export type LocationSummary = Pick<Location, "id" | "name" | "timezone" | "bookingUrl"> & { numbers: string[]; hasHours: boolean };
 
 export async function listLocationSummaries(db: Executor, { orgId, limit, offset }: Scope & { limit: number; offset: number }): Promise<Page<LocationSummary>> {
   const rows = await db
-    .select({ id: locations.id, name: locations.name, timezone: locations.timezone, bookingUrl: locations.bookingUrl })
+    .select({
+      id: locations.id,
+      name: locations.name,
+      timezone: locations.timezone,
+      bookingUrl: locations.bookingUrl,
+      hasHours: sql<boolean>`exists (select 1 from ${locationHours} h where h.location_id = ${locations.id})`,
+    })
     .from(locations)
     .where(eq(locations.orgId, orgId))
     .orderBy(asc(locations.name), asc(locations.id))
@@ -75,7 +81,7 @@ export async function listLocationSummaries(db: Executor, { orgId, limit, offset
         .orderBy(asc(phoneNumbers.createdAt))
     : [];
   return page(
-    rows.map((row) => ({ ...row, numbers: numbers.filter((n) => n.locationId === row.id).map((n) => n.e164) })),
+    rows.map((row) => ({ ...row, hasHours: Boolean(row.hasHours), numbers: numbers.filter((n) => n.locationId === row.id).map((n) => n.e164) })),
     limit,
   );
 }

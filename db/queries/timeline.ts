@@ -31,6 +31,7 @@ export type TimelineItem =
  */
 export const VISIBLE_EVENTS = [
   "text_skipped",
+  "contact_kind_changed",
   "text_canceled",
   "text_rescheduled",
   "opted_out",

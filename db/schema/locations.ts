@@ -1,4 +1,5 @@
 // A spa's sites: opening hours, closures, phone numbers and text templates.
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./accounts";
 import { createdAt, id } from "./columns";
@@ -14,8 +15,11 @@ export const locations = pgTable(
     /** The spa's real line that a Rebound number forwards to (E.164). */
     forwardingNumber: text(),
     ringTimeoutSeconds: smallint().notNull().default(20),
-    bookingUrl: text().notNull(),
-    defaultBookingValueCents: integer().notNull().default(140_000),
+    /**
+     * The owner's booking page. Null until the owner enters one: a location sends no automatic
+     * texts without it (and without opening hours), see lib/recovery/setup.ts.
+     */
+    bookingUrl: text(),
     /** One automatic text per contact per location within this window. */
     autoTextWindowHours: smallint().notNull().default(24),
     /** Optional delay before the automatic text, so the desk can try to call back first. */
@@ -95,3 +99,21 @@ export const messageTemplates = pgTable(
   (t) => [uniqueIndex().on(t.locationId, t.situation)],
 );
 export type MessageTemplate = typeof messageTemplates.$inferSelect;
+
+/**
+ * The spa's treatment menu: what the desk picks in "Mark booked", with the value a booking of it
+ * is usually worth (null: the owner has not set one, so the desk enters it every time).
+ */
+export const treatments = pgTable(
+  "treatments",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    defaultValueCents: integer(),
+    position: smallint().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("treatments_org_name_key").on(t.orgId, sql`lower(${t.name})`)],
+);
+export type Treatment = typeof treatments.$inferSelect;

@@ -1,4 +1,5 @@
-// Revenue figures (the ROI dashboard, its lists, bookings exports) are for owners, and for
+// Revenue figures (the ROI dashboard, its lists, bookings exports, booking values in conversations,
+// the callback queue and the Mark booked dialog) are for owners, and for
 // coordinators only when an owner allows it (settings: "coordinators see revenue").
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -7,7 +8,8 @@ import type { SessionMember } from "@/db/queries/members";
 import { AppError } from "@/lib/errors";
 import { requireMember, requireMemberPage } from "./session";
 
-async function seesRevenue(member: SessionMember): Promise<boolean> {
+/** Owners always; coordinators only when an owner turned "coordinators can see revenue" on. */
+export async function seesRevenue(member: Pick<SessionMember, "role" | "orgId">): Promise<boolean> {
   if (member.role === "owner") return true;
   const settings = await getOrganizationSettings(await getDb(), { orgId: member.orgId });
   return Boolean(settings?.coordinatorsSeeRevenue);

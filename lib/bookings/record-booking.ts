@@ -1,11 +1,11 @@
 // "Mark booked" (issue 5, item 4): from a callback or a conversation, in ONE transaction: the
 // booking with its attribution (the contact's latest missed call at the location within the
 // organization's window, and that call's text-back), the callback(s) completed as booked, the
-// conversation closed, the audit event and the CRM event.
+// conversation closed, a new lead made a client, the audit event and the CRM event.
 import { getDb } from "@/db/client";
 import { callerRepliedBetween, closeBookedConversation, findAttributableCall, findTextBack, getBookingContext, insertBooking } from "@/db/queries/bookings";
 import { completeCallbacks, lockCallback } from "@/db/queries/callbacks";
-import { lockContact } from "@/db/queries/contacts";
+import { lockContact, updateContactRouting } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import type { Booking } from "@/db/schema";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
@@ -81,6 +81,11 @@ export async function recordBooking(input: RecordBookingInput, now: Date = new D
     const base = { orgId: input.orgId, locationId: conversation.locationId, contactId: contact.id, conversationId: conversation.id };
     for (const callback of completed) {
       await recordEvent(tx, { ...base, callId: callback.callId, type: "callback_completed", reason: "booked", detail: { callbackId: callback.id, memberId: input.memberId } });
+    }
+    // Someone who booked is a client now; a contact marked billing, vendor or spam keeps that kind.
+    if (contact.kind === "new_lead") {
+      await updateContactRouting(tx, { orgId: input.orgId, contactId: contact.id, kind: "client" });
+      await recordEvent(tx, { ...base, type: "contact_kind_changed", reason: "booked", detail: { from: "new_lead", to: "client", memberId: input.memberId } });
     }
     await recordEvent(tx, {
       ...base,

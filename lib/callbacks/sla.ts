@@ -6,7 +6,7 @@
 // opened while closed; a snooze (kept through a claim) is "snoozed", whatever the status says. It runs only while the location is open, so a hot
 // reply at 18:55 with closing at 19:00 has 10 minutes left at 09:00 the next morning.
 import type { Callback } from "@/db/schema";
-import { isOpenAt, type Schedule } from "@/lib/schedule/hours";
+import { hasWeeklyHours, isOpenAt, type Schedule } from "@/lib/schedule/hours";
 import { addOpenTime, openMsBetween } from "./open-time";
 
 const MINUTE_MS = 60_000;
@@ -29,7 +29,11 @@ export type SlaState =
   /** `overdueMs` is open time past the SLA. */
   | { kind: "overdue"; overdueMs: number; deadline: Date | null };
 
-export function slaState(callback: SlaCallback, schedule: Schedule, now: Date): SlaState {
+/** Every hour of the week: a location with no hours set is "not set up", never "closed", so its clock always runs. */
+const allWeek = (timezone: string): Schedule => ({ timezone, closures: [], shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+
+export function slaState(callback: SlaCallback, location: Schedule, now: Date): SlaState {
+  const schedule = hasWeeklyHours(location) ? location : allWeek(location.timezone);
   if (callback.snoozedUntil && callback.snoozedUntil.getTime() > now.getTime()) return { kind: "snoozed", until: callback.snoozedUntil };
   if (callback.dueAt.getTime() > now.getTime()) {
     return callback.openedWhileClosed ? { kind: "waiting_for_opening", dueAt: callback.dueAt } : { kind: "scheduled", dueAt: callback.dueAt };

@@ -7,7 +7,7 @@
 //   price, booking interest, other          stays in the automated follow-up
 // A contact's kind is only refined from new_lead: a client asking about a charge stays a client.
 import type { Contact } from "@/db/schema";
-import { isOpenAt, localTime, nextOpening, type Schedule } from "@/lib/schedule/hours";
+import { hasWeeklyHours, isOpenAt, localTime, nextOpening, type Schedule } from "@/lib/schedule/hours";
 import type { Classification } from "./intent";
 
 export const WRONG_NUMBER_STATUS = "wrong_number";
@@ -39,6 +39,7 @@ export function formatOpening(at: Date, timezone: string): string {
 
 /** Due now while the desk is staffed; otherwise when it next opens (e.g. "Saturday 09:00"). */
 function callbackDue(schedule: Schedule, now: Date): { dueAt: Date; openedWhileClosed: boolean; when: string } {
+  if (!hasWeeklyHours(schedule)) return { dueAt: now, openedWhileClosed: false, when: "due now (this location's hours are not set up)" };
   if (isOpenAt(schedule, now)) return { dueAt: now, openedWhileClosed: false, when: "due now (open)" };
   const opening = nextOpening(schedule, now);
   if (!opening) return { dueAt: now, openedWhileClosed: false, when: "due now (no opening in the next 30 days)" };

@@ -10,6 +10,8 @@ export type OnboardingStatus = {
   bookingLinkSet: boolean;
   deskInvited: boolean;
   callRecorded: boolean;
+  /** Locations still without opening hours or a booking link: their automatic texts are held. */
+  locationsNotSetUp: number;
   orgCreatedAt: Date;
   /** Where numbers, hours and the booking link are set; null only for a spa with no location. */
   firstLocationId: string | null;
@@ -39,17 +41,14 @@ function connectDetail(status: OnboardingStatus): string {
   return "Your phone system is sending calls to Rebound.";
 }
 
+/**
+ * Hours and the booking link come first: until both are set a location texts nobody (a call would
+ * be "after hours" and the text would carry no real link), so connecting a number before them
+ * only records calls.
+ */
 export function buildChecklist(status: OnboardingStatus): ChecklistItem[] {
   const links = checklistLinks(status.firstLocationId);
   return [
-    {
-      key: "connect",
-      title: "Connect a phone number and paste the webhook URL",
-      detail: connectDetail(status),
-      done: status.hasNumber && status.webhookReceived,
-      href: status.hasNumber ? links.connect : links.number,
-      cta: status.hasNumber ? "Webhook URLs" : "Add number",
-    },
     {
       key: "hours",
       title: "Set your opening hours",
@@ -59,20 +58,28 @@ export function buildChecklist(status: OnboardingStatus): ChecklistItem[] {
       cta: "Set hours",
     },
     {
-      key: "templates",
-      title: "Check the text-back templates",
-      detail: "Read the texts callers get and make them sound like your spa.",
-      done: status.templatesChecked,
-      href: links.templates,
-      cta: "Edit templates",
-    },
-    {
       key: "booking",
       title: "Add your booking link",
       detail: "Every text-back carries it, so callers can book in one tap.",
       done: status.bookingLinkSet,
       href: links.booking,
       cta: "Add link",
+    },
+    {
+      key: "connect",
+      title: "Connect a phone number and paste the webhook URL",
+      detail: connectDetail(status),
+      done: status.hasNumber && status.webhookReceived,
+      href: status.hasNumber ? links.connect : links.number,
+      cta: status.hasNumber ? "Webhook URLs" : "Add number",
+    },
+    {
+      key: "templates",
+      title: "Check the text-back templates",
+      detail: "Read the texts callers get and make them sound like your spa.",
+      done: status.templatesChecked,
+      href: links.templates,
+      cta: "Edit templates",
     },
     {
       key: "invite",
@@ -91,6 +98,16 @@ export function buildChecklist(status: OnboardingStatus): ChecklistItem[] {
       cta: "Send a test",
     },
   ];
+}
+
+/** What the owner must know about automatic texts right now, in one sentence or two. */
+export function textingStatement(status: Pick<OnboardingStatus, "locationsNotSetUp">): { held: boolean; text: string } {
+  if (status.locationsNotSetUp === 0) return { held: false, text: "Automatic texts are on: every missed caller gets a text-back with your booking link." };
+  const which = status.locationsNotSetUp === 1 ? "" : ` at ${status.locationsNotSetUp} locations`;
+  return {
+    held: true,
+    text: `Automatic texts are held${which} until opening hours and a booking link are set. Until then Rebound records every missed call and opens a callback for the desk, but texts no one.`,
+  };
 }
 
 /** New organizations only (the first month), until every step is done or the owner hides it. */

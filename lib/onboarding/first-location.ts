@@ -1,9 +1,7 @@
-// What a new organization starts with: one location, the default templates, no hours (the owner
-// sets them, and the checklist waits for it) and a booking link that must be replaced.
+// What a new organization starts with: one location and the default templates; no hours and no
+// booking link (the owner sets them, the checklist asks first, and until both are set the location
+// sends no automatic texts: lib/recovery/setup.ts).
 export const FIRST_LOCATION_NAME = "Main location";
-
-/** Texts carry this link until the owner adds their booking page; the checklist asks for it. */
-export const PLACEHOLDER_BOOKING_URL = "https://example.com/book-online";
 
 export const DEFAULT_TIMEZONE = "America/Los_Angeles";
 

@@ -1,5 +1,6 @@
 // A new spa signs up: the organization, its owner, a first location with the default templates, in
-// one transaction. Hours, the booking link and the phone number come next, from the checklist.
+// one transaction. Hours, the booking link and the phone number come next, from the checklist; no
+// booking value is assumed (the treatment menu starts without values).
 //
 // Signup must not say whether an email is already a Rebound customer's. Rebound sends no mail yet,
 // so it cannot answer every signup with "check your email" and let the link prove ownership; what it
@@ -16,7 +17,7 @@ import { takeAttempt } from "@/lib/auth/attempt-limit";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import { passwordSchema, personNameSchema } from "@/lib/team/schemas";
-import { FIRST_LOCATION_NAME, PLACEHOLDER_BOOKING_URL, slugify, timezoneOrDefault } from "./first-location";
+import { FIRST_LOCATION_NAME, slugify, timezoneOrDefault } from "./first-location";
 
 export const signupSchema = z.object({
   spaName: z.string().trim().min(2, "Enter the name of your spa.").max(100, "Use at most 100 characters."),
@@ -52,7 +53,8 @@ export async function signUpOrganization(input: SignupInput, context: { ip: stri
         orgId,
         name: FIRST_LOCATION_NAME,
         timezone: timezoneOrDefault(input.timezone),
-        bookingUrl: PLACEHOLDER_BOOKING_URL,
+        // No booking link until the owner enters theirs: a placeholder would go out in real texts.
+        bookingUrl: null,
       });
       const situations = Object.keys(DEFAULT_TEMPLATES) as TemplateSituation[];
       await insertTemplates(tx, { locationId, templates: situations.map((situation) => ({ situation, body: DEFAULT_TEMPLATES[situation] })) });

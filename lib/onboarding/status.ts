@@ -2,10 +2,9 @@
 import { getDb } from "@/db/client";
 import { getOnboardingStatus } from "@/db/queries/onboarding";
 import { TEST_CALLER_NUMBERS } from "@/lib/integrations/test-caller";
-import { buildChecklist, type ChecklistItem, type OnboardingStatus } from "./checklist";
-import { PLACEHOLDER_BOOKING_URL } from "./first-location";
+import { buildChecklist, textingStatement, type ChecklistItem, type OnboardingStatus } from "./checklist";
 
-export async function readChecklist(orgId: string): Promise<{ status: OnboardingStatus; items: ChecklistItem[] } | null> {
-  const status = await getOnboardingStatus(await getDb(), { orgId, placeholderBookingUrl: PLACEHOLDER_BOOKING_URL, testCallers: TEST_CALLER_NUMBERS });
-  return status ? { status, items: buildChecklist(status) } : null;
+export async function readChecklist(orgId: string): Promise<{ status: OnboardingStatus; items: ChecklistItem[]; texting: ReturnType<typeof textingStatement> } | null> {
+  const status = await getOnboardingStatus(await getDb(), { orgId, testCallers: TEST_CALLER_NUMBERS });
+  return status ? { status, items: buildChecklist(status), texting: textingStatement(status) } : null;
 }

@@ -71,6 +71,7 @@ const location = (now: Date): fc.Arbitrary<DecisionLocation> =>
     timezone: fc.constantFrom("America/Los_Angeles", "America/New_York", "America/Phoenix", "Pacific/Honolulu", "Europe/London", "Asia/Kolkata"),
     shifts: fc.array(shift, { maxLength: 10 }),
     closures: fc.array(closure(now), { maxLength: 2 }),
+    bookingUrl: fc.constantFrom("https://book.example/spa", null),
     autoTextWindowHours: fc.integer({ min: 1, max: 72 }),
     textShortAbandoned: fc.option(fc.boolean(), { nil: undefined }),
     spamShortCallCount: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
@@ -110,6 +111,11 @@ const textable = situation.map(
       leadStatus: "new_inbound",
     },
     history: { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 },
+    location: {
+      ...input.location,
+      bookingUrl: input.location.bookingUrl ?? "https://book.example/spa",
+      shifts: input.location.shifts.length ? input.location.shifts : [{ weekday: 1, opensMinute: 540, closesMinute: 1020 }],
+    },
   }),
 );
 const isMissed = (d: CallEvent["disposition"]) => d !== "answered";
@@ -132,6 +138,7 @@ function neverTextRules(input: Input): string[] {
     ["texted recently", within(past.lastAutoTextAt, place.autoTextWindowHours * HOUR)],
     ["daily cap", (past.autoTextsLast24h ?? 0) >= MAX_AUTO_TEXTS_PER_DAY],
     ["coordinator on it", within(past.lastHumanTouchAt, 30 * MINUTE)],
+    ["location not set up", place.shifts.length === 0 || !place.bookingUrl],
   ];
   return rules.filter(([, applies]) => applies).map(([name]) => name);
 }
@@ -179,6 +186,8 @@ describe("decide", () => {
       ["texted recently", (i) => ({ ...i, history: { ...i.history, lastAutoTextAt: new Date(i.now.getTime() - 5 * MINUTE) } })],
       ["daily cap", (i) => ({ ...i, history: { ...i.history, autoTextsLast24h: MAX_AUTO_TEXTS_PER_DAY } })],
       ["coordinator on it", (i) => ({ ...i, history: { ...i.history, lastHumanTouchAt: new Date(i.now.getTime() - 10 * MINUTE) } })],
+      ["no hours", (i) => ({ ...i, location: { ...i.location, shifts: [] } })],
+      ["no booking link", (i) => ({ ...i, location: { ...i.location, bookingUrl: null } })],
     ];
     fc.assert(
       fc.property(textable, fc.constantFrom(...switches), (input, [name, on]) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CallEvent } from "@/lib/telephony/call-event";
 import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/fixtures";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
-import { decide, leakSourceOf, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
+import { decide, leakSourceOf, NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
 import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";
 
 
@@ -60,8 +60,12 @@ type Case = {
   history?: Partial<RecentHistory>;
   windowHours?: number;
   textShortAbandoned?: boolean;
+  /** The location is not set up: no weekly hours and/or no booking link. */
+  setup?: { noHours?: boolean; noBookingUrl?: boolean };
   expected: Decision;
 };
+
+const BOOKING_URL = "https://book.glowmedspa.example/downtown";
 
 const skip = (reason: SkipReason, leakSource: Decision["leakSource"], extra: Partial<Decision> = {}): Decision => ({
   action: "skip",
@@ -204,6 +208,38 @@ const CASES: Case[] = [
     contact: contact({ kind: "client", lineType: "landline" }),
     expected: skip("landline", "peak_overflow", { callback: { dueAt: TUE_1000, reason: LANDLINE_CALLBACK } }),
   },
+  {
+    name: "no weekly hours (a new spa) → not set up: no text, a callback due now, neither open nor after hours",
+    event: dialEvent(TUE_2000),
+    now: TUE_2000,
+    contact: LEAD,
+    setup: { noHours: true },
+    expected: skip("location_not_set_up", "other", { callback: { dueAt: TUE_2000, reason: NOT_SET_UP_CALLBACK } }),
+  },
+  {
+    name: "hours but no booking link → not set up, callback due now even when open",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    setup: { noBookingUrl: true },
+    expected: skip("location_not_set_up", "peak_overflow", { callback: { dueAt: TUE_1000, reason: NOT_SET_UP_CALLBACK } }),
+  },
+  {
+    name: "existing client at a location with no booking link → not set up (held), callback due now",
+    event: dialEvent(TUE_2000),
+    now: TUE_2000,
+    contact: contact({ kind: "client" }),
+    setup: { noBookingUrl: true },
+    expected: skip("location_not_set_up", "after_hours", { callback: { dueAt: TUE_2000, reason: NOT_SET_UP_CALLBACK } }),
+  },
+  {
+    name: "opted out at a location not set up → opted_out (the caller's own rule first, no callback)",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ optedOutAt: LONG_AGO }),
+    setup: { noHours: true, noBookingUrl: true },
+    expected: skip("opted_out", "other"),
+  },
 ];
 
 describe("decide", () => {
@@ -211,11 +247,17 @@ describe("decide", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(CASES)("$name", ({ event, now, contact: who, history, windowHours, textShortAbandoned, expected }) => {
+  it.each(CASES)("$name", ({ event, now, contact: who, history, windowHours, textShortAbandoned, setup, expected }) => {
     const decision = decide({
       event,
       contact: who,
-      location: { ...DOWNTOWN, autoTextWindowHours: windowHours ?? 24, textShortAbandoned: textShortAbandoned ?? false },
+      location: {
+        ...DOWNTOWN,
+        shifts: setup?.noHours ? [] : DOWNTOWN.shifts,
+        bookingUrl: setup?.noBookingUrl ? null : BOOKING_URL,
+        autoTextWindowHours: windowHours ?? 24,
+        textShortAbandoned: textShortAbandoned ?? false,
+      },
       history: { ...NO_HISTORY, ...history },
       now,
     });
@@ -233,7 +275,7 @@ describe("decide", () => {
     const rangAt = new Date("2026-05-13T01:59:50Z");
     const arrived = new Date("2026-05-13T02:00:30Z");
     const event: CallEvent = { ...dialEvent(arrived), startedAt: rangAt };
-    const decision = decide({ event, contact: LEAD, location: { ...DOWNTOWN, autoTextWindowHours: 24 }, history: NO_HISTORY, now: arrived });
+    const decision = decide({ event, contact: LEAD, location: { ...DOWNTOWN, bookingUrl: BOOKING_URL, autoTextWindowHours: 24 }, history: NO_HISTORY, now: arrived });
     expect(decision).toEqual(text("open", "peak_overflow"));
   });
 });

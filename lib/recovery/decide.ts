@@ -2,7 +2,8 @@
 // what Rebound does about the call, and why. No I/O; unit-tested with a fixed clock.
 import type { Call, Contact } from "@/db/schema";
 import type { TemplateSituation } from "@/lib/messaging/default-templates";
-import { isBetweenShifts, isOpenAt, nextOpening, type Schedule } from "@/lib/schedule/hours";
+import { hasWeeklyHours, isBetweenShifts, isOpenAt, nextOpening, type Schedule } from "@/lib/schedule/hours";
+import { locationSetUp } from "./setup";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 
 export type SkipReason =
@@ -18,7 +19,8 @@ export type SkipReason =
   | "short_abandoned"
   | "wrong_number"
   | "spam_pattern"
-  | "auto_text_limit";
+  | "auto_text_limit"
+  | "location_not_set_up";
 
 export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   not_missed: "The call was answered.",
@@ -34,12 +36,16 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   wrong_number: "The caller said it was a wrong number, so automation stopped for them.",
   spam_pattern: "Many very short calls with no voicemail from this number in 24 hours: treated as a robocaller.",
   auto_text_limit: "This person already got 3 automatic texts in the last 24 hours.",
+  location_not_set_up:
+    "This location is not set up yet: automatic texts are held until an owner sets its opening hours and booking link (Settings → Locations). A callback task was opened instead.",
 };
 
 export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType"> &
   Partial<Pick<Contact, "leadStatus">>;
 
 export type DecisionLocation = Schedule & {
+  /** The owner's booking page; null until they enter one (no automatic texts without it). */
+  bookingUrl: string | null;
   autoTextWindowHours: number;
   textShortAbandoned?: boolean;
   spamShortCallCount?: number;
@@ -69,11 +75,15 @@ export type Decision = {
   callback: { dueAt: Date; reason: string } | null;
 };
 
+export const NOT_SET_UP_CALLBACK = "Missed call: automatic texts are held until this location's hours and booking link are set, so call back";
+
 const HUMAN_ENGAGED_WINDOW_MS = 30 * 60 * 1000;
 
 export function leakSourceOf(event: Pick<CallEvent, "disposition" | "startedAt">, schedule: Schedule): Call["leakSource"] {
   if (!isMissed(event)) return null;
   if (event.disposition === "abandoned") return "hold_abandon";
+  // No hours: the call was neither in nor out of them.
+  if (!hasWeeklyHours(schedule)) return "other";
   if (isOpenAt(schedule, event.startedAt)) return "peak_overflow";
   if (isBetweenShifts(schedule, event.startedAt)) return "lunch_gap";
   return "after_hours";
@@ -96,6 +106,9 @@ function skipReason(event: CallEvent, contact: DecisionContact | null, location:
   if (history.lastHumanTouchAt && now.getTime() - history.lastHumanTouchAt.getTime() < HUMAN_ENGAGED_WINDOW_MS) {
     return "human_engaged_recently";
   }
+  // Last: only a text that would otherwise go out is held. Without hours Rebound cannot tell "open"
+  // from "closed", and without the owner's booking link the text would carry no real link.
+  if (!locationSetUp(location)) return "location_not_set_up";
   return null;
 }
 
@@ -116,6 +129,10 @@ export function decide(input: {
 
   if (reason === "landline") {
     return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt: nextOpen, reason: "Missed call from a landline: call back" } };
+  }
+  // Due now: with no hours there is no opening to wait for, and the caller heard nothing from us.
+  if (reason === "location_not_set_up") {
+    return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt: now, reason: NOT_SET_UP_CALLBACK } };
   }
   if (reason) return { action: "skip", reason, situation: null, leakSource, priority, callback: null };
 

@@ -67,7 +67,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const decision = decide({
       event,
       contact,
-      location: { ...location.schedule, autoTextWindowHours, textShortAbandoned, spamShortCallCount },
+      location: { ...location.schedule, bookingUrl: location.location.bookingUrl, autoTextWindowHours, textShortAbandoned, spamShortCallCount },
       history,
       now,
     });

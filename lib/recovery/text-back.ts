@@ -28,10 +28,13 @@ export function renderFor(location: LocationContext, situation: TemplateSituatio
 /**
  * The booking link goes out as /b/<token>: the tap is counted as engagement, then redirected with
  * UTM tags. Planned before any insert, so the conversation's preview can show the words the caller
- * gets in the same statement that opens it.
+ * gets in the same statement that opens it. Null when the location has no booking link: a text is
+ * never sent with a placeholder (decide holds automatic texts until the owner enters one).
  */
-export function planAutomatedText(location: LocationContext, situation: TemplateSituation, notBefore: Date): PlannedText {
-  const { token, url, targetUrl } = newTrackedLink(location.location.bookingUrl, campaignFor(situation));
+export function planAutomatedText(location: LocationContext, situation: TemplateSituation, notBefore: Date): PlannedText | null {
+  const bookingUrl = location.location.bookingUrl;
+  if (!bookingUrl) return null;
+  const { token, url, targetUrl } = newTrackedLink(bookingUrl, campaignFor(situation));
   return { messageId: randomUUID(), situation, notBefore, link: { token, targetUrl }, body: renderFor(location, situation, url) };
 }
 

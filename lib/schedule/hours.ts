@@ -63,6 +63,14 @@ function shiftsOn(schedule: Schedule, day: string): { opens: number; closes: num
     .sort((a, b) => a.opens - b.opens);
 }
 
+/**
+ * Whether the owner has set weekly hours at all. Without them the location is "not set up", never
+ * "closed": nothing may call a caller's time after hours, or wait for an opening that does not exist.
+ */
+export function hasWeeklyHours(schedule: Pick<Schedule, "shifts">): boolean {
+  return schedule.shifts.length > 0;
+}
+
 export function isOpenAt(schedule: Schedule, at: Date): boolean {
   const local = localTime(at, schedule.timezone);
   if (shiftsOn(schedule, local.day).some((s) => local.minute >= s.opens && local.minute < s.closes)) return true;

@@ -41,7 +41,6 @@ export function centsToDollars(cents: number): string {
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
 
-const MAX_BOOKING_VALUE_CENTS = 100_000 * 100;
 
 const INVALID_FORWARDING = "Enter a valid phone number, e.g. (310) 555-0101, or leave it empty.";
 
@@ -87,15 +86,6 @@ export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) =
       if (!checked?.ok) ctx.addIssue({ code: "custom", message: BOOKING_URL_MESSAGE });
       return checked?.ok ? checked.url.toString() : "";
     }),
-  defaultBookingValue: z
-    .string()
-    .transform((raw, ctx) => {
-      const cents = dollarsToCents(raw);
-      if (cents === null || cents > MAX_BOOKING_VALUE_CENTS) {
-        ctx.addIssue({ code: "custom", message: "Enter an amount in dollars, e.g. 1400, up to 100,000." });
-      }
-      return cents ?? 0;
-    }),
   autoTextWindowHours: wholeNumber(1, 168, "Enter 1 to 168 hours (a week)."),
   sendDelaySeconds: wholeNumber(0, 600, "Enter 0 to 600 seconds (10 minutes)."),
   textShortAbandoned: checkbox,
@@ -113,8 +103,8 @@ export type LocationSettingsField = keyof LocationSettingsInput;
 
 /** The parsed form as the columns of `locations`. */
 export function locationColumns(values: z.output<typeof locationSettingsSchema>) {
-  const { defaultBookingValue, quietStart, quietEnd, ...rest } = values;
-  return { ...rest, defaultBookingValueCents: defaultBookingValue, quietStartMinute: quietStart, quietEndMinute: quietEnd };
+  const { quietStart, quietEnd, ...rest } = values;
+  return { ...rest, quietStartMinute: quietStart, quietEndMinute: quietEnd };
 }
 export type LocationColumns = ReturnType<typeof locationColumns>;
 
@@ -166,8 +156,7 @@ export function locationFormValues(location: Location): LocationFormValues {
     timezone: location.timezone,
     forwardingNumber: location.forwardingNumber ? formatPhone(location.forwardingNumber) : "",
     ringTimeoutSeconds: String(location.ringTimeoutSeconds),
-    bookingUrl: location.bookingUrl,
-    defaultBookingValue: centsToDollars(location.defaultBookingValueCents),
+    bookingUrl: location.bookingUrl ?? "",
     autoTextWindowHours: String(location.autoTextWindowHours),
     sendDelaySeconds: String(location.sendDelaySeconds),
     textShortAbandoned: location.textShortAbandoned,

@@ -16,7 +16,6 @@ const validLocation = {
   forwardingNumber: "(310) 555-0101",
   ringTimeoutSeconds: "20",
   bookingUrl: "book.glowmedspa.example/downtown",
-  defaultBookingValue: "$1,400.50",
   autoTextWindowHours: "24",
   sendDelaySeconds: "0",
   textShortAbandoned: "on",
@@ -28,7 +27,7 @@ const validLocation = {
 };
 
 describe("locationSettingsSchema", () => {
-  it("stores what was typed as E.164, https, cents and minutes", () => {
+  it("stores what was typed as E.164, https and minutes", () => {
     const parsed = locationSettingsSchema.parse(validLocation);
     expect(locationColumns(parsed)).toEqual({
       name: "Downtown",
@@ -36,7 +35,6 @@ describe("locationSettingsSchema", () => {
       forwardingNumber: "+13105550101",
       ringTimeoutSeconds: 20,
       bookingUrl: "https://book.glowmedspa.example/downtown",
-      defaultBookingValueCents: 140_050,
       autoTextWindowHours: 24,
       sendDelaySeconds: 0,
       textShortAbandoned: true,
@@ -86,7 +84,6 @@ describe("locationSettingsSchema", () => {
       forwardingNumber: "12",
       ringTimeoutSeconds: "5",
       bookingUrl: "javascript:alert(1)",
-      defaultBookingValue: "lots",
       sendDelaySeconds: "601",
       quietStart: "8pm",
     });
@@ -98,7 +95,6 @@ describe("locationSettingsSchema", () => {
       forwardingNumber: ["Enter a valid phone number, e.g. (310) 555-0101, or leave it empty."],
       ringTimeoutSeconds: ["Ring for 10 to 60 seconds."],
       bookingUrl: [BOOKING_URL_MESSAGE],
-      defaultBookingValue: ["Enter an amount in dollars, e.g. 1400, up to 100,000."],
       sendDelaySeconds: ["Enter 0 to 600 seconds (10 minutes)."],
       quietStart: ["Enter a time, e.g. 20:00."],
     });

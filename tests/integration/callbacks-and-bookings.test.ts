@@ -120,7 +120,7 @@ describe("the queue", () => {
     const row = all.find((r) => r.callback.id === callback.id);
     expect(row).toMatchObject({
       contact: { phone: caller },
-      location: { name: "Downtown", timezone: "America/Los_Angeles", defaultBookingValueCents: 140_000 },
+      location: { name: "Downtown", timezone: "America/Los_Angeles" },
       call: { disposition: rows.calls[0]!.disposition },
       message: { direction: "inbound", body: "Can I come in today?" },
       callback: { priority: "hot", reason: "Asked for availability today: “Can I come in today?”" },

@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { touchConversation } from "@/db/queries/conversations";
 import { countHeldTexts } from "@/db/queries/held-texts";
-import { addLocationNumber, listLocationNumbers, removeLocationNumber } from "@/db/queries/settings";
+import { addLocationNumber, listLocationNumbers, removeLocationNumber, replaceLocationHours } from "@/db/queries/settings";
 import { upsertContact } from "@/db/queries/contacts";
 import { contacts, conversations, events, locations, messages, organizations, outbox, type Event } from "@/db/schema";
 import { eventText } from "@/components/inbox/timeline-event";
@@ -37,12 +37,16 @@ const h = useHarness();
 
 type Spa = { orgId: string; memberId: string; locationId: string; number: string };
 
-/** An organization made the way anyone makes one: the real signup, then a number added in settings. */
+/** An organization made the way anyone makes one: the real signup, then hours, booking link and a number added in settings. */
 async function signUpSpa(name: string): Promise<Spa> {
   const db = await getDb();
   const signedUp = await signUpOrganization({ spaName: name, name: `${name} owner`, email: `owner-${randomUUID()}@example.test`, password: "correct horse battery" }, { ip: "198.51.100.213" });
   if (!signedUp.ok) throw new Error(signedUp.message);
   const [location] = await db.select({ id: locations.id }).from(locations).where(eq(locations.orgId, signedUp.orgId));
+  // Without opening hours and a booking link a new spa texts nobody (issue 13): set them as an owner does.
+  const scope = { orgId: signedUp.orgId, locationId: location!.id };
+  await replaceLocationHours(db, { ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+  await db.update(locations).set({ bookingUrl: `https://book.${randomUUID().slice(0, 8)}.example/` }).where(eq(locations.id, location!.id));
   const number = uniqueCaller();
   const added = await addLocationNumber(db, { orgId: signedUp.orgId, locationId: location!.id, e164: number, provider: "twilio", label: "Main line" });
   expect(added).toEqual({ ok: true });

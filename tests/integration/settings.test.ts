@@ -81,7 +81,6 @@ describe("locations", () => {
         forwardingNumber: "(416) 555-0199",
         ringTimeoutSeconds: "25",
         bookingUrl: "https://book.example/beacon?src=site",
-        defaultBookingValue: "950",
         autoTextWindowHours: "12",
         sendDelaySeconds: "90",
         followUpEnabled: "on",
@@ -93,7 +92,7 @@ describe("locations", () => {
       }),
     );
     expect(await updateLocationSettings(db, { ...own(), values })).toBe(true);
-    expect(await getLocationSettings(db, own())).toMatchObject({ timezone: "America/Toronto", forwardingNumber: "+14165550199", defaultBookingValueCents: 95_000, sendDelaySeconds: 90, quietStartMinute: 1260 });
+    expect(await getLocationSettings(db, own())).toMatchObject({ timezone: "America/Toronto", forwardingNumber: "+14165550199", sendDelaySeconds: 90, quietStartMinute: 1260 });
 
     expect(await updateLocationSettings(db, { orgId: ours.orgId, locationId: foreign().locationId, values })).toBe(false);
     expect(await getLocationSettings(db, { orgId: ours.orgId, locationId: foreign().locationId })).toBeNull();
@@ -233,17 +232,23 @@ describe("what the next missed call uses", () => {
     expect(text?.templateSituation).toBe("after_hours");
   });
 
-  it("closed every day: the edited after-hours template goes out", async () => {
+  it("closed today (a holiday): the edited after-hours template goes out; with no hours at all nothing does (not set up, never 'closed')", async () => {
     const db = await getDb();
     const spa = await createSpa("Night Owl Spa", ["Harbor"]);
     const scope = { orgId: spa.orgId, locationId: spa.locationIds[0]! };
     const number = uniqueCaller();
     await addLocationNumber(db, { ...scope, e164: number, provider: "twilio", label: "Main line" });
-    await replaceLocationHours(db, { ...scope, shifts: [] });
+    await replaceLocationHours(db, { ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "America/Chicago" });
+    await saveLocationClosure(db, { ...scope, day: today, name: "Staff day", opensMinute: null, closesMinute: null });
     await saveLocationTemplate(db, { ...scope, situation: "after_hours", body: "{spa} is closed, we'll call at 9. Book: {booking_link} Reply STOP to opt out." });
 
     const [text] = await missedCallTo(number);
     expect(text?.templateSituation).toBe("after_hours");
     expect(text?.body).toMatch(/^Night Owl Spa is closed, we'll call at 9\. Book: https:\/\/rebound\.test\/b\/[0-9A-Za-z]{10} Reply STOP to opt out\.$/);
+
+    // Issue 13: no weekly hours is "not set up", not "closed every day": the after-hours text is held.
+    await replaceLocationHours(db, { ...scope, shifts: [] });
+    expect(await missedCallTo(number)).toEqual([]);
   });
 });

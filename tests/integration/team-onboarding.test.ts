@@ -7,13 +7,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getSessionMember } from "@/db/queries/members";
 import { createSession } from "@/db/queries/sessions";
-import { calls, contacts, crmDeliveries, invitations, locationHours, locations, members, messageTemplates, organizations, phoneNumbers } from "@/db/schema";
+import { calls, contacts, crmDeliveries, invitations, locationHours, locations, members, messageTemplates, organizations, phoneNumbers, treatments } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { rotateCrmSecret, saveCrmUrl, sendCrmTestEvent } from "@/lib/integrations/crm";
 import { generateProviderSecret, saveProviderSecret } from "@/lib/integrations/provider-secrets";
 import { sendTestCall } from "@/lib/integrations/test-call";
 import { CRM_TEST_PHONE, TEST_CALLER_NAME, TEST_CALLERS } from "@/lib/integrations/test-caller";
-import { PLACEHOLDER_BOOKING_URL } from "@/lib/onboarding/first-location";
 import { SIGNUP_REFUSED, signUpOrganization } from "@/lib/onboarding/signup";
 import { readChecklist } from "@/lib/onboarding/status";
 import { acceptInvitation, createInvitation, INVITATION_REFUSED, readInvitation, withdrawInvitation } from "@/lib/team/invitations";
@@ -45,6 +44,13 @@ async function withNumber(spa: Awaited<ReturnType<typeof newSpa>>, provider: "tw
   return number;
 }
 
+/** What the owner does in the checklist's first two steps: opening hours and their booking link. */
+async function setUp(spa: Awaited<ReturnType<typeof newSpa>>) {
+  const db = await getDb();
+  await db.insert(locationHours).values([0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ locationId: spa.location.id, weekday, opensMinute: 0, closesMinute: 1440 })));
+  await db.update(locations).set({ bookingUrl: "https://book.lumen.example/" }).where(eq(locations.id, spa.location.id));
+}
+
 const tokenOf = (url: string) => url.split("/invite/")[1] ?? "";
 const collector = () => {
   const tasks: Promise<void>[] = [];
@@ -52,7 +58,7 @@ const collector = () => {
 };
 
 describe("sign-up", () => {
-  it("creates the spa, its owner and a first location with the default templates and no hours", async () => {
+  it("creates the spa, its owner and a first location with the default templates, no hours, no booking link and no booking value", async () => {
     const spa = await newSpa("Lumen Aesthetics");
     const db = await getDb();
     const [org] = await db.select().from(organizations).where(eq(organizations.id, spa.orgId));
@@ -61,7 +67,10 @@ describe("sign-up", () => {
     const [owner] = await db.select().from(members).where(eq(members.orgId, spa.orgId));
     expect(owner).toMatchObject({ email: spa.email, role: "owner", name: "Ana Owner" });
     expect(await verifyPassword(PASSWORD, owner!.passwordHash)).toBe(true);
-    expect(spa.location).toMatchObject({ timezone: "America/New_York", bookingUrl: PLACEHOLDER_BOOKING_URL });
+    // No placeholder link: it would go out in real texts (issue 13, item 1).
+    expect(spa.location).toMatchObject({ timezone: "America/New_York", bookingUrl: null });
+    expect(spa.location).not.toHaveProperty("defaultBookingValueCents");
+    expect(await db.select().from(treatments).where(eq(treatments.orgId, spa.orgId))).toEqual([]);
     const templates = await db.select().from(messageTemplates).where(eq(messageTemplates.locationId, spa.location.id));
     expect(templates.map((t) => t.situation).sort()).toEqual(["after_hours", "existing_client", "follow_up", "open"]);
     expect(await db.select().from(locationHours).where(eq(locationHours.locationId, spa.location.id))).toHaveLength(0);
@@ -104,7 +113,7 @@ describe("the getting-started checklist", () => {
     await db.update(messageTemplates).set({ updatedAt: new Date(Date.now() + 1000) }).where(and(eq(messageTemplates.locationId, spa.location.id), eq(messageTemplates.situation, "open")));
     await db.update(locations).set({ bookingUrl: "https://book.lumen.example/" }).where(eq(locations.id, spa.location.id));
     await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `desk-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
-    expect(await done()).toEqual(["connect", "hours", "templates", "booking", "invite", "test_call"]);
+    expect(await done()).toEqual(["hours", "booking", "connect", "templates", "invite", "test_call"]);
   });
 });
 
@@ -224,6 +233,7 @@ describe("the team", () => {
 describe("test events", () => {
   it("each phone system's test call goes to the spa's number on that system, is recorded as a missed call and texted back", async () => {
     const spa = await newSpa();
+    await setUp(spa);
     const numbers = { twilio: await withNumber(spa), openphone: await withNumber(spa, "openphone"), aircall: await withNumber(spa, "aircall"), generic: await withNumber(spa, "generic") };
     for (const provider of ["openphone", "aircall", "generic"] as const) await generateProviderSecret({ orgId: spa.orgId, provider });
     for (const provider of ["twilio", "openphone", "aircall", "generic"] as const) {

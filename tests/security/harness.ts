@@ -98,6 +98,11 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
     if (!owner) throw new Error(`signup of ${email} created no member: ${JSON.stringify(state)}`);
     const [location] = await h.db.select().from(locations).where(eq(locations.orgId, owner.orgId)).limit(1);
     if (!location) throw new Error("signup created no location");
+    // A new spa texts nobody until it has opening hours and a booking link (issue 13): set them as
+    // an owner does in settings, so these attacks run against a spa that texts.
+    const { replaceLocationHours } = await import("@/db/queries/settings");
+    await replaceLocationHours(h.db, { orgId: owner.orgId, locationId: location.id, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+    await h.db.update(locations).set({ bookingUrl: `https://book.${label.toLowerCase()}.example/` }).where(eq(locations.id, location.id));
     return { orgId: owner.orgId, ownerId: owner.id, ownerEmail: email, password: PASSWORD, locationId: location.id };
   };
 

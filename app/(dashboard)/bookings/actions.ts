@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { seesRevenue } from "@/lib/auth/revenue";
 import { requireMember } from "@/lib/auth/session";
 import { bookingInputSchema, bookingStatusSchema } from "@/lib/bookings/booking-input";
 import { formatCents } from "@/lib/bookings/money";
@@ -41,7 +42,8 @@ export async function recordBookingAction(_previous: BookingFormState, formData:
     const { booking, attribution } = await recordBooking({ orgId: member.orgId, memberId: member.id, ...parsed.data });
     revalidatePath("/callbacks");
     revalidatePath("/inbox", "layout");
-    return { booked: { summary: `Booked ${booking.treatment} · ${formatCents(booking.valueCents)}`, attribution, at: Date.now() } };
+    const value = (await seesRevenue(member)) ? ` · ${formatCents(booking.valueCents)}` : "";
+    return { booked: { summary: `Booked ${booking.treatment}${value}`, attribution, at: Date.now() } };
   } catch (error) {
     if (error instanceof AppError) return { values, message: error.message };
     logError("bookings", error, "record failed");

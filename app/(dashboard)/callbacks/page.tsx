@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { BookingMenuProvider } from "@/components/bookings/booking-menu";
 import { QueueFilters } from "@/components/callbacks/queue-filters";
 import { QueueRefresh } from "@/components/callbacks/queue-refresh";
 import { QueueSection } from "@/components/callbacks/queue-section";
@@ -9,6 +10,7 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { listLocationSchedules, type QueueGroup } from "@/db/queries/callbacks";
 import { requireMemberPage } from "@/lib/auth/session";
+import { readBookingMenu } from "@/lib/bookings/read-menu";
 import { parseQueueParams, queueHref, type RawQueueParams } from "@/lib/callbacks/queue-params";
 
 export const metadata: Metadata = { title: "Callbacks" };
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "Callbacks" };
 export default async function CallbacksPage({ searchParams }: { searchParams: Promise<RawQueueParams> }) {
   const member = await requireMemberPage(["owner", "coordinator"]);
   const parsed = parseQueueParams(await searchParams);
-  const schedules = await listLocationSchedules(await getDb(), { orgId: member.orgId });
+  const [schedules, bookingMenu] = await Promise.all([listLocationSchedules(await getDb(), { orgId: member.orgId }), readBookingMenu(member)]);
   // A location id that is not this organization's filters nothing: it is ignored.
   const params = { ...parsed, locationId: schedules.some((s) => s.id === parsed.locationId) ? parsed.locationId : null };
   const key = queueHref(params, { page: params.page });
@@ -27,7 +29,8 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
   );
 
   return (
-    <div>
+    <BookingMenuProvider menu={bookingMenu}>
+      <div>
       <PageHeader
         title="Callbacks"
         description="Call these people back. Hot callbacks are due within 15 minutes, the others within 4 hours, counting only opening hours."
@@ -50,6 +53,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
         )}
       </div>
       <QueueRefresh />
-    </div>
+      </div>
+    </BookingMenuProvider>
   );
 }

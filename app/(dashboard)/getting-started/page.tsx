@@ -19,6 +19,7 @@ export default async function GettingStartedPage() {
     <ChecklistView
       heading="h1"
       items={checklist.items}
+      texting={checklist.texting}
       actions={
         hidden ? (
           <form action={setChecklistHiddenAction}>

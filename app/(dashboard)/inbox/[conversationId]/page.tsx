@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AutoRefresh } from "@/components/inbox/auto-refresh";
 import { Composer } from "@/components/inbox/composer";
 import { decodeCursor } from "@/components/inbox/conversation-list";
+import { BookingMenuProvider } from "@/components/bookings/booking-menu";
 import { ConversationBookings, ConversationMarkBooked } from "@/components/bookings/conversation-bookings";
 import { ConversationHeader } from "@/components/inbox/conversation-header";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
@@ -16,16 +17,17 @@ import { getConversation, getInboxOptions, markRead, type ConversationDetail } f
 import { listQuickReplies } from "@/db/queries/quick-replies";
 import { getTimeline } from "@/db/queries/timeline";
 import { requireMemberPage } from "@/lib/auth/session";
+import { readBookingMenu } from "@/lib/bookings/read-menu";
 import { inboxHref, parseInboxFilter, type SearchParams } from "@/lib/inbox/filters";
 
 export const metadata: Metadata = { title: "Conversation" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function ConversationTimeline({ orgId, detail, canCancel }: { orgId: string; detail: ConversationDetail; canCancel: boolean }) {
+async function ConversationTimeline({ orgId, detail, canCancel, showValues }: { orgId: string; detail: ConversationDetail; canCancel: boolean; showValues: boolean }) {
   const { conversation, contact, location } = detail;
   const items = await getTimeline(await getDb(), { orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
-  return <Timeline items={items} timezone={location.timezone} canCancel={canCancel} />;
+  return <Timeline items={items} timezone={location.timezone} canCancel={canCancel} showValues={showValues} />;
 }
 
 export default async function ConversationPage({
@@ -43,10 +45,11 @@ export default async function ConversationPage({
   const db = await getDb();
   const detail = await getConversation(db, { orgId: member.orgId, conversationId });
   if (!detail) notFound();
-  const [options, quickReplies, openCallbacks] = await Promise.all([
+  const [options, quickReplies, openCallbacks, bookingMenu] = await Promise.all([
     getInboxOptions(db, { orgId: member.orgId }),
     listQuickReplies(db, { orgId: member.orgId }),
     listUnfinishedCallbacks(db, { orgId: member.orgId, conversationId }),
+    readBookingMenu(member),
     markRead(db, { orgId: member.orgId, conversationId }),
   ]);
   const [firstOpen] = openCallbacks;
@@ -77,15 +80,24 @@ export default async function ConversationPage({
           meId={member.id}
           backHref={inboxHref("/inbox", filter)}
           openCallback={firstOpen ? { reason: firstOpen.reason, hot: firstOpen.priority === "hot", count: openCallbacks.length } : null}
-          bookingAction={<ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />}
+          bookingAction={
+            <BookingMenuProvider menu={bookingMenu}>
+              <ConversationMarkBooked orgId={member.orgId} conversationId={conversationId} />
+            </BookingMenuProvider>
+          }
         />
         <Suspense fallback={null}>
-          <ConversationBookings orgId={member.orgId} conversationId={conversationId} />
+          <ConversationBookings orgId={member.orgId} conversationId={conversationId} showValues={bookingMenu.showValues} />
         </Suspense>
         {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
         <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
           <Suspense fallback={<ListSkeleton rows={4} />}>
-            <ConversationTimeline orgId={member.orgId} detail={detail} canCancel={member.role === "owner" || member.role === "coordinator"} />
+            <ConversationTimeline
+              orgId={member.orgId}
+              detail={detail}
+              canCancel={member.role === "owner" || member.role === "coordinator"}
+              showValues={bookingMenu.showValues}
+            />
           </Suspense>
         </div>
         <div className="border-t border-slate-200 bg-white p-4">

@@ -7,6 +7,7 @@ import { HoursEditor } from "@/components/settings/hours-editor";
 import { LocationForm } from "@/components/settings/location-form";
 import { LocationNumbers } from "@/components/settings/location-numbers";
 import { LocationSection } from "@/components/settings/location-section";
+import { LocationSetupNotice } from "@/components/settings/location-setup-notice";
 import { OrgFormSkeleton } from "@/components/settings/org-form-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -19,6 +20,11 @@ import { locationFormValues } from "@/lib/settings/location-schema";
 export const metadata: Metadata = { title: "Settings · Location" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function SetupNotice({ orgId, locationId, bookingUrl }: { orgId: string; locationId: string; bookingUrl: string | null }) {
+  const shifts = await listLocationHours(await getDb(), { orgId, locationId });
+  return <LocationSetupNotice bookingUrl={bookingUrl} hasHours={shifts.length > 0} />;
+}
 
 async function WeeklyHours({ orgId, locationId }: { orgId: string; locationId: string }) {
   const shifts = await listLocationHours(await getDb(), { orgId, locationId });
@@ -45,7 +51,7 @@ export default async function LocationSettingsPage({
     <>
       <PageHeader
         title={location.name}
-        description="Numbers, hours, booking link and how this location's texts go out."
+        description="Numbers, hours, booking link and how this location's texts go out. Each section has its own Save; unsaved changes are marked, and leaving the page asks first."
         actions={
           <>
             <Link href="/settings/locations" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
@@ -58,6 +64,9 @@ export default async function LocationSettingsPage({
         }
       />
       <div className="space-y-6 px-4 py-6 sm:px-6">
+        <Suspense fallback={null}>
+          <SetupNotice {...scope} bookingUrl={location.bookingUrl} />
+        </Suspense>
         <LocationSection id="details" title="Location and texting">
           <LocationForm key={location.id} locationId={locationId} initial={locationFormValues(location)} />
         </LocationSection>
