@@ -16,8 +16,9 @@ export function ContactHeader({ contact, timezone }: { contact: Contact; timezon
         ← Contacts
       </Link>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-lg font-semibold text-slate-900">{contact.name ?? <PhoneLink phone={contact.phone} />}</h1>
+        <div className="min-w-0">
+          {/* A caller's name is whatever they or the desk typed: a long unbroken one wraps rather than widening the page. */}
+          <h1 className="text-lg font-semibold text-slate-900 [overflow-wrap:anywhere]">{contact.name ?? <PhoneLink phone={contact.phone} />}</h1>
           <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             {contact.name ? <PhoneLink phone={contact.phone} /> : null}
             <Badge tone={KIND_TONES[contact.kind]}>{KIND_LABELS[contact.kind]}</Badge>
