@@ -13,28 +13,37 @@ export type Sweeper = { stop: () => Promise<void> };
 const TEXT_BATCH = 25;
 
 /**
- * Runs `work` every `intervalMs`, or again at once when it says more is waiting. A failure is
+ * Runs `work` every `intervalMs`, and again at once while it says more is waiting. A failure is
  * logged and the loop carries on; `stop` waits for the run in progress, then nothing starts.
+ *
+ * One interval timer for the life of the loop, never a new timeout set at the end of each run:
+ * in development React's server renderer (loaded by `next dev` into this process) follows every
+ * async operation back to the one that started it and keeps that chain, with a stack trace per
+ * link, while its last link lives. A timeout set by the previous run makes every run a link of one
+ * endless chain: ~4 KB a run held for good, and with the database queries of the three loops the
+ * dev server's heap grew by hundreds of MB an hour (docs/benchmarks.md, "Development server
+ * memory"). Runs started by the same interval are not linked to each other.
  */
 export function startLoop(name: string, intervalMs: number, work: () => Promise<boolean>): Sweeper {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = work()
-      .catch((error: unknown) => {
-        logError("sweeper", error, `${name} loop failed; will retry`);
-        return false;
-      })
-      .then((more) => {
-        if (!stopped) timer = setTimeout(tick, more ? 0 : intervalMs);
-      });
+  let running: Promise<void> | null = null;
+  const run = async () => {
+    try {
+      while ((await work()) && !stopped);
+    } catch (error: unknown) {
+      logError("sweeper", error, `${name} loop failed; will retry`);
+    }
   };
-  timer = setTimeout(tick, intervalMs);
+  const timer = setInterval(() => {
+    if (running || stopped) return; // the run before is still going: this tick is skipped
+    running = run().finally(() => {
+      running = null;
+    });
+  }, intervalMs);
   return {
     stop: async () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      clearInterval(timer);
       await running;
     },
   };

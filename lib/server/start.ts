@@ -5,8 +5,23 @@ import { env, EnvError } from "@/lib/env";
 import { redactSecrets } from "@/lib/log";
 import { ALLOW_PRIVATE_ENV } from "@/lib/crm/url-policy";
 import { startSweeper } from "@/lib/messaging/sweeper";
+import { startMemoryLog } from "./memory-log";
 
-export async function startServer(): Promise<void> {
+const STARTED = Symbol.for("rebound.serverStarted");
+
+/**
+ * Once per process. Next calls instrumentation's register() once per server, but in development a
+ * change to it or to anything it imports evaluates this module again: without the guard every such
+ * reload started another three sweeper loops (each polling the database every second, for good)
+ * and added another pair of signal listeners.
+ */
+export function startServer(): Promise<void> {
+  const scope = globalThis as { [STARTED]?: Promise<void> };
+  scope[STARTED] ??= start();
+  return scope[STARTED];
+}
+
+async function start(): Promise<void> {
   try {
     env();
   } catch (error) {
@@ -25,6 +40,7 @@ export async function startServer(): Promise<void> {
   if (env().nodeEnv === "production" && process.env[ALLOW_PRIVATE_ENV]) {
     console.warn(`${ALLOW_PRIVATE_ENV} is set: CRM webhooks may reach these private addresses. It is meant for tests; unset it in a real deployment.`);
   }
+  startMemoryLog();
   const sweeper = startSweeper();
   // Next closes the HTTP server and exits on SIGTERM / SIGINT; stop claiming new work first (each
   // loop finishes the run in progress: at most one CRM request timeout, 5 s).
