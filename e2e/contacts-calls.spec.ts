@@ -4,9 +4,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { callStatusPayload, signedTwilioRequest } from "@/scripts/twilio-payloads";
 import { missedCall, newCaller } from "./phone";
+import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 
-const shots = "test-results/screenshots";
 
 /** The most recent moment at 1–5 a.m. in Los Angeles: after hours at Downtown on any day. */
 function lastNightInLosAngeles(now = new Date()): Date {
@@ -29,14 +29,6 @@ async function missedCallAt(from: string, at: Date): Promise<number> {
   return response.status;
 }
 
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
-
 test("the desk sorts and filters contacts, blocks a client, and the call log says why they were not texted", async ({ page }) => {
   const caller = newCaller();
   expect(await missedCall(caller.e164)).toBe(200);
@@ -52,7 +44,7 @@ test("the desk sorts and filters contacts, blocks a client, and the call log say
   await expect(page).toHaveURL(/\/contacts\?sort=-lastActivity$/);
   await expect(page.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute("aria-sort", "descending");
   await expect(page.getByTestId("contact-link").first()).toHaveText(caller.display);
-  await shoot(page, "contacts");
+  await shootBothSizes(page, "contacts");
 
   // They turn out to be a client.
   await page.getByTestId("contact-link").first().click();
@@ -94,7 +86,7 @@ test("the desk sorts and filters contacts, blocks a client, and the call log say
   await staff.click();
   await expect(staff).toHaveAttribute("aria-checked", "true");
   await expect(page.locator("header").getByText("Staff", { exact: true })).toBeVisible();
-  await shoot(page, "contact");
+  await shootBothSizes(page, "contact");
 
   // Their conversation refuses to send.
   await page.getByTestId("contact-conversation").filter({ hasText: "Downtown" }).click();
@@ -117,7 +109,7 @@ test("the desk sorts and filters contacts, blocks a client, and the call log say
   await expect(blockedCall.getByTestId("call-outcome")).toHaveText("Not texted: The number is blocked.");
   await expect(blockedCall).toContainText("After hours");
   for (const row of await page.getByTestId("table-row").all()) await expect(row).toContainText("Missed");
-  await shoot(page, "calls");
+  await shootBothSizes(page, "calls");
 });
 
 test("contacts and calls page through the URL, and another spa's contact is not found", async ({ page }) => {

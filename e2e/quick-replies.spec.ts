@@ -1,21 +1,8 @@
 // Quick replies are shared by the whole team (issue 13, item 12): deleting one asks first, naming the
 // reply and saying it goes for everyone; afterwards Undo brings it back, for everyone.
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
-
-/** The question, at desktop and phone size: into test-results, and into docs/screenshots for `npm run screenshots`. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const dirs = ["test-results/screenshots", ...(process.env.SCREENSHOTS === "docs" ? ["docs/screenshots"] : [])];
-  const desktop = page.viewportSize();
-  for (const dir of dirs) {
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: `${dir}/${name}-desktop.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${dir}/${name}-phone.png` });
-    if (desktop) await page.setViewportSize(desktop);
-  }
-}
 
 test("deleting a shared quick reply is confirmed, can be kept, and can be undone for the whole team", async ({ page, browser }) => {
   await signIn(page, "desk@glow.test");
@@ -36,7 +23,7 @@ test("deleting a shared quick reply is confirmed, can be kept, and can be undone
   await expect(question).toContainText(`Delete “${title}” for the whole team?`);
   await expect(question).toContainText("shared");
   await expect(manager.getByRole("button", { name: "Delete for everyone" })).toBeFocused();
-  await shoot(page, "quick-replies-delete");
+  await shootBothSizes(page, "quick-replies-delete", { fullPage: false });
   await manager.getByRole("button", { name: "Keep it" }).click();
   await expect(question).toHaveCount(0);
   await expect(manager.getByText(title, { exact: true })).toBeVisible();
@@ -48,7 +35,7 @@ test("deleting a shared quick reply is confirmed, can be kept, and can be undone
   const undo = manager.getByTestId("quick-reply-undo");
   await expect(undo).toContainText(`Deleted “${title}” for the whole team.`);
   await expect(undo.getByRole("button", { name: "Undo" })).toBeFocused();
-  await shoot(page, "quick-replies-undo");
+  await shootBothSizes(page, "quick-replies-undo", { fullPage: false });
 
   const owner = await browser.newPage();
   await signIn(owner, "owner@glow.test");

@@ -2,25 +2,17 @@
 // rate is shown agrees, the retired words are gone, the page's glossary is the docs' one); the trend
 // charts follow the chosen range and mark a partial month; a new spa's test event shows in the call
 // log as Test and nowhere on /roi; /roi/list writes phone numbers and times for people.
-// Screenshots for docs/screenshots (copied by hand): test-results/screenshots/roi-words-*.png.
+// Screenshots: test-results/screenshots/roi-words-*.png (desktop and phone).
 import { expect, test, type Page } from "@playwright/test";
 import { RETIRED_WORDS, ROI_TERMS } from "@/lib/roi/glossary";
 import { newCaller } from "./phone";
+import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 
-const shots = "test-results/screenshots";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const shortMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ’${month.slice(2, 4)}`;
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 const addMonths = (month: string, n: number) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1)).toISOString().slice(0, 7);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/\D/g, ""));
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
@@ -63,7 +55,7 @@ test("each word on /roi has one meaning: every place a rate is shown agrees, and
     await expect(entry.locator("dt")).toHaveText(term);
     await expect(entry.locator("dd")).toHaveText(definition);
   }
-  await shoot(page, "roi-words");
+  await shootBothSizes(page, "roi-words");
 });
 
 test("the trend charts show the chosen range's months, and a partial month is marked as one", async ({ page }) => {
@@ -149,7 +141,7 @@ test("/roi/list writes phone numbers and times for people, in the location's tim
   // The range is written in words, not as ISO dates.
   expect(await page.locator("body").innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   await expect(page.getByText(/\d{1,2} \w{3}( \d{4})? – \d{1,2} \w{3} \d{4} · All locations\./)).toBeVisible();
-  await shoot(page, "roi-words-list");
+  await shootBothSizes(page, "roi-words-list");
 
   await page.goto("/roi/list?metric=bookings");
   const booking = page.getByTestId("metric-rows").locator("tbody tr").first();

@@ -5,18 +5,10 @@
 // chosen treatment's value and requires one; the owner sets those values in Settings → Treatments.
 import { expect, test, type Page } from "@playwright/test";
 import { missedCall, newCaller, sentTexts, textFromCaller } from "./phone";
+import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 
-const shots = "test-results/screenshots";
 const PASSWORD = "new-spa-password-2026";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function signUp(page: Page, spaName: string, email: string): Promise<void> {
   await page.goto("/signup");
@@ -45,7 +37,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await expect(page.getByTestId("texting-statement")).toHaveText(
     "Texts held. Automatic texts are held until opening hours and a booking link are set. Until then Rebound records every missed call and opens a callback for the desk, but texts no one.",
   );
-  await shoot(page, "getting-started");
+  await shootBothSizes(page, "getting-started");
 
   // The location page: held, and why; the number is added; its first caller is not texted.
   await page.getByRole("link", { name: /Set hours/ }).click();
@@ -106,7 +98,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await expect(details.getByTestId("unsaved-note")).toHaveCount(0);
   await expect(page.getByLabel("Monday shift 1 closes")).toHaveValue("18:30");
   await expect(hours.getByTestId("unsaved-note")).toHaveText("Unsaved changes to the weekly hours.");
-  await shoot(page, "settings-location");
+  await shootBothSizes(page, "settings-location");
 
   // Leaving with them asks first; staying keeps them.
   const asked: string[] = [];
@@ -154,7 +146,7 @@ test("Mark booked fills in the chosen treatment's value, keeps a typed one, and 
   await dialog.getByRole("button", { name: "Botox", exact: true }).click();
   await expect(value).toHaveValue("650");
   await expect(value).toHaveAccessibleDescription(/From the treatment menu \(Botox\)/);
-  await shoot(page, "mark-booked");
+  await shootBothSizes(page, "mark-booked");
   await treatment.fill("Lip filler");
   await expect(value).toHaveValue("900");
   await value.fill("700");
@@ -187,7 +179,7 @@ test("the owner sets a value per treatment in Settings → Treatments; Mark book
   await page.waitForLoadState("networkidle");
   const botox = page.getByLabel("Usual value of Botox, in dollars");
   await expect(botox).toHaveValue("650");
-  await shoot(page, "settings-treatments");
+  await shootBothSizes(page, "settings-treatments");
 
   await botox.fill("lots");
   await page.getByRole("button", { name: "Save menu" }).click();

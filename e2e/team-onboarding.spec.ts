@@ -6,18 +6,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { newCaller } from "./phone";
+import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 
-const shots = "test-results/screenshots";
 const PASSWORD = "new-spa-password-2026";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 const checklistStep = (page: Page, title: string) => page.getByRole("listitem").filter({ hasText: title });
 
@@ -40,12 +32,12 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
   await page.getByRole("button", { name: "Create my spa" }).click();
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
   await expect(page.getByText("Enter the name of your spa.")).toBeVisible();
-  await shoot(page, "signup");
+  await shootBothSizes(page, "signup");
 
   await signUp(page, `Halo Skin ${stamp}`, ownerEmail);
   await expect(page.getByRole("heading", { name: "Getting started" })).toBeVisible();
   await expect(page.getByTestId("checklist-progress")).toHaveText("0/6");
-  await shoot(page, "checklist");
+  await shootBothSizes(page, "checklist");
 
   // Step 1: the number callers dial, on the location's settings page (where the checklist links).
   const spaNumber = newCaller();
@@ -61,7 +53,7 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
   await page.getByRole("button", { name: "Send a test event (Twilio)" }).click();
   await expect(page.getByText("HTTP 200")).toBeVisible();
   await expect(page.getByText(/Recorded a missed call to Main location; no text-back this time: This location is not set up yet/)).toBeVisible();
-  await shoot(page, "integrations");
+  await shootBothSizes(page, "integrations");
   await page.goto("/inbox");
   await expect(checklistStep(page, "Send a test call")).toHaveAttribute("data-done", "true");
   await expect(checklistStep(page, "Connect a phone number")).toHaveAttribute("data-done", "false");
@@ -79,7 +71,7 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
   await expect(link).toHaveText(/\/invite\/[A-Za-z0-9_-]{43}$/);
   const inviteUrl = (await link.textContent()) ?? "";
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(deskEmail)).toBeVisible();
-  await shoot(page, "team");
+  await shootBothSizes(page, "team");
 
   // The coordinator, in a browser of their own.
   const desk = await browser.newContext();
@@ -87,7 +79,7 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
   await deskPage.goto(new URL(inviteUrl).pathname);
   await expect(deskPage.getByRole("heading", { name: `Join Halo Skin ${stamp}` })).toBeVisible();
   await expect(deskPage.getByText("as a coordinator")).toBeVisible();
-  await shoot(deskPage, "invite");
+  await shootBothSizes(deskPage, "invite");
   await deskPage.getByLabel("Your name").fill("Dev Desk");
   await deskPage.getByLabel("Choose a password").fill(PASSWORD);
   await deskPage.getByRole("button", { name: "Join the team" }).click();
@@ -139,7 +131,7 @@ test("the CRM webhook: a signed test event reaches the CRM and shows as delivere
     await expect.poll(() => received.length).toBe(2);
     expect(received[1]).toBe(received[0]); // the same webhook-id, so the CRM can dedupe
     await page.reload();
-    await shoot(page, "crm");
+    await shootBothSizes(page, "crm");
   } finally {
     await new Promise((resolve) => crm.close(resolve));
   }
