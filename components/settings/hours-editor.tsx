@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { saveHoursAction } from "@/app/(dashboard)/settings/locations/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -60,11 +61,7 @@ function HoursForm({ locationId, initial, state, formAction, pending }: { locati
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={submitKeepingValues(formAction)}
       noValidate
     >
       {notSetUp ? (

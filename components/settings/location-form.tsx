@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { saveLocationAction } from "@/app/(dashboard)/settings/locations/actions";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { openableUrl } from "@/lib/settings/booking-url";
@@ -33,11 +34,7 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
     <form
       ref={form}
       action={formAction}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={submitKeepingValues(formAction)}
       noValidate
       className="space-y-6"
     >

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { submitKeepingValues } from "./submit-keeping-values";
 import { saveTreatmentsAction } from "@/app/(dashboard)/settings/treatments/actions";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
@@ -32,11 +33,7 @@ function MenuLines({ initial, state, formAction, pending }: { initial: Initial; 
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={submitKeepingValues(formAction)}
       noValidate
     >
       <input type="hidden" name="menu" value={plain(lines)} />
