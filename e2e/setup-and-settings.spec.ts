@@ -37,7 +37,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await expect(page.getByTestId("texting-statement")).toHaveText(
     "Texts held. Automatic texts are held until opening hours and a booking link are set. Until then Rebound records every missed call and opens a callback for the desk, but texts no one.",
   );
-  await shootBothSizes(page, "getting-started");
+  await shootBothSizes(page, "getting-started-new-spa");
 
   // The location page: held, and why; the number is added; its first caller is not texted.
   await page.getByRole("link", { name: /Set hours/ }).click();
@@ -98,7 +98,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await expect(details.getByTestId("unsaved-note")).toHaveCount(0);
   await expect(page.getByLabel("Monday shift 1 closes")).toHaveValue("18:30");
   await expect(hours.getByTestId("unsaved-note")).toHaveText("Unsaved changes to the weekly hours.");
-  await shootBothSizes(page, "settings-location");
+  await shootBothSizes(page, "settings-location-new-spa");
 
   // Leaving with them asks first; staying keeps them.
   const asked: string[] = [];
