@@ -5,9 +5,9 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
-import { openDb } from "@/db/client";
 import { bookings, organizations } from "@/db/schema";
 import { formatCents } from "@/lib/bookings/money";
+import { withE2eDb } from "./database";
 import { signIn } from "./sign-in";
 
 type Access = "all" | "owner" | "revenue";
@@ -103,11 +103,8 @@ test("markup typed into a template shows as text in the live preview and never r
 
 /** A booking of the demo spa with its conversation, read from the e2e database. */
 async function demoBooking(): Promise<{ conversationId: string; treatment: string; valueCents: number }> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("e2e global setup did not run");
-  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
-  try {
-    const [row] = await handle.db
+  return withE2eDb(async (db) => {
+    const [row] = await db
       .select({ conversationId: bookings.conversationId, treatment: bookings.treatment, valueCents: bookings.valueCents })
       .from(bookings)
       .innerJoin(organizations, eq(organizations.id, bookings.orgId))
@@ -116,9 +113,7 @@ async function demoBooking(): Promise<{ conversationId: string; treatment: strin
       .limit(1);
     if (!row?.conversationId) throw new Error("the demo spa has no booking");
     return { conversationId: row.conversationId, treatment: row.treatment, valueCents: row.valueCents };
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 async function setCoordinatorsSeeRevenue(page: Page, on: boolean): Promise<void> {

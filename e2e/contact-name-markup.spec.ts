@@ -2,24 +2,19 @@
 // tomorrow), so markup in it must show as text on every screen that names the caller, and never run.
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { openDb } from "@/db/client";
 import { contacts } from "@/db/schema";
+import { withE2eDb } from "./database";
 import { missedCall, newCaller, textFromCaller } from "./phone";
 import { signIn } from "./sign-in";
 
 const NAME = `<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>Ann "Bo" & Co`;
 
 async function nameCaller(phone: string, name: string): Promise<string> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("e2e global setup did not run");
-  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
-  try {
-    const [row] = await handle.db.update(contacts).set({ name }).where(eq(contacts.phone, phone)).returning({ id: contacts.id });
+  return withE2eDb(async (db) => {
+    const [row] = await db.update(contacts).set({ name }).where(eq(contacts.phone, phone)).returning({ id: contacts.id });
     if (!row) throw new Error(`no contact for ${phone}`);
     return row.id;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 test("markup in a contact's name is shown as text in the inbox, conversation, contacts, calls and callbacks", async ({ page }) => {

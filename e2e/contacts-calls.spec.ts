@@ -1,7 +1,7 @@
 // Contacts and the call log, as the front desk uses them: sort and filter in the URL (back works),
 // make a caller a client, block them behind a confirmation, see texting refused in their
 // conversation, and read in the call log why their next call was not texted.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { callStatusPayload, signedTwilioRequest } from "@/scripts/twilio-payloads";
 import { missedCall, newCaller } from "./phone";
 import { shootBothSizes } from "./screenshot";

@@ -4,25 +4,14 @@
 // opened; the navigation shows the due callbacks; a callback made hot by a reply reads after it.
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { openDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { callbacks, contacts, conversations, messages } from "@/db/schema";
+import { withE2eDb } from "./database";
 import { missedCall, newCaller, textFromCaller } from "./phone";
 import { signIn } from "./sign-in";
 
 const shots = "test-results/screenshots";
 const HOUR = 3600_000;
-
-/** Direct database access, for what a test must fix in time (the clock decides whether a spa is open). */
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("e2e global setup did not run");
-  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
-  try {
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
 
 async function conversationOf(db: Db, phone: string) {
   const [row] = await db
@@ -131,7 +120,7 @@ test("the navigation shows how many callbacks are due, the same number as the qu
   expect(await textFromCaller(caller.e164, "Can I come in today?")).toBe(200);
   // A hot reply ten minutes ago while the spa was open: due now whatever the clock says today.
   const tenMinutesAgo = new Date(Date.now() - 600_000);
-  await withDb(async (db) => {
+  await withE2eDb(async (db) => {
     const conversation = await conversationOf(db, caller.e164);
     await db
       .update(callbacks)
@@ -158,7 +147,7 @@ test("a callback made hot by a reply reads after that reply in the timeline", as
   // The missed call an hour ago left a callback waiting (after hours it is the app's own; written
   // here when the spa happens to be open now), so the reply escalates it instead of opening one.
   const hourAgo = new Date(Date.now() - HOUR);
-  await withDb(async (db) => {
+  await withE2eDb(async (db) => {
     const conversation = await conversationOf(db, caller.e164);
     const existing = await db.select().from(callbacks).where(eq(callbacks.conversationId, conversation.id));
     if (existing.length === 0) {

@@ -2,25 +2,14 @@
 // owners see how many, why and what to do on every dashboard page; coordinators do not.
 import { expect, test } from "@playwright/test";
 import { and, eq, inArray } from "drizzle-orm";
-import { openDb } from "@/db/client";
 import { events, organizations } from "@/db/schema";
+import { withE2eDb } from "./database";
 import { signIn } from "./sign-in";
 
 const REASONS = ["daily_cap_reached", "daily_cap_reached", "daily_cap_reached", "country_not_enabled"];
 
-async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDb>>["db"]) => Promise<T>): Promise<T> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("e2e global setup did not run");
-  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
-  try {
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 test.beforeAll(async () => {
-  await withDb(async (db) => {
+  await withE2eDb(async (db) => {
     const [glow] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "glow"));
     await db.insert(events).values(REASONS.map((reason) => ({ orgId: glow!.id, type: "refused", reason, detail: { kind: "automatic" } })));
   });
@@ -28,7 +17,7 @@ test.beforeAll(async () => {
 
 // The banner would show on every later spec's pages: the rows are taken out again.
 test.afterAll(async () => {
-  await withDb((db) => db.delete(events).where(and(eq(events.type, "refused"), inArray(events.reason, ["daily_cap_reached", "country_not_enabled"]))));
+  await withE2eDb((db) => db.delete(events).where(and(eq(events.type, "refused"), inArray(events.reason, ["daily_cap_reached", "country_not_enabled"]))));
 });
 
 test("owners see the held-back texts on every page, with what to do", async ({ page }) => {

@@ -1,6 +1,6 @@
 // Quick replies are shared by the whole team (issue 13, item 12): deleting one asks first, naming the
 // reply and saying it goes for everyone; afterwards Undo brings it back, for everyone.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 

@@ -4,10 +4,10 @@
 // components/roi/format.test.ts and lib/calls/call-length.test.ts.)
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { openDb } from "@/db/client";
 import { loadRangeTotals, organizationToday } from "@/db/queries/roi";
 import { organizations } from "@/db/schema";
 import { rangeQuery, type RoiRange } from "@/lib/roi/range";
+import { withE2eDb } from "./database";
 import { missedCall, missedCallWithVoicemail, newCaller, sentTexts } from "./phone";
 import { signIn } from "./sign-in";
 
@@ -73,25 +73,20 @@ test("a voicemail on a call nobody answered shows its length, not 'lasted 0:00'"
 
 /** A day and location of the demo spa on which exactly one missed call was texted, by the ROI's own figures. */
 async function dayWithOneTextedCall(): Promise<RoiRange> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("e2e global setup did not run");
-  const handle = await openDb({ kind: "postgres", url }, { migrate: false });
-  try {
-    const [glow] = await handle.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "glow"));
+  return withE2eDb(async (db) => {
+    const [glow] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "glow"));
     const orgId = glow!.id;
-    const today = new Date(`${await organizationToday(handle.db, { orgId })}T12:00:00Z`);
-    const { locations } = await loadRangeTotals(handle.db, { orgId, range: { from: "2000-01-01", to: "2000-01-01", locationId: null } });
+    const today = new Date(`${await organizationToday(db, { orgId })}T12:00:00Z`);
+    const { locations } = await loadRangeTotals(db, { orgId, range: { from: "2000-01-01", to: "2000-01-01", locationId: null } });
     for (let back = 1; back <= 80; back++) {
       const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
       for (const location of locations) {
         const range = { from: day, to: day, locationId: location.id };
-        if ((await loadRangeTotals(handle.db, { orgId, range })).totals.textedCalls === 1) return range;
+        if ((await loadRangeTotals(db, { orgId, range })).totals.textedCalls === 1) return range;
       }
     }
     throw new Error("no day with exactly one texted missed call in the demo data");
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 test("a count of one reads in the singular on the ROI page: '1 missed call', never '1 missed calls'", async ({ page }) => {

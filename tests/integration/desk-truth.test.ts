@@ -11,7 +11,7 @@ import { countDueCallbacks, insertCallback, listLocationSchedules } from "@/db/q
 import { findLocationByNumber } from "@/db/queries/locations";
 import { countWorkByTab, getConversation, markRead } from "@/db/queries/conversations";
 import { getTimeline } from "@/db/queries/timeline";
-import { callbacks, contacts, conversations, events, members, messages, organizations, outbox, type Callback } from "@/db/schema";
+import { callbacks, contacts, conversations, events, messages, organizations, outbox, type Callback } from "@/db/schema";
 import { DEMO_LOCATIONS } from "@/db/seed-demo";
 import { scheduleOf } from "@/db/seed-calls";
 import { stableUuid } from "@/db/seed-fixtures";
@@ -28,7 +28,7 @@ import { sendReply } from "@/lib/messaging/send-reply";
 import { nextOpening } from "@/lib/schedule/hours";
 import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
-import { rowsForCaller } from "./rows";
+import { demoDeskAndOwner, rowsForCaller } from "./rows";
 
 const h = useHarness();
 const MIN = 60_000;
@@ -37,14 +37,7 @@ let desk: Actor;
 let owner: Actor;
 
 beforeAll(async () => {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: members.id, orgId: members.orgId, name: members.name, email: members.email })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.orgId))
-    .where(eq(organizations.slug, "glow"));
-  desk = rows.find((m) => m.email === "desk@glow.test")!;
-  owner = rows.find((m) => m.email === "owner@glow.test")!;
+  ({ desk, owner } = await demoDeskAndOwner());
   orgId = desk.orgId;
 });
 

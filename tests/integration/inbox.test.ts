@@ -17,7 +17,7 @@ import { sendReply } from "@/lib/messaging/send-reply";
 import { formatPhone } from "@/lib/phone";
 import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
-import { rowsForCaller } from "./rows";
+import { demoDeskAndOwner, rowsForCaller } from "./rows";
 
 const h = useHarness();
 
@@ -26,19 +26,7 @@ let desk: Actor;
 let owner: Actor;
 
 beforeAll(async () => {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: members.id, orgId: members.orgId, name: members.name, email: members.email })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.orgId))
-    .where(eq(organizations.slug, "glow"));
-  const find = (email: string) => {
-    const member = rows.find((m) => m.email === email);
-    if (!member) throw new Error(`the demo spa has no ${email}`);
-    return member;
-  };
-  desk = find("desk@glow.test");
-  owner = find("owner@glow.test");
+  ({ desk, owner } = await demoDeskAndOwner());
   orgId = desk.orgId;
 });
 

@@ -1,7 +1,7 @@
 // Reads rows back for assertions: tests check what a user would see, straight from the database.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { calls, contacts, conversations, events, messages, outbox } from "@/db/schema";
+import { calls, contacts, conversations, events, members, messages, organizations, outbox } from "@/db/schema";
 
 export async function rowsForCaller(phone: string) {
   const db = await getDb();
@@ -31,4 +31,20 @@ export async function rowsForCaller(phone: string) {
 export async function callsWithSid(callSid: string) {
   const db = await getDb();
   return db.select().from(calls).where(eq(calls.externalId, callSid));
+}
+
+/** The demo spa's front desk and owner (db/seed-demo.ts), as the desk actions take them. */
+export async function demoDeskAndOwner() {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: members.id, orgId: members.orgId, name: members.name, email: members.email })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .where(eq(organizations.slug, "glow"));
+  const find = (email: string) => {
+    const member = rows.find((m) => m.email === email);
+    if (!member) throw new Error(`the demo spa has no ${email}`);
+    return member;
+  };
+  return { desk: find("desk@glow.test"), owner: find("owner@glow.test") };
 }
