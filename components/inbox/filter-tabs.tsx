@@ -13,7 +13,8 @@ import { inboxHref, isTabActive, TAB_LABEL, TABS, toggleTab, type InboxFilter, t
  */
 export function FilterTabs({ filter, basePath, counts }: { filter: InboxFilter; basePath: string; counts: Record<InboxTab, number> | null }) {
   return (
-    <nav aria-label="Filters" className="flex min-h-[4.75rem] flex-wrap content-start gap-1.5 px-4 py-2">
+    // data-counts: "pending" while the counts stream in (this same row is the Suspense fallback).
+    <nav aria-label="Filters" data-counts={counts ? "loaded" : "pending"} className="flex min-h-[4.75rem] flex-wrap content-start gap-1.5 px-4 py-2">
       {TABS.map((tab) => {
         const active = isTabActive(filter, tab);
         const count = counts?.[tab] ?? 0;
