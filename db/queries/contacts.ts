@@ -38,7 +38,7 @@ export async function lockContact(db: Executor, { contactId }: { contactId: stri
 /** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
 export async function updateContactRouting(
   db: Executor,
-  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string },
+  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: Contact["leadStatus"] },
 ): Promise<void> {
   if (kind === undefined && leadStatus === undefined) return;
   await db

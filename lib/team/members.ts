@@ -56,8 +56,8 @@ async function revokeOwnerGrants(
   const tokenIds = await revokeApiTokensCreatedBy(tx, { orgId, memberId, at });
   const invitationIds = await revokeInvitationsIssuedBy(tx, { orgId, memberId, at });
   await recordEvents(tx, [
-    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked", reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
-    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked", reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
+    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked" as const, reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
+    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked" as const, reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
   ]);
   return tokenIds.length + invitationIds.length;
 }

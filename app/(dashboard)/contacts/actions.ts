@@ -9,7 +9,7 @@ import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
-import { contactKind, type Contact } from "@/db/schema";
+import { contactKind, type Contact, type EventType } from "@/db/schema";
 import { requireMember, type Role } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
@@ -25,7 +25,7 @@ const EDITORS: readonly Role[] = ["owner", "coordinator"];
 
 type Change = {
   set: ContactSettings;
-  event: (before: Contact) => { type: string; reason: string | null; detail: Record<string, string | boolean | null> } | null;
+  event: (before: Contact) => { type: EventType; reason: string | null; detail: Record<string, string | boolean | null> } | null;
   /** More to do in the same transaction once the change is made. */
   then?: (tx: Executor, orgId: string) => Promise<unknown>;
 };
