@@ -11,7 +11,7 @@ DO $$
 DECLARE
   found text;
 BEGIN
-  SELECT string_agg(format('%s = %L (%s rows)', col, val, n), '; ' ORDER BY col, val) INTO found FROM (
+  SELECT string_agg(format('%s = %L (%s %s)', col, val, n, CASE WHEN n = 1 THEN 'row' ELSE 'rows' END), '; ' ORDER BY col, val) INTO found FROM (
     SELECT 'events.type' AS col, type AS val, count(*) AS n FROM events
       WHERE type NOT IN ('call_missed', 'voicemail_left', 'voicemail_transcribed', 'voicemail_for_unknown_call', 'transcription_for_unknown_call', 'unknown_number', 'forwarding_number_missing', 'queue_result_unknown', 'text_queued', 'text_skipped', 'text_canceled', 'text_rescheduled', 'text_retry', 'text_sent', 'text_simulated', 'text_failed', 'text_undelivered', 'text_reconciled', 'follow_up_scheduled', 'reply_received', 'reply_classified', 'reply_sent', 'opted_out', 'opted_in', 'link_clicked', 'conversation_claimed', 'conversation_assigned', 'conversation_unassigned', 'conversation_done', 'conversation_reopened', 'callback_created', 'callback_claimed', 'callback_snoozed', 'callback_escalated', 'callback_completed', 'booking_recorded', 'booking_status_changed', 'contact_kind_changed', 'contact_updated', 'contact_blocked', 'contact_unblocked', 'invitation_revoked', 'api_token_revoked', 'refused')
       GROUP BY type
