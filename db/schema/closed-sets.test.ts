@@ -41,4 +41,17 @@ describe("closed sets", () => {
     expect(new Set(values).size).toBe(values.length);
     for (const value of values) expect(value).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
+
+  // The docs that spell a set out list it whole, in the list's order.
+  it.each([
+    { file: "docs/api.md", after: "as Rebound read it:", until: "or `null`", values: INTENTS },
+    { file: "docs/decisions.md", after: "These intents (", until: ")", values: INTENTS },
+    { file: "docs/decisions.md", after: "lead statuses (", until: ")", values: LEAD_STATUSES },
+  ])("$file: the list after $after is the set, whole and in order", ({ file, after, until, values }) => {
+    const text = readFileSync(path.resolve(MIGRATIONS_DIR, "../..", file), "utf8");
+    const start = text.indexOf(after);
+    expect(start, `${file} no longer says “${after}”`).toBeGreaterThanOrEqual(0);
+    const list = text.slice(start + after.length, text.indexOf(until, start + after.length));
+    expect([...list.matchAll(/`([a-z_]+)`/g)].map((m) => m[1])).toEqual([...values]);
+  });
 });
