@@ -1,7 +1,7 @@
 // The inbox's filters live in the URL (?needs_reply=1&hot=1&assignee=mine&location=…&intent=…&q=…),
 // so a filtered view can be bookmarked, shared and refreshed. Parsing and building those URLs is
 // pure; db/queries/conversations.ts turns an InboxFilter into SQL.
-import { INTENTS, type Intent } from "@/db/schema";
+import type { Intent } from "@/lib/messaging/intent";
 
 export const INTENT_LABEL: Record<Intent, string> = {
   book: "Wants to book",
@@ -13,6 +13,7 @@ export const INTENT_LABEL: Record<Intent, string> = {
   wrong_number: "Wrong number",
   other: "Other",
 };
+const INTENTS = Object.keys(INTENT_LABEL) as Intent[];
 
 export const STATUS_LABEL = { open: "Open", done: "Done", all: "Open and done" } as const;
 export type StatusView = keyof typeof STATUS_LABEL;
