@@ -11,11 +11,11 @@
 //   npm run simulate -- --to +13105550199 --voicemail --reply "Can I come in today?"
 import { readOrCreateDevSecrets } from "@/lib/env";
 import { formatPhone } from "@/lib/phone";
-import { aircallRequest } from "./aircall-payloads";
-import { signedGenericRequest } from "./generic-payloads";
-import { signedOpenPhoneRequest } from "./openphone-payloads";
-import { parseSimulateArgs, planScenario, resolveTargets, USAGE, UsageError, type PlannedStep } from "./simulate-scenarios";
-import { signedTwilioRequest } from "./twilio-payloads";
+import { aircallRequest } from "@/lib/telephony/aircall/samples";
+import { signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
+import { parseSimulateArgs, planScenario, resolveTargets, USAGE, UsageError, type PlannedStep } from "@/tools/simulate-scenarios";
+import { signedTwilioRequest } from "@/lib/telephony/twilio/samples";
 
 type Secrets = { twilioAuthToken: string; openphoneSecret: string; aircallToken: string; genericSecret: string };
 

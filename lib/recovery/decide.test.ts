@@ -3,7 +3,7 @@
 // demo Downtown spa (America/Los_Angeles, Mon–Fri 09:00–12:30 + 13:15–19:00, Sat 09:00–15:00).
 import { describe, expect, it } from "vitest";
 import type { CallEvent } from "@/lib/telephony/call-event";
-import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/fixtures";
+import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/samples";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
 import { decide, leakSourceOf, NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
 import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";

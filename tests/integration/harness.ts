@@ -1,9 +1,9 @@
 // What every integration test file shares: the run's database, a Twilio stand-in reached through
 // TWILIO_API_BASE (so the real twilio client runs), and signed webhook requests.
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { LOAD_TEST_SENDING_LIMITS } from "@/scripts/app-server";
-import { startTwilioStandIn, type TwilioStandIn } from "@/scripts/twilio-stand-in";
-import { signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+import { LOAD_TEST_SENDING_LIMITS } from "@/tools/app-server";
+import { startTwilioStandIn, type TwilioStandIn } from "@/tools/twilio-stand-in";
+import { signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
 
 export const APP_URL = "https://rebound.test";
 export const DOWNTOWN = "+13105550100";

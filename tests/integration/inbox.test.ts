@@ -15,7 +15,7 @@ import { addNote, assign, claim, setStatus, type Actor } from "@/lib/inbox/conve
 import { EMPTY_FILTER, type InboxFilter } from "@/lib/inbox/filters";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { formatPhone } from "@/lib/phone";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { demoDeskAndOwner, rowsForCaller } from "./rows";
 

@@ -7,7 +7,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import { findMemberByEmail } from "@/db/queries/members";
 import { callbacks, type Callback } from "@/db/schema";
 import { isOpenAt, nextOpening } from "@/lib/schedule/hours";
-import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, callbackPathOf } from "./harness";
 import { rowsForCaller } from "./rows";
 

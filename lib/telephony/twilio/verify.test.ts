@@ -3,7 +3,7 @@
 // The payload is ./fixtures DIAL_ACTION_FIXTURE: field for field as documented, with a real AC + 32 hex AccountSid.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DIAL_ACTION_FIXTURE } from "./fixtures";
+import { DIAL_ACTION_FIXTURE } from "./samples";
 import { parseFormBody, publicUrlOf, signTwilioRequest, verifyTwilioSignature } from "./verify";
 
 const AUTH_TOKEN = "12345678901234567890123456789012";
