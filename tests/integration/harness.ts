@@ -72,6 +72,9 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
     if (options.database === "pglite") {
       delete process.env.DATABASE_URL;
       process.env.PGLITE_DIR = options.pgliteDir;
+      // What the server's start-up does before it opens the database: a new embedded one gets the demo spa.
+      const { seedNewEmbeddedDatabase } = await import("@/lib/server/demo-seed");
+      seedNewEmbeddedDatabase("test");
     } else {
       process.env.DATABASE_URL = inject("databaseUrl");
     }
