@@ -1,7 +1,7 @@
 // Local stand-in for the Twilio REST API (node:http only), for tests, benchmarks and
 // `npm run twilio:stand-in`. Serves the paths twilio-node 6 calls once its origin is swapped
-// (../shared/STACK.md pitfall 9): Messages create/list/fetch (2010-04-01) and Lookup v2.
-// Shapes follow ../shared/WEBHOOKS.md 2(c)–2(f).
+// (docs/stack-notes.md#no-base-url-option): Messages create/list/fetch (2010-04-01) and Lookup v2.
+// Shapes follow docs/provider-formats.md#twilio-send-message and #twilio-lookup.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

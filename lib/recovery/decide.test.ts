@@ -1,5 +1,5 @@
 // Recovery policy, one row per situation a front desk would recognise. Calls are the CallEvents the
-// Twilio parser makes from the real `<Dial action>` payload (WEBHOOKS.md §1(b)); the location is the
+// Twilio parser makes from the real `<Dial action>` payload (docs/provider-formats.md#twilio-dial-action); the location is the
 // demo Downtown spa (America/Los_Angeles, Mon–Fri 09:00–12:30 + 13:15–19:00, Sat 09:00–15:00).
 import { describe, expect, it } from "vitest";
 import type { CallEvent } from "@/lib/telephony/call-event";

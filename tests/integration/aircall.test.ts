@@ -1,4 +1,4 @@
-// Aircall call events (WEBHOOKS.md §4 shapes, lib/telephony/aircall/samples.ts) through the JSON front
+// Aircall call events (docs/provider-formats.md#aircall shapes, lib/telephony/aircall/samples.ts) through the JSON front
 // door: a missed inbound call becomes exactly one text from the number dialled, whichever of
 // call.hungup / call.ended arrives first; a wrong token or a malformed body changes nothing.
 import { eq } from "drizzle-orm";

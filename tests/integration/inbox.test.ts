@@ -1,7 +1,7 @@
 // The desk's inbox against real Postgres: filters in combination, search by digits typed any way,
 // work-left counts per tab, claim / assign / done, internal notes that are never texted, quick replies,
 // and one timeline holding calls, texts, callbacks, bookings and notes. Conversations come from
-// signed Twilio webhooks in their real shapes (WEBHOOKS.md §1(b), §2(a)).
+// signed Twilio webhooks in their real shapes (docs/provider-formats.md#twilio-dial-action, #twilio-inbound-sms).
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";

@@ -3,7 +3,7 @@
 // stand-in) from the number the caller dialled; forged, stale, malformed and repeated deliveries
 // change nothing. Payloads come from lib/telephony/openphone/samples.ts, i.e. the fixtures of
 // lib/telephony/openphone/fixtures; the current generation's `data` fields are UNVERIFIED
-// (WEBHOOKS.md §3(b)).
+// (docs/provider-formats.md#quo-current-webhooks).
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {

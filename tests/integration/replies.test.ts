@@ -1,5 +1,5 @@
 // Replies are classified and routed (BRIEF "Route by intent", "Escalate the hot ones"): signed
-// inbound SMS in Twilio's real shape (WEBHOOKS.md §2(a)), rows read back from Postgres.
+// inbound SMS in Twilio's real shape (docs/provider-formats.md#twilio-inbound-sms), rows read back from Postgres.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";

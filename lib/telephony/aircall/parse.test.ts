@@ -1,4 +1,4 @@
-// Aircall call events → CallEvents, replayed from the §4 shape of ../shared/WEBHOOKS.md (./fixtures:
+// Aircall call events → CallEvents, replayed from the shape in docs/provider-formats.md#aircall (./fixtures:
 // call-ended-missed.json is the documented example with a concrete token; the others change only
 // the event name and the fields that event is about).
 import { describe, expect, it } from "vitest";

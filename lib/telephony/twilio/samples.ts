@@ -145,7 +145,7 @@ export function queueActionPayload(input: {
 
 /**
  * `<Record transcribeCallback>` request: the fields Twilio's `<Record>` documentation lists
- * (not part of the WEBHOOKS.md collection). TranscriptionStatus is `completed` or `failed`.
+ * (docs/provider-formats.md#twilio-transcription). TranscriptionStatus is `completed` or `failed`.
  */
 export function transcriptionPayload(input: { accountSid: string; callSid: string; text: string; status?: "completed" | "failed"; recordingSid?: string }): Params {
   const recordingSid = input.recordingSid ?? sid("RE");

@@ -1,4 +1,4 @@
-// X-Twilio-Signature checks, replayed on the real `<Dial action>` payload of WEBHOOKS.md §1(b):
+// X-Twilio-Signature checks, replayed on the real `<Dial action>` payload of docs/provider-formats.md#twilio-dial-action:
 // the body is form-encoded exactly as Twilio posts it, signed over the public URL Twilio called.
 // The payload is ./fixtures DIAL_ACTION_FIXTURE: field for field as documented, with a real AC + 32 hex AccountSid.
 import { createHmac } from "node:crypto";
