@@ -1,7 +1,7 @@
 // `npm run simulate`: a stand-in phone system. Posts correctly signed, real-format webhooks of
 // Twilio, OpenPhone / Quo, Aircall or the generic API at a running Rebound, one scenario at a time
 // (missed, after hours, repeat caller, STOP, hot reply, landline, hold abandon, voicemail), so the
-// whole loop can be seen without any phone account. The plan is built in ./simulate-scenarios.ts.
+// whole loop can be seen without any phone account. The plan is built in tools/simulate-scenarios.ts.
 //
 //   npm run simulate                                             missed call to Downtown, new caller
 //   npm run simulate -- --provider aircall --scenario after-hours  to Westside's Aircall line

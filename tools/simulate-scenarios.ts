@@ -1,6 +1,6 @@
 // The pure half of `npm run simulate`: command line → options → the plan of webhook requests a
 // scenario sends (which phone system, which payloads, in what order, how far apart). No I/O: the
-// payloads come from the shared builders, signing and sending happen in scripts/simulate.ts.
+// payloads come from the providers' samples (lib/telephony/<provider>/samples.ts), signing and sending happen in scripts/simulate.ts.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { DEMO_LANDLINE, DEMO_LOCATIONS, DEMO_NUMBER_BY_PROVIDER, DEMO_PROVIDER_NUMBERS } from "@/db/seed-demo";
