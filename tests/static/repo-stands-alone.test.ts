@@ -21,6 +21,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** GitHub's anchor of a markdown heading: lower case, punctuation dropped, spaces to hyphens. */
+function anchorOf(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+}
+
+function anchorsOf(markdown: string): Set<string> {
+  return new Set([...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1] ?? "")));
+}
+
 describe("the repository stands alone", () => {
   it("recognises a citation of an outside document, and not one of docs/", () => {
     const md = (name: string) => `${name}.md`;
@@ -38,5 +47,19 @@ describe("the repository stands alone", () => {
         .flatMap((line, i) => (OUTSIDE.test(line) ? [`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(citing).toEqual([]);
+  });
+
+  it("every docs/ file and section a file cites exists", () => {
+    expect(anchorOf("OpenPhone / Quo")).toBe("openphone--quo");
+    expect(anchorOf("next start: the pid must be the server")).toBe("next-start-the-pid-must-be-the-server");
+    const broken = filesUnder(ROOT).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g)].flatMap(([cited, doc = "", anchor]) => {
+        const target = path.join(ROOT, "docs", doc);
+        const exists = statSync(target, { throwIfNoEntry: false })?.isFile() ?? false;
+        if (exists && (!anchor || anchorsOf(readFileSync(target, "utf8")).has(anchor))) return [];
+        return [`${path.relative(ROOT, file)}: ${cited}`];
+      }),
+    );
+    expect(broken).toEqual([]);
   });
 });
