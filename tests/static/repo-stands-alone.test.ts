@@ -1,7 +1,8 @@
 // The repository stands alone: comments and docs cite files in it (docs/…), never the design
 // documents it was first written against, which a reader of a clone does not have. This reads every
 // file of the repository (what git tracks: ignored and generated folders are skipped) and fails on a
-// citation of an outside document. The names are assembled here so this file does not match itself.
+// citation of an outside document, or of a docs/ file or section that does not exist. The outside
+// names are assembled here so this file does not match itself.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
