@@ -86,6 +86,9 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
     process.env.TWILIO_AUTH_TOKEN = harness.standIn.authToken;
     if (options.twilioCredentials ?? true) process.env.TWILIO_ACCOUNT_SID = harness.standIn.accountSid;
     else delete process.env.TWILIO_ACCOUNT_SID;
+    // Create (migrate and seed) the embedded database here, as the server does at start-up, not in the
+    // first test: that takes seconds on a busy machine, within the hook's time limit rather than the test's.
+    if (options.database === "pglite") await (await import("@/db/client")).getDbHandle();
   });
 
   beforeEach(() => harness.standIn.reset());
