@@ -1,4 +1,4 @@
-// The whole domain of Rebound (../shared/DESIGN.md, "Domain words"), one file per area. Later
+// The whole domain of Rebound (docs/architecture.md#domain-words), one file per area. Later
 // work adds behaviour, not tables. snake_case in SQL through drizzle's casing option; camelCase here.
 // Everything is imported from "@/db/schema". An area file imports the areas it references (only
 // inside the lazy `references(() => …)` callbacks), and never one that imports it back:

@@ -30,7 +30,7 @@ import { queueText } from "@/lib/messaging/queue-text";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { signUpOrganization } from "@/lib/onboarding/signup";
 import { NUMBER_TAKEN, numberInUseMessage } from "@/lib/settings/number-in-use";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
 const h = useHarness();
