@@ -27,7 +27,7 @@ const noteSchema = idSchema.extend({
 
 type Actor = { id: string; orgId: string; name: string };
 
-/** Runs one change for the signed-in member: an AppError becomes the sentence shown next to the form. */
+/** Runs one change for the signed-in member: a refusal becomes the sentence shown next to the form. */
 function run<S extends z.ZodType>(
   label: string,
   input: { schema: S; value: unknown; invalid: (errors: FlatErrors) => ConversationActionState },
