@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  /** Too many attempts (signing in): the message says when to try again. */
+  too_many_requests: 429,
   not_configured: 503,
   internal: 500,
 } as const;

@@ -7,6 +7,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { fieldErrors } from "@/lib/form-errors";
 import { forecast, forecastInputSchema, WORKED_EXAMPLE, type ForecastInput } from "@/lib/roi/forecast";
 import { term } from "@/lib/roi/glossary";
 import { forecastQuery } from "@/lib/roi/forecast-params";
@@ -35,7 +36,7 @@ export function ForecastCalculator({ initial, measured }: { initial: ForecastInp
   const searchParams = useSearchParams();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const parsed = forecastInputSchema.safeParse(draft);
-  const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const result = parsed.success ? forecast(parsed.data) : null;
   const query = parsed.success ? forecastQuery(parsed.data) : null;
 

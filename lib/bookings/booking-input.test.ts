@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrors } from "@/lib/form-errors";
 import { bookingInputSchema } from "./booking-input";
 
 const base = { conversationId: "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", callbackId: "", treatment: "Botox", valueCents: "450", bookedFor: "" };
@@ -23,7 +24,7 @@ describe("bookingInputSchema", () => {
   ])("refuses %s, with the message next to its field", (_label, change, field, message) => {
     const result = bookingInputSchema.safeParse({ ...base, ...change });
     expect(result.success).toBe(false);
-    const errors = result.error?.flatten().fieldErrors as Record<string, string[] | undefined>;
+    const errors = result.error ? fieldErrors(result.error) : {};
     expect(errors[field]?.length).toBeGreaterThan(0);
     if (message) expect(errors[field]).toContain(message);
   });

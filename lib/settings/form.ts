@@ -17,11 +17,6 @@ export function formFields(formData: FormData): Record<string, string> {
   return fields;
 }
 
-/** zod's issues per field, for the form to show next to each input. */
-export function fieldErrors<T>(error: z.ZodError<T>): Partial<Record<string, string[]>> {
-  return z.flattenError(error).fieldErrors as Partial<Record<string, string[]>>;
-}
-
 /** A whole number typed in a form field, within bounds; one message for every way it can be wrong. */
 export function wholeNumber(min: number, max: number, message: string) {
   return z

@@ -1,18 +1,13 @@
-// Every settings action starts here: server actions are public POST endpoints, so each one checks
-// again that an owner is signed in (and in which organization) before it touches anything.
+// Every settings form's action: an owner's action (lib/server/action.ts checks the session and the
+// role again, server actions being public POST endpoints), answering the settings FormState; an
+// AppError becomes the form's sentence, anything else is logged as `[settings] action failed`.
 import type { SessionMember } from "@/db/queries/members";
-import { requireMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { OWNERS, runAction } from "@/lib/server/action";
 import type { FormState } from "./form";
-import { logError } from "@/lib/log";
 
 export async function asOwner<Field extends string>(run: (member: SessionMember) => Promise<FormState<Field>>): Promise<FormState<Field>> {
-  try {
-    const member = await requireMember(["owner"]);
-    return await run(member);
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    logError("settings", error, "action failed");
-    return { message: "The change could not be saved. Try again." };
-  }
+  return runAction(
+    { access: OWNERS, log: ["settings", "action failed"], fail: (message): FormState<Field> => ({ message }), unexpected: "The change could not be saved. Try again." },
+    ({ member }) => run(member),
+  );
 }

@@ -1,7 +1,7 @@
 // What the settings forms accept and what they store: the owner sees these messages next to fields.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
-import { fieldErrors } from "./form";
+import { fieldErrors } from "@/lib/form-errors";
 import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, locationSettingsSchemaFor, phoneNumberSchema, tollFraudIssue } from "./location-schema";
 import { organizationSettingsSchema } from "./organization-schema";
 import { BOOKING_URL_MESSAGE, openableUrl } from "./booking-url";

@@ -1,26 +1,24 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { credentialsSchema, signIn, TooManySignInAttempts } from "@/auth";
-import { tooManyAttemptsMessage } from "@/lib/auth/sign-in";
+import { credentialsSchema } from "@/auth";
+import { signInOrRefuse } from "@/lib/auth/sign-in-form";
+import { runAction } from "@/lib/server/action";
 
 export type LoginState = { errors?: { email?: string[]; password?: string[] }; message?: string; email?: string };
 
+/** Public: the password is the credential. */
 export async function authenticate(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const input = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
-  const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors } = parsed.error.flatten();
-    return { errors: { email: fieldErrors.email, password: fieldErrors.password }, email: input.email };
-  }
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/inbox" });
-    return {};
-  } catch (error) {
-    if (error instanceof TooManySignInAttempts) return { message: tooManyAttemptsMessage(error.retryAfterMinutes), email: input.email };
-    if (error instanceof AuthError) {
-      return { message: "That email and password do not match an account.", email: input.email };
-    }
-    throw error; // the redirect after a successful sign-in
-  }
+  return runAction(
+    {
+      access: "public",
+      log: ["login", "sign-in failed"],
+      fail: (message): LoginState => ({ message, email: input.email }),
+      input: { schema: credentialsSchema, value: input, invalid: ({ fieldErrors }) => ({ errors: { email: fieldErrors.email, password: fieldErrors.password }, email: input.email }) },
+    },
+    async ({ input: credentials }) => {
+      await signInOrRefuse(credentials, "/inbox");
+      return {};
+    },
+  );
 }

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireMember } from "@/lib/auth/session";
+import type { SessionMember } from "@/db/queries/members";
 import { SNOOZE_OPTIONS } from "@/lib/callbacks/snooze";
 import { CALL_OUTCOMES, claimCallback, completeCallback, snoozeCallback } from "@/lib/callbacks/work-callback";
-import { AppError } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import { MEMBERS, runAction } from "@/lib/server/action";
 
 export type CallbackActionState = { message?: string; done?: string; at?: number };
 
@@ -14,46 +13,38 @@ const idSchema = z.object({ callbackId: z.uuid() });
 const completeSchema = idSchema.extend({ outcome: z.enum(CALL_OUTCOMES) });
 const snoozeSchema = idSchema.extend({ option: z.enum(SNOOZE_OPTIONS) });
 
-const INVALID = "That request was not understood. Refresh the page and try again.";
+const INVALID: CallbackActionState = { message: "That request was not understood. Refresh the page and try again." };
 
-/** Every action: session and role re-checked, input parsed, the organization passed down to every query. */
-async function run(work: (member: { orgId: string; id: string; name: string }) => Promise<string>): Promise<CallbackActionState> {
-  try {
-    const member = await requireMember(["owner", "coordinator"]);
-    const done = await work(member);
-    revalidatePath("/callbacks");
-    revalidatePath("/inbox", "layout");
-    return { done, at: Date.now() };
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message, at: Date.now() };
-    logError("callbacks", error, "action failed");
-    return { message: "That did not work. Try again.", at: Date.now() };
-  }
+/** Every action: session and role re-checked, input parsed, the organization passed down to every query; answers what was done. */
+function run<S extends z.ZodType>(schema: S, value: unknown, work: (member: SessionMember, input: z.output<S>) => Promise<string>): Promise<CallbackActionState> {
+  return runAction(
+    { access: MEMBERS, log: ["callbacks", "action failed"], fail: (message): CallbackActionState => ({ message, at: Date.now() }), input: { schema, value, invalid: () => INVALID } },
+    async ({ member, input }) => {
+      const done = await work(member, input);
+      revalidatePath("/callbacks");
+      revalidatePath("/inbox", "layout");
+      return { done, at: Date.now() };
+    },
+  );
 }
 
 export async function claimCallbackAction(_previous: CallbackActionState, formData: FormData): Promise<CallbackActionState> {
-  const parsed = idSchema.safeParse({ callbackId: formData.get("callbackId") });
-  if (!parsed.success) return { message: INVALID };
-  return run(async (member) => {
-    await claimCallback({ orgId: member.orgId, memberId: member.id, memberName: member.name, callbackId: parsed.data.callbackId });
+  return run(idSchema, { callbackId: formData.get("callbackId") }, async (member, { callbackId }) => {
+    await claimCallback({ orgId: member.orgId, memberId: member.id, memberName: member.name, callbackId });
     return "Claimed: it is yours.";
   });
 }
 
 export async function completeCallbackAction(_previous: CallbackActionState, formData: FormData): Promise<CallbackActionState> {
-  const parsed = completeSchema.safeParse({ callbackId: formData.get("callbackId"), outcome: formData.get("outcome") });
-  if (!parsed.success) return { message: INVALID };
-  return run(async (member) => {
-    await completeCallback({ orgId: member.orgId, memberId: member.id, ...parsed.data });
+  return run(completeSchema, { callbackId: formData.get("callbackId"), outcome: formData.get("outcome") }, async (member, input) => {
+    await completeCallback({ orgId: member.orgId, memberId: member.id, ...input });
     return "Completed.";
   });
 }
 
 export async function snoozeCallbackAction(_previous: CallbackActionState, formData: FormData): Promise<CallbackActionState> {
-  const parsed = snoozeSchema.safeParse({ callbackId: formData.get("callbackId"), option: formData.get("option") });
-  if (!parsed.success) return { message: INVALID };
-  return run(async (member) => {
-    await snoozeCallback({ orgId: member.orgId, memberId: member.id, ...parsed.data });
+  return run(snoozeSchema, { callbackId: formData.get("callbackId"), option: formData.get("option") }, async (member, input) => {
+    await snoozeCallback({ orgId: member.orgId, memberId: member.id, ...input });
     return "Snoozed.";
   });
 }

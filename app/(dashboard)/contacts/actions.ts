@@ -10,18 +10,15 @@ import { getDb, type Executor } from "@/db/client";
 import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
 import { contactKind, type Contact, type EventType } from "@/db/schema";
-import { requireMember, type Role } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import type { SessionMember } from "@/db/queries/members";
 import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
+import { MEMBERS, runAction } from "@/lib/server/action";
 
 export type ContactActionState = { errors?: { kind?: string[] }; message?: string; savedAt?: number };
 
 const contactIdSchema = z.uuid("This contact does not exist.");
 const kindSchema = z.object({ contactId: contactIdSchema, kind: z.enum(contactKind.enumValues, "Choose one of the kinds in the list.") });
 const flagSchema = z.object({ contactId: contactIdSchema, value: z.enum(["on", "off"]) });
-
-const EDITORS: readonly Role[] = ["owner", "coordinator"];
 
 type Change = {
   set: ContactSettings;
@@ -30,8 +27,7 @@ type Change = {
   then?: (tx: Executor, orgId: string) => Promise<unknown>;
 };
 
-async function changeContact(contactId: string, change: Change): Promise<ContactActionState> {
-  const member = await requireMember(EDITORS);
+async function changeContact(member: SessionMember, contactId: string, change: Change): Promise<ContactActionState> {
   const db = await getDb();
   const found = await db.transaction(async (tx) => {
     const before = await getContact(tx, { orgId: member.orgId, contactId });
@@ -51,38 +47,27 @@ async function changeContact(contactId: string, change: Change): Promise<Contact
   return { savedAt: Date.now() };
 }
 
-async function run(action: () => Promise<ContactActionState>): Promise<ContactActionState> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    logError("contacts", error, "update failed");
-    return { message: "The change could not be saved. Try again." };
-  }
-}
+/** Owners and coordinators; the input's own refusal says what it is, and a failure says the change was not saved. */
+const spec = { access: MEMBERS, log: ["contacts", "update failed"], fail: (message: string): ContactActionState => ({ message }), unexpected: "The change could not be saved. Try again." } as const;
+const NOT_UNDERSTOOD: ContactActionState = { message: "That request was not understood. Reload the page and try again." };
 
 export async function updateContactKindAction(_previous: ContactActionState, formData: FormData): Promise<ContactActionState> {
-  return run(async () => {
-    const parsed = kindSchema.safeParse({ contactId: formData.get("contactId"), kind: formData.get("kind") });
-    if (!parsed.success) {
-      const fields = z.flattenError(parsed.error).fieldErrors;
-      return fields.contactId ? { message: fields.contactId.join(" ") } : { errors: { kind: fields.kind } };
-    }
-    const { contactId, kind } = parsed.data;
-    return changeContact(contactId, {
-      set: { kind },
-      event: (before) => (before.kind === kind ? null : { type: "contact_updated", reason: "kind", detail: { field: "kind", from: before.kind, to: kind } }),
-    });
-  });
+  const value = { contactId: formData.get("contactId"), kind: formData.get("kind") };
+  return runAction(
+    { ...spec, input: { schema: kindSchema, value, invalid: ({ fieldErrors }) => (fieldErrors.contactId ? { message: fieldErrors.contactId.join(" ") } : { errors: { kind: fieldErrors.kind } }) } },
+    ({ member, input: { contactId, kind } }) =>
+      changeContact(member, contactId, {
+        set: { kind },
+        event: (before) => (before.kind === kind ? null : { type: "contact_updated", reason: "kind", detail: { field: "kind", from: before.kind, to: kind } }),
+      }),
+  );
 }
 
 export async function setContactBlockedAction(_previous: ContactActionState, formData: FormData): Promise<ContactActionState> {
-  return run(async () => {
-    const parsed = flagSchema.safeParse({ contactId: formData.get("contactId"), value: formData.get("value") });
-    if (!parsed.success) return { message: "That request was not understood. Reload the page and try again." };
-    const { contactId, value } = parsed.data;
+  const value = { contactId: formData.get("contactId"), value: formData.get("value") };
+  return runAction({ ...spec, input: { schema: flagSchema, value, invalid: () => NOT_UNDERSTOOD } }, ({ member, input: { contactId, value } }) => {
     const blocked = value === "on";
-    return changeContact(contactId, {
+    return changeContact(member, contactId, {
       set: { blockedAt: blocked ? new Date() : null },
       event: (before) => ((before.blockedAt !== null) === blocked ? null : { type: blocked ? "contact_blocked" : "contact_unblocked", reason: null, detail: {} }),
       // Blocked: the texts still waiting for this number are cancelled now, not when they fall due.
@@ -92,12 +77,10 @@ export async function setContactBlockedAction(_previous: ContactActionState, for
 }
 
 export async function setContactStaffAction(_previous: ContactActionState, formData: FormData): Promise<ContactActionState> {
-  return run(async () => {
-    const parsed = flagSchema.safeParse({ contactId: formData.get("contactId"), value: formData.get("value") });
-    if (!parsed.success) return { message: "That request was not understood. Reload the page and try again." };
-    const { contactId, value } = parsed.data;
+  const value = { contactId: formData.get("contactId"), value: formData.get("value") };
+  return runAction({ ...spec, input: { schema: flagSchema, value, invalid: () => NOT_UNDERSTOOD } }, ({ member, input: { contactId, value } }) => {
     const isStaff = value === "on";
-    return changeContact(contactId, {
+    return changeContact(member, contactId, {
       set: { isStaff },
       event: (before) => (before.isStaff === isStaff ? null : { type: "contact_updated", reason: "is_staff", detail: { field: "isStaff", from: before.isStaff, to: isStaff } }),
     });

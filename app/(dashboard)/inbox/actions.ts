@@ -3,11 +3,9 @@
 import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { sendReply } from "@/lib/messaging/send-reply";
-import { logError } from "@/lib/log";
+import { MEMBERS, runAction } from "@/lib/server/action";
 
 const replySchema = z.object({
   conversationId: z.uuid(),
@@ -17,17 +15,20 @@ const replySchema = z.object({
 export type ReplyState = { errors?: { body?: string[] }; message?: string; sentAt?: number };
 
 export async function sendReplyAction(_previous: ReplyState, formData: FormData): Promise<ReplyState> {
-  try {
-    const member = await requireMember();
-    const parsed = replySchema.safeParse({ conversationId: formData.get("conversationId"), body: formData.get("body") });
-    if (!parsed.success) return { errors: { body: parsed.error.flatten().fieldErrors.body } };
-    const messageId = await sendReply({ orgId: member.orgId, memberId: member.id, memberName: member.name, ...parsed.data });
-    after(() => dispatchText(messageId));
-    revalidatePath(`/inbox/${parsed.data.conversationId}`);
-    return { sentAt: Date.now() };
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    logError("inbox", error, "reply failed");
-    return { message: "The reply could not be saved. Try again." };
-  }
+  const value = { conversationId: formData.get("conversationId"), body: formData.get("body") };
+  return runAction(
+    {
+      access: MEMBERS,
+      log: ["inbox", "reply failed"],
+      fail: (message): ReplyState => ({ message }),
+      unexpected: "The reply could not be saved. Try again.",
+      input: { schema: replySchema, value, invalid: ({ fieldErrors }) => ({ errors: { body: fieldErrors.body } }) },
+    },
+    async ({ member, input }) => {
+      const messageId = await sendReply({ orgId: member.orgId, memberId: member.id, memberName: member.name, ...input });
+      after(() => dispatchText(messageId));
+      revalidatePath(`/inbox/${input.conversationId}`);
+      return { sentAt: Date.now() };
+    },
+  );
 }

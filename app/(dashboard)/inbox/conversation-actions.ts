@@ -2,12 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { CALL_OUTCOMES } from "@/lib/callbacks/work-callback";
 import { addNote, assign, claim, setStatus } from "@/lib/inbox/conversation-actions";
-import { logError } from "@/lib/log";
+import type { FlatErrors } from "@/lib/form-errors";
 import { cancelScheduledByHand } from "@/lib/messaging/cancel-scheduled";
+import { MEMBERS, runAction } from "@/lib/server/action";
 
 export type ConversationActionState = { errors?: { body?: string[]; assigneeId?: string[] }; message?: string; doneAt?: number };
 
@@ -26,51 +25,53 @@ const noteSchema = idSchema.extend({
   body: z.string().trim().min(1, "Write the note first.").max(4000, "A note can be at most 4,000 characters."),
 });
 
-/** Runs one change for the signed-in member: an AppError becomes the sentence shown next to the form. */
-async function run(label: string, work: (actor: { id: string; orgId: string; name: string }) => Promise<void>): Promise<ConversationActionState> {
-  try {
-    const member = await requireMember(["owner", "coordinator"]);
-    await work(member);
+type Actor = { id: string; orgId: string; name: string };
+
+/** Runs one change for the signed-in member: a refusal becomes the sentence shown next to the form. */
+function run<S extends z.ZodType>(
+  label: string,
+  input: { schema: S; value: unknown; invalid: (errors: FlatErrors) => ConversationActionState },
+  work: (actor: Actor, input: z.output<S>) => Promise<void>,
+): Promise<ConversationActionState> {
+  return runAction({ access: MEMBERS, log: ["inbox", `${label} failed`], fail: (message): ConversationActionState => ({ message }), input }, async ({ member, input }) => {
+    await work(member, input);
     revalidatePath("/inbox", "layout");
     return { doneAt: Date.now() };
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    logError("inbox", error, `${label} failed`);
-    return { message: "That did not work. Try again." };
-  }
+  });
 }
 
+const NO_CONVERSATION = () => ({ message: "This conversation does not exist." });
+
 export async function claimAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = idSchema.safeParse({ conversationId: formData.get("conversationId") });
-  if (!parsed.success) return { message: "This conversation does not exist." };
-  return run("claim", (actor) => claim(actor, parsed.data.conversationId));
+  const value = { conversationId: formData.get("conversationId") };
+  return run("claim", { schema: idSchema, value, invalid: NO_CONVERSATION }, (actor, { conversationId }) => claim(actor, conversationId));
 }
 
 export async function assignAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = assignSchema.safeParse({ conversationId: formData.get("conversationId"), assigneeId: formData.get("assigneeId") ?? "" });
-  if (!parsed.success) return { errors: { assigneeId: z.flattenError(parsed.error).fieldErrors.assigneeId ?? ["Choose someone on your team."] } };
-  return run("assign", (actor) => assign(actor, parsed.data.conversationId, parsed.data.assigneeId));
+  const value = { conversationId: formData.get("conversationId"), assigneeId: formData.get("assigneeId") ?? "" };
+  const invalid = ({ fieldErrors }: FlatErrors) => ({ errors: { assigneeId: fieldErrors.assigneeId ?? ["Choose someone on your team."] } });
+  return run("assign", { schema: assignSchema, value, invalid }, (actor, { conversationId, assigneeId }) => assign(actor, conversationId, assigneeId));
 }
 
 export async function statusAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = statusSchema.safeParse({ conversationId: formData.get("conversationId"), status: formData.get("status"), callbacks: formData.get("callbacks") ?? undefined });
-  if (!parsed.success) return { message: "This conversation does not exist." };
-  const { conversationId, status, callbacks } = parsed.data;
-  const choice = callbacks === undefined ? undefined : callbacks === "keep" ? ({ action: "keep" } as const) : ({ action: "complete", outcome: callbacks } as const);
-  return run("status", (actor) => setStatus(actor, conversationId, status, choice));
+  const value = { conversationId: formData.get("conversationId"), status: formData.get("status"), callbacks: formData.get("callbacks") ?? undefined };
+  return run("status", { schema: statusSchema, value, invalid: NO_CONVERSATION }, (actor, { conversationId, status, callbacks }) => {
+    const choice = callbacks === undefined ? undefined : callbacks === "keep" ? ({ action: "keep" } as const) : ({ action: "complete", outcome: callbacks } as const);
+    return setStatus(actor, conversationId, status, choice);
+  });
 }
 
 /** Cancels one scheduled text of the member's organization (a follow-up, a delayed text-back). */
 export async function cancelScheduledAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = cancelSchema.safeParse({ messageId: formData.get("messageId") });
-  if (!parsed.success) return { message: "This text does not exist." };
-  return run("cancel scheduled text", (actor) => cancelScheduledByHand(actor, parsed.data.messageId));
+  const value = { messageId: formData.get("messageId") };
+  return run("cancel scheduled text", { schema: cancelSchema, value, invalid: () => ({ message: "This text does not exist." }) }, (actor, { messageId }) =>
+    cancelScheduledByHand(actor, messageId),
+  );
 }
 
 export async function noteAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
-  const parsed = noteSchema.safeParse({ conversationId: formData.get("conversationId"), body: formData.get("body") });
-  if (!parsed.success) return { errors: { body: z.flattenError(parsed.error).fieldErrors.body } };
-  return run("note", async (actor) => {
-    await addNote(actor, parsed.data.conversationId, parsed.data.body);
+  const value = { conversationId: formData.get("conversationId"), body: formData.get("body") };
+  return run("note", { schema: noteSchema, value, invalid: ({ fieldErrors }) => ({ errors: { body: fieldErrors.body } }) }, async (actor, { conversationId, body }) => {
+    await addNote(actor, conversationId, body);
   });
 }

@@ -4,9 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES, restoreQuickReply } from "@/db/queries/quick-replies";
-import { requireMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import { MEMBERS, runAction } from "@/lib/server/action";
 
 export type QuickReplyState = { errors?: { title?: string[]; body?: string[] }; message?: string; savedAt?: number };
 /** A delete or its undo: which reply, so the manager can offer Undo (or say it was restored). */
@@ -18,58 +16,44 @@ const addSchema = z.object({
 });
 const deleteSchema = z.object({ quickReplyId: z.uuid() });
 
-/** Owners and coordinators both keep the saved replies. */
-const ROLES = ["owner", "coordinator"] as const;
-
-function failure(error: unknown, label: string): { message: string } {
-  if (error instanceof AppError) return { message: error.message };
-  logError("inbox", error, `${label} failed`);
-  return { message: "That did not work. Try again." };
-}
+/** Owners and coordinators both keep the saved replies; a failure is one sentence. */
+const spec = (label: string) => ({ access: MEMBERS, log: ["inbox", `${label} failed`] as const });
 
 export async function addQuickReplyAction(_previous: QuickReplyState, formData: FormData): Promise<QuickReplyState> {
-  try {
-    const member = await requireMember(ROLES);
-    const parsed = addSchema.safeParse({ title: formData.get("title"), body: formData.get("body") });
-    if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
-    const row = await insertQuickReply(await getDb(), { orgId: member.orgId, ...parsed.data });
+  const value = { title: formData.get("title"), body: formData.get("body") };
+  return runAction({ ...spec("add quick reply"), fail: (message): QuickReplyState => ({ message }), input: { schema: addSchema, value, invalid: ({ fieldErrors }) => ({ errors: fieldErrors }) } }, async ({ member, input }) => {
+    const row = await insertQuickReply(await getDb(), { orgId: member.orgId, ...input });
     if (!row) return { message: `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` };
     revalidatePath("/inbox", "layout");
     return { savedAt: Date.now() };
-  } catch (error) {
-    return failure(error, "add quick reply");
-  }
+  });
 }
 
 export async function deleteQuickReplyAction(_previous: QuickReplyChangeState, formData: FormData): Promise<QuickReplyChangeState> {
-  try {
-    const member = await requireMember(ROLES);
-    const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
-    if (!parsed.success) return { message: "That quick reply no longer exists." };
-    const deleted = await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
-    if (!deleted) return { message: "That quick reply no longer exists." };
+  const value = { quickReplyId: formData.get("quickReplyId") };
+  const gone = { message: "That quick reply no longer exists." };
+  return runAction({ ...spec("delete quick reply"), fail: (message): QuickReplyChangeState => ({ message }), input: { schema: deleteSchema, value, invalid: () => gone } }, async ({ member, input }) => {
+    const deleted = await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: input.quickReplyId });
+    if (!deleted) return gone;
     revalidatePath("/inbox", "layout");
-    return { done: { id: parsed.data.quickReplyId, title: deleted.title, at: Date.now() } };
-  } catch (error) {
-    return failure(error, "delete quick reply");
-  }
+    return { done: { id: input.quickReplyId, title: deleted.title, at: Date.now() } };
+  });
 }
 
 /** Undo: brings a reply deleted a few minutes ago back for the whole team. */
 export async function restoreQuickReplyAction(_previous: QuickReplyChangeState, formData: FormData): Promise<QuickReplyChangeState> {
-  try {
-    const member = await requireMember(ROLES);
-    const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
-    if (!parsed.success) return { message: "That quick reply can no longer be restored." };
-    const restored = await restoreQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
-    if (!restored.ok) {
-      return {
-        message: restored.reason === "full" ? `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` : "That quick reply can no longer be restored: the undo time has passed.",
-      };
-    }
-    revalidatePath("/inbox", "layout");
-    return { done: { id: parsed.data.quickReplyId, title: restored.title, at: Date.now() } };
-  } catch (error) {
-    return failure(error, "restore quick reply");
-  }
+  const value = { quickReplyId: formData.get("quickReplyId") };
+  return runAction(
+    { ...spec("restore quick reply"), fail: (message): QuickReplyChangeState => ({ message }), input: { schema: deleteSchema, value, invalid: () => ({ message: "That quick reply can no longer be restored." }) } },
+    async ({ member, input }) => {
+      const restored = await restoreQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: input.quickReplyId });
+      if (!restored.ok) {
+        return {
+          message: restored.reason === "full" ? `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` : "That quick reply can no longer be restored: the undo time has passed.",
+        };
+      }
+      revalidatePath("/inbox", "layout");
+      return { done: { id: input.quickReplyId, title: restored.title, at: Date.now() } };
+    },
+  );
 }

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getOrganizationSettings, updateOrganizationSettings } from "@/db/queries/settings";
 import { requireMemberPage } from "@/lib/auth/session";
-import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
+import { fieldErrors, flattenErrors } from "@/lib/form-errors";
+import { formFields, type FormState } from "@/lib/settings/form";
 import { organizationSettingsSchema, type OrganizationField } from "@/lib/settings/organization-schema";
 import { asOwner } from "@/lib/settings/owner-action";
 import { enabledCountriesField, enabledCountriesSchema } from "@/lib/settings/text-countries";
@@ -26,7 +27,7 @@ async function saveOrganization(_previous: FormState<OrganizationField>, formDat
     if (!parsed.success || !enabled.success) {
       const errors = {
         ...(parsed.success ? {} : fieldErrors(parsed.error)),
-        ...(enabled.success ? {} : { enabledCountries: enabled.error.issues.map((issue) => issue.message) }),
+        ...(enabled.success ? {} : { enabledCountries: flattenErrors(enabled.error).formErrors }),
       };
       return { errors, values: { ...values, enabledCountries: countries.join(",") } };
     }

@@ -14,7 +14,8 @@ import {
   saveLocationClosure,
   updateLocationSettings,
 } from "@/db/queries/settings";
-import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
+import { fieldErrors } from "@/lib/form-errors";
+import { formFields, type FormState } from "@/lib/settings/form";
 import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
 import {
   closureSchema,

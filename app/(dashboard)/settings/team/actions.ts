@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { safeErrorSummary } from "@/lib/integrations/safe-error";
+import type { FlatErrors } from "@/lib/form-errors";
+import { OWNERS, runAction } from "@/lib/server/action";
 import { createInvitation, withdrawInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { changeRoleSchema, invitationIdSchema, inviteSchema, memberIdSchema } from "@/lib/team/schemas";
@@ -17,65 +16,52 @@ export type InviteState = {
 
 export type TeamActionState = { ok?: boolean; message?: string; at?: number };
 
-function failure(error: unknown, what: string): { message: string } {
-  if (error instanceof AppError) return { message: error.message };
-  console.error(`[team] ${what} failed: ${safeErrorSummary(error)}`);
-  return { message: "That did not work. Try again." };
-}
+/** An owner's action on the team; a failure is one sentence, logged as `[team] <what> failed`. */
+const spec = (what: string) => ({ access: OWNERS, log: ["team", `${what} failed`] as const, fail: (message: string): TeamActionState => ({ ok: false, message }) });
 
 export async function inviteAction(_previous: InviteState, formData: FormData): Promise<InviteState> {
   const values = { email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
-  try {
-    const member = await requireMember(["owner"]);
-    const parsed = inviteSchema.safeParse(values);
-    if (!parsed.success) {
-      const { fieldErrors } = parsed.error.flatten();
-      return { errors: { email: fieldErrors.email, role: fieldErrors.role }, values };
-    }
-    const created = await createInvitation({ orgId: member.orgId, invitedById: member.id, ...parsed.data });
-    if (!created.ok) return { errors: { email: [created.message] }, values };
-    revalidatePath("/settings/team");
-    return { invite: { url: created.url, email: created.email, role: created.role, expiresAt: created.expiresAt.toISOString() } };
-  } catch (error) {
-    return { ...failure(error, "invite"), values };
-  }
+  return runAction(
+    {
+      access: OWNERS,
+      log: ["team", "invite failed"],
+      fail: (message): InviteState => ({ message, values }),
+      input: { schema: inviteSchema, value: values, invalid: ({ fieldErrors }) => ({ errors: { email: fieldErrors.email, role: fieldErrors.role }, values }) },
+    },
+    async ({ member, input }) => {
+      const created = await createInvitation({ orgId: member.orgId, invitedById: member.id, ...input });
+      if (!created.ok) return { errors: { email: [created.message] }, values };
+      revalidatePath("/settings/team");
+      return { invite: { url: created.url, email: created.email, role: created.role, expiresAt: created.expiresAt.toISOString() } };
+    },
+  );
 }
 
 export async function revokeInvitationAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  try {
-    const member = await requireMember(["owner"]);
-    const parsed = invitationIdSchema.safeParse({ invitationId: formData.get("invitationId") });
-    if (!parsed.success) return { ok: false, message: "Unknown invitation. Reload the page." };
-    const revoked = await withdrawInvitation({ orgId: member.orgId, invitationId: parsed.data.invitationId });
+  const value = { invitationId: formData.get("invitationId") };
+  return runAction({ ...spec("revoke invitation"), input: { schema: invitationIdSchema, value, invalid: () => ({ ok: false, message: "Unknown invitation. Reload the page." }) } }, async ({ member, input }) => {
+    const revoked = await withdrawInvitation({ orgId: member.orgId, invitationId: input.invitationId });
     revalidatePath("/settings/team");
     return revoked ? { ok: true, message: "Invitation withdrawn: the link no longer works.", at: Date.now() } : { ok: false, message: "That invitation was already used or withdrawn." };
-  } catch (error) {
-    return { ok: false, ...failure(error, "revoke invitation") };
-  }
+  });
 }
 
 export async function changeRoleAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  try {
-    const member = await requireMember(["owner"]);
-    const parsed = changeRoleSchema.safeParse({ memberId: formData.get("memberId"), role: formData.get("role") });
-    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Choose a role." };
-    const result = await changeMemberRole({ orgId: member.orgId, actorId: member.id, ...parsed.data });
+  const value = { memberId: formData.get("memberId"), role: formData.get("role") };
+  // One sentence for the form: the first refusal, whichever field it is about.
+  const invalid = ({ formErrors, fieldErrors }: FlatErrors) => ({ ok: false, message: [...formErrors, ...Object.values(fieldErrors).flat()][0] ?? "Choose a role." });
+  return runAction({ ...spec("change role"), input: { schema: changeRoleSchema, value, invalid } }, async ({ member, input }) => {
+    const result = await changeMemberRole({ orgId: member.orgId, actorId: member.id, ...input });
     revalidatePath("/settings/team");
     return { ...result, at: Date.now() };
-  } catch (error) {
-    return { ok: false, ...failure(error, "change role") };
-  }
+  });
 }
 
 export async function removeMemberAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  try {
-    const member = await requireMember(["owner"]);
-    const parsed = memberIdSchema.safeParse({ memberId: formData.get("memberId") });
-    if (!parsed.success) return { ok: false, message: "Unknown member. Reload the page." };
-    const result = await removeMember({ orgId: member.orgId, actorId: member.id, memberId: parsed.data.memberId });
+  const value = { memberId: formData.get("memberId") };
+  return runAction({ ...spec("remove member"), input: { schema: memberIdSchema, value, invalid: () => ({ ok: false, message: "Unknown member. Reload the page." }) } }, async ({ member, input }) => {
+    const result = await removeMember({ orgId: member.orgId, actorId: member.id, memberId: input.memberId });
     revalidatePath("/settings/team");
     return { ...result, at: Date.now() };
-  } catch (error) {
-    return { ok: false, ...failure(error, "remove member") };
-  }
+  });
 }

@@ -5,7 +5,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { saveLocationTemplate } from "@/db/queries/settings";
-import { fieldErrors, formFields, type FormState } from "@/lib/settings/form";
+import { fieldErrors } from "@/lib/form-errors";
+import { formFields, type FormState } from "@/lib/settings/form";
 import { asOwner } from "@/lib/settings/owner-action";
 import { templateSchema, type TemplateField } from "@/lib/settings/template-schema";
 
