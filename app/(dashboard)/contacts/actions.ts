@@ -6,11 +6,9 @@
 // the contact can opt back in, by texting START.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/client";
-import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
-import { recordEvent } from "@/db/queries/events";
-import { contactKind, type Contact } from "@/db/schema";
+import { contactKind } from "@/db/schema";
 import { requireMember, type Role } from "@/lib/auth/session";
+import { applyContactChange, type ContactChange } from "@/lib/contacts/change-contact";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
@@ -23,28 +21,9 @@ const flagSchema = z.object({ contactId: contactIdSchema, value: z.enum(["on", "
 
 const EDITORS: readonly Role[] = ["owner", "coordinator"];
 
-type Change = {
-  set: ContactSettings;
-  event: (before: Contact) => { type: string; reason: string | null; detail: Record<string, string | boolean | null> } | null;
-  /** More to do in the same transaction once the change is made. */
-  then?: (tx: Executor, orgId: string) => Promise<unknown>;
-};
-
-async function changeContact(contactId: string, change: Change): Promise<ContactActionState> {
+async function changeContact(contactId: string, change: ContactChange): Promise<ContactActionState> {
   const member = await requireMember(EDITORS);
-  const db = await getDb();
-  const found = await db.transaction(async (tx) => {
-    const before = await getContact(tx, { orgId: member.orgId, contactId });
-    if (!before) return false;
-    await lockContact(tx, { contactId });
-    const locked = (await getContact(tx, { orgId: member.orgId, contactId })) ?? before;
-    const event = change.event(locked);
-    if (!event) return true; // already so: nothing to change, nothing to log
-    await updateContactSettings(tx, { orgId: member.orgId, contactId, set: change.set });
-    await recordEvent(tx, { orgId: member.orgId, contactId, type: event.type, reason: event.reason, detail: { memberId: member.id, ...event.detail } });
-    await change.then?.(tx, member.orgId);
-    return true;
-  });
+  const found = await applyContactChange({ orgId: member.orgId, memberId: member.id, contactId }, change);
   if (!found) return { message: "This contact does not exist in your organization." };
   revalidatePath(`/contacts/${contactId}`);
   revalidatePath("/contacts");

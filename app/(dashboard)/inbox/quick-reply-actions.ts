@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { deleteQuickReply, insertQuickReply, MAX_QUICK_REPLIES, restoreQuickReply } from "@/db/queries/quick-replies";
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -32,7 +31,7 @@ export async function addQuickReplyAction(_previous: QuickReplyState, formData: 
     const member = await requireMember(ROLES);
     const parsed = addSchema.safeParse({ title: formData.get("title"), body: formData.get("body") });
     if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
-    const row = await insertQuickReply(await getDb(), { orgId: member.orgId, ...parsed.data });
+    const row = await insertQuickReply({ orgId: member.orgId, ...parsed.data });
     if (!row) return { message: `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` };
     revalidatePath("/inbox", "layout");
     return { savedAt: Date.now() };
@@ -46,7 +45,7 @@ export async function deleteQuickReplyAction(_previous: QuickReplyChangeState, f
     const member = await requireMember(ROLES);
     const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
     if (!parsed.success) return { message: "That quick reply no longer exists." };
-    const deleted = await deleteQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    const deleted = await deleteQuickReply({ orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
     if (!deleted) return { message: "That quick reply no longer exists." };
     revalidatePath("/inbox", "layout");
     return { done: { id: parsed.data.quickReplyId, title: deleted.title, at: Date.now() } };
@@ -61,7 +60,7 @@ export async function restoreQuickReplyAction(_previous: QuickReplyChangeState, 
     const member = await requireMember(ROLES);
     const parsed = deleteSchema.safeParse({ quickReplyId: formData.get("quickReplyId") });
     if (!parsed.success) return { message: "That quick reply can no longer be restored." };
-    const restored = await restoreQuickReply(await getDb(), { orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
+    const restored = await restoreQuickReply({ orgId: member.orgId, quickReplyId: parsed.data.quickReplyId });
     if (!restored.ok) {
       return {
         message: restored.reason === "full" ? `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` : "That quick reply can no longer be restored: the undo time has passed.",
