@@ -7,7 +7,8 @@ import { apiTokens, members, type ApiToken } from "../schema";
 export type ApiTokenListRow = Pick<ApiToken, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt"> & { createdBy: string | null };
 
 export async function insertApiToken(
-  token: { orgId: string; name: string; tokenHash: string; prefix: string; createdById: string | null }, ex?: Executor,
+  token: { orgId: string; name: string; tokenHash: string; prefix: string; createdById: string | null },
+  ex?: Executor,
 ): Promise<ApiToken> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(apiTokens).values(token).returning();

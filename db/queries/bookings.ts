@@ -33,7 +33,8 @@ export async function getBookingContext({ orgId, conversationId }: { orgId: stri
 
 /** The contact's most recent inbound missed call at the location within [since, until]. */
 export async function findAttributableCall(
-  { orgId, contactId, locationId, since, until }: { orgId: string; contactId: string; locationId: string; since: Date; until: Date }, ex?: Executor,
+  { orgId, contactId, locationId, since, until }: { orgId: string; contactId: string; locationId: string; since: Date; until: Date },
+  ex?: Executor,
 ): Promise<Call | null> {
   const db = await resolveDb(ex);
   const [row] = await db

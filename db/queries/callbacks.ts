@@ -59,7 +59,8 @@ export async function findUnfinishedNormalCallback({ orgId, conversationId }: { 
 }
 
 export async function escalateCallback(
-  { orgId, callbackId, reason, dueAt, messageId }: { orgId: string; callbackId: string; reason: string; dueAt: Date; messageId: string | null }, ex?: Executor,
+  { orgId, callbackId, reason, dueAt, messageId }: { orgId: string; callbackId: string; reason: string; dueAt: Date; messageId: string | null },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   await db
@@ -109,7 +110,8 @@ function filterCondition(filter: QueueFilter): SQL | undefined {
 
 /** One page of a queue group: hot first (the enum's order), then the oldest due first. */
 export async function listCallbackQueue(
-  { group, offset, limit, ...filter }: QueueFilter & { group: QueueGroup; offset: number; limit: number }, ex?: Executor,
+  { group, offset, limit, ...filter }: QueueFilter & { group: QueueGroup; offset: number; limit: number },
+  ex?: Executor,
 ): Promise<QueueRow[]> {
   const db = await resolveDb(ex);
   return db
@@ -217,7 +219,8 @@ export async function snoozeCallbackRow({ orgId, callbackId, until }: { orgId: s
  * one given to nobody is open again.
  */
 export async function assignConversationCallbacks(
-  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null }, ex?: Executor,
+  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+  ex?: Executor,
 ): Promise<Callback[]> {
   const db = await resolveDb(ex);
   return db
@@ -257,7 +260,8 @@ export async function countDueCallbacks({ orgId, now }: { orgId: string; now: Da
 
 /** Completes one callback, or (without `callbackId`) every unfinished one of the conversation. */
 export async function completeCallbacks(
-  { orgId, callbackId, conversationId, outcome, memberId, at }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date }, ex?: Executor,
+  { orgId, callbackId, conversationId, outcome, memberId, at }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date },
+  ex?: Executor,
 ): Promise<Callback[]> {
   const db = await resolveDb(ex);
   if (!callbackId && !conversationId) throw new Error("completeCallbacks needs a callback or a conversation");

@@ -16,7 +16,8 @@ export async function insertCallIfNew(call: NewCall, ex?: Executor): Promise<Cal
  * unique per organization (two spas' phone systems may both number their calls 1, 2, 3).
  */
 export async function findCallByExternalId(
-  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string }, ex?: Executor,
+  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+  ex?: Executor,
 ): Promise<Call | null> {
   const db = await resolveDb(ex);
   const [row] = await db
@@ -76,7 +77,8 @@ export async function setTranscript({ callId, transcript }: { callId: string; tr
  * it rang, as with Twilio, and is not counted) and how many automatic texts they already got.
  */
 export async function dailySignals(
-  { orgId, contactId, since, shortCallSeconds }: { orgId: string; contactId: string; since: Date; shortCallSeconds: number }, ex?: Executor,
+  { orgId, contactId, since, shortCallSeconds }: { orgId: string; contactId: string; since: Date; shortCallSeconds: number },
+  ex?: Executor,
 ): Promise<{ shortCalls: number; autoTexts: number; lastCallBackAt: Date | null }> {
   const db = await resolveDb(ex);
   const [short] = await db

@@ -41,7 +41,8 @@ export async function lockContact({ contactId }: { contactId: string }, tx: Exec
 
 /** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
 export async function updateContactRouting(
-  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string }, ex?: Executor,
+  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   if (kind === undefined && leadStatus === undefined) return;

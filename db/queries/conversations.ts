@@ -20,7 +20,8 @@ export async function touchConversation(
     waiting?: boolean;
     unread?: boolean;
     priority?: Conversation["priority"];
-  }, ex?: Executor,
+  },
+  ex?: Executor,
 ): Promise<Conversation> {
   const db = await resolveDb(ex);
   const waitingSince = input.waiting ? input.at : null;
@@ -139,7 +140,8 @@ function inboxConditions(db: Executor, orgId: string, memberId: string | null, f
  * page's ids from the index, then those rows with their contact, location and assignee.
  */
 export async function listConversations(
-  { orgId, memberId = null, filter, cursor, limit = 50 }: { orgId: string; memberId?: string | null; filter?: InboxFilter; cursor?: InboxCursor | null; limit?: number }, ex?: Executor,
+  { orgId, memberId = null, filter, cursor, limit = 50 }: { orgId: string; memberId?: string | null; filter?: InboxFilter; cursor?: InboxCursor | null; limit?: number },
+  ex?: Executor,
 ): Promise<{ rows: InboxRow[]; next: InboxCursor | null }> {
   const db = await resolveDb(ex);
   const newestFirst = [desc(conversations.lastActivityAt), desc(conversations.id)];
@@ -207,7 +209,8 @@ export function needsWork(): SQL {
  * shared narrowing (status, location, intent, search), in one pass.
  */
 export async function countWorkByTab(
-  { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter }, ex?: Executor,
+  { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter },
+  ex?: Executor,
 ): Promise<Record<InboxTab, number>> {
   const db = await resolveDb(ex);
   const count = (tab: InboxTab) => {
@@ -268,7 +271,8 @@ export async function claimConversation({ orgId, conversationId, memberId }: { o
  * with null. False when the conversation or the member is not in the organization.
  */
 export async function assignConversation(
-  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null }, ex?: Executor,
+  { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+  ex?: Executor,
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   const sameOrg = assigneeId
@@ -284,7 +288,8 @@ export async function assignConversation(
 
 /** Done / reopen. False when nothing changed (already in that status, or not this organization's). */
 export async function setConversationStatus(
-  { orgId, conversationId, status }: { orgId: string; conversationId: string; status: Conversation["status"] }, ex?: Executor,
+  { orgId, conversationId, status }: { orgId: string; conversationId: string; status: Conversation["status"] },
+  ex?: Executor,
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   const rows = await db

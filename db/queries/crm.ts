@@ -123,7 +123,8 @@ export async function markCrmDelivered({ id, attempts, statusCode }: { id: strin
 }
 
 export async function retryCrmDeliveryLater(
-  { id, attempts, at, statusCode, error }: { id: string; attempts: number; at: Date; statusCode: number | null; error: string }, ex?: Executor,
+  { id, attempts, at, statusCode, error }: { id: string; attempts: number; at: Date; statusCode: number | null; error: string },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   await db
@@ -133,7 +134,8 @@ export async function retryCrmDeliveryLater(
 }
 
 export async function markCrmDeliveryDead(
-  { id, attempts, statusCode, error }: { id: string; attempts: number; statusCode: number | null; error: string }, ex?: Executor,
+  { id, attempts, statusCode, error }: { id: string; attempts: number; statusCode: number | null; error: string },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   await db
@@ -180,7 +182,8 @@ const createdMs = sql`date_trunc('milliseconds', ${crmDeliveries.createdAt})`;
 
 /** The delivery log for settings: newest first, keyset-paginated. */
 export async function listCrmDeliveries(
-  { orgId, limit = 50, cursor }: { orgId: string; limit?: number; cursor?: CrmDeliveryCursor | null }, ex?: Executor,
+  { orgId, limit = 50, cursor }: { orgId: string; limit?: number; cursor?: CrmDeliveryCursor | null },
+  ex?: Executor,
 ): Promise<{ rows: CrmDeliveryRow[]; next: CrmDeliveryCursor | null }> {
   const db = await resolveDb(ex);
   const rows = await db
@@ -215,7 +218,8 @@ export async function listCrmDeliveries(
  * every missed-call transaction). True when a row was written.
  */
 export async function insertCrmDeliveryIfConfigured(
-  { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> }, ex?: Executor,
+  { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> },
+  ex?: Executor,
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   const result = await db.execute(sql`

@@ -85,7 +85,8 @@ export type CallOutcome = {
 
 /** What recording a call did, read back from the audit log (scoped to the organization). */
 export async function findCallOutcome(
-  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string }, ex?: Executor,
+  { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+  ex?: Executor,
 ): Promise<CallOutcome | null> {
   const db = await resolveDb(ex);
   const [call] = await db

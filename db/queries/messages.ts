@@ -55,7 +55,8 @@ const rankOf = (status: Message["status"]) =>
  * it attaches the sid to our outbound message that has none yet.
  */
 export async function applyDeliveryStatus(
-  { providerSid, status, errorCode, messageId }: { providerSid: string; status: Message["status"]; errorCode: number | null; messageId?: string | null }, ex?: Executor,
+  { providerSid, status, errorCode, messageId }: { providerSid: string; status: Message["status"]; errorCode: number | null; messageId?: string | null },
+  ex?: Executor,
 ): Promise<Message | null> {
   const db = await resolveDb(ex);
   const forward = sql`${STATUS_RANK} < ${rankOf(status)}`;

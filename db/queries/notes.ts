@@ -7,7 +7,8 @@ import { conversations, notes, type Note } from "../schema";
  * conversation is checked to belong to the organization in the same statement; null when it does not.
  */
 export async function insertNote(
-  { orgId, conversationId, authorId, body, at = new Date() }: { orgId: string; conversationId: string; authorId: string; body: string; at?: Date }, ex?: Executor,
+  { orgId, conversationId, authorId, body, at = new Date() }: { orgId: string; conversationId: string; authorId: string; body: string; at?: Date },
+  ex?: Executor,
 ): Promise<Note | null> {
   const db = await resolveDb(ex);
   const [conversation] = await db

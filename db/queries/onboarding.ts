@@ -12,7 +12,8 @@ export async function insertOrganization({ name, slug }: { name: string; slug: s
 }
 
 export async function insertLocation(
-  location: { orgId: string; name: string; timezone: string; bookingUrl: string | null }, ex?: Executor,
+  location: { orgId: string; name: string; timezone: string; bookingUrl: string | null },
+  ex?: Executor,
 ): Promise<string> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(locations).values(location).returning({ id: locations.id });
@@ -21,7 +22,8 @@ export async function insertLocation(
 }
 
 export async function insertTemplates(
-  { locationId, templates }: { locationId: string; templates: { situation: (typeof messageTemplates.$inferInsert)["situation"]; body: string }[] }, ex?: Executor,
+  { locationId, templates }: { locationId: string; templates: { situation: (typeof messageTemplates.$inferInsert)["situation"]; body: string }[] },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   if (!templates.length) return;
@@ -46,7 +48,8 @@ type StatusRow = {
  * fictional test callers) prove the loop, not that the phone system's webhook is pasted.
  */
 export async function getOnboardingStatus(
-  { orgId, testCallers }: { orgId: string; testCallers: readonly string[] }, ex?: Executor,
+  { orgId, testCallers }: { orgId: string; testCallers: readonly string[] },
+  ex?: Executor,
 ): Promise<OnboardingStatus | null> {
   const db = await resolveDb(ex);
   const callers = sql.join(testCallers.map((n) => sql`${n}`), sql`, `);

@@ -68,7 +68,8 @@ export async function finishSentText({ claim, sent, event }: { claim: OutboxClai
 }
 
 export async function retryTextLater(
-  { id, attempts, at, error, outcomeUnknown }: { id: string; attempts: number; at: Date; error: string; outcomeUnknown: boolean }, ex?: Executor,
+  { id, attempts, at, error, outcomeUnknown }: { id: string; attempts: number; at: Date; error: string; outcomeUnknown: boolean },
+  ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);
   await db
@@ -136,7 +137,8 @@ export type ScheduledKind = "any" | "automatic" | "follow_up";
  * the same facts again. Returns the cancelled messages' ids.
  */
 export async function cancelScheduledTexts(
-  { orgId, scope, kind, reason, reasonText, detail = {} }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> }, ex?: Executor,
+  { orgId, scope, kind, reason, reasonText, detail = {} }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> },
+  ex?: Executor,
 ): Promise<string[]> {
   const db = await resolveDb(ex);
   const where =

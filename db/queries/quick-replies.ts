@@ -37,7 +37,8 @@ export async function insertQuickReply({ orgId, title, body }: { orgId: string; 
  * (already gone, or another spa's). Replies deleted longer ago than the undo window are purged here.
  */
 export async function deleteQuickReply(
-  { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date }, ex?: Executor,
+  { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date },
+  ex?: Executor,
 ): Promise<{ title: string } | null> {
   const db = await resolveDb(ex);
   await db
@@ -58,7 +59,8 @@ export type RestoreResult = { ok: true; title: string } | { ok: false; reason: "
  * spa's; "full": the team has added replies up to the limit since.
  */
 export async function restoreQuickReply(
-  { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date }, ex?: Executor,
+  { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date },
+  ex?: Executor,
 ): Promise<RestoreResult> {
   const db = await resolveDb(ex);
   if ((await liveCount(db, orgId)) >= MAX_QUICK_REPLIES) return { ok: false, reason: "full" };

@@ -53,7 +53,8 @@ const CONDITIONS: Record<Exclude<ListMetric, "bookings">, SQL> = {
 };
 
 export async function listMetricRows(
-  { metric, range, limit, offset }: { metric: ListMetric; range: Range; limit: number; offset: number }, ex?: Executor,
+  { metric, range, limit, offset }: { metric: ListMetric; range: Range; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<(MetricCallRow | MetricBookingRow)[]> {
   const db = await resolveDb(ex);
   if (metric === "bookings") return listBookings(db, { range, limit, offset });

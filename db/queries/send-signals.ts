@@ -20,7 +20,8 @@ export type SendSignals = {
  * go. One round trip (it runs before every automatic text): each signal is a subquery.
  */
 export async function sendSignals(
-  { orgId, contactId, conversationId, messageId, queuedAt, now }: { orgId: string; contactId: string; conversationId: string; messageId: string; queuedAt: Date; now: Date }, ex?: Executor,
+  { orgId, contactId, conversationId, messageId, queuedAt, now }: { orgId: string; contactId: string; conversationId: string; messageId: string; queuedAt: Date; now: Date },
+  ex?: Executor,
 ): Promise<SendSignals> {
   const db = await resolveDb(ex);
   const since = queuedAt.toISOString();

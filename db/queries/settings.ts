@@ -139,7 +139,8 @@ export type AddNumberResult = { ok: true } | { ok: false; reason: "location_not_
 
 /** A number belongs to one location: the unique index decides, so two owners adding it at once get one winner. */
 export async function addLocationNumber(
-  input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string }, ex?: Executor,
+  input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string },
+  ex?: Executor,
 ): Promise<AddNumberResult> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return { ok: false, reason: "location_not_found" };
@@ -192,7 +193,8 @@ export async function replaceLocationHours({ orgId, locationId, shifts }: Locati
 
 /** Holidays and special days from `fromDay` on (past ones no longer matter), soonest first. */
 export async function listLocationClosures(
-  { orgId, locationId, fromDay, limit, offset }: LocationScope & { fromDay: string; limit: number; offset: number }, ex?: Executor,
+  { orgId, locationId, fromDay, limit, offset }: LocationScope & { fromDay: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<Page<LocationClosure>> {
   const db = await resolveDb(ex);
   const rows = await db
@@ -207,7 +209,8 @@ export async function listLocationClosures(
 
 /** One entry per day: saving a day that already has one replaces it. */
 export async function saveLocationClosure(
-  input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">, ex?: Executor,
+  input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">,
+  ex?: Executor,
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;
@@ -237,7 +240,8 @@ export async function listLocationTemplates({ orgId, locationId }: LocationScope
 }
 
 export async function saveLocationTemplate(
-  input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date }, ex?: Executor,
+  input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date },
+  ex?: Executor,
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;

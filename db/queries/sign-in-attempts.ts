@@ -13,7 +13,8 @@ const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succ
 const fromAddress = (ip: string | null): SQL => (ip === null ? isNull(signInAttempts.ip) : eq(signInAttempts.ip, ip));
 
 export async function insertSignInAttempt(
-  { action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date }, ex?: Executor,
+  { action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date },
+  ex?: Executor,
 ): Promise<number> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(signInAttempts).values({ action, email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
@@ -63,7 +64,8 @@ export async function listEmailAddressFailures({ email, ip, since }: { email: st
  * every one (signup, invitations), or only the failures (sign-in; a success resets nothing here).
  */
 export async function listAddressAttempts(
-  { action, ip, since, failuresOnly = false }: { action: AttemptAction; ip: string | null; since: Date; failuresOnly?: boolean }, ex?: Executor,
+  { action, ip, since, failuresOnly = false }: { action: AttemptAction; ip: string | null; since: Date; failuresOnly?: boolean },
+  ex?: Executor,
 ): Promise<Failure[]> {
   const db = await resolveDb(ex);
   return db

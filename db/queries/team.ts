@@ -7,7 +7,8 @@ export type TeamMember = Pick<Member, "id" | "name" | "email" | "role" | "create
 
 /** One page of members, owners first, then by name; `total` drives the pager. */
 export async function listMembers(
-  { orgId, limit, offset }: { orgId: string; limit: number; offset: number }, ex?: Executor,
+  { orgId, limit, offset }: { orgId: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<{ rows: TeamMember[]; total: number }> {
   const db = await resolveDb(ex);
   const [rows, [totals]] = await Promise.all([
@@ -27,7 +28,8 @@ export type PendingInvitation = Pick<Invitation, "id" | "email" | "role" | "expi
 
 /** Invitations nobody accepted or revoked (expired ones included, so the owner sees them lapse). */
 export async function listPendingInvitations(
-  { orgId, limit, offset }: { orgId: string; limit: number; offset: number }, ex?: Executor,
+  { orgId, limit, offset }: { orgId: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<{ rows: PendingInvitation[]; total: number }> {
   const db = await resolveDb(ex);
   const pending = and(eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
@@ -53,7 +55,8 @@ export async function listPendingInvitations(
 }
 
 export async function insertInvitation(
-  invitation: { orgId: string; email: string; role: Member["role"]; tokenHash: string; invitedById: string; expiresAt: Date }, ex?: Executor,
+  invitation: { orgId: string; email: string; role: Member["role"]; tokenHash: string; invitedById: string; expiresAt: Date },
+  ex?: Executor,
 ): Promise<Invitation> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(invitations).values(invitation).returning();
@@ -126,7 +129,8 @@ export async function claimInvitation({ tokenHash, now }: { tokenHash: string; n
 }
 
 export async function insertMember(
-  member: { orgId: string; email: string; name: string; role: Member["role"]; passwordHash: string }, ex?: Executor,
+  member: { orgId: string; email: string; name: string; role: Member["role"]; passwordHash: string },
+  ex?: Executor,
 ): Promise<Member> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(members).values(member).returning();

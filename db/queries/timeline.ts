@@ -61,7 +61,8 @@ const ORDER: Record<TimelineItem["kind"], number> = { call: 0, message: 1, event
  * decisions, callback tasks (created, and completed with their outcome), bookings and internal notes.
  */
 export async function getTimeline(
-  { orgId, conversationId, contactId, locationId }: { orgId: string; conversationId: string; contactId: string; locationId: string }, ex?: Executor,
+  { orgId, conversationId, contactId, locationId }: { orgId: string; conversationId: string; contactId: string; locationId: string },
+  ex?: Executor,
 ): Promise<TimelineItem[]> {
   const db = await resolveDb(ex);
   const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) =>

@@ -21,7 +21,8 @@ export const REFUSAL_REASONS = [
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export async function recordRefusal(
-  input: { orgId: string | null; reason: RefusalReason; locationId?: string | null; contactId?: string | null; detail?: Record<string, string | number | boolean | null> }, ex?: Executor,
+  input: { orgId: string | null; reason: RefusalReason; locationId?: string | null; contactId?: string | null; detail?: Record<string, string | number | boolean | null> },
+  ex?: Executor,
 ): Promise<void> {
   await recordEvent({
     orgId: input.orgId,

@@ -7,7 +7,8 @@ import { forwardingRefusal, type DialUse, type UnsafeNumberReason } from "@/lib/
 import { recordRefusal } from "./refusal";
 
 export async function recordTollFraudRefusal(
-  input: { orgId: string; locationId?: string | null; use: DialUse; kind: UnsafeNumberReason; number: string | null; where: "settings" | "dial"; callSid?: string }, ex?: Executor,
+  input: { orgId: string; locationId?: string | null; use: DialUse; kind: UnsafeNumberReason; number: string | null; where: "settings" | "dial"; callSid?: string },
+  ex?: Executor,
 ): Promise<void> {
   await recordRefusal({
     orgId: input.orgId,
