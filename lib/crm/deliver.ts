@@ -3,7 +3,6 @@
 // number of servers can sweep without posting the same row twice. Only to the public internet
 // (safe-post.ts), a few per organization at a time, and paused for an endpoint that keeps failing.
 import { Webhook } from "standardwebhooks";
-import { getDb, type Db } from "@/db/client";
 import {
   claimDueCrmDeliveries,
   closeCrmCircuit,
@@ -134,13 +133,13 @@ async function attemptDelivery(claim: CrmClaim, endpoint: CrmEndpoint | null, re
   return postCrmEvent(signCrmRequest({ ...target, eventId: claim.eventId, body, at: new Date() }), { resolve });
 }
 
-async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
+async function deliverClaim(claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
   const result = await attemptDelivery(claim, endpoint, resolve);
   const step = nextCrmStep(result, claim.attempts, new Date());
   const current = { id: claim.id, attempts: claim.attempts };
-  if (step.kind === "delivered") await markCrmDelivered({ ...current, statusCode: step.statusCode }, db);
-  else if (step.kind === "retry") await retryCrmDeliveryLater({ ...current, at: step.at, statusCode: step.statusCode, error: step.error }, db);
-  else await markCrmDeliveryDead({ ...current, statusCode: step.statusCode, error: step.error }, db);
+  if (step.kind === "delivered") await markCrmDelivered({ ...current, statusCode: step.statusCode });
+  else if (step.kind === "retry") await retryCrmDeliveryLater({ ...current, at: step.at, statusCode: step.statusCode, error: step.error });
+  else await markCrmDeliveryDead({ ...current, statusCode: step.statusCode, error: step.error });
   return result;
 }
 
@@ -156,7 +155,6 @@ export async function sweepCrmDeliveries({
   perOrg = CRM_SWEEP.perOrg,
   resolve,
 }: { maxOrgs?: number; perOrg?: number; resolve?: Resolver } = {}): Promise<number> {
-  const db = await getDb();
   const claims = await claimDueCrmDeliveries({ maxOrgs, perOrg });
   // Settings are read per sweep, not per enqueue: a corrected URL or secret fixes pending retries.
   const endpoints = new Map<string, Promise<CrmEndpoint | null>>();
@@ -168,7 +166,7 @@ export async function sweepCrmDeliveries({
   const refusedOrgs = new Set<string>();
   const results = await Promise.allSettled(
     claims.map(async (claim) => {
-      const result = await deliverClaim(db, claim, await endpointOf(claim.orgId), resolve);
+      const result = await deliverClaim(claim, await endpointOf(claim.orgId), resolve);
       if (result.kind === "dead" && result.unsafe) refusedOrgs.add(claim.orgId);
       // A retry means the endpoint is down: it counts toward opening the organization's circuit.
       else if (result.kind === "retry") await recordCrmEndpointFailure({ orgId: claim.orgId });
