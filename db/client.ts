@@ -126,20 +126,25 @@ export function targetFromEnv(): DbTarget {
   return databaseUrl ? { kind: "postgres", url: databaseUrl } : { kind: "pglite", dir: pgliteDir };
 }
 
-type Holder = { rebound?: { handle: Promise<DbHandle> } };
+type OnCreated = (db: Db) => Promise<unknown>;
+type Holder = { rebound?: { handle: Promise<DbHandle> }; reboundOnCreated?: OnCreated };
 const holder = globalThis as typeof globalThis & Holder;
 
 /**
- * The process-wide database, kept on globalThis so hot reload does not open a second one.
- * A freshly created embedded database outside production also gets the demo spa.
+ * What to run on an embedded database that getDbHandle() has just created (migrated, still empty),
+ * before anyone else uses it: the server's start-up hands it the demo seed outside production
+ * (lib/server/start.ts). Handed in rather than imported, so this file depends on no seed. Kept on
+ * globalThis, like the handle, because Next evaluates this module once per bundle.
  */
+export function onEmbeddedDatabaseCreated(hook: OnCreated): void {
+  holder.reboundOnCreated = hook;
+}
+
+/** The process-wide database, kept on globalThis so hot reload does not open a second one. */
 export function getDbHandle(): Promise<DbHandle> {
   holder.rebound ??= {
     handle: openDb(targetFromEnv()).then(async (handle) => {
-      if (handle.created && env().nodeEnv !== "production") {
-        const { seedDemo } = await import("./seed-demo");
-        await seedDemo(handle.db);
-      }
+      if (handle.created) await holder.reboundOnCreated?.(handle.db);
       return handle;
     }),
   };

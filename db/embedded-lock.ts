@@ -1,5 +1,5 @@
 // PGlite has no cross-process lock: a second process opening a live data directory corrupts it
-// (../shared/STACK.md, pitfall 6). One process owns the directory; others get a clear error.
+// (docs/stack-notes.md#one-process-per-data-directory). One process owns the directory; others get a clear error.
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 

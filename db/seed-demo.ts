@@ -1,4 +1,4 @@
-// The demo spa of ../shared/DESIGN.md ("Demo data"): Glow Med Spa, two locations (a Twilio number
+// The demo spa of docs/architecture.md#demo-data: Glow Med Spa, two locations (a Twilio number
 // each, plus a Quo, an Aircall and a generic PBX number), its own webhook secrets, two members and
 // ~90 days of generated history. Deterministic and idempotent: when the organization exists,
 // nothing is generated again. Used by `npm run db:seed` (db/seed.ts) and the first `npm run dev`.
@@ -88,7 +88,7 @@ export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
 ];
 
 /**
- * One more demo number per phone system (DESIGN.md "Demo data"), so the simulator's Quo, Aircall
+ * One more demo number per phone system (docs/architecture.md#demo-data), so the simulator's Quo, Aircall
  * and generic scenarios have a number that accepts them under the provider rule. The PBX number's
  * texts are hosted on the Twilio account, so it can text back.
  */

@@ -2,7 +2,7 @@
 // make a caller a client, block them behind a confirmation, see texting refused in their
 // conversation, and read in the call log why their next call was not texted.
 import { expect, test } from "@playwright/test";
-import { callStatusPayload, signedTwilioRequest } from "@/scripts/twilio-payloads";
+import { callStatusPayload, signedTwilioRequest } from "@/lib/telephony/twilio/samples";
 import { missedCall, newCaller } from "./phone";
 import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";

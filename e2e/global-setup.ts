@@ -2,8 +2,8 @@
 // (plus a second organization that must stay invisible), the Twilio stand-in, and `next start`.
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
-import { startAppServer } from "@/scripts/app-server";
-import { startTwilioStandIn } from "@/scripts/twilio-stand-in";
+import { startAppServer } from "@/tools/app-server";
+import { startTwilioStandIn } from "@/tools/twilio-stand-in";
 import { createTestDatabase } from "@/tests/test-database";
 import { seedOtherOrganization } from "./other-organization";
 

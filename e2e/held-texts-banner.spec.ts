@@ -11,7 +11,7 @@ const REASONS = ["daily_cap_reached", "daily_cap_reached", "daily_cap_reached", 
 test.beforeAll(async () => {
   await withE2eDb(async (db) => {
     const [glow] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "glow"));
-    await db.insert(events).values(REASONS.map((reason) => ({ orgId: glow!.id, type: "refused", reason, detail: { kind: "automatic" } })));
+    await db.insert(events).values(REASONS.map((reason) => ({ orgId: glow!.id, type: "refused" as const, reason, detail: { kind: "automatic" } })));
   });
 });
 

@@ -1,7 +1,7 @@
 // The phone system in the browser tests: signed, real-format Twilio webhooks posted at the app,
 // exactly as `npm run simulate` does.
 import { formatPhone } from "@/lib/phone";
-import { dialActionPayload, inboundSmsPayload, recordingPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, recordingPayload, signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
 
 function config() {
   const appUrl = process.env.E2E_APP_URL;

@@ -9,7 +9,7 @@ const shots = "test-results/screenshots";
 const WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 type Day = (typeof WEEK)[number];
 
-/** The demo spa's Downtown week (../shared/DESIGN.md), put back after the test changes it. */
+/** The demo spa's Downtown week (docs/architecture.md#demo-data), put back after the test changes it. */
 const DOWNTOWN_WEEK: Record<Day, [string, string][]> = {
   Monday: [["09:00", "12:30"], ["13:15", "19:00"]],
   Tuesday: [["09:00", "12:30"], ["13:15", "19:00"]],
@@ -147,7 +147,7 @@ test("overlapping shifts and a number of another location are refused next to th
     await page.getByRole("button", { name: "Add number" }).click();
     await expect(page.locator("#new-number-error")).toHaveText(error);
   }
-  // Downtown's Twilio main line, its Quo text line and its PBX on the generic webhook (DESIGN.md demo data).
+  // Downtown's Twilio main line, its Quo text line and its PBX on the generic webhook (docs/architecture.md#demo-data).
   await expect(numbers.getByRole("listitem")).toHaveCount(3);
   for (const number of ["(310) 555-0100", "(310) 555-0160", "(310) 555-0180"]) await expect(numbers).toContainText(number);
 

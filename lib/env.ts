@@ -1,4 +1,4 @@
-// Environment, read and validated in one place (../shared/DESIGN.md, "Environment").
+// Environment, read and validated in one place (docs/architecture.md#environment; every variable: README.md#environment).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Numbers Rebound must never dial or text (INTEGRATIONS.md §4), one row per kind of number.
+// Numbers Rebound must never dial or text (docs/security-words.md#toll-fraud-through-forwarding-numbers-issue-12-item-9), one row per kind of number.
 import { describe, expect, it } from "vitest";
 import { checkDialTarget, countryList, forwardingRefusal, type DialUse, type UnsafeNumberReason } from "./phone-safety";
 

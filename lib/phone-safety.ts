@@ -1,5 +1,5 @@
 // Numbers Rebound must never dial or text on a member's say-so (toll fraud, SMS pumping;
-// INTEGRATIONS.md §4). Pure: a typed number, the organization's enabled countries and what the
+// docs/security-words.md#toll-fraud-through-forwarding-numbers-issue-12-item-9). Pure: a typed number, the organization's enabled countries and what the
 // number is for in; the E.164 number or a refusal with the sentence to show next to the field out.
 //
 // Allowed: geographic numbers (FIXED_LINE, FIXED_LINE_OR_MOBILE) and MOBILE numbers in a country

@@ -21,7 +21,7 @@ export function formatPhone(e164: string): string {
  * The country a number rings in, or null when libphonenumber cannot tell (then no country is
  * enabled for it). "+1" is not one country: the Caribbean shares the North American plan
  * (809/829/849 Dominican Republic, 876 Jamaica, 268, 284, 473, 649, 664, 767…), international rates
- * and the one-ring-scam favourites (../shared/INTEGRATIONS.md §4).
+ * and the one-ring-scam favourites (docs/security-words.md#toll-fraud-through-forwarding-numbers-issue-12-item-9).
  */
 export function countryOf(e164: string): CountryCode | null {
   return parsePhoneNumberFromString(e164)?.country ?? null;

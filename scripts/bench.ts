@@ -26,11 +26,11 @@ import { seedDemo } from "@/db/seed-demo";
 import { seedConversations } from "@/db/seed-scale";
 import { seedCallVolume, VOLUME_OWNER } from "@/db/seed-volume";
 import { createTestDatabase } from "@/tests/test-database";
-import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "./app-server";
-import { burst, closedLoop, cpuDuring, findNextServerPid, formatTable, latencies, openLoop, send, watchMemory, type Latencies, type Row, type Sent } from "./bench-load";
-import { signInForCookie } from "./bench-session";
-import { dialActionPayload, signedTwilioRequest } from "./twilio-payloads";
-import { startTwilioStandIn, type StandInMessage, type TwilioStandIn } from "./twilio-stand-in";
+import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "@/tools/app-server";
+import { burst, closedLoop, cpuDuring, findNextServerPid, formatTable, latencies, openLoop, send, watchMemory, type Latencies, type Row, type Sent } from "@/tools/bench-load";
+import { signInForCookie } from "@/tools/bench-session";
+import { dialActionPayload, signedTwilioRequest } from "@/lib/telephony/twilio/samples";
+import { startTwilioStandIn, type StandInMessage, type TwilioStandIn } from "@/tools/twilio-stand-in";
 
 const SPA_NUMBER = "+13105550100"; // the demo spa's Downtown number (db/seed-demo.ts)
 const DIAL = "/api/webhooks/twilio/dial";

@@ -1,7 +1,7 @@
 // `npm run simulate`: a stand-in phone system. Posts correctly signed, real-format webhooks of
 // Twilio, OpenPhone / Quo, Aircall or the generic API at a running Rebound, one scenario at a time
 // (missed, after hours, repeat caller, STOP, hot reply, landline, hold abandon, voicemail), so the
-// whole loop can be seen without any phone account. The plan is built in ./simulate-scenarios.ts.
+// whole loop can be seen without any phone account. The plan is built in tools/simulate-scenarios.ts.
 //
 //   npm run simulate                                             missed call to Downtown, new caller
 //   npm run simulate -- --provider aircall --scenario after-hours  to Westside's Aircall line
@@ -11,11 +11,11 @@
 //   npm run simulate -- --to +13105550199 --voicemail --reply "Can I come in today?"
 import { readOrCreateDevSecrets } from "@/lib/env";
 import { formatPhone } from "@/lib/phone";
-import { aircallRequest } from "./aircall-payloads";
-import { signedGenericRequest } from "./generic-payloads";
-import { signedOpenPhoneRequest } from "./openphone-payloads";
-import { parseSimulateArgs, planScenario, resolveTargets, USAGE, UsageError, type PlannedStep } from "./simulate-scenarios";
-import { signedTwilioRequest } from "./twilio-payloads";
+import { aircallRequest } from "@/lib/telephony/aircall/samples";
+import { signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
+import { parseSimulateArgs, planScenario, resolveTargets, USAGE, UsageError, type PlannedStep } from "@/tools/simulate-scenarios";
+import { signedTwilioRequest } from "@/lib/telephony/twilio/samples";
 
 type Secrets = { twilioAuthToken: string; openphoneSecret: string; aircallToken: string; genericSecret: string };
 

@@ -41,7 +41,7 @@ export async function lockContact({ contactId }: { contactId: string }, tx: Exec
 
 /** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
 export async function updateContactRouting(
-  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: string },
+  { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: Contact["leadStatus"] },
   ex?: Executor,
 ): Promise<void> {
   const db = await resolveDb(ex);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { isTabActive, likeContains, searchTerms, TABS, tabFilter, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
 import { resolveDb, type Executor } from "../client";
-import { callbacks, contacts, conversations, locations, members, type Conversation, type Member } from "../schema";
+import { callbacks, contacts, conversations, locations, members, type Conversation, type Intent, type Member } from "../schema";
 
 export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped" | "link_clicked";
 
@@ -317,7 +317,7 @@ export async function getInboxOptions({ orgId }: { orgId: string }, ex?: Executo
   return { locations: locationRows, members: memberRows };
 }
 
-export async function setConversationIntent({ orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: string }, ex?: Executor): Promise<void> {
+export async function setConversationIntent({ orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: Intent }, ex?: Executor): Promise<void> {
   const db = await resolveDb(ex);
   await db
     .update(conversations)

@@ -13,6 +13,7 @@ import {
   type Call,
   type Callback,
   type Event,
+  type EventType,
   type Message,
   type Note,
 } from "../schema";
@@ -29,7 +30,7 @@ export type TimelineItem =
  * Events a coordinator should see in the timeline: decisions and changes, not bookkeeping. Callback
  * tasks and bookings are read from their own tables (with their current state), not from events.
  */
-export const VISIBLE_EVENTS = [
+export const VISIBLE_EVENTS: EventType[] = [
   "text_skipped",
   "contact_kind_changed",
   "text_canceled",

@@ -5,7 +5,9 @@ import { organizations } from "./accounts";
 import { calls, contacts } from "./calls";
 import { createdAt, id, tz } from "./columns";
 import { conversations, messages } from "./conversations";
+import { oneOf } from "./checks";
 import { crmDeliveryStatus } from "./enums";
+import { EVENT_TYPES, type EventType } from "./event-types";
 import { locations } from "./locations";
 
 /** Append-only audit log: every decision, including every text NOT sent, with its reason. */
@@ -19,12 +21,12 @@ export const events = pgTable(
     conversationId: uuid().references(() => conversations.id, { onDelete: "cascade" }),
     callId: uuid().references(() => calls.id, { onDelete: "cascade" }),
     messageId: uuid().references(() => messages.id, { onDelete: "cascade" }),
-    type: text().notNull(),
+    type: text().$type<EventType>().notNull(),
     reason: text(),
     detail: jsonb().$type<Record<string, string | number | boolean | null>>(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.conversationId, t.createdAt), index().on(t.callId), index().on(t.orgId, t.type, t.createdAt)],
+  (t) => [index().on(t.conversationId, t.createdAt), index().on(t.callId), index().on(t.orgId, t.type, t.createdAt), oneOf("events_type_check", "type", EVENT_TYPES)],
 );
 export type Event = typeof events.$inferSelect;
 

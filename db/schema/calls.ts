@@ -2,8 +2,10 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./accounts";
+import { oneOf } from "./checks";
 import { createdAt, id, tz } from "./columns";
 import { telephonyProvider, contactKind, lineType, callDirection, callDisposition, leakSource } from "./enums";
+import { LEAD_STATUSES, type LeadStatus } from "./lead-statuses";
 import { locations } from "./locations";
 
 export const contacts = pgTable(
@@ -14,7 +16,7 @@ export const contacts = pgTable(
     phone: text().notNull(),
     name: text(),
     kind: contactKind().notNull().default("new_lead"),
-    leadStatus: text().notNull().default("new_inbound"),
+    leadStatus: text().$type<LeadStatus>().notNull().default("new_inbound"),
     optedOutAt: tz(),
     blockedAt: tz(),
     isStaff: boolean().notNull().default(false),
@@ -24,7 +26,11 @@ export const contacts = pgTable(
     isTest: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.orgId, t.phone), index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.phone, t.id)],
+  (t) => [
+    uniqueIndex().on(t.orgId, t.phone),
+    index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.phone, t.id),
+    oneOf("contacts_lead_status_check", "lead_status", LEAD_STATUSES),
+  ],
 );
 export type Contact = typeof contacts.$inferSelect;
 

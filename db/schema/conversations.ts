@@ -4,8 +4,10 @@ import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { members, organizations } from "./accounts";
 import { calls, contacts } from "./calls";
+import { oneOf } from "./checks";
 import { createdAt, id, tz } from "./columns";
 import { conversationStatus, conversationPriority, messageDirection, messageStatus, templateSituation, outboxStatus } from "./enums";
+import { INTENTS, type Intent } from "./intents";
 import { locations } from "./locations";
 
 export const conversations = pgTable(
@@ -17,7 +19,7 @@ export const conversations = pgTable(
     contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
     status: conversationStatus().notNull().default("open"),
     priority: conversationPriority().notNull().default("normal"),
-    intent: text(),
+    intent: text().$type<Intent>(),
     assigneeId: uuid().references(() => members.id, { onDelete: "set null" }),
     /** What happened last, for the inbox: missed_call, voicemail, reply, text_sent, note… */
     lastActivityKind: text().notNull(),
@@ -38,6 +40,7 @@ export const conversations = pgTable(
     index("conversations_open_work_idx")
       .on(t.orgId, t.priority, t.assigneeId, t.waitingSince, t.locationId, t.intent, t.contactId)
       .where(sql`${t.status} = 'open'`),
+    oneOf("conversations_intent_check", "intent", INTENTS),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;

@@ -1,5 +1,5 @@
-// Where a booking came from, in one line the desk and the owner read the same way (DESIGN.md,
-// "ROI numbers": a booking is recovered when it follows a missed call of the same contact within
+// Where a booking came from, in one line the desk and the owner read the same way (docs/roi.md#attribution:
+// a booking is recovered when it follows a missed call of the same contact within
 // the organization's attribution window). Pure: no I/O.
 
 export type AttributionFacts = {

@@ -1,4 +1,4 @@
-// What the mark-booked form sends, validated once (STYLE.md rule 7): the server action parses with
+// What the mark-booked form sends, validated once (docs/style.md rule 7): the server action parses with
 // this schema and passes the result to recordBooking.
 import { z } from "zod";
 import { dollarsToCents } from "./money";

@@ -1,4 +1,4 @@
-// Money is stored in integer cents (DESIGN.md); the desk types and reads dollars.
+// Money is stored in integer cents (docs/architecture.md#domain-words); the desk types and reads dollars.
 
 /** "450", "$1,400.50", " 99.9 " → cents; anything else (letters, three decimals, negative) → null. */
 export function dollarsToCents(raw: string): number | null {

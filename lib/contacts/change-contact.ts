@@ -3,11 +3,11 @@
 import { transaction, type Executor } from "@/db/client";
 import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
 import { recordEvent } from "@/db/queries/events";
-import type { Contact } from "@/db/schema";
+import type { Contact, EventType } from "@/db/schema";
 
 export type ContactChange = {
   set: ContactSettings;
-  event: (before: Contact) => { type: string; reason: string | null; detail: Record<string, string | boolean | null> } | null;
+  event: (before: Contact) => { type: EventType; reason: string | null; detail: Record<string, string | boolean | null> } | null;
   /** More to do in the same transaction once the change is made. */
   then?: (tx: Executor, orgId: string) => Promise<unknown>;
 };

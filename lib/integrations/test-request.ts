@@ -1,13 +1,13 @@
 // A missed call from the test caller, exactly as each phone system sends it: the payload builders
-// the simulator and the tests use (scripts/*-payloads.ts), signed with this organization's secret
+// the simulator and the tests use (lib/telephony/<provider>/samples.ts), signed with this organization's secret
 // over APP_URL + path, the way the provider signs it.
 import type { OrgSecrets } from "@/db/queries/organizations";
 import type { Env } from "@/lib/env";
 import type { Provider } from "@/lib/telephony/call-event";
-import { aircallCallId, aircallCallPayload, aircallRequest } from "@/scripts/aircall-payloads";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { callMissedPayload, openphoneId, signedOpenPhoneRequest } from "@/scripts/openphone-payloads";
-import { dialActionPayload, sid, signedTwilioRequest } from "@/scripts/twilio-payloads";
+import { aircallCallId, aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { callMissedPayload, openphoneId, signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
+import { dialActionPayload, sid, signedTwilioRequest } from "@/lib/telephony/twilio/samples";
 
 export type TestRequest = { request: Request; externalId: string };
 

@@ -19,7 +19,10 @@
 // Negation: a hot phrase preceded in the same clause by not / can't / don't… ("not today",
 // "I can't come in today") or followed by "doesn't work" / "is bad" does not count. "I can't come
 // today" is therefore NOT today: the caller is declining today, not asking for it.
-export type Intent = "book" | "today" | "price" | "reschedule" | "cancel" | "billing" | "wrong_number" | "other";
+// The set of intents itself is db/schema/intents.ts: the database holds conversations.intent to it.
+import type { Intent } from "@/db/schema";
+
+export type { Intent };
 
 export type Classification = {
   intent: Intent;

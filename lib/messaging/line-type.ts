@@ -1,4 +1,4 @@
-// Twilio Lookup v2 line type intelligence (../shared/WEBHOOKS.md §2(f)), cached on the contact.
+// Twilio Lookup v2 line type intelligence (docs/provider-formats.md#twilio-lookup), cached on the contact.
 import type { Contact } from "@/db/schema";
 import type { TwilioClient } from "./twilio-client";
 import { describeError } from "@/lib/log";

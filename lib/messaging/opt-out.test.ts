@@ -1,4 +1,4 @@
-// Opt-out, help and opt-in words (INTEGRATIONS.md §5): the whole rule as one table of what callers
+// Opt-out, help and opt-in words (docs/security-words.md): the whole rule as one table of what callers
 // really type, including the replies that must NOT opt anyone out.
 import { describe, expect, it } from "vitest";
 import { classifyIntent } from "./intent";

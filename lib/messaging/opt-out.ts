@@ -1,4 +1,4 @@
-// Opt-out, opt-in and help words in a caller's text (INTEGRATIONS.md §5, WEBHOOKS.md §2(b)). Pure.
+// Opt-out, opt-in and help words in a caller's text (docs/security-words.md, docs/provider-formats.md#twilio-opt-out-keywords). Pure.
 //
 // FCC 24-18 makes "stop", "quit", "end", "revoke", "opt out", "cancel", "unsubscribe" revoke consent
 // per se, and any wording a reasonable person would read as revocation, in any language. Twilio and
@@ -38,7 +38,7 @@ export type KeywordMatch = {
   providerConfirmed: boolean;
 };
 
-/** Twilio's own opt-out words on long codes (WEBHOOKS.md §2(b)): Twilio answers them itself when the body is exactly one. */
+/** Twilio's own opt-out words on long codes (docs/provider-formats.md#twilio-opt-out-keywords): Twilio answers them itself when the body is exactly one. */
 const PROVIDER_OPT_OUT_WORDS: ReadonlySet<string> = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]);
 
 /**

@@ -10,7 +10,7 @@ import type { Contact } from "@/db/schema";
 import { hasWeeklyHours, isOpenAt, localTime, nextOpening, type Schedule } from "@/lib/schedule/hours";
 import type { Classification } from "./intent";
 
-export const WRONG_NUMBER_STATUS = "wrong_number";
+export const WRONG_NUMBER_STATUS: Contact["leadStatus"] = "wrong_number";
 
 export type RoutingContact = Pick<Contact, "kind" | "leadStatus">;
 
@@ -18,7 +18,7 @@ export type RoutingContact = Pick<Contact, "kind" | "leadStatus">;
 export type RoutedCallback = { priority: "hot" | "normal"; dueAt: Date; openedWhileClosed: boolean; reason: string; assignTo: "owner" | null };
 
 export type RoutingDecision = {
-  contactUpdate: { kind?: Contact["kind"]; leadStatus?: string };
+  contactUpdate: { kind?: Contact["kind"]; leadStatus?: Contact["leadStatus"] };
   conversationPriority?: "hot";
   callback?: RoutedCallback;
   /** No more automatic texts to this contact (decide.ts skips with `wrong_number`). */

@@ -17,7 +17,7 @@ const FACTS: SendingFacts = {
   oldestInLastMinute: null,
 };
 const QUIET: SendSignals = { replied: false, booked: false, calledBack: false, humanTexted: false, autoTextsSent24h: 0 };
-const CONTACT = { optedOutAt: null, blockedAt: null, leadStatus: "new" as const, lineType: "mobile" as const };
+const CONTACT = { optedOutAt: null, blockedAt: null, leadStatus: "new_inbound" as const, lineType: "mobile" as const };
 
 const textBack = { automated: true, templateSituation: "open" as const, toNumber: US };
 const followUp = { automated: true, templateSituation: "follow_up" as const, toNumber: US };

@@ -6,6 +6,7 @@
 // not copied from decide.ts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { LEAD_STATUSES } from "@/db/schema";
 import type { Closure, Shift } from "@/lib/schedule/hours";
 import { EARLIEST_CALL, LATEST_CALL, type CallEvent } from "@/lib/telephony/call-event";
 import { decide, MAX_AUTO_TEXTS_PER_DAY, type DecisionContact, type DecisionLocation, type RecentHistory } from "./decide";
@@ -50,7 +51,7 @@ const contact = (now: Date): fc.Arbitrary<DecisionContact | null> =>
       blockedAt: fc.option(near(now), { nil: null, freq: 4 }),
       isStaff: fc.boolean(),
       lineType: fc.option(fc.constantFrom<NonNullable<DecisionContact["lineType"]>>("mobile", "landline", "voip", "toll_free", "unknown"), { nil: null }),
-      leadStatus: fc.constantFrom("new_inbound", "contacted", "booked", "wrong_number"),
+      leadStatus: fc.constantFrom(...LEAD_STATUSES),
     }),
     { nil: null, freq: 5 },
   );

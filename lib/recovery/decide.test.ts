@@ -1,9 +1,9 @@
 // Recovery policy, one row per situation a front desk would recognise. Calls are the CallEvents the
-// Twilio parser makes from the real `<Dial action>` payload (WEBHOOKS.md §1(b)); the location is the
+// Twilio parser makes from the real `<Dial action>` payload (docs/provider-formats.md#twilio-dial-action); the location is the
 // demo Downtown spa (America/Los_Angeles, Mon–Fri 09:00–12:30 + 13:15–19:00, Sat 09:00–15:00).
 import { describe, expect, it } from "vitest";
 import type { CallEvent } from "@/lib/telephony/call-event";
-import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/fixtures";
+import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/samples";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
 import { decide, leakSourceOf, NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
 import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";

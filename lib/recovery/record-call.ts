@@ -157,7 +157,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const textEvents = () =>
       recordEvents([
         { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
-        ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled", detail: { at: followUp.notBefore.toISOString() } }] : []),
+        ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled" as const, detail: { at: followUp.notBefore.toISOString() } }] : []),
       ], tx);
     const queued = queueAutomatedTexts(tx, recipient, texts);
     // Issued right behind the texts' inserts (their messages exist by the time it runs), unless a

@@ -1,4 +1,4 @@
-// The recovery forecast of ../shared/BRIEF.md ("The recovery math"), with DESIGN.md's rounding
+// The recovery forecast (docs/roi.md#the-forecast), with its rounding
 // rule: people are whole, so each stage rounds to the nearest person before the next stage.
 // 320 calls × 23% → 74 missed × 30% → 22 re-engaged × 35% → 8 booked × $1,400 → $11,200.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Opening hours of the demo Downtown location (DESIGN.md, "Demo data"): America/Los_Angeles,
+// Opening hours of the demo Downtown location (docs/architecture.md#demo-data): America/Los_Angeles,
 // Mon–Fri 09:00–12:30 and 13:15–19:00, Sat 09:00–15:00, closed Sun. Every instant is fixed in UTC
 // and commented with its wall-clock time in Los Angeles.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The demo Downtown location's hours (DESIGN.md, "Demo data"), shared by the pure tests:
+// The demo Downtown location's hours (docs/architecture.md#demo-data), shared by the pure tests:
 // America/Los_Angeles, Mon–Fri 09:00–12:30 and 13:15–19:00, Sat 09:00–15:00, closed Sunday.
 import type { Closure, Schedule, Shift } from "@/lib/schedule/hours";
 

@@ -2,12 +2,16 @@
 // again (a new module instance), and a second set of sweeper loops would poll the database for good.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const started = vi.hoisted(() => ({ sweepers: 0, databases: 0 }));
+const started = vi.hoisted(() => ({ sweepers: 0, databases: 0, seedHandedBeforeOpen: [] as boolean[], onCreated: undefined as unknown }));
 
 vi.mock("@/db/client", () => ({
   getDbHandle: async () => {
     started.databases += 1;
+    started.seedHandedBeforeOpen.push(typeof started.onCreated === "function");
     return {};
+  },
+  onEmbeddedDatabaseCreated: (hook: unknown) => {
+    started.onCreated = hook;
   },
 }));
 vi.mock("@/lib/messaging/sweeper", () => ({
@@ -27,6 +31,8 @@ describe("startServer", () => {
     delete (globalThis as Record<symbol, unknown>)[STARTED];
     started.sweepers = 0;
     started.databases = 0;
+    started.seedHandedBeforeOpen = [];
+    started.onCreated = undefined;
     signalListeners = process.listenerCount("SIGTERM");
   });
   afterEach(() => {
@@ -46,5 +52,24 @@ describe("startServer", () => {
     expect(started.sweepers).toBe(1);
     expect(started.databases).toBe(1);
     expect(process.listenerCount("SIGTERM")).toBe(signalListeners + 1);
+  });
+
+  it("hands the database the demo seed before opening it outside production, and nothing in production", async () => {
+    vi.resetModules();
+    await (await import("./start")).startServer();
+    expect(started.seedHandedBeforeOpen).toEqual([true]);
+
+    delete (globalThis as Record<symbol, unknown>)[STARTED];
+    started.onCreated = undefined;
+    started.seedHandedBeforeOpen = [];
+    vi.resetModules();
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(32));
+    try {
+      await (await import("./start")).startServer();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(started.seedHandedBeforeOpen).toEqual([false]);
   });
 });

@@ -1,10 +1,12 @@
 // Server start-up (Node.js runtime only): refuse to start with a broken environment, open the
-// database, and run the background loops (texts, CRM deliveries, ROI rollup) inside the process.
+// database (a new embedded one gets the demo spa outside production), and run the background loops
+// (texts, CRM deliveries, ROI rollup) inside the process.
 import { getDbHandle } from "@/db/client";
 import { env, EnvError } from "@/lib/env";
 import { redactSecrets } from "@/lib/log";
 import { ALLOW_PRIVATE_ENV } from "@/lib/crm/url-policy";
 import { startSweeper } from "@/lib/messaging/sweeper";
+import { seedNewEmbeddedDatabase } from "./demo-seed";
 import { startMemoryLog } from "./memory-log";
 
 const STARTED = Symbol.for("rebound.serverStarted");
@@ -31,6 +33,7 @@ async function start(): Promise<void> {
     }
     throw error;
   }
+  seedNewEmbeddedDatabase(env().nodeEnv);
   try {
     await getDbHandle();
   } catch (error) {

@@ -53,8 +53,8 @@ async function revokeOwnerGrants(
   const tokenIds = await revokeApiTokensCreatedBy({ orgId, memberId, at }, tx);
   const invitationIds = await revokeInvitationsIssuedBy({ orgId, memberId, at }, tx);
   await recordEvents([
-    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked", reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
-    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked", reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
+    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked" as const, reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
+    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked" as const, reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
   ], tx);
   return tokenIds.length + invitationIds.length;
 }

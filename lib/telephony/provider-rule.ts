@@ -37,7 +37,7 @@ export async function refusedProvider(
 /**
  * Inbound texts on the platform's Twilio messaging webhook: for Twilio numbers, and for numbers on
  * the generic webhook, whose texting is hosted on the platform's Twilio account (a PBX handles the
- * calls, Twilio the texts: DESIGN.md's demo PBX number). A Quo or Aircall number's texts arrive
+ * calls, Twilio the texts: the demo PBX number, docs/architecture.md#demo-data). A Quo or Aircall number's texts arrive
  * through Quo or Aircall, never through Twilio, so a Twilio text to one is refused.
  */
 export function acceptsTwilioSms(numberProvider: Provider): boolean {

@@ -8,7 +8,7 @@ import genericMissed from "./generic/fixtures/call-missed.json";
 import { parseGenericWebhook } from "./generic/parse";
 import openphoneVoicemail from "./openphone/fixtures/call-voicemail-completed.json";
 import { parseOpenPhoneWebhook } from "./openphone/parse";
-import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE } from "./twilio/fixtures";
+import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE } from "./twilio/samples";
 import { callEventFromStatus, callStatusSchema, dialActionSchema, parseTwilio, recordingSchema } from "./twilio/parse";
 import { ACCOUNT_SID, NOW } from "./twilio/parse-test-helpers";
 

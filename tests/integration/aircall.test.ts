@@ -1,9 +1,9 @@
-// Aircall call events (WEBHOOKS.md §4 shapes, scripts/aircall-payloads.ts) through the JSON front
+// Aircall call events (docs/provider-formats.md#aircall shapes, lib/telephony/aircall/samples.ts) through the JSON front
 // door: a missed inbound call becomes exactly one text from the number dialled, whichever of
 // call.hungup / call.ended arrives first; a wrong token or a malformed body changes nothing.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { aircallCallId, aircallCallPayload, aircallRequest, type AircallPayload } from "@/scripts/aircall-payloads";
+import { aircallCallId, aircallCallPayload, aircallRequest, type AircallPayload } from "@/lib/telephony/aircall/samples";
 import { APP_URL, DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness, useProviderLines } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
 

@@ -232,7 +232,7 @@ describe("fields", () => {
       contact_name: NASTY_NAME,
       status: "open",
       priority: "normal",
-      intent: "-2+3",
+      intent: "today",
       last_activity_at: "2026-09-15T18:00:00.000Z",
       created_at: "2026-09-15T18:00:00.000Z",
     });

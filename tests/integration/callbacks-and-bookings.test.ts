@@ -15,7 +15,7 @@ import { recordBooking } from "@/lib/bookings/record-booking";
 import { changeBookingStatus } from "@/lib/bookings/set-booking-status";
 import { claimCallback, completeCallback, snoozeCallback } from "@/lib/callbacks/work-callback";
 import { AppError } from "@/lib/errors";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { rowsForCaller } from "./rows";
 

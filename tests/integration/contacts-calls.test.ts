@@ -13,7 +13,7 @@ import type { SessionMember } from "@/db/queries/members";
 import { DEMO_ORG } from "@/db/seed-demo";
 import { SKIP_REASON_TEXT } from "@/lib/recovery/decide";
 import { callOutcome } from "@/lib/calls/call-outcome";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

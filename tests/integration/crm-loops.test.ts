@@ -20,7 +20,7 @@ import { saveCrmUrl } from "@/lib/integrations/crm";
 import { startSweeper } from "@/lib/messaging/sweeper";
 import { signUpOrganization } from "@/lib/onboarding/signup";
 import { localTime } from "@/lib/schedule/hours";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
 const h = useHarness();

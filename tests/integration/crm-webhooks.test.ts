@@ -14,7 +14,7 @@ import { DEMO_ORG } from "@/db/seed-demo";
 import { replayCrmDelivery, sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { callbackCreatedEvent, callMissedEvent, contactTaggedEvent, replyReceivedEvent, bookingRecordedEvent, type CrmEvent } from "@/lib/crm/events";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
 const h = useHarness();

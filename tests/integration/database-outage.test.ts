@@ -5,7 +5,7 @@
 // scripts/patch-postgres.mjs for the last three).
 import postgres from "postgres";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { ADMIN_URL } from "../test-database";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { callbacks } from "@/db/schema";
-import { dialActionPayload, messageStatusPayload } from "@/scripts/twilio-payloads";
-import type { StandInMessage } from "@/scripts/twilio-stand-in";
+import { dialActionPayload, messageStatusPayload } from "@/lib/telephony/twilio/samples";
+import type { StandInMessage } from "@/tools/twilio-stand-in";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

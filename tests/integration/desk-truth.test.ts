@@ -26,7 +26,7 @@ import { cancelScheduledByHand } from "@/lib/messaging/cancel-scheduled";
 import { receiveSms } from "@/lib/messaging/receive-sms";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { nextOpening } from "@/lib/schedule/hours";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { demoDeskAndOwner, rowsForCaller } from "./rows";
 

@@ -92,9 +92,11 @@ export async function seedExportSpa(name: string): Promise<Spa> {
         voicemailUrl: row.key === "inTie2" ? "https://example.test/vm.mp3" : null,
       })
       .returning();
+    // The intent is a closed set the database checks (db/schema/intents.ts), so no formula can reach
+    // it; the name, the callback reason and the treatment carry the hostile text.
     const [conversation] = await db
       .insert(conversations)
-      .values({ orgId, locationId, contactId, lastActivityKind: "reply", lastActivityAt: ts(row.at), intent: row.key === "inTie1" ? "-2+3" : "book", createdAt: ts(row.at) })
+      .values({ orgId, locationId, contactId, lastActivityKind: "reply", lastActivityAt: ts(row.at), intent: row.key === "inTie1" ? "today" : "book", createdAt: ts(row.at) })
       .returning();
     const [callback] = await db
       .insert(callbacks)

@@ -111,7 +111,7 @@ describe("CSV exports", () => {
     const call = (await table("calls.csv", on)).rows.find((r) => r.id === ours.ids["c.inTie1"]);
     expect(call?.contact_name).toBe(`'${NASTY_NAME}`);
     const conversation = (await table("conversations.csv", on)).rows.find((r) => r.id === ours.ids["v.inTie1"]);
-    expect(conversation).toMatchObject({ contact_name: `'${NASTY_NAME}`, intent: "'-2+3", location_name: "LA" });
+    expect(conversation).toMatchObject({ contact_name: `'${NASTY_NAME}`, intent: "today", location_name: "LA" });
     const callback = (await table("callbacks.csv", on)).rows.find((r) => r.id === ours.ids["k.inTie1"]);
     expect(callback).toMatchObject({ reason: "'@SUM(A1)", contact_name: `'${NASTY_NAME}` });
     const booking = (await table("bookings.csv", on)).rows.find((r) => r.id === ours.ids["b.inTie1"]);

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { callbacks, contacts, locations, messages, outbox } from "@/db/schema";
 import { localTime } from "@/lib/schedule/hours";
 import { dispatchText } from "@/lib/messaging/outbox";
-import { dialActionPayload, inboundSmsPayload, messageStatusPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, messageStatusPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

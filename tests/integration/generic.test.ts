@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
 import { APP_URL, DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness, useProviderLines } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
 

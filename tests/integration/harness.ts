@@ -1,9 +1,9 @@
 // What every integration test file shares: the run's database, a Twilio stand-in reached through
 // TWILIO_API_BASE (so the real twilio client runs), and signed webhook requests.
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { LOAD_TEST_SENDING_LIMITS } from "@/scripts/app-server";
-import { startTwilioStandIn, type TwilioStandIn } from "@/scripts/twilio-stand-in";
-import { signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+import { LOAD_TEST_SENDING_LIMITS } from "@/tools/app-server";
+import { startTwilioStandIn, type TwilioStandIn } from "@/tools/twilio-stand-in";
+import { signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
 
 export const APP_URL = "https://rebound.test";
 export const DOWNTOWN = "+13105550100";
@@ -72,6 +72,9 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
     if (options.database === "pglite") {
       delete process.env.DATABASE_URL;
       process.env.PGLITE_DIR = options.pgliteDir;
+      // What the server's start-up does before it opens the database: a new embedded one gets the demo spa.
+      const { seedNewEmbeddedDatabase } = await import("@/lib/server/demo-seed");
+      seedNewEmbeddedDatabase("test");
     } else {
       process.env.DATABASE_URL = inject("databaseUrl");
     }
@@ -83,6 +86,9 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
     process.env.TWILIO_AUTH_TOKEN = harness.standIn.authToken;
     if (options.twilioCredentials ?? true) process.env.TWILIO_ACCOUNT_SID = harness.standIn.accountSid;
     else delete process.env.TWILIO_ACCOUNT_SID;
+    // Create (migrate and seed) the embedded database here, as the server does at start-up, not in the
+    // first test: that takes seconds on a busy machine, within the hook's time limit rather than the test's.
+    if (options.database === "pglite") await (await import("@/db/client")).getDbHandle();
   });
 
   beforeEach(() => harness.standIn.reset());

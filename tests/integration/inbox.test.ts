@@ -1,7 +1,7 @@
 // The desk's inbox against real Postgres: filters in combination, search by digits typed any way,
 // work-left counts per tab, claim / assign / done, internal notes that are never texted, quick replies,
 // and one timeline holding calls, texts, callbacks, bookings and notes. Conversations come from
-// signed Twilio webhooks in their real shapes (WEBHOOKS.md §1(b), §2(a)).
+// signed Twilio webhooks in their real shapes (docs/provider-formats.md#twilio-dial-action, #twilio-inbound-sms).
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -15,7 +15,7 @@ import { addNote, assign, claim, setStatus, type Actor } from "@/lib/inbox/conve
 import { EMPTY_FILTER, type InboxFilter } from "@/lib/inbox/filters";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { formatPhone } from "@/lib/phone";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { demoDeskAndOwner, rowsForCaller } from "./rows";
 

@@ -1,9 +1,9 @@
 // OpenPhone / Quo webhooks of both generations, through the real front door (handleJsonWebhook) on
 // the run's Postgres: a missed call becomes exactly one text-back, sent through Twilio (the
 // stand-in) from the number the caller dialled; forged, stale, malformed and repeated deliveries
-// change nothing. Payloads come from scripts/openphone-payloads.ts, i.e. the fixtures of
+// change nothing. Payloads come from lib/telephony/openphone/samples.ts, i.e. the fixtures of
 // lib/telephony/openphone/fixtures; the current generation's `data` fields are UNVERIFIED
-// (WEBHOOKS.md §3(b)).
+// (docs/provider-formats.md#quo-current-webhooks).
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,7 +15,7 @@ import {
   signedOpenPhoneRequest,
   voicemailCompletedPayload,
   type OpenPhonePayload,
-} from "@/scripts/openphone-payloads";
+} from "@/lib/telephony/openphone/samples";
 import legacyFixture from "@/lib/telephony/openphone/fixtures/legacy-call-completed.json";
 import { DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness, useProviderLines } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";

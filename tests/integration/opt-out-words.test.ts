@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { findMemberByEmail } from "@/db/queries/members";
 import { sendReply } from "@/lib/messaging/send-reply";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { rowsForCaller } from "./rows";
 

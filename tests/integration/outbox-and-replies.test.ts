@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { dispatchText } from "@/lib/messaging/outbox";
-import { dialActionPayload, inboundSmsPayload, messageStatusPayload, recordingPayload, sid } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, messageStatusPayload, recordingPayload, sid } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, WESTSIDE, callbackPathOf } from "./harness";
 import { rowsForCaller } from "./rows";
 

@@ -1,5 +1,5 @@
 // Replies are classified and routed (BRIEF "Route by intent", "Escalate the hot ones"): signed
-// inbound SMS in Twilio's real shape (WEBHOOKS.md §2(a)), rows read back from Postgres.
+// inbound SMS in Twilio's real shape (docs/provider-formats.md#twilio-inbound-sms), rows read back from Postgres.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -7,7 +7,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import { findMemberByEmail } from "@/db/queries/members";
 import { callbacks, type Callback } from "@/db/schema";
 import { isOpenAt, nextOpening } from "@/lib/schedule/hours";
-import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload, transcriptionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness, callbackPathOf } from "./harness";
 import { rowsForCaller } from "./rows";
 

@@ -16,7 +16,7 @@ import { contacts, organizations } from "@/db/schema";
 import { DEMO_ORG } from "@/db/seed-demo";
 import { sumRows, type Actuals, type RollupRow } from "@/lib/roi/actuals";
 import { recordBooking } from "@/lib/bookings/record-booking";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { FIXTURE_RANGE, seedRoiFixture } from "@/tests/fixtures/roi-fixture";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";

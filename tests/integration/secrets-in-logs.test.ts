@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import type { SessionMember } from "@/db/queries/members";
 import { members, organizations } from "@/db/schema";
 import { requireMember } from "@/lib/auth/session";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
 import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
 import { APP_URL, DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness } from "./harness";
 

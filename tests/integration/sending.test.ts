@@ -20,7 +20,7 @@ import { touchConversation } from "@/db/queries/conversations";
 import { countHeldTexts } from "@/db/queries/held-texts";
 import { addLocationNumber, listLocationNumbers, removeLocationNumber, replaceLocationHours } from "@/db/queries/settings";
 import { upsertContact } from "@/db/queries/contacts";
-import { contacts, conversations, events, locations, messages, organizations, outbox, type Event } from "@/db/schema";
+import { contacts, conversations, events, locations, messages, organizations, outbox, type Event, type EventType } from "@/db/schema";
 import { eventText } from "@/components/inbox/timeline-event";
 import { HeldTextsNotice } from "@/components/sending/held-texts-notice";
 import { env } from "@/lib/env";
@@ -30,7 +30,7 @@ import { queueText } from "@/lib/messaging/queue-text";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { signUpOrganization } from "@/lib/onboarding/signup";
 import { NUMBER_TAKEN, numberInUseMessage } from "@/lib/settings/number-in-use";
-import { dialActionPayload, inboundSmsPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
 const h = useHarness();
@@ -75,7 +75,7 @@ async function textsTo(orgId: string, phone: string) {
   return [...rows.filter((m) => m.templateSituation !== "follow_up"), ...rows.filter((m) => m.templateSituation === "follow_up")];
 }
 
-async function eventsOf(orgId: string, type: string): Promise<Event[]> {
+async function eventsOf(orgId: string, type: EventType): Promise<Event[]> {
   return (await getDb()).select().from(events).where(and(eq(events.orgId, orgId), eq(events.type, type))).orderBy(events.id);
 }
 

@@ -23,7 +23,7 @@ import {
 import { locations, organizations } from "@/db/schema";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { locationColumns, locationSettingsSchema } from "@/lib/settings/location-schema";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

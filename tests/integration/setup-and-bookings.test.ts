@@ -23,7 +23,7 @@ import { TREATMENT_SUGGESTIONS } from "@/lib/bookings/treatments";
 import { readChecklist } from "@/lib/onboarding/status";
 import { signUpOrganization } from "@/lib/onboarding/signup";
 import { NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT } from "@/lib/recovery/decide";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

@@ -1,6 +1,6 @@
 // Without Twilio credentials nothing leaves the building: texts are stored as `simulated`.
 import { describe, expect, it } from "vitest";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 

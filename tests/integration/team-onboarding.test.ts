@@ -18,8 +18,8 @@ import { readChecklist } from "@/lib/onboarding/status";
 import { acceptInvitation, createInvitation, INVITATION_REFUSED, readInvitation, withdrawInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { hashInviteToken } from "@/lib/team/tokens";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { APP_URL, uniqueCaller, useHarness } from "./harness";
 
 const h = useHarness();

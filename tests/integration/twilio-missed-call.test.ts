@@ -1,7 +1,7 @@
 // A missed Twilio call becomes exactly one branded text-back, sent through the real twilio client
 // to a local stand-in; forged, malformed and repeated webhooks change nothing.
 import { describe, expect, it } from "vitest";
-import { callStatusPayload, dialActionPayload, sid } from "@/scripts/twilio-payloads";
+import { callStatusPayload, dialActionPayload, sid } from "@/lib/telephony/twilio/samples";
 import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
 

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events } from "@/db/schema";
-import { dialActionPayload, queueActionPayload, sid, transcriptionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload, queueActionPayload, sid, transcriptionPayload } from "@/lib/telephony/twilio/samples";
 import { APP_URL, DOWNTOWN, uniqueCaller, useHarness, WESTSIDE, callbackPathOf } from "./harness";
 import { callsWithSid, rowsForCaller } from "./rows";
 

@@ -5,12 +5,12 @@ import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { callbacks, calls, contacts, conversations, crmDeliveries, events, messages, outbox, trackedLinks, webhookReceipts } from "@/db/schema";
-import { aircallCallPayload, aircallRequest } from "@/scripts/aircall-payloads";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
+import { aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
 import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
 import { JSON_MAX_DEPTH } from "@/lib/http/body";
-import { callMissedPayload, signedOpenPhoneRequest } from "@/scripts/openphone-payloads";
-import { callStatusPayload, dialActionPayload, inboundSmsPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
+import { callMissedPayload, signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
+import { callStatusPayload, dialActionPayload, inboundSmsPayload, signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
 import { APP_URL, DEMO_WEBHOOK_SECRETS, DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 
 // The demo organization's own secrets (global-setup.ts), so that only the body is ever at fault.

@@ -13,9 +13,9 @@ import { genericAdapter } from "@/lib/telephony/generic/adapter";
 import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
 import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
 import { mutatedJson, mutatedParams } from "@/lib/telephony/property-arbitraries";
-import { aircallCallPayload, aircallRequest } from "@/scripts/aircall-payloads";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { callMissedPayload, legacyCallCompletedPayload, newOpenPhoneSecret, signedOpenPhoneRequest, voicemailCompletedPayload } from "@/scripts/openphone-payloads";
+import { aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { callMissedPayload, legacyCallCompletedPayload, newOpenPhoneSecret, signedOpenPhoneRequest, voicemailCompletedPayload } from "@/lib/telephony/openphone/samples";
 import {
   callStatusPayload,
   dialActionPayload,
@@ -27,7 +27,7 @@ import {
   transcriptionPayload,
   voicePayload,
   type Params,
-} from "@/scripts/twilio-payloads";
+} from "@/lib/telephony/twilio/samples";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import { APP_URL, DOWNTOWN, WESTSIDE, useHarness } from "./harness";
 

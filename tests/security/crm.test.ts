@@ -14,7 +14,7 @@ import { enqueueCrmEvent } from "@/lib/crm/enqueue";
 import { contactTaggedEvent } from "@/lib/crm/events";
 import { startSweeper } from "@/lib/messaging/sweeper";
 import { localTime } from "@/lib/schedule/hours";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { uniqueCaller, useSecurityHarness } from "./harness";
 
 const h = useSecurityHarness();

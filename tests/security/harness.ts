@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from "vitest";
 import { getDb, rowsOf, type Db } from "@/db/client";
 import { createSession } from "@/db/queries/sessions";
 import { events, locations, members, organizations, phoneNumbers } from "@/db/schema";
-import { startAppServer, type AppServer } from "@/scripts/app-server";
+import { startAppServer, type AppServer } from "@/tools/app-server";
 import { useHarness, type Harness } from "../integration/harness";
 import type { StubbedSession } from "./setup";
 

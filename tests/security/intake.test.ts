@@ -6,10 +6,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { calls, contacts, events, messages } from "@/db/schema";
 import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
-import { aircallCallId, aircallCallPayload, aircallRequest } from "@/scripts/aircall-payloads";
-import { genericEvent, signedGenericRequest } from "@/scripts/generic-payloads";
-import { callMissedPayload, signedOpenPhoneRequest } from "@/scripts/openphone-payloads";
-import { dialActionPayload, transcriptionPayload, voicePayload } from "@/scripts/twilio-payloads";
+import { aircallCallId, aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
+import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
+import { callMissedPayload, signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
+import { dialActionPayload, transcriptionPayload, voicePayload } from "@/lib/telephony/twilio/samples";
 import { DEMO_WEBHOOK_SECRETS } from "../integration/demo-secrets";
 import { APP_URL, uniqueCaller, useSecurityHarness, type Spa } from "./harness";
 

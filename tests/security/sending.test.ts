@@ -17,7 +17,7 @@ import { upsertContact } from "@/db/queries/contacts";
 import { contacts, messages, outbox, phoneNumbers } from "@/db/schema";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { NUMBER_TAKEN } from "@/lib/settings/number-in-use";
-import { dialActionPayload } from "@/scripts/twilio-payloads";
+import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { uniqueCaller, useSecurityHarness, type Spa } from "./harness";
 
 const h = useSecurityHarness();

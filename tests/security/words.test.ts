@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { locations } from "@/db/schema";
 import { safeForwardingNumber } from "@/lib/security/toll-fraud";
-import { inboundSmsPayload, dialActionPayload, voicePayload } from "@/scripts/twilio-payloads";
+import { inboundSmsPayload, dialActionPayload, voicePayload } from "@/lib/telephony/twilio/samples";
 import { rowsForCaller } from "../integration/rows";
 import { uniqueCaller, useSecurityHarness } from "./harness";
 

@@ -1,5 +1,5 @@
 // Server actions are public POST endpoints: every exported action must check the session, role
-// and organization itself (STYLE.md rule 7). This reads every "use server" module and fails when an
+// and organization itself (docs/style.md rule 7). This reads every "use server" module and fails when an
 // exported async function does not call requireMember / requireMemberPage (or is one of the few
 // public actions: signing in, signing up, accepting an invitation).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

@@ -3,7 +3,7 @@
 // hanging, the database going away in the middle of webhooks, the server killed mid-burst.
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
-import { startTwilioStandIn, type StandInAttempt, type TwilioStandIn } from "@/scripts/twilio-stand-in";
+import { startTwilioStandIn, type StandInAttempt, type TwilioStandIn } from "@/tools/twilio-stand-in";
 import {
   adminSql,
   BASE_PORT,

@@ -4,8 +4,8 @@
 // once and each caller texted once. The figures it prints are the ones in docs/deploy.md.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
-import { signInForCookie } from "@/scripts/bench-session";
-import { startTwilioStandIn, type TwilioStandIn } from "@/scripts/twilio-stand-in";
+import { signInForCookie } from "@/tools/bench-session";
+import { startTwilioStandIn, type TwilioStandIn } from "@/tools/twilio-stand-in";
 import {
   BASE_PORT,
   callers,

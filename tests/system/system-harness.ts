@@ -9,9 +9,9 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
-import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "@/scripts/app-server";
-import { dialActionPayload, signedTwilioRequest, type Params } from "@/scripts/twilio-payloads";
-import type { TwilioStandIn } from "@/scripts/twilio-stand-in";
+import { LOAD_TEST_SENDING_LIMITS, startAppServer, type AppServer } from "@/tools/app-server";
+import { dialActionPayload, signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
+import type { TwilioStandIn } from "@/tools/twilio-stand-in";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../test-database";
 
 export const DOWNTOWN = "+13105550100";

@@ -1,8 +1,8 @@
-// Aircall call events → CallEvents, replayed from the §4 shape of ../shared/WEBHOOKS.md (./fixtures:
+// Aircall call events → CallEvents, replayed from the shape in docs/provider-formats.md#aircall (./fixtures:
 // call-ended-missed.json is the documented example with a concrete token; the others change only
 // the event name and the fields that event is about).
 import { describe, expect, it } from "vitest";
-import { aircallCallPayload } from "@/scripts/aircall-payloads";
+import { aircallCallPayload } from "@/lib/telephony/aircall/samples";
 import answered from "./fixtures/call-ended-answered.json";
 import ended from "./fixtures/call-ended-missed.json";
 import hungup from "./fixtures/call-hungup.json";
@@ -151,7 +151,7 @@ describe("aircallDialledNumber", () => {
   });
 });
 
-describe("scripts/aircall-payloads", () => {
+describe("aircall samples (./samples)", () => {
   it("builds the fixture's shape, field for field, and parses to the same kind of call", () => {
     const built = aircallCallPayload({ token: "t", from: "+13105550111", to: "+13105550199" });
     expect(Object.keys(built).sort()).toEqual(Object.keys(ended).sort());

@@ -1,4 +1,4 @@
-// Aircall call events (../shared/WEBHOOKS.md §4) → CallEvents. Only `token` and `data` of the
+// Aircall call events (docs/provider-formats.md#aircall) → CallEvents. Only `token` and `data` of the
 // envelope are confirmed and most call fields are UNVERIFIED, so every field the translation does
 // not need is optional, and unknown fields and events are let through or ignored, never a crash.
 import { z } from "zod";

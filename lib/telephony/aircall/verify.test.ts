@@ -1,4 +1,4 @@
-// Aircall's only authentication is the `token` inside the body (WEBHOOKS.md §4), replayed on the
+// Aircall's only authentication is the `token` inside the body (docs/provider-formats.md#aircall), replayed on the
 // documented call.ended example (./fixtures/call-ended-missed.json).
 import { describe, expect, it } from "vitest";
 import { parseEnv, seedWebhookSecrets } from "@/lib/env";

@@ -1,4 +1,4 @@
-// Aircall signs nothing (../shared/WEBHOOKS.md §4): every event body carries, at its top level, the
+// Aircall signs nothing (docs/provider-formats.md#aircall): every event body carries, at its top level, the
 // `token` issued when the webhook was created. It is compared with ours in constant time.
 import { timingSafeEqual } from "node:crypto";
 import type { Verification } from "@/lib/telephony/json-webhook";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
 import type { CallEvent } from "@/lib/telephony/call-event";
-import { genericEvent } from "@/scripts/generic-payloads";
+import { genericEvent } from "@/lib/telephony/generic/samples";
 import answered from "./fixtures/call-answered.json";
 import missed from "./fixtures/call-missed.json";
 import voicemail from "./fixtures/call-voicemail.json";
@@ -110,7 +110,7 @@ describe("the documented example and the payload builder", () => {
     expect(JSON.parse(example)).toEqual(missed);
   });
 
-  it("scripts/generic-payloads writes the fixture's fields and parses to a missed call", () => {
+  it("the generic sample (./samples) writes the fixture's fields and parses to a missed call", () => {
     const built = genericEvent({ from: "+13105550111", to: "+13105550100" });
     expect(Object.keys(built).sort()).toEqual(Object.keys(missed).sort());
     expect(callOf(parseGenericWebhook(built))).toMatchObject({ disposition: "missed", externalId: built.call_id });

@@ -1,8 +1,8 @@
 // OpenPhone / Quo events → CallEvents, replayed from ./fixtures. legacy-call-completed.json is the
-// real capture of WEBHOOKS.md §3(a), verbatim (an unanswered incoming call that left a voicemail,
+// real capture of docs/provider-formats.md#quo-legacy-webhooks, verbatim (an unanswered incoming call that left a voicemail,
 // with no call id). The current-generation fixtures put the legacy call fields in the documented
 // envelope (`id`, `apiVersion` "2026-03-30", `createdAt`, `type`, `data.resource`): their per-event
-// `data` field set is UNVERIFIED per WEBHOOKS.md §3(b), which is why the parser is tolerant and
+// `data` field set is UNVERIFIED per docs/provider-formats.md#quo-current-webhooks, which is why the parser is tolerant and
 // these tests also cover the other places the fields may turn out to live.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";

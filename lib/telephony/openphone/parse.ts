@@ -1,4 +1,4 @@
-// OpenPhone / Quo JSON events (../shared/WEBHOOKS.md §3) → CallEvents. Both generations share the
+// OpenPhone / Quo JSON events (docs/provider-formats.md#openphone--quo) → CallEvents. Both generations share the
 // envelope `{ id, type, apiVersion, createdAt, data }` and are parsed by one tolerant reader.
 //
 // Legacy (verified, Pipedream fixture): the call is `data.object` with `id` ("AC…"), `direction`

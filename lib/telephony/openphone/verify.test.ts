@@ -1,6 +1,6 @@
 // OpenPhone / Quo signatures of both generations, on the real fixtures' raw bodies, with a fixed
-// clock. The expected signatures are computed here from the documented algorithms (WEBHOOKS.md
-// §3(a), §3(b)) with node:crypto, independently of the code under test and of standardwebhooks.
+// clock. The expected signatures are computed here from the documented algorithms (docs/provider-formats.md
+// #quo-legacy-webhooks, #quo-current-webhooks) with node:crypto, independently of the code under test and of standardwebhooks.
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import callMissed from "./fixtures/call-missed.json";
@@ -17,7 +17,7 @@ const MSG_ID = "msg_2xHqV1pXyZ0RkSqGZ3fWm7aBcDe";
 
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
-/** WEBHOOKS.md §3(b): base64 HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{raw-body}`, key = base64 after `whsec_`. */
+/** docs/provider-formats.md#quo-current-webhooks: base64 HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{raw-body}`, key = base64 after `whsec_`. */
 function currentHeaders(input: { body?: string; at?: Date; key?: Buffer; id?: string } = {}): Headers {
   const timestamp = String(Math.floor((input.at ?? NOW).getTime() / 1000));
   const id = input.id ?? MSG_ID;
@@ -25,7 +25,7 @@ function currentHeaders(input: { body?: string; at?: Date; key?: Buffer; id?: st
   return new Headers({ "content-type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` });
 }
 
-/** WEBHOOKS.md §3(a): `hmac;1;<ms>;<base64 HMAC-SHA256 over "{timestamp}.{raw-body}" with the decoded key>`. */
+/** docs/provider-formats.md#quo-legacy-webhooks: `hmac;1;<ms>;<base64 HMAC-SHA256 over "{timestamp}.{raw-body}" with the decoded key>`. */
 function legacyHeaders(input: { body?: string; at?: Date; key?: Buffer } = {}): Headers {
   const timestamp = String((input.at ?? NOW).getTime());
   const signature = createHmac("sha256", input.key ?? KEY).update(`${timestamp}.${input.body ?? LEGACY_BODY}`).digest("base64");

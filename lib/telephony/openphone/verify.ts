@@ -1,4 +1,4 @@
-// OpenPhone / Quo signatures, both generations (../shared/WEBHOOKS.md §3):
+// OpenPhone / Quo signatures, both generations (docs/provider-formats.md#openphone--quo):
 // - current (API 2026-03-30): Standard Webhooks headers `webhook-id`, `webhook-timestamp` (Unix
 //   seconds), `webhook-signature` (`v1,<base64>` …), checked by the maintained `standardwebhooks`
 //   library with the `whsec_…` secret;

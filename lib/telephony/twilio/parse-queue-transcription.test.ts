@@ -1,12 +1,12 @@
 // Twilio's hold-queue and transcription callbacks → CallEvents and typed values. The `<Enqueue action>`
-// payload follows WEBHOOKS.md §1(d) (QueueResult values from Twilio's `<Enqueue>` table); the
-// transcription callback is not in WEBHOOKS.md, so it carries the fields Twilio's `<Record>` docs list.
+// payload follows docs/provider-formats.md#twilio-enqueue-action (QueueResult values from Twilio's `<Enqueue>` table); the
+// transcription callback is not among the captured examples (docs/provider-formats.md#twilio-transcription), so it carries the fields Twilio's `<Record>` docs list.
 import { describe, expect, it } from "vitest";
 import { callEventFromQueue, parseTwilio, queueActionSchema, queueOutcomeOf, transcriptionSchema } from "./parse";
 import { ACCOUNT_SID, asPosted, messageOf, NOW, valueOf } from "./parse-test-helpers";
 
 /**
- * WEBHOOKS.md §1(d): the `<Enqueue action>` request of a caller who hung up on hold after 47 s:
+ * docs/provider-formats.md#twilio-enqueue-action: the `<Enqueue action>` request of a caller who hung up on hold after 47 s:
  * the standard call params of the parent call plus QueueResult, QueueSid and QueueTime.
  */
 const QUEUE_ACTION_FIXTURE: Readonly<Record<string, string>> = {
@@ -115,7 +115,7 @@ describe("<Enqueue action> (§1(d))", () => {
 
 /**
  * `<Record transcribeCallback>` request with the fields Twilio's `<Record>` documentation lists
- * (WEBHOOKS.md does not cover it): a completed transcription of a voicemail.
+ * (docs/provider-formats.md#twilio-transcription): a completed transcription of a voicemail.
  */
 const TRANSCRIPTION_FIXTURE: Readonly<Record<string, string>> = {
   TranscriptionSid: "TR0123456789abcdef0123456789abcdef",

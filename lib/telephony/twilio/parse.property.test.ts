@@ -1,5 +1,5 @@
 // Properties of the Twilio parsers over arbitrary and near-valid form posts (the real payloads of
-// scripts/twilio-payloads.ts with fields deleted, replaced or added): parsing never throws, a
+// ./samples.ts with fields deleted, replaced or added): parsing never throws, a
 // refusal is the typed "Malformed Twilio payload" message (the route's 400), and whatever is
 // accepted can be stored: a call event from the number dialled, with dates and integers that fit
 // their columns.
@@ -17,7 +17,7 @@ import {
   transcriptionPayload,
   voicePayload,
   type Params,
-} from "@/scripts/twilio-payloads";
+} from "@/lib/telephony/twilio/samples";
 import { expectStorableEvent, mutatedParams, oddString } from "../property-arbitraries";
 import { ACCOUNT_SID, NOW } from "./parse-test-helpers";
 import {

@@ -1,8 +1,8 @@
 // Twilio form payloads → CallEvents and typed SMS values, replayed from the real shapes of
-// WEBHOOKS.md §1(a), §1(b), §2(a) and §2(d) (see ./fixtures). The docs redact AccountSid as `ACxxx…`;
+// docs/provider-formats.md#twilio (call status, dial action, inbound SMS, message status; see ./fixtures). The docs redact AccountSid as `ACxxx…`;
 // a real one is AC + 32 hex characters, so the fixtures carry ACCOUNT_SID. Every other value is as documented.
 import { describe, expect, it } from "vitest";
-import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE, INBOUND_SMS_FIXTURE, MESSAGE_STATUS_FIXTURE } from "./fixtures";
+import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE, INBOUND_SMS_FIXTURE, MESSAGE_STATUS_FIXTURE } from "./samples";
 import {
   callEventFromDial,
   callEventFromStatus,

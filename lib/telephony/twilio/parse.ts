@@ -1,4 +1,4 @@
-// Twilio form payloads (../shared/WEBHOOKS.md §1, §2) → typed values and CallEvents.
+// Twilio form payloads (docs/provider-formats.md#twilio) → typed values and CallEvents.
 // Validation is tolerant of extra fields: Twilio adds parameters without notice.
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
@@ -84,7 +84,7 @@ export const queueActionSchema = voiceBase.extend({
   QueueTime: optionalSeconds,
 });
 /**
- * `<Record transcribeCallback>`: not in the WEBHOOKS.md collection, so every field but the two
+ * `<Record transcribeCallback>`: not among the captured examples (docs/provider-formats.md#twilio-transcription), so every field but the two
  * SIDs is optional and TranscriptionStatus is any word (Twilio documents completed | failed).
  */
 export const transcriptionSchema = z.object({

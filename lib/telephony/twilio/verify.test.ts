@@ -1,9 +1,9 @@
-// X-Twilio-Signature checks, replayed on the real `<Dial action>` payload of WEBHOOKS.md §1(b):
+// X-Twilio-Signature checks, replayed on the real `<Dial action>` payload of docs/provider-formats.md#twilio-dial-action:
 // the body is form-encoded exactly as Twilio posts it, signed over the public URL Twilio called.
 // The payload is ./fixtures DIAL_ACTION_FIXTURE: field for field as documented, with a real AC + 32 hex AccountSid.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DIAL_ACTION_FIXTURE } from "./fixtures";
+import { DIAL_ACTION_FIXTURE } from "./samples";
 import { parseFormBody, publicUrlOf, signTwilioRequest, verifyTwilioSignature } from "./verify";
 
 const AUTH_TOKEN = "12345678901234567890123456789012";

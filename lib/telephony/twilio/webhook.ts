@@ -1,5 +1,5 @@
 // The shared front door of every Twilio webhook: size limit → form body → signature → handler,
-// with status codes chosen on purpose (../shared/STYLE.md, rule 2).
+// with status codes chosen on purpose (docs/style.md rule 2).
 import { AppError, errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { readFormBody } from "@/lib/http/body";

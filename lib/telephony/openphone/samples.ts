@@ -1,15 +1,15 @@
-// Real-format OpenPhone / Quo webhooks (../shared/WEBHOOKS.md §3) and signed requests, shared by
-// the tests and `npm run simulate`. Every payload is a copy of a fixture in
-// lib/telephony/openphone/fixtures with only ids, numbers and times replaced: the legacy one is the
+// Real-format OpenPhone / Quo webhooks (docs/provider-formats.md#openphone--quo) and signed requests, used by
+// "send a test event", `npm run simulate` and the tests. Every payload is a copy of a fixture in
+// ./fixtures with only ids, numbers and times replaced: the legacy one is the
 // real Pipedream capture; the current-generation ones wrap the legacy call fields in the documented
 // envelope (their per-event `data` fields are UNVERIFIED).
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import callCompleted from "@/lib/telephony/openphone/fixtures/call-completed.json";
-import callMissed from "@/lib/telephony/openphone/fixtures/call-missed.json";
-import callVoicemailCompleted from "@/lib/telephony/openphone/fixtures/call-voicemail-completed.json";
-import legacyCallCompleted from "@/lib/telephony/openphone/fixtures/legacy-call-completed.json";
-import { signLegacy } from "@/lib/telephony/openphone/verify";
+import callCompleted from "./fixtures/call-completed.json";
+import callMissed from "./fixtures/call-missed.json";
+import callVoicemailCompleted from "./fixtures/call-voicemail-completed.json";
+import legacyCallCompleted from "./fixtures/legacy-call-completed.json";
+import { signLegacy } from "./verify";
 
 export type OpenPhonePayload = Record<string, unknown> & { id: string; type: string; data: Record<string, unknown> };
 

@@ -1,16 +1,16 @@
 // The pure half of `npm run simulate`: command line → options → the plan of webhook requests a
 // scenario sends (which phone system, which payloads, in what order, how far apart). No I/O: the
-// payloads come from the shared builders, signing and sending happen in scripts/simulate.ts.
+// payloads come from the providers' samples (lib/telephony/<provider>/samples.ts), signing and sending happen in scripts/simulate.ts.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { DEMO_LANDLINE, DEMO_LOCATIONS, DEMO_NUMBER_BY_PROVIDER, DEMO_PROVIDER_NUMBERS } from "@/db/seed-demo";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { isOpenAt, localTime, zonedInstant, type Schedule } from "@/lib/schedule/hours";
-import { aircallCallId, aircallCallPayload, type AircallPayload } from "./aircall-payloads";
-import { genericEvent, type GenericEventBody } from "./generic-payloads";
-import { callMissedPayload, legacyCallCompletedPayload, openphoneId, voicemailCompletedPayload, type OpenPhonePayload } from "./openphone-payloads";
-import { callStatusPayload, dialActionPayload, inboundSmsPayload, queueActionPayload, recordingPayload, transcriptionPayload, voicePayload } from "./twilio-payloads";
-import type { Params } from "./twilio-payloads";
+import { aircallCallId, aircallCallPayload, type AircallPayload } from "@/lib/telephony/aircall/samples";
+import { genericEvent, type GenericEventBody } from "@/lib/telephony/generic/samples";
+import { callMissedPayload, legacyCallCompletedPayload, openphoneId, voicemailCompletedPayload, type OpenPhonePayload } from "@/lib/telephony/openphone/samples";
+import { callStatusPayload, dialActionPayload, inboundSmsPayload, queueActionPayload, recordingPayload, transcriptionPayload, voicePayload } from "@/lib/telephony/twilio/samples";
+import type { Params } from "@/lib/telephony/twilio/samples";
 
 export const PROVIDERS = ["twilio", "twilio-status", "openphone", "openphone-legacy", "aircall", "generic"] as const;
 export const SCENARIOS = ["missed", "after-hours", "repeat", "stop", "hot-reply", "landline", "hold-abandon", "voicemail"] as const;

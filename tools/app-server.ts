@@ -1,6 +1,6 @@
 // Starts the production build (`next start`) as a child process wired to a database and the Twilio
 // stand-in, for the browser tests and the benchmarks. The pid is the server itself, so stopping it
-// stops the server (../shared/STACK.md, pitfall 13).
+// stops the server (docs/stack-notes.md#next-start-the-pid-must-be-the-server).
 import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";

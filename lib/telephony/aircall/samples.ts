@@ -1,5 +1,5 @@
-// Real-format Aircall webhook bodies (../shared/WEBHOOKS.md §4, the shape of
-// lib/telephony/aircall/fixtures), for the integration tests and `npm run simulate`.
+// Real-format Aircall webhook bodies (docs/provider-formats.md#aircall, the shape of ./fixtures), used by
+// "send a test event", `npm run simulate` and the tests.
 import { randomInt } from "node:crypto";
 
 export type AircallEventName = "call.ended" | "call.hungup" | "call.voicemail_left" | "call.created" | "call.answered";

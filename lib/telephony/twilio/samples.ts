@@ -1,7 +1,26 @@
-// Real-format Twilio webhook payloads (../shared/WEBHOOKS.md §1, §2) and signed requests, shared
-// by `npm run simulate`, the integration tests and the benchmarks. Field sets follow the captures.
+// Twilio's webhooks as Twilio sends them (docs/provider-formats.md#twilio): the documented examples
+// (./fixtures, replayed by the parser tests) and builders of real-format payloads and signed requests,
+// used by "send a test event" (lib/integrations/test-request.ts), `npm run simulate`, the tests and the
+// benchmarks. Field sets follow the captures.
 import { randomBytes } from "node:crypto";
-import { signTwilioRequest } from "@/lib/telephony/twilio/verify";
+import callStatus from "./fixtures/call-status.json";
+import dialAction from "./fixtures/dial-action.json";
+import inboundSms from "./fixtures/inbound-sms.json";
+import messageStatus from "./fixtures/message-status.json";
+import { signTwilioRequest } from "./verify";
+
+type Fixture = Readonly<Record<string, string>>;
+
+// The documented examples as form fields (all strings), field for field, except AccountSid: the docs
+// redact it as `ACxxx…`, which the parser rejects, so a valid AC + 32 hex stands in.
+/** docs/provider-formats.md#twilio-call-status: call status callback, the no-answer example. */
+export const CALL_STATUS_FIXTURE: Fixture = callStatus;
+/** docs/provider-formats.md#twilio-dial-action: `<Dial action>` callback, the no-answer example. */
+export const DIAL_ACTION_FIXTURE: Fixture = dialAction;
+/** docs/provider-formats.md#twilio-inbound-sms: inbound SMS webhook, the STOP example with OptOutType. */
+export const INBOUND_SMS_FIXTURE: Fixture = inboundSms;
+/** docs/provider-formats.md#twilio-message-status: message status callback, the undelivered example (ErrorCode 30006). */
+export const MESSAGE_STATUS_FIXTURE: Fixture = messageStatus;
 
 export type Params = Record<string, string>;
 
@@ -126,7 +145,7 @@ export function queueActionPayload(input: {
 
 /**
  * `<Record transcribeCallback>` request: the fields Twilio's `<Record>` documentation lists
- * (not part of the WEBHOOKS.md collection). TranscriptionStatus is `completed` or `failed`.
+ * (docs/provider-formats.md#twilio-transcription). TranscriptionStatus is `completed` or `failed`.
  */
 export function transcriptionPayload(input: { accountSid: string; callSid: string; text: string; status?: "completed" | "failed"; recordingSid?: string }): Params {
   const recordingSid = input.recordingSid ?? sid("RE");

@@ -1,8 +1,8 @@
-// Generic phone-system events (docs/webhooks.md, the shape of lib/telephony/generic/fixtures) and
-// signed requests, for the integration tests and `npm run simulate`.
+// Generic phone-system events (docs/webhooks.md, the shape of ./fixtures) and signed requests, used by
+// "send a test event", `npm run simulate` and the tests.
 import { randomBytes } from "node:crypto";
-import type { GenericEventType } from "@/lib/telephony/generic/parse";
-import { genericSignatureHeaders } from "@/lib/telephony/generic/verify";
+import type { GenericEventType } from "./parse";
+import { genericSignatureHeaders } from "./verify";
 
 export type GenericEventBody = {
   id: string;
