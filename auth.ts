@@ -5,7 +5,6 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfigWithSecret, SESSION_SECONDS } from "./auth.config";
-import { getDb } from "./db/client";
 import { createSession, revokeSession } from "./db/queries/sessions";
 import { checkCredentials } from "./lib/auth/sign-in";
 import { env } from "./lib/env";
@@ -31,7 +30,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
     // of the cookie is worthless afterwards (each request re-reads the row: lib/auth/session.ts).
     async signOut(message) {
       const sessionId = "token" in message ? message.token?.sid : undefined;
-      if (typeof sessionId === "string") await revokeSession(await getDb(), { sessionId, at: new Date() });
+      if (typeof sessionId === "string") await revokeSession({ sessionId, at: new Date() });
     },
   },
   providers: [
@@ -43,7 +42,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
         const checked = await checkCredentials({ ...parsed.data, ip: clientAddress(request.headers, env().trustProxyHops) });
         if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManySignInAttempts(checked.retryAfterMinutes) : new CredentialsSignin();
         const { member } = checked;
-        const sessionId = await createSession(await getDb(), { memberId: member.id, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000) });
+        const sessionId = await createSession({ memberId: member.id, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000) });
         return { id: member.id, email: member.email, name: member.name, sessionId };
       },
     }),

@@ -1,5 +1,6 @@
 // One database client per process: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
-// Only db/queries/* and scripts import this file.
+// Imported by db/queries/* (which run on it by default), lib/ where it opens a transaction or needs
+// the raw handle, the db/ seeds, scripts and tests; never by app/ or components/, which call queries.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -155,6 +156,19 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+/**
+ * What a query runs on: the caller's executor when it passes one (a transaction running several
+ * queries at once, or a test's own database), else the app's database.
+ */
+export async function resolveDb(ex?: Executor): Promise<Executor> {
+  return ex ?? (await getDb());
+}
+
+/** Runs `run` in one transaction on the app's database; pass its `tx` to every query inside. */
+export async function transaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await getDb()).transaction(run);
 }
 
 /** The rows of `db.execute(sql…)`: postgres.js returns an array, PGlite an object with `rows`. */

@@ -136,8 +136,8 @@ export async function seedDemo(db: Db, options: { now?: Date; secrets?: SeedWebh
 
 /** The demo spa's treatment menu with its values, as an owner saves it in Settings → Treatments. */
 async function ensureTreatmentMenu(db: Db, orgId: string): Promise<void> {
-  if ((await listTreatments(db, { orgId })).length > 0) return; // the owner's menu, even if edited
-  await replaceTreatments(db, { orgId, rows: [...DEMO_TREATMENT_MENU] });
+  if ((await listTreatments({ orgId }, db)).length > 0) return; // the owner's menu, even if edited
+  await replaceTreatments({ orgId, rows: [...DEMO_TREATMENT_MENU] }, db);
 }
 
 async function ensureProviderNumbers(db: Db, orgId: string): Promise<void> {
@@ -166,7 +166,7 @@ async function ensureProviderNumbers(db: Db, orgId: string): Promise<void> {
  * fills a secret that is off, so a secret rotated in Settings survives a second seed.
  */
 async function ensureWebhookSecrets(db: Db, orgId: string, wanted: SeedWebhookSecrets): Promise<SecretProvider[]> {
-  const existing = await getOrgSecrets(db, { orgId });
+  const existing = await getOrgSecrets({ orgId }, db);
   const generated: SecretProvider[] = [];
   for (const provider of SECRET_PROVIDERS) {
     const current = existing?.[provider].current ?? null;
@@ -177,7 +177,7 @@ async function ensureWebhookSecrets(db: Db, orgId: string, wanted: SeedWebhookSe
       next = seed?.value ?? newProviderSecret(provider);
       if (!seed) generated.push(provider);
     }
-    if (next) await setOrgWebhookSecret(db, { orgId, provider, secret: { current: next, previous: null, previousUntil: null } });
+    if (next) await setOrgWebhookSecret({ orgId, provider, secret: { current: next, previous: null, previousUntil: null } }, db);
   }
   return generated;
 }

@@ -119,6 +119,6 @@ export async function seedCallVolume(db: Db, { calls, now = new Date(), days = 7
       select location_id, min(started_at), max(started_at) + interval '15 days' from calls where org_id = ${org.id} group by location_id`);
   });
   for (const table of ["contacts", "calls", "messages", "conversations", "bookings"]) await db.execute(sql.raw(`analyze ${table}`));
-  await refreshRollups(db, now);
+  await refreshRollups(now, db);
   return { orgId: org.id, calls, seconds: (Date.now() - started) / 1000 };
 }

@@ -76,13 +76,13 @@ async function dayWithOneTextedCall(): Promise<RoiRange> {
   return withE2eDb(async (db) => {
     const [glow] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "glow"));
     const orgId = glow!.id;
-    const today = new Date(`${await organizationToday(db, { orgId })}T12:00:00Z`);
-    const { locations } = await loadRangeTotals(db, { orgId, range: { from: "2000-01-01", to: "2000-01-01", locationId: null } });
+    const today = new Date(`${await organizationToday({ orgId }, db)}T12:00:00Z`);
+    const { locations } = await loadRangeTotals({ orgId, range: { from: "2000-01-01", to: "2000-01-01", locationId: null } }, db);
     for (let back = 1; back <= 80; back++) {
       const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
       for (const location of locations) {
         const range = { from: day, to: day, locationId: location.id };
-        if ((await loadRangeTotals(db, { orgId, range })).totals.textedCalls === 1) return range;
+        if ((await loadRangeTotals({ orgId, range }, db)).totals.textedCalls === 1) return range;
       }
     }
     throw new Error("no day with exactly one texted missed call in the demo data");

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
-import { getDb } from "@/db/client";
 import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
@@ -20,7 +19,7 @@ function navFor(role: Role, dueCallbacks: number): NavItem[] {
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMemberPage();
   // Due and overdue callbacks, the same rule as the queue's "Due now" group (db/queries/callbacks.ts).
-  const dueCallbacks = await countDueCallbacks(await getDb(), { orgId: member.orgId, now: new Date() });
+  const dueCallbacks = await countDueCallbacks({ orgId: member.orgId, now: new Date() });
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white print:hidden">

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { countCallbackQueue, listCallbackQueue, type LocationSchedule, type QueueGroup } from "@/db/queries/callbacks";
 import { EmptyState } from "@/components/ui/empty-state";
 import { slaState } from "@/lib/callbacks/sla";
@@ -33,13 +32,12 @@ export async function QueueSection({
   schedules: LocationSchedule[];
   full: boolean;
 }) {
-  const db = await getDb();
   const now = new Date();
   const filter = { orgId, memberId, assignee: params.assignee, locationId: params.locationId, now };
   const paginated = full || group === "due";
   const limit = paginated ? PAGE_SIZE : PREVIEW;
   const offset = paginated ? (params.page - 1) * PAGE_SIZE : 0;
-  const [rows, counts] = await Promise.all([listCallbackQueue(db, { ...filter, group, offset, limit }), countCallbackQueue(db, filter)]);
+  const [rows, counts] = await Promise.all([listCallbackQueue({ ...filter, group, offset, limit }), countCallbackQueue(filter)]);
   const total = counts[group];
   const headingId = `queue-${group}`;
 

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { listCalls, type CallListRow } from "@/db/queries/calls-list";
 import { callLength } from "@/lib/calls/call-length";
 import { formatDateTime } from "@/lib/format";
@@ -39,7 +38,7 @@ export function callRowView(row: CallListRow): CallRowView {
 
 /** The call log, or one contact's calls (`contactId`), as a server-paged table. */
 export async function CallsResults({ orgId, state, contactId, pathname }: { orgId: string; state: CallsTableState; contactId?: string; pathname: string }) {
-  const { rows, total } = await listCalls(await getDb(), {
+  const { rows, total } = await listCalls({
     orgId,
     filters: { ...state.filters, contactId },
     sort: state.sort,

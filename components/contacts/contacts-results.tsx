@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { listLocationOptions } from "@/db/queries/calls-list";
 import { listContacts, type ContactListRow } from "@/db/queries/contacts-list";
 import { formatDateTime } from "@/lib/format";
@@ -32,10 +31,9 @@ export function contactRowView(row: ContactListRow, places: Map<string, Place>, 
 }
 
 export async function ContactsResults({ orgId, state }: { orgId: string; state: ContactsTableState }) {
-  const db = await getDb();
   const [{ rows, total }, locations] = await Promise.all([
-    listContacts(db, { orgId, filters: state.filters, sort: state.sort, limit: state.size, offset: state.offset }),
-    listLocationOptions(db, { orgId }),
+    listContacts({ orgId, filters: state.filters, sort: state.sort, limit: state.size, offset: state.offset }),
+    listLocationOptions({ orgId }),
   ]);
   const places = new Map(locations.map((l) => [l.id, l]));
   const fallback = locations[0]?.timezone ?? "UTC";

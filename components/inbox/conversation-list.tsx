@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { listConversations, type InboxCursor, type InboxRow } from "@/db/queries/conversations";
 import { formatRelative } from "@/lib/format";
 import { INTENT_LABEL, inboxHref, isFiltered, EMPTY_FILTER, type InboxFilter } from "@/lib/inbox/filters";
@@ -65,7 +64,7 @@ export async function ConversationList({
   selectedId?: string;
   basePath: string;
 }) {
-  const { rows, next } = await listConversations(await getDb(), { orgId, memberId, filter, cursor, limit: 50 });
+  const { rows, next } = await listConversations({ orgId, memberId, filter, cursor, limit: 50 });
   if (rows.length === 0) {
     if (cursor) {
       return (

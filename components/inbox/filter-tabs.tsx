@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { countWorkByTab } from "@/db/queries/conversations";
 import { inboxHref, isTabActive, TAB_LABEL, TABS, toggleTab, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
 
@@ -44,6 +43,6 @@ export function FilterTabs({ filter, basePath, counts }: { filter: InboxFilter; 
 }
 
 export async function FilterTabsWithCounts({ orgId, memberId, filter, basePath }: { orgId: string; memberId: string; filter: InboxFilter; basePath: string }) {
-  const counts = await countWorkByTab(await getDb(), { orgId, memberId, filter });
+  const counts = await countWorkByTab({ orgId, memberId, filter });
   return <FilterTabs filter={filter} basePath={basePath} counts={counts} />;
 }

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { getDb } from "@/db/client";
 import { getInboxOptions, type InboxCursor } from "@/db/queries/conversations";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { EMPTY_FILTER, filterParams, inboxHref, isFiltered, type InboxFilter } from "@/lib/inbox/filters";
@@ -10,7 +9,7 @@ import { FilterTabs, FilterTabsWithCounts } from "./filter-tabs";
 import { ShortcutsButton } from "./keyboard-shortcuts";
 
 async function FilterFormWithOptions({ orgId, filter, basePath }: { orgId: string; filter: InboxFilter; basePath: string }) {
-  const { locations } = await getInboxOptions(await getDb(), { orgId });
+  const { locations } = await getInboxOptions({ orgId });
   // A new key when the filters change (a tab, "Clear filters", Back): the fields show the URL again.
   return <FilterForm key={filterParams(filter).toString()} filter={filter} basePath={basePath} locations={locations} />;
 }

@@ -1,13 +1,12 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { formatDateTime } from "@/lib/format";
 import { ApiTokenRevokeButton } from "./api-token-revoke-button";
 
 /** The organization's API tokens: active ones first, each with its prefix, dates and a revoke button. */
 export async function ApiTokenList({ orgId, timezone }: { orgId: string; timezone: string }) {
-  const tokens = await listApiTokens(await getDb(), { orgId });
+  const tokens = await listApiTokens({ orgId });
   if (!tokens.length) return <EmptyState title="No API tokens yet.">Create one above for each tool that reads Rebound&apos;s data.</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100">

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { z } from "zod";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listCrmDeliveries, type CrmDeliveryCursor, type CrmDeliveryRow } from "@/db/queries/crm";
 import { describeLastAnswer } from "@/lib/crm/describe";
 import { formatDateTime } from "@/lib/format";
@@ -31,7 +30,7 @@ export function decodeCrmCursor(raw: string | undefined): CrmDeliveryCursor | nu
 const encodeCursor = (c: CrmDeliveryCursor) => `${c.at.toISOString()}_${c.id}`;
 
 export async function CrmDeliveryLog({ orgId, cursor, timezone }: { orgId: string; cursor: CrmDeliveryCursor | null; timezone: string }) {
-  const { rows, next } = await listCrmDeliveries(await getDb(), { orgId, limit: CRM_LOG_PAGE_SIZE, cursor });
+  const { rows, next } = await listCrmDeliveries({ orgId, limit: CRM_LOG_PAGE_SIZE, cursor });
   if (!rows.length) {
     return (
       <EmptyState title={cursor ? "No older events." : "No events sent yet."}>

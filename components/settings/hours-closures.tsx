@@ -2,7 +2,6 @@ import Link from "next/link";
 import { removeClosureAction } from "@/app/(dashboard)/settings/locations/actions";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listLocationClosures } from "@/db/queries/settings";
 import { localTime } from "@/lib/schedule/hours";
 import { formatClock12 } from "@/lib/settings/hours";
@@ -18,7 +17,7 @@ function formatDay(day: string): string {
 /** Holidays and one-off days from today on (in the location's time zone), a page at a time. */
 export async function HoursClosures({ orgId, locationId, timezone, page }: { orgId: string; locationId: string; timezone: string; page: number }) {
   const today = localTime(new Date(), timezone).day;
-  const { rows, hasMore } = await listLocationClosures(await getDb(), { orgId, locationId, fromDay: today, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+  const { rows, hasMore } = await listLocationClosures({ orgId, locationId, fromDay: today, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
   const pageHref = (n: number) => `/settings/locations/${locationId}?closures=${n}#closures`;
   return (
     <div className="space-y-4">

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { findOrgTimezone } from "@/db/queries/integrations";
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { env } from "@/lib/env";
@@ -39,8 +38,7 @@ const statusOf = (status: SecretStatus) =>
   status.kind === "off" ? ({ tone: "amber", label: "Off" } as const) : ({ tone: "emerald", label: "On" } as const);
 
 export async function IntegrationProviders({ orgId }: { orgId: string }) {
-  const db = await getDb();
-  const [secrets, timezone] = await Promise.all([getOrgSecrets(db, { orgId }), findOrgTimezone(db, { orgId })]);
+  const [secrets, timezone] = await Promise.all([getOrgSecrets({ orgId }), findOrgTimezone({ orgId })]);
   const e = env();
   const urls = webhookUrls(e.appUrl);
   const now = new Date();

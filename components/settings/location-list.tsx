@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listLocationSummaries } from "@/db/queries/settings";
 import { formatPhone } from "@/lib/phone";
 import { LocationSetupNotice } from "./location-setup-notice";
@@ -11,7 +10,7 @@ export const LOCATIONS_PER_PAGE = 20;
 const zoneLabel = new Map(TIMEZONE_GROUPS.flatMap((g) => g.zones.map((z) => [z.zone, z.label])));
 
 export async function LocationList({ orgId, page }: { orgId: string; page: number }) {
-  const { rows, hasMore } = await listLocationSummaries(await getDb(), { orgId, limit: LOCATIONS_PER_PAGE, offset: (page - 1) * LOCATIONS_PER_PAGE });
+  const { rows, hasMore } = await listLocationSummaries({ orgId, limit: LOCATIONS_PER_PAGE, offset: (page - 1) * LOCATIONS_PER_PAGE });
   if (rows.length === 0) {
     return <EmptyState title={page > 1 ? "No more locations" : "No locations yet"}>{page > 1 ? <Link href="/settings/locations" className="text-brand-700 underline">Back to the first page</Link> : null}</EmptyState>;
   }

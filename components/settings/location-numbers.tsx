@@ -1,5 +1,4 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listLocationNumbers } from "@/db/queries/settings";
 import { formatPhone } from "@/lib/phone";
 import { PROVIDER_LABELS } from "@/lib/settings/providers";
@@ -9,7 +8,7 @@ import { removeNumberAction } from "@/app/(dashboard)/settings/locations/actions
 
 /** The numbers callers dial to reach this location; a webhook finds the location by them. */
 export async function LocationNumbers({ orgId, locationId }: { orgId: string; locationId: string }) {
-  const numbers = await listLocationNumbers(await getDb(), { orgId, locationId });
+  const numbers = await listLocationNumbers({ orgId, locationId });
   return (
     <div className="space-y-4">
       {numbers.length === 0 ? (

@@ -1,6 +1,5 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import { listPendingInvitations } from "@/db/queries/team";
 import { formatDateTime } from "@/lib/format";
 import { TeamPager } from "./team-pager";
@@ -9,7 +8,7 @@ import { TeamRevokeButton } from "./team-revoke-button";
 export const INVITATIONS_PAGE_SIZE = 25;
 
 export async function TeamInvitationList({ orgId, page, timezone, params }: { orgId: string; page: number; timezone: string; params: Record<string, string | undefined> }) {
-  const { rows, total } = await listPendingInvitations(await getDb(), { orgId, limit: INVITATIONS_PAGE_SIZE, offset: (page - 1) * INVITATIONS_PAGE_SIZE });
+  const { rows, total } = await listPendingInvitations({ orgId, limit: INVITATIONS_PAGE_SIZE, offset: (page - 1) * INVITATIONS_PAGE_SIZE });
   if (!rows.length) return <EmptyState title="No pending invitations.">Links you create appear here until they are accepted or withdrawn.</EmptyState>;
   const now = Date.now();
   return (

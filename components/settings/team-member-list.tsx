@@ -1,6 +1,5 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/db/client";
 import { listMembers } from "@/db/queries/team";
 import { TeamMemberActions } from "./team-member-actions";
 import { TeamPager } from "./team-pager";
@@ -8,7 +7,7 @@ import { TeamPager } from "./team-pager";
 export const MEMBERS_PAGE_SIZE = 25;
 
 export async function TeamMemberList({ orgId, actorId, page, params }: { orgId: string; actorId: string; page: number; params: Record<string, string | undefined> }) {
-  const { rows, total } = await listMembers(await getDb(), { orgId, limit: MEMBERS_PAGE_SIZE, offset: (page - 1) * MEMBERS_PAGE_SIZE });
+  const { rows, total } = await listMembers({ orgId, limit: MEMBERS_PAGE_SIZE, offset: (page - 1) * MEMBERS_PAGE_SIZE });
   if (!rows.length) return <EmptyState title="No members on this page.">Go back to the first page.</EmptyState>;
   return (
     <>

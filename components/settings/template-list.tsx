@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { getOrganizationSettings, listLocationTemplates } from "@/db/queries/settings";
 import { env } from "@/lib/env";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
@@ -7,8 +6,7 @@ import { TemplateEditor } from "./template-editor";
 
 /** A location's four templates; a situation never saved shows (and sends) the default text. */
 export async function TemplateList({ orgId, location }: { orgId: string; location: { id: string; name: string } }) {
-  const db = await getDb();
-  const [org, saved] = await Promise.all([getOrganizationSettings(db, { orgId }), listLocationTemplates(db, { orgId, locationId: location.id })]);
+  const [org, saved] = await Promise.all([getOrganizationSettings({ orgId }), listLocationTemplates({ orgId, locationId: location.id })]);
   const bodies = new Map(saved.map((t) => [t.situation, t.body]));
   const sample = { spa: org?.name ?? "", location: location.name, bookingLink: sampleBookingLink(env().appUrl) };
   return (

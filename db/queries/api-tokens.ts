@@ -1,22 +1,24 @@
 // Read-API bearer tokens: only the SHA-256 of a token is stored (lib/api/tokens.ts makes and checks
 // them). Every query but the bearer look-up is scoped by organization.
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { apiTokens, members, type ApiToken } from "../schema";
 
 export type ApiTokenListRow = Pick<ApiToken, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt"> & { createdBy: string | null };
 
 export async function insertApiToken(
-  db: Executor,
   token: { orgId: string; name: string; tokenHash: string; prefix: string; createdById: string | null },
+  ex?: Executor,
 ): Promise<ApiToken> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(apiTokens).values(token).returning();
   if (!row) throw new Error("api token insert returned nothing");
   return row;
 }
 
 /** The organization's tokens, active ones first, newest first within each group. */
-export async function listApiTokens(db: Executor, { orgId, limit = 200 }: { orgId: string; limit?: number }): Promise<ApiTokenListRow[]> {
+export async function listApiTokens({ orgId, limit = 200 }: { orgId: string; limit?: number }, ex?: Executor): Promise<ApiTokenListRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       id: apiTokens.id,
@@ -35,7 +37,8 @@ export async function listApiTokens(db: Executor, { orgId, limit = 200 }: { orgI
 }
 
 /** The unrevoked token with this hash (the hash is unique across organizations), or null. */
-export async function findActiveApiToken(db: Executor, { tokenHash }: { tokenHash: string }): Promise<Pick<ApiToken, "id" | "orgId" | "lastUsedAt"> | null> {
+export async function findActiveApiToken({ tokenHash }: { tokenHash: string }, ex?: Executor): Promise<Pick<ApiToken, "id" | "orgId" | "lastUsedAt"> | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: apiTokens.id, orgId: apiTokens.orgId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
@@ -45,7 +48,8 @@ export async function findActiveApiToken(db: Executor, { tokenHash }: { tokenHas
 }
 
 /** Records a use, at most once per `everyMs` (a conditional update: concurrent requests write once). */
-export async function touchApiToken(db: Executor, { id, at, everyMs }: { id: string; at: Date; everyMs: number }): Promise<void> {
+export async function touchApiToken({ id, at, everyMs }: { id: string; at: Date; everyMs: number }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(apiTokens)
     .set({ lastUsedAt: at })
@@ -53,7 +57,8 @@ export async function touchApiToken(db: Executor, { id, at, everyMs }: { id: str
 }
 
 /** Revokes one of the organization's tokens; false when it is unknown or already revoked. */
-export async function revokeApiToken(db: Executor, { orgId, id, at }: { orgId: string; id: string; at: Date }): Promise<boolean> {
+export async function revokeApiToken({ orgId, id, at }: { orgId: string; id: string; at: Date }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: at })
@@ -63,7 +68,8 @@ export async function revokeApiToken(db: Executor, { orgId, id, at }: { orgId: s
 }
 
 /** Revokes every live token a member created (they were removed or are no longer an owner); the revoked ids. */
-export async function revokeApiTokensCreatedBy(db: Executor, { orgId, memberId, at }: { orgId: string; memberId: string; at: Date }): Promise<string[]> {
+export async function revokeApiTokensCreatedBy({ orgId, memberId, at }: { orgId: string; memberId: string; at: Date }, ex?: Executor): Promise<string[]> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: at })

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { MISSED_DISPOSITIONS } from "@/lib/telephony/call-event";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { bookings, calls, contacts, conversations, locations, members, messages, organizations, type Booking, type Call, type Contact, type Message } from "../schema";
 
 export type NewBooking = typeof bookings.$inferInsert;
@@ -13,7 +13,8 @@ export type BookingContext = {
 };
 
 /** What recording a booking on a conversation needs; null when the conversation is not this organization's. */
-export async function getBookingContext(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<BookingContext | null> {
+export async function getBookingContext({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<BookingContext | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       conversation: { id: conversations.id, contactId: conversations.contactId, locationId: conversations.locationId },
@@ -32,9 +33,10 @@ export async function getBookingContext(db: Executor, { orgId, conversationId }:
 
 /** The contact's most recent inbound missed call at the location within [since, until]. */
 export async function findAttributableCall(
-  db: Executor,
   { orgId, contactId, locationId, since, until }: { orgId: string; contactId: string; locationId: string; since: Date; until: Date },
+  ex?: Executor,
 ): Promise<Call | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(calls)
@@ -58,7 +60,8 @@ export async function findAttributableCall(
 const NOT_SENT: Message["status"][] = ["canceled", "failed", "undelivered"];
 
 /** The automatic text-back of a call (one per call, by the messages_one_auto_text_per_call index), if it went out. */
-export async function findTextBack(db: Executor, { orgId, callId }: { orgId: string; callId: string }): Promise<Message | null> {
+export async function findTextBack({ orgId, callId }: { orgId: string; callId: string }, ex?: Executor): Promise<Message | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(messages)
@@ -67,7 +70,8 @@ export async function findTextBack(db: Executor, { orgId, callId }: { orgId: str
   return row ?? null;
 }
 
-export async function insertBooking(db: Executor, booking: NewBooking): Promise<Booking> {
+export async function insertBooking(booking: NewBooking, ex?: Executor): Promise<Booking> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(bookings).values(booking).returning();
   if (!row) throw new Error("booking insert returned nothing");
   return row;
@@ -77,14 +81,16 @@ export async function insertBooking(db: Executor, booking: NewBooking): Promise<
  * A booking closes the conversation: done, nobody waiting, no longer hot. (A conversations update
  * kept here because it is what a booking does; new activity reopens it through touchConversation.)
  */
-export async function closeBookedConversation(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<void> {
+export async function closeBookedConversation({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(conversations)
     .set({ status: "done", waitingSince: null, unreadCount: 0, priority: "normal" })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
 }
 
-export async function setBookingStatus(db: Executor, { orgId, bookingId, status }: { orgId: string; bookingId: string; status: Booking["status"] }): Promise<{ booking: Booking; previous: Booking["status"] } | null> {
+export async function setBookingStatus({ orgId, bookingId, status }: { orgId: string; bookingId: string; status: Booking["status"] }, ex?: Executor): Promise<{ booking: Booking; previous: Booking["status"] } | null> {
+  const db = await resolveDb(ex);
   const [before] = await db.select({ status: bookings.status }).from(bookings).where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId))).for("update").limit(1);
   if (!before) return null;
   const [row] = await db.update(bookings).set({ status }).where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId))).returning();
@@ -102,7 +108,8 @@ export type BookingWithAttribution = {
 };
 
 /** The bookings of a conversation, newest first, with what their attribution line needs. */
-export async function listConversationBookings(db: Executor, { orgId, conversationId, limit = 20 }: { orgId: string; conversationId: string; limit?: number }): Promise<BookingWithAttribution[]> {
+export async function listConversationBookings({ orgId, conversationId, limit = 20 }: { orgId: string; conversationId: string; limit?: number }, ex?: Executor): Promise<BookingWithAttribution[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       booking: bookings,
@@ -125,7 +132,8 @@ export async function listConversationBookings(db: Executor, { orgId, conversati
 }
 
 /** Whether the caller wrote back in the conversation between two instants. */
-export async function callerRepliedBetween(db: Executor, { orgId, conversationId, since, until }: { orgId: string; conversationId: string; since: Date; until: Date }): Promise<boolean> {
+export async function callerRepliedBetween({ orgId, conversationId, since, until }: { orgId: string; conversationId: string; since: Date; until: Date }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: messages.id })
     .from(messages)

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Schedule } from "@/lib/schedule/hours";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import {
   callbacks,
   calls,
@@ -17,7 +17,8 @@ import {
 
 export type NewCallback = typeof callbacks.$inferInsert;
 
-export async function insertCallback(db: Executor, callback: NewCallback): Promise<Callback> {
+export async function insertCallback(callback: NewCallback, ex?: Executor): Promise<Callback> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(callbacks).values(callback).returning();
   if (!row) throw new Error("callback insert returned nothing");
   return row;
@@ -27,7 +28,8 @@ export async function insertCallback(db: Executor, callback: NewCallback): Promi
 const UNFINISHED: Callback["status"][] = ["open", "claimed", "snoozed"];
 
 /** The conversation's unfinished hot callback, if any: a second hot reply must not open another. */
-export async function findOpenHotCallback(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Callback | null> {
+export async function findOpenHotCallback({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<Callback | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(callbacks)
@@ -45,7 +47,8 @@ export async function findOpenHotCallback(db: Executor, { orgId, conversationId 
 }
 
 /** The conversation's oldest unfinished normal callback, which a hot reply escalates instead of adding a second card. */
-export async function findUnfinishedNormalCallback(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Callback | null> {
+export async function findUnfinishedNormalCallback({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<Callback | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(callbacks)
@@ -56,9 +59,10 @@ export async function findUnfinishedNormalCallback(db: Executor, { orgId, conver
 }
 
 export async function escalateCallback(
-  db: Executor,
   { orgId, callbackId, reason, dueAt, messageId }: { orgId: string; callbackId: string; reason: string; dueAt: Date; messageId: string | null },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(callbacks)
     // A hot reply ends any snooze: the caller is asking for a call now.
@@ -106,9 +110,10 @@ function filterCondition(filter: QueueFilter): SQL | undefined {
 
 /** One page of a queue group: hot first (the enum's order), then the oldest due first. */
 export async function listCallbackQueue(
-  db: Executor,
   { group, offset, limit, ...filter }: QueueFilter & { group: QueueGroup; offset: number; limit: number },
+  ex?: Executor,
 ): Promise<QueueRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       callback: {
@@ -143,7 +148,8 @@ export async function listCallbackQueue(
 }
 
 /** How many tasks each group holds under the filter, in one round trip. */
-export async function countCallbackQueue(db: Executor, filter: QueueFilter): Promise<Record<QueueGroup, number>> {
+export async function countCallbackQueue(filter: QueueFilter, ex?: Executor): Promise<Record<QueueGroup, number>> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       due: sql<number>`count(*) filter (where ${groupCondition("due", filter.now)})`.mapWith(Number),
@@ -158,7 +164,8 @@ export async function countCallbackQueue(db: Executor, filter: QueueFilter): Pro
 export type LocationSchedule = { id: string; name: string; schedule: Schedule };
 
 /** The organization's locations with their hours: the queue's location filter and its SLA clocks. */
-export async function listLocationSchedules(db: Executor, { orgId }: { orgId: string }): Promise<LocationSchedule[]> {
+export async function listLocationSchedules({ orgId }: { orgId: string }, ex?: Executor): Promise<LocationSchedule[]> {
+  const db = await resolveDb(ex);
   const rows = await db.select({ id: locations.id, name: locations.name, timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -180,13 +187,14 @@ export async function listLocationSchedules(db: Executor, { orgId }: { orgId: st
 // ── Working a callback: every change is conditional on the organization and on not being done ──
 
 /** The callback, locked for the rest of the transaction; null when it is not this organization's. */
-export async function lockCallback(db: Executor, { orgId, callbackId }: { orgId: string; callbackId: string }): Promise<Callback | null> {
-  const [row] = await db.select().from(callbacks).where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId))).for("update").limit(1);
+export async function lockCallback({ orgId, callbackId }: { orgId: string; callbackId: string }, tx: Executor): Promise<Callback | null> {
+  const [row] = await tx.select().from(callbacks).where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId))).for("update").limit(1);
   return row ?? null;
 }
 
 /** Claiming changes who holds the task, never when it is due: a snooze survives it (`snoozedUntil`). */
-export async function claimCallbackRow(db: Executor, { orgId, callbackId, memberId }: { orgId: string; callbackId: string; memberId: string }): Promise<Callback | null> {
+export async function claimCallbackRow({ orgId, callbackId, memberId }: { orgId: string; callbackId: string; memberId: string }, ex?: Executor): Promise<Callback | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .update(callbacks)
     .set({ status: "claimed", assigneeId: memberId })
@@ -195,7 +203,8 @@ export async function claimCallbackRow(db: Executor, { orgId, callbackId, member
   return row ?? null;
 }
 
-export async function snoozeCallbackRow(db: Executor, { orgId, callbackId, until }: { orgId: string; callbackId: string; until: Date }): Promise<Callback | null> {
+export async function snoozeCallbackRow({ orgId, callbackId, until }: { orgId: string; callbackId: string; until: Date }, ex?: Executor): Promise<Callback | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .update(callbacks)
     .set({ status: "snoozed", dueAt: until, snoozedUntil: until })
@@ -210,9 +219,10 @@ export async function snoozeCallbackRow(db: Executor, { orgId, callbackId, until
  * one given to nobody is open again.
  */
 export async function assignConversationCallbacks(
-  db: Executor,
   { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+  ex?: Executor,
 ): Promise<Callback[]> {
+  const db = await resolveDb(ex);
   return db
     .update(callbacks)
     .set(assigneeId ? { assigneeId } : { assigneeId: null, status: sql`case when ${callbacks.status} = 'claimed' then 'open'::callback_status else ${callbacks.status} end` })
@@ -228,7 +238,8 @@ export async function assignConversationCallbacks(
 }
 
 /** The conversation's unfinished callbacks, most urgent first (hot, then the earliest due). */
-export async function listUnfinishedCallbacks(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<Callback[]> {
+export async function listUnfinishedCallbacks({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<Callback[]> {
+  const db = await resolveDb(ex);
   return db
     .select()
     .from(callbacks)
@@ -238,7 +249,8 @@ export async function listUnfinishedCallbacks(db: Executor, { orgId, conversatio
 }
 
 /** Due or overdue callbacks of the organization (the number on the Callbacks link of the navigation). */
-export async function countDueCallbacks(db: Executor, { orgId, now }: { orgId: string; now: Date }): Promise<number> {
+export async function countDueCallbacks({ orgId, now }: { orgId: string; now: Date }, ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(callbacks)
@@ -248,9 +260,10 @@ export async function countDueCallbacks(db: Executor, { orgId, now }: { orgId: s
 
 /** Completes one callback, or (without `callbackId`) every unfinished one of the conversation. */
 export async function completeCallbacks(
-  db: Executor,
   { orgId, callbackId, conversationId, outcome, memberId, at }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date },
+  ex?: Executor,
 ): Promise<Callback[]> {
+  const db = await resolveDb(ex);
   if (!callbackId && !conversationId) throw new Error("completeCallbacks needs a callback or a conversation");
   return db
     .update(callbacks)

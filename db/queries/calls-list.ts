@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { CallFilters, CallSortId } from "@/lib/tables/calls-state";
 import { dayRangeBounds } from "@/lib/tables/calls-state";
 import type { SortState } from "@/lib/tables/url";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { calls, contacts, events, locations, type Call, type Location } from "../schema";
 import { MAX_PAGE_ROWS } from "./contacts-list";
 
@@ -56,7 +56,8 @@ function whereCalls(orgId: string, filters: ListCallsInput["filters"]): SQL | un
 const DECISIONS = sql.raw(`('text_queued', 'text_skipped')`);
 
 /** One page of calls and how many match the filters in all. */
-export async function listCalls(db: Executor, input: ListCallsInput): Promise<{ rows: CallListRow[]; total: number }> {
+export async function listCalls(input: ListCallsInput, ex?: Executor): Promise<{ rows: CallListRow[]; total: number }> {
+  const db = await resolveDb(ex);
   const limit = Math.min(Math.max(1, input.limit), MAX_PAGE_ROWS);
   const where = whereCalls(input.orgId, input.filters);
   const dir = input.sort.desc ? desc : asc;
@@ -115,7 +116,8 @@ export async function listCalls(db: Executor, input: ListCallsInput): Promise<{ 
 export type LocationOption = Pick<Location, "id" | "name" | "timezone">;
 
 /** The organization's locations, for filters and for showing times in each location's timezone. */
-export async function listLocationOptions(db: Executor, { orgId }: { orgId: string }): Promise<LocationOption[]> {
+export async function listLocationOptions({ orgId }: { orgId: string }, ex?: Executor): Promise<LocationOption[]> {
+  const db = await resolveDb(ex);
   return db
     .select({ id: locations.id, name: locations.name, timezone: locations.timezone })
     .from(locations)

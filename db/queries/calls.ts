@@ -1,11 +1,12 @@
 import { and, eq, gt, gte, isNull, lt, notInArray, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { callbacks, calls, conversations, messages, type Call } from "../schema";
 
 export type NewCall = typeof calls.$inferInsert;
 
 /** Inserts the call unless this organization already has (provider, externalId): null means "already processed". */
-export async function insertCallIfNew(db: Executor, call: NewCall): Promise<Call | null> {
+export async function insertCallIfNew(call: NewCall, ex?: Executor): Promise<Call | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] }).returning();
   return row ?? null;
 }
@@ -15,9 +16,10 @@ export async function insertCallIfNew(db: Executor, call: NewCall): Promise<Call
  * unique per organization (two spas' phone systems may both number their calls 1, 2, 3).
  */
 export async function findCallByExternalId(
-  db: Executor,
   { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+  ex?: Executor,
 ): Promise<Call | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(calls)
@@ -27,7 +29,8 @@ export async function findCallByExternalId(
 }
 
 /** Attaches a voicemail; a voicemail is still a miss, so only a missed call becomes one. */
-export async function attachVoicemail(db: Executor, { callId, url, seconds }: { callId: string; url: string; seconds: number | null }): Promise<Call | null> {
+export async function attachVoicemail({ callId, url, seconds }: { callId: string; url: string; seconds: number | null }, ex?: Executor): Promise<Call | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .update(calls)
     .set({
@@ -41,7 +44,8 @@ export async function attachVoicemail(db: Executor, { callId, url, seconds }: { 
 }
 
 /** What the decision needs to know about this contact's recent past at this location. */
-export async function recentHistory(db: Executor, { orgId, locationId, contactId, since }: { orgId: string; locationId: string; contactId: string; since: Date }): Promise<{ lastAutoTextAt: Date | null; lastHumanTouchAt: Date | null }> {
+export async function recentHistory({ orgId, locationId, contactId, since }: { orgId: string; locationId: string; contactId: string; since: Date }, ex?: Executor): Promise<{ lastAutoTextAt: Date | null; lastHumanTouchAt: Date | null }> {
+  const db = await resolveDb(ex);
   const rows = await db
     .select({ automated: messages.automated, at: sql<Date>`max(${messages.createdAt})`.mapWith((v: string | Date) => new Date(v)) })
     .from(messages)
@@ -62,7 +66,8 @@ export async function recentHistory(db: Executor, { orgId, locationId, contactId
   };
 }
 
-export async function setTranscript(db: Executor, { callId, transcript }: { callId: string; transcript: string }): Promise<void> {
+export async function setTranscript({ callId, transcript }: { callId: string; transcript: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(calls).set({ transcript }).where(eq(calls.id, callId));
 }
 
@@ -72,9 +77,10 @@ export async function setTranscript(db: Executor, { callId, transcript }: { call
  * it rang, as with Twilio, and is not counted) and how many automatic texts they already got.
  */
 export async function dailySignals(
-  db: Executor,
   { orgId, contactId, since, shortCallSeconds }: { orgId: string; contactId: string; since: Date; shortCallSeconds: number },
+  ex?: Executor,
 ): Promise<{ shortCalls: number; autoTexts: number; lastCallBackAt: Date | null }> {
+  const db = await resolveDb(ex);
   const [short] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(calls)

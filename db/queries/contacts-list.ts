@@ -12,7 +12,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { ContactFilters, ContactSortId } from "@/lib/tables/contacts-state";
 import type { SortState } from "@/lib/tables/url";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { calls, contacts, conversations, locations, type Contact } from "../schema";
 
 export const MAX_PAGE_ROWS = 100;
@@ -149,7 +149,8 @@ async function detailsOf(db: Executor, { orgId, ids }: { orgId: string; ids: str
 }
 
 /** One page of contacts in the requested order, and how many match the filters in all. */
-export async function listContacts(db: Executor, input: ListContactsInput): Promise<{ rows: ContactListRow[]; total: number }> {
+export async function listContacts(input: ListContactsInput, ex?: Executor): Promise<{ rows: ContactListRow[]; total: number }> {
+  const db = await resolveDb(ex);
   const limit = Math.min(Math.max(1, input.limit), MAX_PAGE_ROWS);
   const [ids, [counted]] = await Promise.all([
     pageIds(db, { ...input, limit }),

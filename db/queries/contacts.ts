@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { isTestCaller } from "@/lib/integrations/test-caller";
 import { contacts, conversations, locations, type Contact, type Conversation } from "../schema";
 
 /** The contact for a phone number in an organization, created on first contact (the test caller marked as test). */
-export async function upsertContact(db: Executor, { orgId, phone }: { orgId: string; phone: string }): Promise<{ contact: Contact; created: boolean }> {
+export async function upsertContact({ orgId, phone }: { orgId: string; phone: string }, ex?: Executor): Promise<{ contact: Contact; created: boolean }> {
+  const db = await resolveDb(ex);
   const [inserted] = await db.insert(contacts).values({ orgId, phone, isTest: isTestCaller(phone) }).onConflictDoNothing().returning();
   if (inserted) return { contact: inserted, created: true };
   const [existing] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone))).limit(1);
@@ -12,7 +13,8 @@ export async function upsertContact(db: Executor, { orgId, phone }: { orgId: str
   return { contact: existing, created: false };
 }
 
-export async function setContactOptOut(db: Executor, { orgId, contactId, optedOut, at }: { orgId: string; contactId: string; optedOut: boolean; at: Date }): Promise<boolean> {
+export async function setContactOptOut({ orgId, contactId, optedOut, at }: { orgId: string; contactId: string; optedOut: boolean; at: Date }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(contacts)
     .set({ optedOutAt: optedOut ? sql`coalesce(${contacts.optedOutAt}, ${at.toISOString()}::timestamptz)` : null })
@@ -21,25 +23,28 @@ export async function setContactOptOut(db: Executor, { orgId, contactId, optedOu
   return rows.length > 0;
 }
 
-export async function setContactLineType(db: Executor, { orgId, contactId, lineType, at }: { orgId: string; contactId: string; lineType: NonNullable<Contact["lineType"]>; at: Date }): Promise<void> {
+export async function setContactLineType({ orgId, contactId, lineType, at }: { orgId: string; contactId: string; lineType: NonNullable<Contact["lineType"]>; at: Date }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(contacts).set({ lineType, lineTypeCheckedAt: at }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
 }
 
-export async function getContact(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<Contact | null> {
+export async function getContact({ orgId, contactId }: { orgId: string; contactId: string }, ex?: Executor): Promise<Contact | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId))).limit(1);
   return row ?? null;
 }
 
 /** Serialises decisions about one contact (two calls at once must not both be texted). */
-export async function lockContact(db: Executor, { contactId }: { contactId: string }): Promise<void> {
-  await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for("update");
+export async function lockContact({ contactId }: { contactId: string }, tx: Executor): Promise<void> {
+  await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for("update");
 }
 
 /** A reply refines who the contact is (kind) and where they are in the funnel (lead status). */
 export async function updateContactRouting(
-  db: Executor,
   { orgId, contactId, kind, leadStatus }: { orgId: string; contactId: string; kind?: Contact["kind"]; leadStatus?: Contact["leadStatus"] },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   if (kind === undefined && leadStatus === undefined) return;
   await db
     .update(contacts)
@@ -51,7 +56,8 @@ export async function updateContactRouting(
 export type ContactSettings = Partial<Pick<Contact, "kind" | "blockedAt" | "isStaff">>;
 
 /** Applies `set` to a contact of the organization; null when no such contact. */
-export async function updateContactSettings(db: Executor, { orgId, contactId, set }: { orgId: string; contactId: string; set: ContactSettings }): Promise<Contact | null> {
+export async function updateContactSettings({ orgId, contactId, set }: { orgId: string; contactId: string; set: ContactSettings }, ex?: Executor): Promise<Contact | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .update(contacts)
     .set(set)
@@ -71,7 +77,8 @@ export type ContactConversation = {
 };
 
 /** The contact's conversations, one per location, most recent first (found per location through its unique index). */
-export async function listContactConversations(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<ContactConversation[]> {
+export async function listContactConversations({ orgId, contactId }: { orgId: string; contactId: string }, ex?: Executor): Promise<ContactConversation[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       id: conversations.id,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { isTabActive, likeContains, searchTerms, TABS, tabFilter, type InboxFilter, type InboxTab } from "@/lib/inbox/filters";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { callbacks, contacts, conversations, locations, members, type Conversation, type Intent, type Member } from "../schema";
 
 export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" | "text_skipped" | "link_clicked";
@@ -10,7 +10,6 @@ export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" |
  * the inbox by each new one. A caller waiting for a human keeps the earliest waiting time.
  */
 export async function touchConversation(
-  db: Executor,
   input: {
     orgId: string;
     locationId: string;
@@ -22,7 +21,9 @@ export async function touchConversation(
     unread?: boolean;
     priority?: Conversation["priority"];
   },
+  ex?: Executor,
 ): Promise<Conversation> {
+  const db = await resolveDb(ex);
   const waitingSince = input.waiting ? input.at : null;
   const [row] = await db
     .insert(conversations)
@@ -55,14 +56,16 @@ export async function touchConversation(
 }
 
 /** A coordinator answered: nobody is waiting any more, and the conversation is read. */
-export async function markAnswered(db: Executor, { orgId, conversationId, at, preview }: { orgId: string; conversationId: string; at: Date; preview: string }): Promise<void> {
+export async function markAnswered({ orgId, conversationId, at, preview }: { orgId: string; conversationId: string; at: Date; preview: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(conversations)
     .set({ waitingSince: null, unreadCount: 0, lastActivityKind: "text_sent", lastActivityAt: at, lastMessagePreview: preview })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
 }
 
-export async function markRead(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<void> {
+export async function markRead({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(conversations)
     .set({ unreadCount: 0 })
@@ -137,9 +140,10 @@ function inboxConditions(db: Executor, orgId: string, memberId: string | null, f
  * page's ids from the index, then those rows with their contact, location and assignee.
  */
 export async function listConversations(
-  db: Executor,
   { orgId, memberId = null, filter, cursor, limit = 50 }: { orgId: string; memberId?: string | null; filter?: InboxFilter; cursor?: InboxCursor | null; limit?: number },
+  ex?: Executor,
 ): Promise<{ rows: InboxRow[]; next: InboxCursor | null }> {
+  const db = await resolveDb(ex);
   const newestFirst = [desc(conversations.lastActivityAt), desc(conversations.id)];
   const ids = await db
     .select({ id: conversations.id })
@@ -205,9 +209,10 @@ export function needsWork(): SQL {
  * shared narrowing (status, location, intent, search), in one pass.
  */
 export async function countWorkByTab(
-  db: Executor,
   { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter },
+  ex?: Executor,
 ): Promise<Record<InboxTab, number>> {
+  const db = await resolveDb(ex);
   const count = (tab: InboxTab) => {
     const extra = tabCondition(tab, memberId);
     return (extra ? sql`count(*) filter (where ${extra})` : sql`count(*)`).mapWith(Number);
@@ -226,7 +231,8 @@ export type ConversationDetail = {
   assignee: { id: string; name: string } | null;
 };
 
-export async function getConversation(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<ConversationDetail | null> {
+export async function getConversation({ orgId, conversationId }: { orgId: string; conversationId: string }, ex?: Executor): Promise<ConversationDetail | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       conversation: conversations,
@@ -244,7 +250,8 @@ export async function getConversation(db: Executor, { orgId, conversationId }: {
 }
 
 /** "Claim": take an unassigned conversation (or keep one already mine). False when someone else holds it. */
-export async function claimConversation(db: Executor, { orgId, conversationId, memberId }: { orgId: string; conversationId: string; memberId: string }): Promise<boolean> {
+export async function claimConversation({ orgId, conversationId, memberId }: { orgId: string; conversationId: string; memberId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(conversations)
     .set({ assigneeId: memberId })
@@ -264,9 +271,10 @@ export async function claimConversation(db: Executor, { orgId, conversationId, m
  * with null. False when the conversation or the member is not in the organization.
  */
 export async function assignConversation(
-  db: Executor,
   { orgId, conversationId, assigneeId }: { orgId: string; conversationId: string; assigneeId: string | null },
+  ex?: Executor,
 ): Promise<boolean> {
+  const db = await resolveDb(ex);
   const sameOrg = assigneeId
     ? exists(db.select({ id: members.id }).from(members).where(and(eq(members.id, assigneeId), eq(members.orgId, orgId))))
     : undefined;
@@ -280,9 +288,10 @@ export async function assignConversation(
 
 /** Done / reopen. False when nothing changed (already in that status, or not this organization's). */
 export async function setConversationStatus(
-  db: Executor,
   { orgId, conversationId, status }: { orgId: string; conversationId: string; status: Conversation["status"] },
+  ex?: Executor,
 ): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(conversations)
     .set({ status })
@@ -294,7 +303,8 @@ export async function setConversationStatus(
 export type InboxOptions = { locations: { id: string; name: string }[]; members: { id: string; name: string; role: Member["role"] }[] };
 
 /** What the inbox's filter and assign menus offer: the organization's locations and members. */
-export async function getInboxOptions(db: Executor, { orgId }: { orgId: string }): Promise<InboxOptions> {
+export async function getInboxOptions({ orgId }: { orgId: string }, ex?: Executor): Promise<InboxOptions> {
+  const db = await resolveDb(ex);
   const [locationRows, memberRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name)).limit(200),
     db
@@ -307,7 +317,8 @@ export async function getInboxOptions(db: Executor, { orgId }: { orgId: string }
   return { locations: locationRows, members: memberRows };
 }
 
-export async function setConversationIntent(db: Executor, { orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: Intent }): Promise<void> {
+export async function setConversationIntent({ orgId, conversationId, intent }: { orgId: string; conversationId: string; intent: Intent }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(conversations)
     .set({ intent: intent === "other" ? sql`coalesce(${conversations.intent}, ${intent})` : intent })
@@ -317,8 +328,8 @@ export async function setConversationIntent(db: Executor, { orgId, conversationI
 export type ConversationOwner = { id: string; locationId: string; contactId: string; assigneeId: string | null };
 
 /** Who holds the conversation, locked for the rest of the transaction (two claims at once queue up). */
-export async function lockConversationOwner(db: Executor, { orgId, conversationId }: { orgId: string; conversationId: string }): Promise<ConversationOwner | null> {
-  const [row] = await db
+export async function lockConversationOwner({ orgId, conversationId }: { orgId: string; conversationId: string }, tx: Executor): Promise<ConversationOwner | null> {
+  const [row] = await tx
     .select({ id: conversations.id, locationId: conversations.locationId, contactId: conversations.contactId, assigneeId: conversations.assigneeId })
     .from(conversations)
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)))

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { crmDeliveries, organizations, type CrmDelivery } from "../schema";
 
 export type CrmEndpoint = { url: string; secret: string | null };
 
 /** Where an organization's CRM wants its events, or null when it has none configured. */
-export async function getCrmEndpoint(db: Executor, { orgId }: { orgId: string }): Promise<CrmEndpoint | null> {
+export async function getCrmEndpoint({ orgId }: { orgId: string }, ex?: Executor): Promise<CrmEndpoint | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ url: organizations.crmWebhookUrl, secret: organizations.crmWebhookSecret })
     .from(organizations)
@@ -29,7 +30,8 @@ export type CrmClaim = Pick<CrmDelivery, "id" | "orgId" | "eventId" | "eventType
  * `perOrg` requests in flight across every server. An organization whose circuit is open is left
  * alone (its rows stay pending); once the pause is over (half-open) it gets one trial request.
  */
-export async function claimDueCrmDeliveries(db: Executor, { maxOrgs, perOrg }: { maxOrgs: number; perOrg: number }): Promise<CrmClaim[]> {
+export async function claimDueCrmDeliveries({ maxOrgs, perOrg }: { maxOrgs: number; perOrg: number }, ex?: Executor): Promise<CrmClaim[]> {
+  const db = await resolveDb(ex);
   const due = sql`((d.status = 'pending' and d.next_attempt_at <= now()) or (d.status = 'in_flight' and d.locked_until < now()))`;
   const result = await db.execute(sql`
     with due_orgs as (
@@ -73,7 +75,8 @@ export const CRM_BREAKER = { threshold: 5, baseMs: 5 * 60_000, maxMs: 60 * 60_00
 
 export type CrmCircuit = { consecutiveFailures: number; openUntil: Date | null };
 
-export async function recordCrmEndpointFailure(db: Executor, { orgId }: { orgId: string }): Promise<void> {
+export async function recordCrmEndpointFailure({ orgId }: { orgId: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   const failures = sql`least(${organizations.crmConsecutiveFailures} + 1, 1000)`;
   const pauseMs = sql`least(${CRM_BREAKER.baseMs}::float8 * power(2, greatest(${failures} - ${CRM_BREAKER.threshold}, 0)), ${CRM_BREAKER.maxMs}::float8)`;
   await db
@@ -86,14 +89,16 @@ export async function recordCrmEndpointFailure(db: Executor, { orgId }: { orgId:
 }
 
 /** The endpoint answered (or its settings changed): deliveries flow again. */
-export async function closeCrmCircuit(db: Executor, { orgId }: { orgId: string }): Promise<void> {
+export async function closeCrmCircuit({ orgId }: { orgId: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(organizations)
     .set({ crmConsecutiveFailures: 0, crmCircuitOpenUntil: null })
     .where(and(eq(organizations.id, orgId), or(sql`${organizations.crmConsecutiveFailures} <> 0`, sql`${organizations.crmCircuitOpenUntil} is not null`)));
 }
 
-export async function getCrmCircuit(db: Executor, { orgId }: { orgId: string }): Promise<CrmCircuit | null> {
+export async function getCrmCircuit({ orgId }: { orgId: string }, ex?: Executor): Promise<CrmCircuit | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ consecutiveFailures: organizations.crmConsecutiveFailures, openUntil: organizations.crmCircuitOpenUntil })
     .from(organizations)
@@ -107,7 +112,8 @@ function stillClaimed({ id, attempts }: { id: string; attempts: number }) {
   return and(eq(crmDeliveries.id, id), eq(crmDeliveries.attempts, attempts), eq(crmDeliveries.status, "in_flight"));
 }
 
-export async function markCrmDelivered(db: Executor, { id, attempts, statusCode }: { id: string; attempts: number; statusCode: number }): Promise<boolean> {
+export async function markCrmDelivered({ id, attempts, statusCode }: { id: string; attempts: number; statusCode: number }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(crmDeliveries)
     .set({ status: "delivered", lockedUntil: null, lastStatusCode: statusCode, lastError: null, deliveredAt: sql`now()`, updatedAt: sql`now()` })
@@ -117,9 +123,10 @@ export async function markCrmDelivered(db: Executor, { id, attempts, statusCode 
 }
 
 export async function retryCrmDeliveryLater(
-  db: Executor,
   { id, attempts, at, statusCode, error }: { id: string; attempts: number; at: Date; statusCode: number | null; error: string },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(crmDeliveries)
     .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, lastStatusCode: statusCode, lastError: error, updatedAt: sql`now()` })
@@ -127,9 +134,10 @@ export async function retryCrmDeliveryLater(
 }
 
 export async function markCrmDeliveryDead(
-  db: Executor,
   { id, attempts, statusCode, error }: { id: string; attempts: number; statusCode: number | null; error: string },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(crmDeliveries)
     .set({ status: "dead", lockedUntil: null, lastStatusCode: statusCode, lastError: error, updatedAt: sql`now()` })
@@ -141,7 +149,8 @@ export async function markCrmDeliveryDead(
  * receiver that already processed it can tell it is the same event. False when there is no such
  * row in this organization or it is still being delivered.
  */
-export async function resetCrmDelivery(db: Executor, { orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<boolean> {
+export async function resetCrmDelivery({ orgId, deliveryId }: { orgId: string; deliveryId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(crmDeliveries)
     .set({
@@ -173,9 +182,10 @@ const createdMs = sql`date_trunc('milliseconds', ${crmDeliveries.createdAt})`;
 
 /** The delivery log for settings: newest first, keyset-paginated. */
 export async function listCrmDeliveries(
-  db: Executor,
   { orgId, limit = 50, cursor }: { orgId: string; limit?: number; cursor?: CrmDeliveryCursor | null },
+  ex?: Executor,
 ): Promise<{ rows: CrmDeliveryRow[]; next: CrmDeliveryCursor | null }> {
+  const db = await resolveDb(ex);
   const rows = await db
     .select({
       id: crmDeliveries.id,
@@ -208,9 +218,10 @@ export async function listCrmDeliveries(
  * every missed-call transaction). True when a row was written.
  */
 export async function insertCrmDeliveryIfConfigured(
-  db: Executor,
   { orgId, eventId, eventType, payload }: { orgId: string; eventId: string; eventType: string; payload: Record<string, unknown> },
+  ex?: Executor,
 ): Promise<boolean> {
+  const db = await resolveDb(ex);
   const result = await db.execute(sql`
     insert into crm_deliveries (org_id, event_id, event_type, payload)
     select ${orgId}, ${eventId}, ${eventType}, ${JSON.stringify(payload)}::jsonb

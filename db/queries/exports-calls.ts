@@ -4,7 +4,7 @@
 // (started_at, id), oldest first; the facts are computed for the page's rows only.
 import { sql, type SQL } from "drizzle-orm";
 import type { Call } from "../schema";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import type { ExportPageInput } from "./exports";
 import { callFacts } from "./roi-facts";
 
@@ -51,7 +51,8 @@ function inRange(range: ExportPageInput["range"]): SQL {
 const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
 
-export async function listCallsPage(db: Executor, { orgId, range, after, limit }: ExportPageInput): Promise<CallExportRow[]> {
+export async function listCallsPage({ orgId, range, after, limit }: ExportPageInput, ex?: Executor): Promise<CallExportRow[]> {
+  const db = await resolveDb(ex);
   const result = await db.execute(sql`
     with page as materialized (
       select c.id, c.org_id, c.location_id, c.contact_id, c.disposition, c.leak_source, c.started_at, c.ended_at,

@@ -7,7 +7,7 @@
 // so a page never repeats or skips a row that shares a millisecond with another.
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { bookings, callbacks, contacts, conversations, locations, type Booking, type Callback, type Conversation } from "../schema";
 
 export type ExportRange = { from: string | null; to: string | null; locationId: string | null };
@@ -42,7 +42,8 @@ export type ConversationExportRow = Pick<Conversation, "id" | "locationId" | "co
   Place &
   Keyed & { contactPhone: string };
 
-export async function listConversationsPage(db: Executor, { orgId, range, after, limit }: ExportPageInput): Promise<ConversationExportRow[]> {
+export async function listConversationsPage({ orgId, range, after, limit }: ExportPageInput, ex?: Executor): Promise<ConversationExportRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       id: conversations.id,
@@ -78,7 +79,8 @@ export type CallbackExportRow = Pick<Callback, "id" | "locationId" | "contactId"
   Place &
   Keyed & { contactPhone: string };
 
-export async function listCallbacksPage(db: Executor, { orgId, range, after, limit }: ExportPageInput): Promise<CallbackExportRow[]> {
+export async function listCallbacksPage({ orgId, range, after, limit }: ExportPageInput, ex?: Executor): Promise<CallbackExportRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       id: callbacks.id,
@@ -109,7 +111,8 @@ export type BookingExportRow = Pick<Booking, "id" | "locationId" | "contactId" |
   Place &
   Keyed;
 
-export async function listBookingsPage(db: Executor, { orgId, range, after, limit }: ExportPageInput): Promise<BookingExportRow[]> {
+export async function listBookingsPage({ orgId, range, after, limit }: ExportPageInput, ex?: Executor): Promise<BookingExportRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({
       id: bookings.id,

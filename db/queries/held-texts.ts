@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { events } from "../schema";
 
 /** The platform rules that hold texts back and that the owner can act on (the banner on every page). */
@@ -8,7 +8,8 @@ export type HeldReason = (typeof HELD_REASONS)[number];
 export type HeldTexts = Partial<Record<HeldReason, number>>;
 
 /** How many texts the organization's platform rules stopped since `since`, by reason (from its `refused` events). */
-export async function countHeldTexts(db: Executor, { orgId, since }: { orgId: string; since: Date }): Promise<HeldTexts> {
+export async function countHeldTexts({ orgId, since }: { orgId: string; since: Date }, ex?: Executor): Promise<HeldTexts> {
+  const db = await resolveDb(ex);
   const rows = await db
     .select({ reason: events.reason, count: count() })
     .from(events)

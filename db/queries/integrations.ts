@@ -1,6 +1,6 @@
 // Settings of the phone-system and CRM integrations, and what a test event left behind.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import type { CrmCircuit } from "./crm";
 import { calls, contacts, events, locations, organizations, phoneNumbers, type Call, type Organization } from "../schema";
 
@@ -12,7 +12,8 @@ export type IntegrationSettings = Pick<Organization, SecretColumn | "crmWebhookU
 };
 
 /** Secrets included: callers decide what to show (a masked ending, never the whole value). */
-export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: string }): Promise<IntegrationSettings | null> {
+export async function getIntegrationSettings({ orgId }: { orgId: string }, ex?: Executor): Promise<IntegrationSettings | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       crmWebhookSecret: organizations.crmWebhookSecret,
@@ -26,11 +27,13 @@ export async function getIntegrationSettings(db: Executor, { orgId }: { orgId: s
 }
 
 /** The CRM signing secret (phone-system secrets: setOrgWebhookSecret in ./organizations.ts). */
-export async function setOrgSecret(db: Executor, { orgId, column, value }: { orgId: string; column: SecretColumn; value: string | null }): Promise<void> {
+export async function setOrgSecret({ orgId, column, value }: { orgId: string; column: SecretColumn; value: string | null }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(organizations).set({ [column]: value }).where(eq(organizations.id, orgId));
 }
 
-export async function setCrmWebhookUrl(db: Executor, { orgId, url }: { orgId: string; url: string | null }): Promise<void> {
+export async function setCrmWebhookUrl({ orgId, url }: { orgId: string; url: string | null }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(organizations).set({ crmWebhookUrl: url }).where(eq(organizations.id, orgId));
 }
 
@@ -40,7 +43,8 @@ export type TestTarget = { e164: string; locationName: string; timezone: string 
  * The number a test call dials: the organization's first number on this provider (under the
  * provider rule, only that provider's events are accepted for it). Without a provider: any number.
  */
-export async function findTestTarget(db: Executor, { orgId, provider }: { orgId: string; provider?: Call["provider"] }): Promise<TestTarget | null> {
+export async function findTestTarget({ orgId, provider }: { orgId: string; provider?: Call["provider"] }, ex?: Executor): Promise<TestTarget | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ e164: phoneNumbers.e164, locationName: locations.name, timezone: locations.timezone })
     .from(phoneNumbers)
@@ -52,7 +56,8 @@ export async function findTestTarget(db: Executor, { orgId, provider }: { orgId:
 }
 
 /** The timezone log times are shown in: the organization's first location's. */
-export async function findOrgTimezone(db: Executor, { orgId }: { orgId: string }): Promise<string | null> {
+export async function findOrgTimezone({ orgId }: { orgId: string }, ex?: Executor): Promise<string | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ timezone: locations.timezone })
     .from(locations)
@@ -63,7 +68,8 @@ export async function findOrgTimezone(db: Executor, { orgId }: { orgId: string }
 }
 
 /** Gives the test caller its name, unless someone already named that contact. */
-export async function nameContactIfUnnamed(db: Executor, { orgId, phone, name }: { orgId: string; phone: string; name: string }): Promise<void> {
+export async function nameContactIfUnnamed({ orgId, phone, name }: { orgId: string; phone: string; name: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(contacts)
     .set({ name })
@@ -79,9 +85,10 @@ export type CallOutcome = {
 
 /** What recording a call did, read back from the audit log (scoped to the organization). */
 export async function findCallOutcome(
-  db: Executor,
   { orgId, provider, externalId }: { orgId: string; provider: Call["provider"]; externalId: string },
+  ex?: Executor,
 ): Promise<CallOutcome | null> {
+  const db = await resolveDb(ex);
   const [call] = await db
     .select({ id: calls.id })
     .from(calls)

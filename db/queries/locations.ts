@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import {
   conversations,
   locationClosures,
@@ -34,7 +34,8 @@ type Template = { situation: MessageTemplate["situation"]; body: string };
  * which carries no session, finds its organization: a number belongs to exactly one location.
  * One round trip (it runs on every webhook): hours, closures and templates come back as JSON.
  */
-export async function findLocationByNumber(db: Executor, { e164 }: { e164: string }): Promise<LocationContext | null> {
+export async function findLocationByNumber({ e164 }: { e164: string }, ex?: Executor): Promise<LocationContext | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       location: locations,
@@ -73,7 +74,8 @@ function jsonRows<T>(value: T[] | string): T[] {
 }
 
 /** The number a location texts from: the one the caller dialled, else the location's first number. */
-export async function findSenderNumber(db: Executor, { orgId, locationId }: { orgId: string; locationId: string }): Promise<string | null> {
+export async function findSenderNumber({ orgId, locationId }: { orgId: string; locationId: string }, ex?: Executor): Promise<string | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ e164: phoneNumbers.e164 })
     .from(phoneNumbers)
@@ -85,7 +87,8 @@ export async function findSenderNumber(db: Executor, { orgId, locationId }: { or
 
 export type SendingLocation = Pick<Location, "id" | "orgId" | "timezone" | "quietStartMinute" | "quietEndMinute">;
 
-export async function getConversationLocation(db: Executor, { conversationId }: { conversationId: string }): Promise<SendingLocation | null> {
+export async function getConversationLocation({ conversationId }: { conversationId: string }, ex?: Executor): Promise<SendingLocation | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: locations.id, orgId: locations.orgId, timezone: locations.timezone, quietStartMinute: locations.quietStartMinute, quietEndMinute: locations.quietEndMinute })
     .from(conversations)

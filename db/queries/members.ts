@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { members, organizations, sessions, type Member } from "../schema";
 
-export async function findMemberByEmail(db: Executor, { email }: { email: string }): Promise<Member | null> {
+export async function findMemberByEmail({ email }: { email: string }, ex?: Executor): Promise<Member | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.select().from(members).where(sql`lower(${members.email}) = ${email.trim().toLowerCase()}`).limit(1);
   return row ?? null;
 }
@@ -13,7 +14,8 @@ export type SessionMember = { id: string; orgId: string; orgName: string; email:
  * The member behind a live session, read fresh each request: signing out, removing a member or
  * changing a role takes effect at once.
  */
-export async function getSessionMember(db: Executor, { sessionId, now }: { sessionId: string; now: Date }): Promise<SessionMember | null> {
+export async function getSessionMember({ sessionId, now }: { sessionId: string; now: Date }, ex?: Executor): Promise<SessionMember | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: members.id, orgId: members.orgId, orgName: organizations.name, email: members.email, name: members.name, role: members.role })
     .from(sessions)
@@ -25,7 +27,8 @@ export async function getSessionMember(db: Executor, { sessionId, now }: { sessi
 }
 
 /** The organization's owner (the first one, when there are several): billing callbacks go to them. */
-export async function findOwner(db: Executor, { orgId }: { orgId: string }): Promise<Member | null> {
+export async function findOwner({ orgId }: { orgId: string }, ex?: Executor): Promise<Member | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(members)
@@ -39,7 +42,8 @@ export async function findOwner(db: Executor, { orgId }: { orgId: string }): Pro
  * Replaces a member's password hash with one made with today's parameters, only if it is still the
  * hash that was just checked (a password change in between wins). True when it was replaced.
  */
-export async function replacePasswordHash(db: Executor, { memberId, from, to }: { memberId: string; from: string; to: string }): Promise<boolean> {
+export async function replacePasswordHash({ memberId, from, to }: { memberId: string; from: string; to: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(members)
     .set({ passwordHash: to })

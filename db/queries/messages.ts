@@ -1,22 +1,25 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { contacts, messages, organizations, type Contact, type Message } from "../schema";
 import { sendingFactsColumns, sendingFactsOf, type SendingFacts } from "./send-signals";
 
 export type NewMessage = typeof messages.$inferInsert;
 
 /** Several messages in one statement; their ids are chosen by the caller, so nothing comes back. */
-export async function insertMessages(db: Executor, list: (NewMessage & { id: string })[]): Promise<void> {
+export async function insertMessages(list: (NewMessage & { id: string })[], ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   if (list.length) await db.insert(messages).values(list);
 }
 
 /** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
-export async function insertInboundIfNew(db: Executor, message: NewMessage): Promise<Message | null> {
+export async function insertInboundIfNew(message: NewMessage, ex?: Executor): Promise<Message | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(messages).values(message).onConflictDoNothing({ target: [messages.orgId, messages.providerSid] }).returning();
   return row ?? null;
 }
 
-export async function getMessage(db: Executor, { messageId }: { messageId: string }): Promise<Message | null> {
+export async function getMessage({ messageId }: { messageId: string }, ex?: Executor): Promise<Message | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
   return row ?? null;
 }
@@ -27,7 +30,8 @@ export type TextToSend = { message: Message; contact: Contact | null; facts: Sen
  * A queued text with the contact it goes to and what its organization may send (held numbers,
  * countries, caps), in one round trip (read before every send).
  */
-export async function getTextToSend(db: Executor, { messageId }: { messageId: string }): Promise<TextToSend | null> {
+export async function getTextToSend({ messageId }: { messageId: string }, ex?: Executor): Promise<TextToSend | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ message: messages, contact: contacts, enabledCountries: organizations.enabledCountries, ...sendingFactsColumns(messages) })
     .from(messages)
@@ -51,9 +55,10 @@ const rankOf = (status: Message["status"]) =>
  * it attaches the sid to our outbound message that has none yet.
  */
 export async function applyDeliveryStatus(
-  db: Executor,
   { providerSid, status, errorCode, messageId }: { providerSid: string; status: Message["status"]; errorCode: number | null; messageId?: string | null },
+  ex?: Executor,
 ): Promise<Message | null> {
+  const db = await resolveDb(ex);
   const forward = sql`${STATUS_RANK} < ${rankOf(status)}`;
   if (messageId) {
     const [row] = await db
@@ -74,7 +79,8 @@ export async function applyDeliveryStatus(
 }
 
 /** One of our outbound texts by the sid its send returned (see applyDeliveryStatus). */
-export async function findMessageBySid(db: Executor, { providerSid }: { providerSid: string }): Promise<Message | null> {
+export async function findMessageBySid({ providerSid }: { providerSid: string }, ex?: Executor): Promise<Message | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(messages)
@@ -89,17 +95,19 @@ export type SentMessage = { messageId: string; providerSid: string | null; statu
  * The send went through (or was simulated): keep the sid, and never downgrade a newer status. A
  * statement for finishSentText (db/queries/outbox.ts) to run with the claim's end and the event.
  */
-export function messageSentUpdate(db: Executor, { messageId, providerSid, status, at }: SentMessage) {
+export function messageSentUpdate({ messageId, providerSid, status, at }: SentMessage, db: Executor) {
   return db
     .update(messages)
     .set({ providerSid, sentAt: at, status: sql`case when ${STATUS_RANK} < ${rankOf(status)} then ${status}::message_status else ${messages.status} end` })
     .where(eq(messages.id, messageId));
 }
 
-export async function markMessageFailed(db: Executor, { messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string }): Promise<void> {
+export async function markMessageFailed({ messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(messages).set({ status: "failed", errorCode, errorMessage }).where(eq(messages.id, messageId));
 }
 
-export async function markMessageCanceled(db: Executor, { messageId, reason }: { messageId: string; reason: string }): Promise<void> {
+export async function markMessageCanceled({ messageId, reason }: { messageId: string; reason: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(messages).set({ status: "canceled", errorMessage: reason }).where(eq(messages.id, messageId));
 }

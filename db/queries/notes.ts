@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { conversations, notes, type Note } from "../schema";
 
 /**
@@ -7,9 +7,10 @@ import { conversations, notes, type Note } from "../schema";
  * conversation is checked to belong to the organization in the same statement; null when it does not.
  */
 export async function insertNote(
-  db: Executor,
   { orgId, conversationId, authorId, body, at = new Date() }: { orgId: string; conversationId: string; authorId: string; body: string; at?: Date },
+  ex?: Executor,
 ): Promise<Note | null> {
+  const db = await resolveDb(ex);
   const [conversation] = await db
     .select({ contactId: conversations.contactId })
     .from(conversations)

@@ -1,28 +1,31 @@
 // A new organization (sign-up) and what its getting-started checklist reads.
 import { sql } from "drizzle-orm";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { locations, messageTemplates, organizations } from "../schema";
 import type { OnboardingStatus } from "@/lib/onboarding/checklist";
 
 /** Null when the slug is taken (the caller tries another). */
-export async function insertOrganization(db: Executor, { name, slug }: { name: string; slug: string }): Promise<string | null> {
+export async function insertOrganization({ name, slug }: { name: string; slug: string }, ex?: Executor): Promise<string | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(organizations).values({ name, slug }).onConflictDoNothing({ target: organizations.slug }).returning({ id: organizations.id });
   return row?.id ?? null;
 }
 
 export async function insertLocation(
-  db: Executor,
   location: { orgId: string; name: string; timezone: string; bookingUrl: string | null },
+  ex?: Executor,
 ): Promise<string> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(locations).values(location).returning({ id: locations.id });
   if (!row) throw new Error("location insert returned nothing");
   return row.id;
 }
 
 export async function insertTemplates(
-  db: Executor,
   { locationId, templates }: { locationId: string; templates: { situation: (typeof messageTemplates.$inferInsert)["situation"]; body: string }[] },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   if (!templates.length) return;
   await db.insert(messageTemplates).values(templates.map((t) => ({ locationId, ...t })));
 }
@@ -45,9 +48,10 @@ type StatusRow = {
  * fictional test callers) prove the loop, not that the phone system's webhook is pasted.
  */
 export async function getOnboardingStatus(
-  db: Executor,
   { orgId, testCallers }: { orgId: string; testCallers: readonly string[] },
+  ex?: Executor,
 ): Promise<OnboardingStatus | null> {
+  const db = await resolveDb(ex);
   const callers = sql.join(testCallers.map((n) => sql`${n}`), sql`, `);
   const result = await db.execute(sql`
     select

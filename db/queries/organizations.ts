@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { organizations } from "../schema";
 import { DEFAULT_ENABLED_COUNTRIES } from "@/lib/phone-safety";
 import { SECRET_COLUMNS, SECRET_PROVIDERS, type OrgSecrets, type SecretProvider, type WebhookSecret } from "@/lib/integrations/secrets";
@@ -7,7 +7,8 @@ import { SECRET_COLUMNS, SECRET_PROVIDERS, type OrgSecrets, type SecretProvider,
 export type { OrgSecrets };
 
 /** Every phone-system webhook secret of one organization (current and, after a rotation, previous). */
-export async function getOrgSecrets(db: Executor, { orgId }: { orgId: string }): Promise<OrgSecrets | null> {
+export async function getOrgSecrets({ orgId }: { orgId: string }, ex?: Executor): Promise<OrgSecrets | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.select(secretColumns).from(organizations).where(eq(organizations.id, orgId)).limit(1);
   if (!row) return null;
   return Object.fromEntries(
@@ -19,7 +20,8 @@ export async function getOrgSecrets(db: Executor, { orgId }: { orgId: string }):
 }
 
 /** Sets one provider's secret state (generate, paste, rotate or turn off: lib/integrations/provider-secrets.ts). */
-export async function setOrgWebhookSecret(db: Executor, { orgId, provider, secret }: { orgId: string; provider: SecretProvider; secret: WebhookSecret }): Promise<void> {
+export async function setOrgWebhookSecret({ orgId, provider, secret }: { orgId: string; provider: SecretProvider; secret: WebhookSecret }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   const c = SECRET_COLUMNS[provider];
   await db
     .update(organizations)
@@ -40,7 +42,8 @@ const secretColumns = {
 };
 
 /** The countries an organization may dial and text (owners choose them from the operator's list; default US and CA). */
-export async function getEnabledCountries(db: Executor, { orgId }: { orgId: string }): Promise<readonly string[]> {
+export async function getEnabledCountries({ orgId }: { orgId: string }, ex?: Executor): Promise<readonly string[]> {
+  const db = await resolveDb(ex);
   const [row] = await db.select({ enabledCountries: organizations.enabledCountries }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
   return row?.enabledCountries ?? DEFAULT_ENABLED_COUNTRIES;
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { events, outbox } from "../schema";
 import type { NewEvent } from "./events";
 import { messageSentUpdate, type SentMessage } from "./messages";
@@ -13,7 +13,8 @@ export const CLAIM_SECONDS = 30;
 export type OutboxEntry = { orgId: string; messageId: string; notBefore: Date };
 
 /** Queues texts whose message rows exist (or are inserted earlier on the same connection). */
-export async function enqueueTexts(db: Executor, entries: OutboxEntry[]): Promise<void> {
+export async function enqueueTexts(entries: OutboxEntry[], ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   if (entries.length) await db.insert(outbox).values(entries.map(({ orgId, messageId, notBefore }) => ({ orgId, messageId, nextAttemptAt: notBefore })));
 }
 
@@ -21,7 +22,8 @@ export async function enqueueTexts(db: Executor, entries: OutboxEntry[]): Promis
  * Claims due work with FOR UPDATE SKIP LOCKED, so any number of servers can sweep at once.
  * An expired in-flight claim is taken over, flagged so the sender checks Twilio before resending.
  */
-export async function claimDueTexts(db: Executor, { limit, messageId }: { limit: number; messageId?: string }): Promise<OutboxClaim[]> {
+export async function claimDueTexts({ limit, messageId }: { limit: number; messageId?: string }, ex?: Executor): Promise<OutboxClaim[]> {
+  const db = await resolveDb(ex);
   const onlyMessage = messageId ? sql`and message_id = ${messageId}` : sql``;
   const result = await db.execute(sql`
     update outbox set
@@ -50,7 +52,8 @@ function completeUpdate(db: Executor, { id, attempts }: { id: string; attempts: 
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
 }
 
-export async function completeText(db: Executor, claim: { id: string; attempts: number }): Promise<void> {
+export async function completeText(claim: { id: string; attempts: number }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await completeUpdate(db, claim);
 }
 
@@ -58,29 +61,33 @@ export async function completeText(db: Executor, claim: { id: string; attempts: 
  * A text Twilio took (or that was simulated), in one statement: the message gets its sid and
  * status, the claim is done, the event is appended. All of it or none of it.
  */
-export async function finishSentText(db: Executor, { claim, sent, event }: { claim: OutboxClaim; sent: SentMessage; event: NewEvent }): Promise<void> {
-  const [message, done, appended] = [messageSentUpdate(db, sent), completeUpdate(db, claim), db.insert(events).values(event)].map((statement) => statement.getSQL());
+export async function finishSentText({ claim, sent, event }: { claim: OutboxClaim; sent: SentMessage; event: NewEvent }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
+  const [message, done, appended] = [messageSentUpdate(sent, db), completeUpdate(db, claim), db.insert(events).values(event)].map((statement) => statement.getSQL());
   await db.execute(sql`with sent as (${message}), done as (${done}) ${appended}`);
 }
 
 export async function retryTextLater(
-  db: Executor,
   { id, attempts, at, error, outcomeUnknown }: { id: string; attempts: number; at: Date; error: string; outcomeUnknown: boolean },
+  ex?: Executor,
 ): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(outbox)
     .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, lastError: error, needsReconcile: outcomeUnknown, updatedAt: sql`now()` })
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
 }
 
-export async function giveUpText(db: Executor, { id, attempts, error }: { id: string; attempts: number; error: string }): Promise<void> {
+export async function giveUpText({ id, attempts, error }: { id: string; attempts: number; error: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(outbox)
     .set({ status: "dead", lockedUntil: null, lastError: error, updatedAt: sql`now()` })
     .where(and(eq(outbox.id, id), eq(outbox.attempts, attempts), eq(outbox.status, "in_flight")));
 }
 
-export async function cancelQueuedText(db: Executor, { id, attempts, reason }: { id: string; attempts: number; reason: string }): Promise<void> {
+export async function cancelQueuedText({ id, attempts, reason }: { id: string; attempts: number; reason: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(outbox)
     .set({ status: "canceled", lockedUntil: null, lastError: reason, updatedAt: sql`now()` })
@@ -88,7 +95,8 @@ export async function cancelQueuedText(db: Executor, { id, attempts, reason }: {
 }
 
 /** Puts a claimed text back to wait (quiet hours, the per-number rate): not a failed attempt, so the count is restored. */
-export async function rescheduleText(db: Executor, { id, attempts, at, note }: { id: string; attempts: number; at: Date; note?: string }): Promise<void> {
+export async function rescheduleText({ id, attempts, at, note }: { id: string; attempts: number; at: Date; note?: string }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db
     .update(outbox)
     .set({ status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, updatedAt: sql`now()`, ...(note ? { lastError: note } : {}) })
@@ -101,7 +109,8 @@ export async function rescheduleText(db: Executor, { id, attempts, at, note }: {
  * the sentence the conversation shows) and one `text_canceled` event per text, in one statement.
  * A text already being sent is left to its sender, whose send-time check refuses a number not held.
  */
-export async function cancelTextsFromNumber(db: Executor, { orgId, e164, reason, reasonText }: { orgId: string; e164: string; reason: string; reasonText: string }): Promise<number> {
+export async function cancelTextsFromNumber({ orgId, e164, reason, reasonText }: { orgId: string; e164: string; reason: string; reasonText: string }, ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
   const result = await db.execute(sql`
     with gone as (
       update outbox o set status = 'canceled', last_error = ${reason}, locked_until = null, updated_at = now()
@@ -128,9 +137,10 @@ export type ScheduledKind = "any" | "automatic" | "follow_up";
  * the same facts again. Returns the cancelled messages' ids.
  */
 export async function cancelScheduledTexts(
-  db: Executor,
   { orgId, scope, kind, reason, reasonText, detail = {} }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> },
+  ex?: Executor,
 ): Promise<string[]> {
+  const db = await resolveDb(ex);
   const where =
     "contactId" in scope ? sql`m.contact_id = ${scope.contactId}` : "conversationId" in scope ? sql`m.conversation_id = ${scope.conversationId}` : sql`m.id = ${scope.messageId}`;
   const only =

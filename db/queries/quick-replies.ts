@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { QUICK_REPLY_UNDO_MS } from "@/lib/inbox/quick-reply-undo";
 import { quickReplies, type QuickReply } from "../schema";
 
@@ -8,7 +8,8 @@ export const MAX_QUICK_REPLIES = 50;
 
 const live = isNull(quickReplies.deletedAt);
 
-export async function listQuickReplies(db: Executor, { orgId }: { orgId: string }): Promise<QuickReply[]> {
+export async function listQuickReplies({ orgId }: { orgId: string }, ex?: Executor): Promise<QuickReply[]> {
+  const db = await resolveDb(ex);
   return db
     .select()
     .from(quickReplies)
@@ -23,7 +24,8 @@ async function liveCount(db: Executor, orgId: string): Promise<number> {
 }
 
 /** Null when the organization already has the maximum number of quick replies. */
-export async function insertQuickReply(db: Executor, { orgId, title, body }: { orgId: string; title: string; body: string }): Promise<QuickReply | null> {
+export async function insertQuickReply({ orgId, title, body }: { orgId: string; title: string; body: string }, ex?: Executor): Promise<QuickReply | null> {
+  const db = await resolveDb(ex);
   if ((await liveCount(db, orgId)) >= MAX_QUICK_REPLIES) return null;
   const [row] = await db.insert(quickReplies).values({ orgId, title, body }).returning();
   return row ?? null;
@@ -35,9 +37,10 @@ export async function insertQuickReply(db: Executor, { orgId, title, body }: { o
  * (already gone, or another spa's). Replies deleted longer ago than the undo window are purged here.
  */
 export async function deleteQuickReply(
-  db: Executor,
   { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date },
+  ex?: Executor,
 ): Promise<{ title: string } | null> {
+  const db = await resolveDb(ex);
   await db
     .delete(quickReplies)
     .where(and(eq(quickReplies.orgId, orgId), isNotNull(quickReplies.deletedAt), lte(quickReplies.deletedAt, new Date(now.getTime() - QUICK_REPLY_UNDO_MS))));
@@ -56,9 +59,10 @@ export type RestoreResult = { ok: true; title: string } | { ok: false; reason: "
  * spa's; "full": the team has added replies up to the limit since.
  */
 export async function restoreQuickReply(
-  db: Executor,
   { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date },
+  ex?: Executor,
 ): Promise<RestoreResult> {
+  const db = await resolveDb(ex);
   if ((await liveCount(db, orgId)) >= MAX_QUICK_REPLIES) return { ok: false, reason: "full" };
   const [row] = await db
     .update(quickReplies)

@@ -3,7 +3,7 @@
 // total comes from the rollup; this walks calls_location_id_started_at_index and stops at the page.
 import { sql, type SQL } from "drizzle-orm";
 import type { ListMetric } from "@/lib/roi/metrics";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { callFacts, callsInRange, countedBooking } from "./roi-facts";
 
 type Range = { orgId: string; from: string; to: string; locationId: string | null };
@@ -53,9 +53,10 @@ const CONDITIONS: Record<Exclude<ListMetric, "bookings">, SQL> = {
 };
 
 export async function listMetricRows(
-  db: Executor,
   { metric, range, limit, offset }: { metric: ListMetric; range: Range; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<(MetricCallRow | MetricBookingRow)[]> {
+  const db = await resolveDb(ex);
   if (metric === "bookings") return listBookings(db, { range, limit, offset });
   const result = await db.execute(sql`
     select f.id, f.started_at, l.timezone, l.name as location_name, f.contact_id, ct.name as contact_name, c.from_number as phone,

@@ -8,7 +8,7 @@ import type { RoiDashboard } from "@/lib/roi/dashboard-data";
 import { monthSpan } from "@/lib/roi/months";
 import { daysBetween, localDay, monthsOf, type RoiRange } from "@/lib/roi/range";
 import { RESPONSE_BUCKETS } from "@/lib/roi/response-buckets";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { locations, organizations, statsDays } from "../schema";
 import { callFacts, callsInRange, countArray, countedBooking } from "./roi-facts";
 
@@ -59,7 +59,8 @@ const SELECTS = sql.join(
  * marks are consumed in the same transaction, so a failure leaves them for the next try). Returns
  * how many location-days were rewritten.
  */
-export async function refreshRollups(db: Executor, now: Date = new Date()): Promise<number> {
+export async function refreshRollups(now: Date = new Date(), ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
   const result = await db.execute(refreshStatement(now));
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
@@ -118,7 +119,8 @@ export function refreshStatement(now: Date): SQL {
 }
 
 /** Rollup rows of an organization for local days [from, to], optionally one location. */
-export async function loadRollupRows(db: Executor, { orgId, from, to, locationId }: { orgId: string; from: string; to: string; locationId: string | null }): Promise<RollupRow[]> {
+export async function loadRollupRows({ orgId, from, to, locationId }: { orgId: string; from: string; to: string; locationId: string | null }, ex?: Executor): Promise<RollupRow[]> {
+  const db = await resolveDb(ex);
   const { orgId: _org, refreshedAt: _refreshed, ...columns } = getTableColumns(statsDays);
   return db
     .select(columns)
@@ -131,7 +133,8 @@ export async function loadRollupRows(db: Executor, { orgId, from, to, locationId
  * The same figures as the rollup, counted straight from the raw records (no rollup): the
  * reference the rollup is tested against, and what a one-off audit runs.
  */
-export async function recountFromRecords(db: Executor, range: { orgId: string; from: string; to: string; locationId: string | null }): Promise<RollupRow[]> {
+export async function recountFromRecords(range: { orgId: string; from: string; to: string; locationId: string | null }, ex?: Executor): Promise<RollupRow[]> {
+  const db = await resolveDb(ex);
   const result = await db.execute(sql`
     with facts as (${callFacts(callsInRange(range))}),
     per_day as (
@@ -182,28 +185,31 @@ function rowFromSql(r: Record<string, unknown>): RollupRow {
 }
 
 /** Today in the organization's first location's timezone: the default range ends here. */
-export async function organizationToday(db: Executor, { orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<string> {
+export async function organizationToday({ orgId, now = new Date() }: { orgId: string; now?: Date }, ex?: Executor): Promise<string> {
+  const db = await resolveDb(ex);
   const [first] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
   return localDay(now, first?.timezone ?? "UTC");
 }
 
 /** One figure's context for the list behind it: the range's totals and the locations, without the charts. */
-export async function loadRangeTotals(db: Executor, { orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }) {
-  await refreshRollups(db, now);
+export async function loadRangeTotals({ orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }, ex?: Executor) {
+  const db = await resolveDb(ex);
+  await refreshRollups(now, db);
   const locs = await db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
   const locationId = range.locationId && locs.some((l) => l.id === range.locationId) ? range.locationId : null;
-  const rows = await loadRollupRows(db, { orgId, from: range.from, to: range.to, locationId });
+  const rows = await loadRollupRows({ orgId, from: range.from, to: range.to, locationId }, db);
   return { range: { ...range, locationId }, locations: locs, totals: sumRows(rows) };
 }
 
 /** Everything the dashboard shows for a range: one refresh, one rollup read, sums in memory. */
-export async function loadRoiDashboard(db: Executor, { orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }): Promise<RoiDashboard> {
-  await refreshRollups(db, now);
+export async function loadRoiDashboard({ orgId, range, now = new Date() }: { orgId: string; range: RoiRange; now?: Date }, ex?: Executor): Promise<RoiDashboard> {
+  const db = await resolveDb(ex);
+  await refreshRollups(now, db);
   const [org] = await db.select({ attributionWindowDays: organizations.attributionWindowDays }).from(organizations).where(eq(organizations.id, orgId));
   const locs = await db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
   const locationId = range.locationId && locs.some((l) => l.id === range.locationId) ? range.locationId : null;
-  const today = await organizationToday(db, { orgId, now });
-  const all = await loadRollupRows(db, { orgId, from: range.from, to: range.to, locationId: null });
+  const today = await organizationToday({ orgId, now }, db);
+  const all = await loadRollupRows({ orgId, from: range.from, to: range.to, locationId: null }, db);
 
   const inRange = all.filter((r) => !locationId || r.locationId === locationId);
   const totals = sumRows(inRange);

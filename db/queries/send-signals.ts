@@ -1,5 +1,5 @@
 import { eq, sql, type AnyColumn } from "drizzle-orm";
-import { rowsOf, type Executor } from "../client";
+import { resolveDb, rowsOf, type Executor } from "../client";
 import { bookings, callbacks, calls, messages, organizations, phoneNumbers } from "../schema";
 
 export type SendSignals = {
@@ -20,9 +20,10 @@ export type SendSignals = {
  * go. One round trip (it runs before every automatic text): each signal is a subquery.
  */
 export async function sendSignals(
-  db: Executor,
   { orgId, contactId, conversationId, messageId, queuedAt, now }: { orgId: string; contactId: string; conversationId: string; messageId: string; queuedAt: Date; now: Date },
+  ex?: Executor,
 ): Promise<SendSignals> {
+  const db = await resolveDb(ex);
   const since = queuedAt.toISOString();
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
   const result = await db.execute(sql`
@@ -125,7 +126,8 @@ export type ManualSendFacts = { contactedFirst: boolean; manualTexts24h: number;
  * Checked when a coordinator sends a reply, so the reply box can say why at once (the outbox checks
  * again at send time). Manual texts queued but not sent yet count too: ten quick clicks are ten texts.
  */
-export async function manualSendFacts(db: Executor, { orgId, contactId }: { orgId: string; contactId: string }): Promise<ManualSendFacts> {
+export async function manualSendFacts({ orgId, contactId }: { orgId: string; contactId: string }, ex?: Executor): Promise<ManualSendFacts> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       contactedFirst: contactedFirstSql(orgId, contactId).mapWith(Boolean),

@@ -2,7 +2,7 @@
 // holidays and text-back templates. Every function is scoped by the organization; rows hanging
 // off a location (hours, closures, templates) are reached only through a location of that org.
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { cancelTextsFromNumber } from "./outbox";
 import {
   locationClosures,
@@ -38,7 +38,8 @@ async function ownedLocation(db: Executor, { orgId, locationId }: LocationScope,
 
 const inOrg = (orgId: string) => sql`(select ${locations.id} from ${locations} where ${locations.orgId} = ${orgId})`;
 
-export async function getOrganizationSettings(db: Executor, { orgId }: Scope): Promise<OrganizationSettingsWithCountries | null> {
+export async function getOrganizationSettings({ orgId }: Scope, ex?: Executor): Promise<OrganizationSettingsWithCountries | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({
       name: organizations.name,
@@ -51,14 +52,16 @@ export async function getOrganizationSettings(db: Executor, { orgId }: Scope): P
   return row ?? null;
 }
 
-export async function updateOrganizationSettings(db: Executor, { orgId, values }: Scope & { values: OrganizationSettings | OrganizationSettingsWithCountries }): Promise<boolean> {
+export async function updateOrganizationSettings({ orgId, values }: Scope & { values: OrganizationSettings | OrganizationSettingsWithCountries }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db.update(organizations).set(values).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
   return rows.length === 1;
 }
 
 export type LocationSummary = Pick<Location, "id" | "name" | "timezone" | "bookingUrl"> & { numbers: string[]; hasHours: boolean };
 
-export async function listLocationSummaries(db: Executor, { orgId, limit, offset }: Scope & { limit: number; offset: number }): Promise<Page<LocationSummary>> {
+export async function listLocationSummaries({ orgId, limit, offset }: Scope & { limit: number; offset: number }, ex?: Executor): Promise<Page<LocationSummary>> {
+  const db = await resolveDb(ex);
   const rows = await db
     .select({
       id: locations.id,
@@ -87,16 +90,19 @@ export async function listLocationSummaries(db: Executor, { orgId, limit, offset
 }
 
 /** Names of the organization's locations, for pickers (a spa has a handful; capped all the same). */
-export async function listLocationNames(db: Executor, { orgId }: Scope): Promise<{ id: string; name: string }[]> {
+export async function listLocationNames({ orgId }: Scope, ex?: Executor): Promise<{ id: string; name: string }[]> {
+  const db = await resolveDb(ex);
   return db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name), asc(locations.id)).limit(50);
 }
 
-export async function getLocationSettings(db: Executor, { orgId, locationId }: LocationScope): Promise<Location | null> {
+export async function getLocationSettings({ orgId, locationId }: LocationScope, ex?: Executor): Promise<Location | null> {
+  const db = await resolveDb(ex);
   const [row] = await db.select().from(locations).where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
   return row ?? null;
 }
 
-export async function updateLocationSettings(db: Executor, { orgId, locationId, values }: LocationScope & { values: LocationColumns }): Promise<boolean> {
+export async function updateLocationSettings({ orgId, locationId, values }: LocationScope & { values: LocationColumns }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(locations)
     .set(values)
@@ -105,7 +111,8 @@ export async function updateLocationSettings(db: Executor, { orgId, locationId, 
   return rows.length === 1;
 }
 
-export async function listLocationNumbers(db: Executor, { orgId, locationId }: LocationScope): Promise<PhoneNumber[]> {
+export async function listLocationNumbers({ orgId, locationId }: LocationScope, ex?: Executor): Promise<PhoneNumber[]> {
+  const db = await resolveDb(ex);
   return db
     .select()
     .from(phoneNumbers)
@@ -117,7 +124,8 @@ export async function listLocationNumbers(db: Executor, { orgId, locationId }: L
 /** Who has a number: a location of this organization (named), another organization (not named), or nobody. */
 export type NumberOwner = { kind: "location"; locationId: string; locationName: string } | { kind: "other_organization" };
 
-export async function findNumberOwner(db: Executor, { orgId, e164 }: Scope & { e164: string }): Promise<NumberOwner | null> {
+export async function findNumberOwner({ orgId, e164 }: Scope & { e164: string }, ex?: Executor): Promise<NumberOwner | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ orgId: phoneNumbers.orgId, locationId: locations.id, locationName: locations.name })
     .from(phoneNumbers)
@@ -131,9 +139,10 @@ export type AddNumberResult = { ok: true } | { ok: false; reason: "location_not_
 
 /** A number belongs to one location: the unique index decides, so two owners adding it at once get one winner. */
 export async function addLocationNumber(
-  db: Executor,
   input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string },
+  ex?: Executor,
 ): Promise<AddNumberResult> {
+  const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return { ok: false, reason: "location_not_found" };
   const inserted = await db
     .insert(phoneNumbers)
@@ -141,27 +150,29 @@ export async function addLocationNumber(
     .onConflictDoNothing({ target: phoneNumbers.e164 })
     .returning({ id: phoneNumbers.id });
   if (inserted.length) return { ok: true };
-  const owner = await findNumberOwner(db, { orgId: input.orgId, e164: input.e164 });
-  return owner ? { ok: false, reason: "in_use", owner } : addLocationNumber(db, input);
+  const owner = await findNumberOwner({ orgId: input.orgId, e164: input.e164 }, db);
+  return owner ? { ok: false, reason: "in_use", owner } : addLocationNumber(input, db);
 }
 
 /**
  * Removes a number, and with it every text still queued to go from it (numbers change hands: the
  * next holder must not inherit this spa's follow-ups, nor its callers' replies). One transaction.
  */
-export async function removeLocationNumber(db: Executor, { orgId, locationId, numberId }: LocationScope & { numberId: string }): Promise<boolean> {
+export async function removeLocationNumber({ orgId, locationId, numberId }: LocationScope & { numberId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   return db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(phoneNumbers)
       .where(and(eq(phoneNumbers.id, numberId), eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.locationId, locationId)))
       .returning({ e164: phoneNumbers.e164 });
     if (!removed) return false;
-    await cancelTextsFromNumber(tx, { orgId, e164: removed.e164, reason: "number_not_held", reasonText: CANCEL_REASON_TEXT.number_not_held });
+    await cancelTextsFromNumber({ orgId, e164: removed.e164, reason: "number_not_held", reasonText: CANCEL_REASON_TEXT.number_not_held }, tx);
     return true;
   });
 }
 
-export async function listLocationHours(db: Executor, { orgId, locationId }: LocationScope): Promise<Shift[]> {
+export async function listLocationHours({ orgId, locationId }: LocationScope, ex?: Executor): Promise<Shift[]> {
+  const db = await resolveDb(ex);
   return db
     .select({ weekday: locationHours.weekday, opensMinute: locationHours.opensMinute, closesMinute: locationHours.closesMinute })
     .from(locationHours)
@@ -170,7 +181,8 @@ export async function listLocationHours(db: Executor, { orgId, locationId }: Loc
 }
 
 /** The whole week at once; the location row is locked so two saves cannot interleave into a mixed week. */
-export async function replaceLocationHours(db: Executor, { orgId, locationId, shifts }: LocationScope & { shifts: Shift[] }): Promise<boolean> {
+export async function replaceLocationHours({ orgId, locationId, shifts }: LocationScope & { shifts: Shift[] }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   return db.transaction(async (tx) => {
     if (!(await ownedLocation(tx, { orgId, locationId }, true))) return false;
     await tx.delete(locationHours).where(eq(locationHours.locationId, locationId));
@@ -181,9 +193,10 @@ export async function replaceLocationHours(db: Executor, { orgId, locationId, sh
 
 /** Holidays and special days from `fromDay` on (past ones no longer matter), soonest first. */
 export async function listLocationClosures(
-  db: Executor,
   { orgId, locationId, fromDay, limit, offset }: LocationScope & { fromDay: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<Page<LocationClosure>> {
+  const db = await resolveDb(ex);
   const rows = await db
     .select()
     .from(locationClosures)
@@ -196,9 +209,10 @@ export async function listLocationClosures(
 
 /** One entry per day: saving a day that already has one replaces it. */
 export async function saveLocationClosure(
-  db: Executor,
   input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">,
+  ex?: Executor,
 ): Promise<boolean> {
+  const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;
   const { locationId, day, name, opensMinute, closesMinute } = input;
   await db
@@ -208,7 +222,8 @@ export async function saveLocationClosure(
   return true;
 }
 
-export async function removeLocationClosure(db: Executor, { orgId, locationId, closureId }: LocationScope & { closureId: string }): Promise<boolean> {
+export async function removeLocationClosure({ orgId, locationId, closureId }: LocationScope & { closureId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .delete(locationClosures)
     .where(and(eq(locationClosures.id, closureId), eq(locationClosures.locationId, locationId), inArray(locationClosures.locationId, inOrg(orgId))))
@@ -216,7 +231,8 @@ export async function removeLocationClosure(db: Executor, { orgId, locationId, c
   return rows.length === 1;
 }
 
-export async function listLocationTemplates(db: Executor, { orgId, locationId }: LocationScope): Promise<Pick<MessageTemplate, "situation" | "body" | "updatedAt">[]> {
+export async function listLocationTemplates({ orgId, locationId }: LocationScope, ex?: Executor): Promise<Pick<MessageTemplate, "situation" | "body" | "updatedAt">[]> {
+  const db = await resolveDb(ex);
   return db
     .select({ situation: messageTemplates.situation, body: messageTemplates.body, updatedAt: messageTemplates.updatedAt })
     .from(messageTemplates)
@@ -224,9 +240,10 @@ export async function listLocationTemplates(db: Executor, { orgId, locationId }:
 }
 
 export async function saveLocationTemplate(
-  db: Executor,
   input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date },
+  ex?: Executor,
 ): Promise<boolean> {
+  const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;
   const { locationId, situation, body } = input;
   const updatedAt = input.now ?? new Date();

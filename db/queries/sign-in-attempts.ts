@@ -3,7 +3,7 @@
 // succeeded, so an attempt whose password is still being checked counts too. An unknown address
 // (null) is a bucket of its own, never a way around the limit.
 import { and, asc, eq, gt, gte, isNull, lt, max, or, type SQL } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { signInAttempts } from "../schema";
 
 /** What an attempt was: each action is limited on its own. */
@@ -13,24 +13,28 @@ const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succ
 const fromAddress = (ip: string | null): SQL => (ip === null ? isNull(signInAttempts.ip) : eq(signInAttempts.ip, ip));
 
 export async function insertSignInAttempt(
-  db: Executor,
   { action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date },
+  ex?: Executor,
 ): Promise<number> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(signInAttempts).values({ action, email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
   if (!row) throw new Error("sign-in attempt insert returned nothing");
   return row.id;
 }
 
-export async function finishSignInAttempt(db: Executor, { id, succeeded }: { id: number; succeeded: boolean }): Promise<void> {
+export async function finishSignInAttempt({ id, succeeded }: { id: number; succeeded: boolean }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.update(signInAttempts).set({ succeeded }).where(eq(signInAttempts.id, id));
 }
 
 /** A refused attempt is not kept: it checked nothing, and counting it would extend the lock forever. */
-export async function deleteSignInAttempt(db: Executor, { id }: { id: number }): Promise<void> {
+export async function deleteSignInAttempt({ id }: { id: number }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.delete(signInAttempts).where(eq(signInAttempts.id, id));
 }
 
-export async function pruneSignInAttempts(db: Executor, { before }: { before: Date }): Promise<void> {
+export async function pruneSignInAttempts({ before }: { before: Date }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, before));
 }
 
@@ -41,7 +45,8 @@ export type Failure = { id: number; at: Date };
  * Sign-in failures for one email from one address after `since`, oldest first, counted from the
  * last success of that email from that address (a success starts this count over).
  */
-export async function listEmailAddressFailures(db: Executor, { email, ip, since }: { email: string; ip: string | null; since: Date }): Promise<Failure[]> {
+export async function listEmailAddressFailures({ email, ip, since }: { email: string; ip: string | null; since: Date }, ex?: Executor): Promise<Failure[]> {
+  const db = await resolveDb(ex);
   const pair = and(eq(signInAttempts.action, "sign_in"), eq(signInAttempts.email, email), fromAddress(ip));
   const [last] = await db
     .select({ id: max(signInAttempts.id) })
@@ -59,9 +64,10 @@ export async function listEmailAddressFailures(db: Executor, { email, ip, since 
  * every one (signup, invitations), or only the failures (sign-in; a success resets nothing here).
  */
 export async function listAddressAttempts(
-  db: Executor,
   { action, ip, since, failuresOnly = false }: { action: AttemptAction; ip: string | null; since: Date; failuresOnly?: boolean },
+  ex?: Executor,
 ): Promise<Failure[]> {
+  const db = await resolveDb(ex);
   return db
     .select({ id: signInAttempts.id, at: signInAttempts.attemptedAt })
     .from(signInAttempts)

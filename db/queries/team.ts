@@ -1,15 +1,16 @@
 // The team of an organization: members, invitations, and the sessions a removal revokes.
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { invitations, members, organizations, sessions, type Invitation, type Member } from "../schema";
 
 export type TeamMember = Pick<Member, "id" | "name" | "email" | "role" | "createdAt">;
 
 /** One page of members, owners first, then by name; `total` drives the pager. */
 export async function listMembers(
-  db: Executor,
   { orgId, limit, offset }: { orgId: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<{ rows: TeamMember[]; total: number }> {
+  const db = await resolveDb(ex);
   const [rows, [totals]] = await Promise.all([
     db
       .select({ id: members.id, name: members.name, email: members.email, role: members.role, createdAt: members.createdAt })
@@ -27,9 +28,10 @@ export type PendingInvitation = Pick<Invitation, "id" | "email" | "role" | "expi
 
 /** Invitations nobody accepted or revoked (expired ones included, so the owner sees them lapse). */
 export async function listPendingInvitations(
-  db: Executor,
   { orgId, limit, offset }: { orgId: string; limit: number; offset: number },
+  ex?: Executor,
 ): Promise<{ rows: PendingInvitation[]; total: number }> {
+  const db = await resolveDb(ex);
   const pending = and(eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
   const [rows, [totals]] = await Promise.all([
     db
@@ -53,16 +55,18 @@ export async function listPendingInvitations(
 }
 
 export async function insertInvitation(
-  db: Executor,
   invitation: { orgId: string; email: string; role: Member["role"]; tokenHash: string; invitedById: string; expiresAt: Date },
+  ex?: Executor,
 ): Promise<Invitation> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(invitations).values(invitation).returning();
   if (!row) throw new Error("invitation insert returned nothing");
   return row;
 }
 
 /** False when there is no such pending invitation in this organization. */
-export async function revokeInvitation(db: Executor, { orgId, invitationId, at }: { orgId: string; invitationId: string; at: Date }): Promise<boolean> {
+export async function revokeInvitation({ orgId, invitationId, at }: { orgId: string; invitationId: string; at: Date }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(invitations)
     .set({ revokedAt: at })
@@ -72,7 +76,8 @@ export async function revokeInvitation(db: Executor, { orgId, invitationId, at }
 }
 
 /** Earlier links for the same person stop working when a new one is made. */
-export async function revokePendingInvitationsFor(db: Executor, { orgId, email, at }: { orgId: string; email: string; at: Date }): Promise<number> {
+export async function revokePendingInvitationsFor({ orgId, email, at }: { orgId: string; email: string; at: Date }, ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(invitations)
     .set({ revokedAt: at })
@@ -91,7 +96,8 @@ export async function revokePendingInvitationsFor(db: Executor, { orgId, email, 
 export type InvitationWithOrg = Invitation & { orgName: string };
 
 /** The invitation behind a link (looked up by the token's hash; the token itself is never stored). */
-export async function findInvitationByTokenHash(db: Executor, { tokenHash }: { tokenHash: string }): Promise<InvitationWithOrg | null> {
+export async function findInvitationByTokenHash({ tokenHash }: { tokenHash: string }, ex?: Executor): Promise<InvitationWithOrg | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ invitation: invitations, orgName: organizations.name })
     .from(invitations)
@@ -105,7 +111,8 @@ export async function findInvitationByTokenHash(db: Executor, { tokenHash }: { t
  * Claims a usable invitation: only one request can accept it, and only before it expires or is
  * revoked. Null when it is no longer usable (the caller re-reads it to say why).
  */
-export async function claimInvitation(db: Executor, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<Invitation | null> {
+export async function claimInvitation({ tokenHash, now }: { tokenHash: string; now: Date }, ex?: Executor): Promise<Invitation | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .update(invitations)
     .set({ acceptedAt: now })
@@ -122,16 +129,18 @@ export async function claimInvitation(db: Executor, { tokenHash, now }: { tokenH
 }
 
 export async function insertMember(
-  db: Executor,
   member: { orgId: string; email: string; name: string; role: Member["role"]; passwordHash: string },
+  ex?: Executor,
 ): Promise<Member> {
+  const db = await resolveDb(ex);
   const [row] = await db.insert(members).values(member).returning();
   if (!row) throw new Error("member insert returned nothing");
   return row;
 }
 
 /** Whether any organization already has a member with this email (emails are unique across Rebound). */
-export async function memberEmailTaken(db: Executor, { email }: { email: string }): Promise<boolean> {
+export async function memberEmailTaken({ email }: { email: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: members.id })
     .from(members)
@@ -144,8 +153,8 @@ export async function memberEmailTaken(db: Executor, { email }: { email: string 
  * The organization's owners, locked until the transaction ends: two owners demoting each other at
  * the same moment are serialised, so the organization can never be left without one.
  */
-export async function lockOwners(db: Executor, { orgId }: { orgId: string }): Promise<string[]> {
-  const rows = await db
+export async function lockOwners({ orgId }: { orgId: string }, tx: Executor): Promise<string[]> {
+  const rows = await tx
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.orgId, orgId), eq(members.role, "owner")))
@@ -154,7 +163,8 @@ export async function lockOwners(db: Executor, { orgId }: { orgId: string }): Pr
   return rows.map((r) => r.id);
 }
 
-export async function getTeamMember(db: Executor, { orgId, memberId }: { orgId: string; memberId: string }): Promise<TeamMember | null> {
+export async function getTeamMember({ orgId, memberId }: { orgId: string; memberId: string }, ex?: Executor): Promise<TeamMember | null> {
+  const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: members.id, name: members.name, email: members.email, role: members.role, createdAt: members.createdAt })
     .from(members)
@@ -163,7 +173,8 @@ export async function getTeamMember(db: Executor, { orgId, memberId }: { orgId: 
   return row ?? null;
 }
 
-export async function updateMemberRole(db: Executor, { orgId, memberId, role }: { orgId: string; memberId: string; role: Member["role"] }): Promise<boolean> {
+export async function updateMemberRole({ orgId, memberId, role }: { orgId: string; memberId: string; role: Member["role"] }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(members)
     .set({ role })
@@ -173,7 +184,8 @@ export async function updateMemberRole(db: Executor, { orgId, memberId, role }: 
 }
 
 /** Ends every live session of a member at once (each request re-reads the session row). */
-export async function revokeMemberSessions(db: Executor, { memberId, at }: { memberId: string; at: Date }): Promise<number> {
+export async function revokeMemberSessions({ memberId, at }: { memberId: string; at: Date }, ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(sessions)
     .set({ revokedAt: at })
@@ -183,7 +195,8 @@ export async function revokeMemberSessions(db: Executor, { memberId, at }: { mem
 }
 
 /** Their conversations, callbacks and bookings stay; the author and assignee links become empty. */
-export async function deleteMember(db: Executor, { orgId, memberId }: { orgId: string; memberId: string }): Promise<boolean> {
+export async function deleteMember({ orgId, memberId }: { orgId: string; memberId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
   const rows = await db
     .delete(members)
     .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
@@ -192,7 +205,8 @@ export async function deleteMember(db: Executor, { orgId, memberId }: { orgId: s
 }
 
 /** Withdraws every pending invitation a member issued (they were removed or are no longer an owner); the withdrawn ids. */
-export async function revokeInvitationsIssuedBy(db: Executor, { orgId, memberId, at }: { orgId: string; memberId: string; at: Date }): Promise<string[]> {
+export async function revokeInvitationsIssuedBy({ orgId, memberId, at }: { orgId: string; memberId: string; at: Date }, ex?: Executor): Promise<string[]> {
+  const db = await resolveDb(ex);
   const rows = await db
     .update(invitations)
     .set({ revokedAt: at })

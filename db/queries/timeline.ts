@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import {
   bookings,
   callbacks,
@@ -62,9 +62,10 @@ const ORDER: Record<TimelineItem["kind"], number> = { call: 0, message: 1, event
  * decisions, callback tasks (created, and completed with their outcome), bookings and internal notes.
  */
 export async function getTimeline(
-  db: Executor,
   { orgId, conversationId, contactId, locationId }: { orgId: string; conversationId: string; contactId: string; locationId: string },
+  ex?: Executor,
 ): Promise<TimelineItem[]> {
+  const db = await resolveDb(ex);
   const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) =>
     and(eq(t.orgId, orgId), eq(t.contactId, contactId), eq(t.locationId, locationId));
   const [callRows, messageRows, eventRows, noteRows, callbackRows, bookingRows] = await Promise.all([

@@ -1,6 +1,6 @@
 // The organization's treatment menu (Settings → Treatments; the Mark booked dialog).
 import { asc, eq } from "drizzle-orm";
-import type { Executor } from "../client";
+import { resolveDb, type Executor } from "../client";
 import { treatments } from "../schema";
 
 export type TreatmentRow = { name: string; defaultValueCents: number | null };
@@ -8,7 +8,8 @@ export type TreatmentRow = { name: string; defaultValueCents: number | null };
 /** A spa's menu is a few dozen lines; capped all the same. */
 export const MAX_TREATMENTS = 60;
 
-export async function listTreatments(db: Executor, { orgId }: { orgId: string }): Promise<TreatmentRow[]> {
+export async function listTreatments({ orgId }: { orgId: string }, ex?: Executor): Promise<TreatmentRow[]> {
+  const db = await resolveDb(ex);
   return db
     .select({ name: treatments.name, defaultValueCents: treatments.defaultValueCents })
     .from(treatments)
@@ -18,7 +19,8 @@ export async function listTreatments(db: Executor, { orgId }: { orgId: string })
 }
 
 /** The whole menu as the owner saved it, in their order (one form, one save). */
-export async function replaceTreatments(db: Executor, { orgId, rows }: { orgId: string; rows: TreatmentRow[] }): Promise<void> {
+export async function replaceTreatments({ orgId, rows }: { orgId: string; rows: TreatmentRow[] }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
   await db.transaction(async (tx) => {
     await tx.delete(treatments).where(eq(treatments.orgId, orgId));
     if (rows.length) await tx.insert(treatments).values(rows.map((row, position) => ({ orgId, name: row.name, defaultValueCents: row.defaultValueCents, position })));

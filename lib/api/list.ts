@@ -1,6 +1,5 @@
 // GET /api/v1/<kind>: bearer token → query parameters → one keyset page of the token's
 // organization → { data, next_cursor }. The route handlers are one line each.
-import { getDb } from "@/db/client";
 import { EXPORT_RESOURCES, type ExportKind } from "@/lib/exports/resources";
 import { encodeCursor } from "./cursor";
 import { parseListParams, type ListParams } from "./params";
@@ -11,7 +10,7 @@ export type ListPage = { data: Record<string, unknown>[]; next_cursor: string | 
 
 /** One page, and the cursor of the next one when more rows follow. */
 export async function listPage(kind: ExportKind, { orgId, range, limit, after }: ListParams & { orgId: string }): Promise<ListPage> {
-  const records = await EXPORT_RESOURCES[kind].page(await getDb(), { orgId, range, after, limit: limit + 1 });
+  const records = await EXPORT_RESOURCES[kind].page({ orgId, range, after, limit: limit + 1 });
   const page = records.slice(0, limit);
   const last = page.at(-1);
   return {

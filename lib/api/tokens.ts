@@ -2,7 +2,6 @@
 // its SHA-256 is stored, with a short prefix so an owner can tell tokens apart. Checking a token is
 // a look-up by hash: no secret is ever compared character by character.
 import { createHash, randomBytes } from "node:crypto";
-import { getDb } from "@/db/client";
 import { findActiveApiToken, insertApiToken, revokeApiToken as revokeApiTokenRow, touchApiToken } from "@/db/queries/api-tokens";
 import { AppError } from "@/lib/errors";
 
@@ -37,12 +36,12 @@ export function bearerToken(header: string | null): string | null {
 
 export async function createApiToken(input: { orgId: string; createdById: string | null; name: string }): Promise<{ id: string; token: string; prefix: string; name: string }> {
   const { token, tokenHash, prefix } = newApiToken();
-  const row = await insertApiToken(await getDb(), { orgId: input.orgId, name: input.name, tokenHash, prefix, createdById: input.createdById });
+  const row = await insertApiToken({ orgId: input.orgId, name: input.name, tokenHash, prefix, createdById: input.createdById });
   return { id: row.id, token, prefix: row.prefix, name: row.name };
 }
 
 export async function revokeApiToken({ orgId, tokenId, now = new Date() }: { orgId: string; tokenId: string; now?: Date }): Promise<boolean> {
-  return revokeApiTokenRow(await getDb(), { orgId, id: tokenId, at: now });
+  return revokeApiTokenRow({ orgId, id: tokenId, at: now });
 }
 
 export type ApiCaller = { orgId: string; tokenId: string };
@@ -53,11 +52,10 @@ const UNAUTHORIZED = "Send a valid API token as `Authorization: Bearer rb_…` (
 export async function authenticateApiRequest(request: Request, now: Date = new Date()): Promise<ApiCaller> {
   const token = bearerToken(request.headers.get("authorization"));
   if (!token || !looksLikeApiToken(token)) throw new AppError("unauthorized", UNAUTHORIZED);
-  const db = await getDb();
-  const found = await findActiveApiToken(db, { tokenHash: hashApiToken(token) });
+  const found = await findActiveApiToken({ tokenHash: hashApiToken(token) });
   if (!found) throw new AppError("unauthorized", UNAUTHORIZED);
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
-    await touchApiToken(db, { id: found.id, at: now, everyMs: LAST_USED_EVERY_MS });
+    await touchApiToken({ id: found.id, at: now, everyMs: LAST_USED_EVERY_MS });
   }
   return { orgId: found.orgId, tokenId: found.id };
 }

@@ -41,11 +41,11 @@ export async function reserveAttempt(
   { action, email, ip, now }: { action: AttemptAction; email: string; ip: string | null; now: Date },
   refusedUntil: (attemptId: number) => Promise<number | null>,
 ): Promise<Reservation> {
-  await pruneSignInAttempts(db, { before: new Date(now.getTime() - KEEP_MS) });
-  const attemptId = await insertSignInAttempt(db, { action, email, ip, at: now });
+  await pruneSignInAttempts({ before: new Date(now.getTime() - KEEP_MS) }, db);
+  const attemptId = await insertSignInAttempt({ action, email, ip, at: now }, db);
   const until = await refusedUntil(attemptId);
   if (until === null) return { ok: true, attemptId };
-  await deleteSignInAttempt(db, { id: attemptId });
+  await deleteSignInAttempt({ id: attemptId }, db);
   return { ok: false, retryAfterMinutes: minutesUntil(until, now) };
 }
 
@@ -60,10 +60,10 @@ export async function takeAttempt(input: { action: LimitedAction; email: string;
   const since = new Date(now.getTime() - windowMs);
   const email = input.email.trim().toLowerCase().slice(0, 320);
   const reserved = await reserveAttempt(db, { action: input.action, email, ip: input.ip, now }, async (attemptId) => {
-    const earlier = (await listAddressAttempts(db, { action: input.action, ip: input.ip, since })).filter((a) => a.id !== attemptId);
+    const earlier = (await listAddressAttempts({ action: input.action, ip: input.ip, since })).filter((a) => a.id !== attemptId);
     return lockedUntil(earlier, max, windowMs);
   });
   if (reserved.ok) return { ok: true };
-  await recordRefusal(db, { orgId: null, reason: "rate_limited", detail: { action: input.action } });
+  await recordRefusal({ orgId: null, reason: "rate_limited", detail: { action: input.action } });
   return { ok: false, message: tooManyAttemptsMessage(reserved.retryAfterMinutes) };
 }

@@ -2,7 +2,6 @@
 // the callback queue and the Mark booked dialog) are for owners, and for
 // coordinators only when an owner allows it (settings: "coordinators see revenue").
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { getOrganizationSettings } from "@/db/queries/settings";
 import type { SessionMember } from "@/db/queries/members";
 import { AppError } from "@/lib/errors";
@@ -11,7 +10,7 @@ import { requireMember, requireMemberPage } from "./session";
 /** Owners always; coordinators only when an owner turned "coordinators can see revenue" on. */
 export async function seesRevenue(member: Pick<SessionMember, "role" | "orgId">): Promise<boolean> {
   if (member.role === "owner") return true;
-  const settings = await getOrganizationSettings(await getDb(), { orgId: member.orgId });
+  const settings = await getOrganizationSettings({ orgId: member.orgId });
   return Boolean(settings?.coordinatorsSeeRevenue);
 }
 

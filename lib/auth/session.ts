@@ -2,7 +2,6 @@
 // with which role. Pages redirect; actions and APIs get an AppError.
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { getDb } from "@/db/client";
 import { getSessionMember, type SessionMember } from "@/db/queries/members";
 import { revokeSession } from "@/db/queries/sessions";
 import { AppError } from "@/lib/errors";
@@ -12,7 +11,7 @@ export type Role = SessionMember["role"];
 async function currentMember(): Promise<SessionMember | null> {
   const session = await auth();
   if (!session?.sessionId || !session.user?.id) return null;
-  const member = await getSessionMember(await getDb(), { sessionId: session.sessionId, now: new Date() });
+  const member = await getSessionMember({ sessionId: session.sessionId, now: new Date() });
   return member?.id === session.user.id ? member : null;
 }
 
@@ -24,7 +23,7 @@ export async function optionalMember(): Promise<SessionMember | null> {
 /** Ends the session server-side, so the cookie is worthless even if a copy survives. */
 export async function revokeCurrentSession(): Promise<void> {
   const session = await auth();
-  if (session?.sessionId) await revokeSession(await getDb(), { sessionId: session.sessionId, at: new Date() });
+  if (session?.sessionId) await revokeSession({ sessionId: session.sessionId, at: new Date() });
 }
 
 /** For pages: the signed-in member, or a redirect to the login page (or the inbox for a wrong role). */

@@ -34,8 +34,8 @@ async function lock(db: Db, input: { email: string; ip: string | null; now: Date
   const since = new Date(input.now.getTime() - WINDOW_MS);
   const others = (failures: Failure[]) => failures.filter((f) => f.id !== input.ignore);
   const [byPair, byAddress] = await Promise.all([
-    listEmailAddressFailures(db, { email: input.email, ip: input.ip, since }),
-    listAddressAttempts(db, { action: "sign_in", ip: input.ip, since, failuresOnly: true }),
+    listEmailAddressFailures({ email: input.email, ip: input.ip, since }, db),
+    listAddressAttempts({ action: "sign_in", ip: input.ip, since, failuresOnly: true }, db),
   ]);
   const until = [
     lockedUntil(others(byPair), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, WINDOW_MS),
@@ -52,9 +52,9 @@ export async function checkCredentials(input: { email: string; password: string;
   if (!reserved.ok) return { ok: false, reason: "rate_limited", retryAfterMinutes: reserved.retryAfterMinutes };
   const { attemptId } = reserved;
 
-  const member = await findMemberByEmail(db, { email });
+  const member = await findMemberByEmail({ email });
   const matches = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
-  await finishSignInAttempt(db, { id: attemptId, succeeded: Boolean(member && matches) });
+  await finishSignInAttempt({ id: attemptId, succeeded: Boolean(member && matches) });
   if (member && matches) {
     await upgradeHash(db, member, input.password);
     return { ok: true, member };
@@ -70,7 +70,7 @@ async function upgradeHash(db: Db, member: Member, password: string): Promise<vo
   if (!needsRehash(member.passwordHash)) return;
   try {
     const stronger = await hashPassword(password);
-    await replacePasswordHash(db, { memberId: member.id, from: member.passwordHash, to: stronger });
+    await replacePasswordHash({ memberId: member.id, from: member.passwordHash, to: stronger }, db);
   } catch (error) {
     logError("auth", error, "could not upgrade a password hash (the sign-in went ahead)");
   }

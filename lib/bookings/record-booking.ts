@@ -2,7 +2,7 @@
 // booking with its attribution (the contact's latest missed call at the location within the
 // organization's window, and that call's text-back), the callback(s) completed as booked, the
 // conversation closed, a new lead made a client, the audit event and the CRM event.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { callerRepliedBetween, closeBookedConversation, findAttributableCall, findTextBack, getBookingContext, insertBooking } from "@/db/queries/bookings";
 import { completeCallbacks, lockCallback } from "@/db/queries/callbacks";
 import { lockContact, updateContactRouting } from "@/db/queries/contacts";
@@ -33,31 +33,30 @@ export type RecordBookingInput = {
 export type RecordedBooking = { booking: Booking; attribution: string; completedCallbackIds: string[] };
 
 export async function recordBooking(input: RecordBookingInput, now: Date = new Date()): Promise<RecordedBooking> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const context = await getBookingContext(tx, { orgId: input.orgId, conversationId: input.conversationId });
+  return transaction(async (tx) => {
+    const context = await getBookingContext({ orgId: input.orgId, conversationId: input.conversationId }, tx);
     if (!context) throw new AppError("not_found", "This conversation was not found.");
     const { conversation, contact, location, attributionWindowDays } = context;
     // One booking decision per caller at a time: a double click or two desks cannot both book it.
-    await lockContact(tx, { contactId: contact.id });
+    await lockContact({ contactId: contact.id }, tx);
 
     if (input.callbackId) {
-      const callback = await lockCallback(tx, { orgId: input.orgId, callbackId: input.callbackId });
+      const callback = await lockCallback({ orgId: input.orgId, callbackId: input.callbackId }, tx);
       if (!callback || callback.conversationId !== conversation.id) throw new AppError("not_found", "This callback was not found.");
       if (callback.status === "done") throw new AppError("conflict", "This callback was already completed. Refresh to see the queue as it is now.");
     }
 
-    const call = await findAttributableCall(tx, {
+    const call = await findAttributableCall({
       orgId: input.orgId,
       contactId: contact.id,
       locationId: conversation.locationId,
       since: attributionWindowStart(now, attributionWindowDays),
       until: now,
-    });
-    const textBack = call ? await findTextBack(tx, { orgId: input.orgId, callId: call.id }) : null;
+    }, tx);
+    const textBack = call ? await findTextBack({ orgId: input.orgId, callId: call.id }, tx) : null;
     const source: BookingSource = input.callbackId ? "callback" : textBack ? "text_back" : "manual";
 
-    const booking = await insertBooking(tx, {
+    const booking = await insertBooking({
       orgId: input.orgId,
       locationId: conversation.locationId,
       contactId: contact.id,
@@ -71,33 +70,33 @@ export async function recordBooking(input: RecordBookingInput, now: Date = new D
       bookedFor: input.bookedFor ? zonedInstant(input.bookedFor.day, input.bookedFor.minute, location.timezone) : null,
       createdById: input.memberId,
       createdAt: now,
-    });
+    }, tx);
 
     // The caller is booked: nobody should call them back about it any more, whichever card it was.
-    const completed = await completeCallbacks(tx, { orgId: input.orgId, conversationId: conversation.id, outcome: "booked", memberId: input.memberId, at: now });
-    await closeBookedConversation(tx, { orgId: input.orgId, conversationId: conversation.id });
+    const completed = await completeCallbacks({ orgId: input.orgId, conversationId: conversation.id, outcome: "booked", memberId: input.memberId, at: now }, tx);
+    await closeBookedConversation({ orgId: input.orgId, conversationId: conversation.id }, tx);
     await cancelScheduledFor(tx, { orgId: input.orgId, scope: { contactId: contact.id }, reason: "booked" });
 
     const base = { orgId: input.orgId, locationId: conversation.locationId, contactId: contact.id, conversationId: conversation.id };
     for (const callback of completed) {
-      await recordEvent(tx, { ...base, callId: callback.callId, type: "callback_completed", reason: "booked", detail: { callbackId: callback.id, memberId: input.memberId } });
+      await recordEvent({ ...base, callId: callback.callId, type: "callback_completed", reason: "booked", detail: { callbackId: callback.id, memberId: input.memberId } }, tx);
     }
     // Someone who booked is a client now; a contact marked billing, vendor or spam keeps that kind.
     if (contact.kind === "new_lead") {
-      await updateContactRouting(tx, { orgId: input.orgId, contactId: contact.id, kind: "client" });
-      await recordEvent(tx, { ...base, type: "contact_kind_changed", reason: "booked", detail: { from: "new_lead", to: "client", memberId: input.memberId } });
+      await updateContactRouting({ orgId: input.orgId, contactId: contact.id, kind: "client" }, tx);
+      await recordEvent({ ...base, type: "contact_kind_changed", reason: "booked", detail: { from: "new_lead", to: "client", memberId: input.memberId } }, tx);
     }
-    await recordEvent(tx, {
+    await recordEvent({
       ...base,
       callId: booking.callId,
       messageId: booking.messageId,
       type: "booking_recorded",
       reason: source,
       detail: { bookingId: booking.id, treatment: booking.treatment, valueCents: booking.valueCents, memberId: input.memberId, callbackId: input.callbackId ?? null },
-    });
+    }, tx);
     await enqueueCrmEvent(tx, { orgId: input.orgId, ...bookingRecordedEvent({ booking, contact }) }, now);
 
-    const replied = call ? await callerRepliedBetween(tx, { orgId: input.orgId, conversationId: conversation.id, since: call.startedAt, until: now }) : false;
+    const replied = call ? await callerRepliedBetween({ orgId: input.orgId, conversationId: conversation.id, since: call.startedAt, until: now }, tx) : false;
     const attribution = describeAttribution({ call, textBack: Boolean(textBack), replied, windowDays: attributionWindowDays, timezone: location.timezone });
     return { booking, attribution, completedCallbackIds: completed.map((c) => c.id) };
   });

@@ -18,8 +18,8 @@ export async function openCallback(
   values: NewCallback & { orgId: string; contactId: string },
   known: { contact?: Contact; crmConfigured?: boolean } = {},
 ): Promise<Callback> {
-  const callback = await insertCallback(tx, values);
-  await recordEvent(tx, {
+  const callback = await insertCallback(values, tx);
+  await recordEvent({
     orgId: values.orgId,
     locationId: values.locationId,
     contactId: values.contactId,
@@ -29,16 +29,16 @@ export async function openCallback(
     type: "callback_created",
     reason: callback.reason,
     detail: { callbackId: callback.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId: callback.assigneeId },
-  });
+  }, tx);
   if (known.crmConfigured === false) return callback;
-  const contact = known.contact ?? (await getContact(tx, { orgId: values.orgId, contactId: values.contactId }));
+  const contact = known.contact ?? (await getContact({ orgId: values.orgId, contactId: values.contactId }, tx));
   if (contact) await enqueueCrmEvent(tx, { orgId: values.orgId, ...callbackCreatedEvent({ callback, contact }) });
   return callback;
 }
 
 /** A callback instead of a text that could not go (a landline, an undeliverable number), due now. */
 export async function openCallbackForMessage(db: Executor, message: Message, reason: string, now: Date): Promise<Callback | null> {
-  const location = await getConversationLocation(db, { conversationId: message.conversationId });
+  const location = await getConversationLocation({ conversationId: message.conversationId }, db);
   if (!location) return null;
   return openCallback(db, {
     orgId: message.orgId,

@@ -3,7 +3,6 @@
 // number of servers can sweep without posting the same row twice. Only to the public internet
 // (safe-post.ts), a few per organization at a time, and paused for an endpoint that keeps failing.
 import { Webhook } from "standardwebhooks";
-import { getDb, type Db } from "@/db/client";
 import {
   claimDueCrmDeliveries,
   closeCrmCircuit,
@@ -134,13 +133,13 @@ async function attemptDelivery(claim: CrmClaim, endpoint: CrmEndpoint | null, re
   return postCrmEvent(signCrmRequest({ ...target, eventId: claim.eventId, body, at: new Date() }), { resolve });
 }
 
-async function deliverClaim(db: Db, claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
+async function deliverClaim(claim: CrmClaim, endpoint: CrmEndpoint | null, resolve?: Resolver): Promise<AttemptResult> {
   const result = await attemptDelivery(claim, endpoint, resolve);
   const step = nextCrmStep(result, claim.attempts, new Date());
   const current = { id: claim.id, attempts: claim.attempts };
-  if (step.kind === "delivered") await markCrmDelivered(db, { ...current, statusCode: step.statusCode });
-  else if (step.kind === "retry") await retryCrmDeliveryLater(db, { ...current, at: step.at, statusCode: step.statusCode, error: step.error });
-  else await markCrmDeliveryDead(db, { ...current, statusCode: step.statusCode, error: step.error });
+  if (step.kind === "delivered") await markCrmDelivered({ ...current, statusCode: step.statusCode });
+  else if (step.kind === "retry") await retryCrmDeliveryLater({ ...current, at: step.at, statusCode: step.statusCode, error: step.error });
+  else await markCrmDeliveryDead({ ...current, statusCode: step.statusCode, error: step.error });
   return result;
 }
 
@@ -156,27 +155,26 @@ export async function sweepCrmDeliveries({
   perOrg = CRM_SWEEP.perOrg,
   resolve,
 }: { maxOrgs?: number; perOrg?: number; resolve?: Resolver } = {}): Promise<number> {
-  const db = await getDb();
-  const claims = await claimDueCrmDeliveries(db, { maxOrgs, perOrg });
+  const claims = await claimDueCrmDeliveries({ maxOrgs, perOrg });
   // Settings are read per sweep, not per enqueue: a corrected URL or secret fixes pending retries.
   const endpoints = new Map<string, Promise<CrmEndpoint | null>>();
   const endpointOf = (orgId: string) => {
-    const known = endpoints.get(orgId) ?? getCrmEndpoint(db, { orgId });
+    const known = endpoints.get(orgId) ?? getCrmEndpoint({ orgId });
     endpoints.set(orgId, known);
     return known;
   };
   const refusedOrgs = new Set<string>();
   const results = await Promise.allSettled(
     claims.map(async (claim) => {
-      const result = await deliverClaim(db, claim, await endpointOf(claim.orgId), resolve);
+      const result = await deliverClaim(claim, await endpointOf(claim.orgId), resolve);
       if (result.kind === "dead" && result.unsafe) refusedOrgs.add(claim.orgId);
       // A retry means the endpoint is down: it counts toward opening the organization's circuit.
-      else if (result.kind === "retry") await recordCrmEndpointFailure(db, { orgId: claim.orgId });
-      else if (result.statusCode !== null) await closeCrmCircuit(db, { orgId: claim.orgId });
+      else if (result.kind === "retry") await recordCrmEndpointFailure({ orgId: claim.orgId });
+      else if (result.statusCode !== null) await closeCrmCircuit({ orgId: claim.orgId });
     }),
   );
   // One refusal per organization and sweep, not one per event.
-  for (const orgId of refusedOrgs) await recordRefusal(db, { orgId, reason: "unsafe_crm_url", detail: { where: "delivery" } });
+  for (const orgId of refusedOrgs) await recordRefusal({ orgId, reason: "unsafe_crm_url", detail: { where: "delivery" } });
   const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
   if (failures.length) throw new AggregateError(failures, `${failures.length} CRM deliveries could not be settled`);
   return claims.length;
@@ -187,6 +185,5 @@ export async function sweepCrmDeliveries({
  * it can dedupe. False when the delivery is not this organization's or is still being delivered.
  */
 export async function replayCrmDelivery({ orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<boolean> {
-  const db = await getDb();
-  return resetCrmDelivery(db, { orgId, deliveryId });
+  return resetCrmDelivery({ orgId, deliveryId });
 }

@@ -17,7 +17,7 @@ export function newCrmEventId(): string {
 export async function enqueueCrmEvent(tx: Executor, input: { orgId: string } & CrmEvent, at: Date = new Date()): Promise<string | null> {
   const payload = crmPayload(withoutOrg(input), at);
   const eventId = newCrmEventId();
-  const queued = await insertCrmDeliveryIfConfigured(tx, { orgId: input.orgId, eventId, eventType: payload.type, payload });
+  const queued = await insertCrmDeliveryIfConfigured({ orgId: input.orgId, eventId, eventType: payload.type, payload }, tx);
   return queued ? eventId : null;
 }
 

@@ -1,7 +1,6 @@
 // GET /roi/export/<kind>.csv?from&to&location: the dashboard's range as a CSV download for a
 // signed-in member (bookings carry money: owners, or coordinators the owner allows). The file is
 // written a keyset page at a time while it streams, so a range of 100k rows is never in memory.
-import { getDb } from "@/db/client";
 import type { ExportRange } from "@/db/queries/exports";
 import { findOrgTimezone } from "@/db/queries/integrations";
 import { parseRangeParams } from "@/lib/api/params";
@@ -32,7 +31,7 @@ export function csvStream(resource: ExportResource, { orgId, range, pageRows = C
         return;
       }
       try {
-        const records = await resource.page(await getDb(), { orgId, range, after, limit: pageRows });
+        const records = await resource.page({ orgId, range, after, limit: pageRows });
         if (records.length) controller.enqueue(encoder.encode(records.map((record) => csvLine(record.cells)).join("")));
         const last = records.at(-1);
         if (records.length < pageRows || !last) controller.close();
@@ -51,7 +50,7 @@ export async function csvExportResponse(request: Request, file: string): Promise
     if (!isExportKind(kind)) throw new AppError("not_found", "Exports are calls.csv, conversations.csv, callbacks.csv and bookings.csv.");
     const resource = EXPORT_RESOURCES[kind];
     const member = resource.revenue ? await requireRevenueMember() : await requireMember();
-    const timezone = (await findOrgTimezone(await getDb(), { orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
+    const timezone = (await findOrgTimezone({ orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
     const range = parseRangeParams(new URL(request.url).searchParams, localDay(new Date(), timezone));
     return new Response(csvStream(resource, { orgId: member.orgId, range }), {
       headers: {

@@ -3,7 +3,6 @@
 // fields are snake_case with UTC ISO timestamps and money in integer cents; the CSV has the same
 // columns plus names a spreadsheet reader wants, local times with their offset, and a second row
 // saying what each column means.
-import type { Db } from "@/db/client";
 import { listCallsPage, type CallExportRow } from "@/db/queries/exports-calls";
 import {
   listBookingsPage,
@@ -34,7 +33,7 @@ export type ExportResource = {
   about: string[];
   /** Includes money: the CSV is for owners (and coordinators the owner allows). */
   revenue: boolean;
-  page: (db: Db, input: ExportPageInput) => Promise<ExportRecord[]>;
+  page: (input: ExportPageInput) => Promise<ExportRecord[]>;
 };
 
 type Keyed = { id: string; cursorAt: string; timezone: string };
@@ -57,15 +56,15 @@ const at = <Row extends Keyed>(name: string, about: string, value: (row: Row) =>
 const counts = <Row>(name: string, key: RoiTermKey, value: (row: Row) => Cell): Column<Row> =>
   both(name, `true when the dashboard counts this row in "${term(key)}": ${definition(key)}`, value);
 
-function resource<Row extends Keyed>(spec: { fetch: (db: Db, input: ExportPageInput) => Promise<Row[]>; columns: Column<Row>[]; revenue?: boolean }): ExportResource {
+function resource<Row extends Keyed>(spec: { fetch: (input: ExportPageInput) => Promise<Row[]>; columns: Column<Row>[]; revenue?: boolean }): ExportResource {
   const json = spec.columns.filter((c): c is Column<Row> & { json: (row: Row) => Cell } => c.json !== null);
   const csv = spec.columns.filter((c): c is Column<Row> & { csv: (row: Row) => Cell } => c.csv !== null);
   return {
     headers: csv.map((c) => c.name),
     about: csv.map((c) => c.about),
     revenue: spec.revenue ?? false,
-    page: async (db, input) =>
-      (await spec.fetch(db, input)).map((row) => ({
+    page: async (input) =>
+      (await spec.fetch(input)).map((row) => ({
         id: row.id,
         cursorAt: row.cursorAt,
         json: Object.fromEntries(json.map((c) => [c.name, c.json(row)])),

@@ -1,7 +1,7 @@
 // What a coordinator does to a conversation besides texting: claim, assign, mark done or reopen,
 // and leave an internal note. Each change and its audit event are written in one transaction; the
 // event carries the names, so the timeline reads "Claimed by Dana Desk" even after a rename.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import {
   assignConversation,
   claimConversation,
@@ -21,7 +21,7 @@ import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 export type Actor = { id: string; orgId: string; name: string };
 
 async function load(actor: Actor, conversationId: string): Promise<ConversationDetail> {
-  const detail = await getConversation(await getDb(), { orgId: actor.orgId, conversationId });
+  const detail = await getConversation({ orgId: actor.orgId, conversationId });
   if (!detail) throw new AppError("not_found", "This conversation does not exist.");
   return detail;
 }
@@ -34,15 +34,14 @@ function eventBase(detail: ConversationDetail) {
 export async function claim(actor: Actor, conversationId: string): Promise<void> {
   const detail = await load(actor, conversationId);
   if (detail.assignee?.id === actor.id) return;
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const claimed = await claimConversation(tx, { orgId: actor.orgId, conversationId, memberId: actor.id });
+  await transaction(async (tx) => {
+    const claimed = await claimConversation({ orgId: actor.orgId, conversationId, memberId: actor.id }, tx);
     if (!claimed) {
-      const now = await getConversation(tx, { orgId: actor.orgId, conversationId });
+      const now = await getConversation({ orgId: actor.orgId, conversationId }, tx);
       throw new AppError("conflict", `${now?.assignee?.name ?? "A teammate"} already has this conversation. Use “Assign to” to take it over.`);
     }
-    await recordEvent(tx, { ...eventBase(detail), type: "conversation_claimed", detail: { memberId: actor.id, memberName: actor.name } });
-    await assignConversationCallbacks(tx, { orgId: actor.orgId, conversationId, assigneeId: actor.id });
+    await recordEvent({ ...eventBase(detail), type: "conversation_claimed", detail: { memberId: actor.id, memberName: actor.name } }, tx);
+    await assignConversationCallbacks({ orgId: actor.orgId, conversationId, assigneeId: actor.id }, tx);
   });
 }
 
@@ -50,18 +49,17 @@ export async function claim(actor: Actor, conversationId: string): Promise<void>
 export async function assign(actor: Actor, conversationId: string, assigneeId: string | null): Promise<void> {
   const detail = await load(actor, conversationId);
   if ((detail.assignee?.id ?? null) === assigneeId) return;
-  const db = await getDb();
-  const assignee = assigneeId ? (await getInboxOptions(db, { orgId: actor.orgId })).members.find((m) => m.id === assigneeId) : null;
+  const assignee = assigneeId ? (await getInboxOptions({ orgId: actor.orgId })).members.find((m) => m.id === assigneeId) : null;
   if (assigneeId && !assignee) throw new AppError("bad_request", "Choose someone on your team.");
-  await db.transaction(async (tx) => {
-    const changed = await assignConversation(tx, { orgId: actor.orgId, conversationId, assigneeId });
+  await transaction(async (tx) => {
+    const changed = await assignConversation({ orgId: actor.orgId, conversationId, assigneeId }, tx);
     if (!changed) throw new AppError("not_found", "This conversation does not exist.");
-    await recordEvent(tx, {
+    await recordEvent({
       ...eventBase(detail),
       type: assignee ? "conversation_assigned" : "conversation_unassigned",
       detail: { byId: actor.id, byName: actor.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, previousName: detail.assignee?.name ?? null },
-    });
-    await assignConversationCallbacks(tx, { orgId: actor.orgId, conversationId, assigneeId });
+    }, tx);
+    await assignConversationCallbacks({ orgId: actor.orgId, conversationId, assigneeId }, tx);
   });
 }
 
@@ -77,30 +75,29 @@ export const OPEN_CALLBACK_QUESTION = "This conversation still has an open callb
  */
 export async function setStatus(actor: Actor, conversationId: string, status: Conversation["status"], callbacks?: OpenCallbackChoice, now: Date = new Date()): Promise<void> {
   const detail = await load(actor, conversationId);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const open = status === "done" ? await listUnfinishedCallbacks(tx, { orgId: actor.orgId, conversationId }) : [];
+  await transaction(async (tx) => {
+    const open = status === "done" ? await listUnfinishedCallbacks({ orgId: actor.orgId, conversationId }, tx) : [];
     if (open.length > 0 && !callbacks) throw new AppError("conflict", OPEN_CALLBACK_QUESTION);
-    const changed = await setConversationStatus(tx, { orgId: actor.orgId, conversationId, status });
+    const changed = await setConversationStatus({ orgId: actor.orgId, conversationId, status }, tx);
     if (!changed) return; // already done (a second tab, a double press of e): nothing to log
     if (open.length > 0 && callbacks?.action === "complete") {
-      const completed = await completeCallbacks(tx, { orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now });
+      const completed = await completeCallbacks({ orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now }, tx);
       for (const callback of completed) {
-        await recordEvent(tx, { ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } });
+        await recordEvent({ ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } }, tx);
       }
       if (callbacks.outcome === "reached") await cancelScheduledFor(tx, { orgId: actor.orgId, scope: { contactId: detail.contact.id }, reason: "called_back" });
     }
-    await recordEvent(tx, {
+    await recordEvent({
       ...eventBase(detail),
       type: status === "done" ? "conversation_done" : "conversation_reopened",
       detail: { memberId: actor.id, memberName: actor.name, ...(open.length > 0 ? { callbacks: callbacks?.action ?? null, callbackIds: open.map((c) => c.id).join(",") } : {}) },
-    });
+    }, tx);
   });
 }
 
 /** An internal note: stored for the team only. It never enters the outbox, so it can never be texted. */
 export async function addNote(actor: Actor, conversationId: string, body: string): Promise<string> {
-  const note = await insertNote(await getDb(), { orgId: actor.orgId, conversationId, authorId: actor.id, body });
+  const note = await insertNote({ orgId: actor.orgId, conversationId, authorId: actor.id, body });
   if (!note) throw new AppError("not_found", "This conversation does not exist.");
   return note.id;
 }

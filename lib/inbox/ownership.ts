@@ -15,20 +15,20 @@ export async function takeConversation(
   tx: Executor,
   { orgId, conversationId, member, takeOver }: { orgId: string; conversationId: string; member: { id: string; name: string | null }; takeOver: boolean },
 ): Promise<boolean> {
-  const owner = await lockConversationOwner(tx, { orgId, conversationId });
+  const owner = await lockConversationOwner({ orgId, conversationId }, tx);
   if (!owner) return false;
   if (owner.assigneeId && owner.assigneeId !== member.id && !takeOver) return false;
   if (owner.assigneeId !== member.id) {
-    await assignConversation(tx, { orgId, conversationId, assigneeId: member.id });
-    await recordEvent(tx, {
+    await assignConversation({ orgId, conversationId, assigneeId: member.id }, tx);
+    await recordEvent({
       orgId,
       locationId: owner.locationId,
       contactId: owner.contactId,
       conversationId,
       type: "conversation_claimed",
       detail: { memberId: member.id, memberName: member.name, from: owner.assigneeId },
-    });
+    }, tx);
   }
-  await assignConversationCallbacks(tx, { orgId, conversationId, assigneeId: member.id });
+  await assignConversationCallbacks({ orgId, conversationId, assigneeId: member.id }, tx);
   return true;
 }

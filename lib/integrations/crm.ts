@@ -40,14 +40,14 @@ async function checkCrmUrl(
   const shape = checkCrmUrlShape(url.trim(), policy);
   const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy, resolve) : null;
   const problem: UrlProblem | null = !shape.ok ? shape.problem : host && !host.ok && host.problem === "unsafe_address" ? "unsafe_address" : null;
-  if (problem && isUnsafeUrlProblem(problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where } });
+  if (problem && isUnsafeUrlProblem(problem)) await recordRefusal({ orgId, reason: "unsafe_crm_url", detail: { where } });
   return { problem, unresolved: !problem && host !== null && !host.ok };
 }
 
 /** A URL the form refused: logged for the organization when it pointed inside a network. */
 export async function noteRefusedCrmUrl({ orgId, url }: { orgId: string; url: string }): Promise<void> {
   const shape = checkCrmUrlShape(url.trim(), crmNetworkPolicy());
-  if (!shape.ok && isUnsafeUrlProblem(shape.problem)) await recordRefusal(await getDb(), { orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
+  if (!shape.ok && isUnsafeUrlProblem(shape.problem)) await recordRefusal({ orgId, reason: "unsafe_crm_url", detail: { where: "settings" } });
 }
 
 type SaveCrmUrlResult = { ok: true; message: string } | { ok: false; error: string };
@@ -60,22 +60,21 @@ export const deliveryIdSchema = z.object({ deliveryId: z.uuid("Unknown delivery.
  * connection, because DNS can change. Saving closes the circuit breaker: the owner fixed something.
  */
 export async function saveCrmUrl({ orgId, url, resolve }: { orgId: string; url: string; resolve?: Resolver }): Promise<SaveCrmUrlResult> {
-  const db = await getDb();
   let warning = "";
   if (url !== "") {
     const { problem, unresolved } = await checkCrmUrl({ orgId, url, where: "settings", resolve });
     if (problem) return { ok: false, error: URL_PROBLEM_TEXT[problem] };
     if (unresolved) warning = " We could not find this host right now: check the address for typos.";
   }
-  await setCrmWebhookUrl(db, { orgId, url: url === "" ? null : url });
-  await closeCrmCircuit(db, { orgId });
+  await setCrmWebhookUrl({ orgId, url: url === "" ? null : url });
+  await closeCrmCircuit({ orgId });
   return { ok: true, message: url ? `Saved. New events are sent to this address.${warning}` : "CRM webhook switched off: no new events are queued." };
 }
 
 /** Returns the new secret: the only time it is shown. Pending retries are signed with it from now on. */
 export async function rotateCrmSecret({ orgId }: { orgId: string }): Promise<string> {
   const secret = newWhsecSecret();
-  await setOrgSecret(await getDb(), { orgId, column: "crmWebhookSecret", value: secret });
+  await setOrgSecret({ orgId, column: "crmWebhookSecret", value: secret });
   return secret;
 }
 
@@ -83,7 +82,7 @@ export type CrmTestResult = { ok: boolean; message: string };
 
 export async function sendCrmTestEvent({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<CrmTestResult> {
   const db = await getDb();
-  const endpoint = await getCrmEndpoint(db, { orgId });
+  const endpoint = await getCrmEndpoint({ orgId });
   if (!endpoint) return { ok: false, message: "Save your CRM's webhook URL first." };
   if (!endpoint.secret) return { ok: false, message: "Generate a signing secret first: your CRM needs it to check each event." };
   // Said at once rather than as a failed row in the log; delivery checks again at connect time.

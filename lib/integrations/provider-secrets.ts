@@ -1,7 +1,6 @@
 // Turning a phone system's webhooks on, rotating their secret and turning them off, for one
 // organization. There is no server-wide secret behind these: an organization whose secret for a
 // provider is off refuses that provider's webhooks (lib/telephony/json-webhook.ts).
-import { getDb } from "@/db/client";
 import { getOrgSecrets, setOrgWebhookSecret } from "@/db/queries/organizations";
 import { NO_SECRET, newProviderSecret, rotatedSecret, type SecretProvider } from "./secrets";
 
@@ -10,10 +9,9 @@ import { NO_SECRET, newProviderSecret, rotatedSecret, type SecretProvider } from
  * secret it replaces keeps working for the grace period, so webhooks in flight still land.
  */
 export async function saveProviderSecret({ orgId, provider, value, now = new Date() }: { orgId: string; provider: SecretProvider; value: string; now?: Date }): Promise<{ previousUntil: Date | null }> {
-  const db = await getDb();
-  const existing = (await getOrgSecrets(db, { orgId }))?.[provider] ?? NO_SECRET;
+  const existing = (await getOrgSecrets({ orgId }))?.[provider] ?? NO_SECRET;
   const secret = rotatedSecret(existing, value, now);
-  await setOrgWebhookSecret(db, { orgId, provider, secret });
+  await setOrgWebhookSecret({ orgId, provider, secret });
   // A replaced secret (not a first one, nor the same one again) keeps working until then.
   return { previousUntil: existing.current && existing.current !== value ? secret.previousUntil : null };
 }
@@ -27,5 +25,5 @@ export async function generateProviderSecret({ orgId, provider, now = new Date()
 
 /** Turns the integration off: no secret, old or new, verifies anything any more. */
 export async function turnOffProviderSecret({ orgId, provider }: { orgId: string; provider: SecretProvider }): Promise<void> {
-  await setOrgWebhookSecret(await getDb(), { orgId, provider, secret: NO_SECRET });
+  await setOrgWebhookSecret({ orgId, provider, secret: NO_SECRET });
 }

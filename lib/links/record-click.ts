@@ -1,5 +1,5 @@
 // GET /b/<token>: record the click (engagement on the conversation) and redirect to the booking page.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findTrackedLinkByToken, insertLinkClick } from "@/db/queries/links";
@@ -64,13 +64,12 @@ export type ClickResult = { redirectTo: string } | { refused: "unsafe_booking_ur
  */
 export async function recordClick({ token, userAgent, now, method }: ClickInput): Promise<ClickResult> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const db = await getDb();
-  const link = await findTrackedLinkByToken(db, { token });
+  const link = await findTrackedLinkByToken({ token });
   if (!link) return null;
   const checked = checkBookingUrl(link.targetUrl);
   if (!checked.ok) {
     console.error(`[links] tracked link ${link.id} was not redirected (${checked.problem}); the location's booking link must be an https address under a domain name`);
-    await recordRefusal(db, { orgId: link.orgId, locationId: link.locationId, contactId: link.contactId, reason: "unsafe_booking_url", detail: { linkId: link.id, problem: checked.problem } });
+    await recordRefusal({ orgId: link.orgId, locationId: link.locationId, contactId: link.contactId, reason: "unsafe_booking_url", detail: { linkId: link.id, problem: checked.problem } });
     return { refused: "unsafe_booking_url" };
   }
   const target = checked.url;
@@ -86,17 +85,16 @@ export async function recordClick({ token, userAgent, now, method }: ClickInput)
 }
 
 async function storeClick(link: TrackedLink, userAgent: string | null, now: Date): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await insertLinkClick(tx, { linkId: link.id, userAgent: userAgent?.slice(0, 512) ?? null, clickedAt: now });
-    const conversation = await touchConversation(tx, {
+  await transaction(async (tx) => {
+    await insertLinkClick({ linkId: link.id, userAgent: userAgent?.slice(0, 512) ?? null, clickedAt: now }, tx);
+    const conversation = await touchConversation({
       orgId: link.orgId,
       locationId: link.locationId,
       contactId: link.contactId,
       kind: "link_clicked",
       at: now,
-    });
-    await recordEvent(tx, {
+    }, tx);
+    await recordEvent({
       orgId: link.orgId,
       locationId: link.locationId,
       contactId: link.contactId,
@@ -105,7 +103,7 @@ async function storeClick(link: TrackedLink, userAgent: string | null, now: Date
       type: "link_clicked",
       detail: { linkId: link.id },
       createdAt: now,
-    });
+    }, tx);
   });
 }
 

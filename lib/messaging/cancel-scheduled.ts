@@ -3,7 +3,7 @@
 // number, a reply, a desk reply, a booking, a call that reached the caller. The conversation shows
 // "Cancelled: <reason>" right away instead of "Scheduled" until the text falls due. The send-time
 // guard (send-guard.ts, pre-send.ts) still checks the same facts as the backstop.
-import { getDb, type Executor } from "@/db/client";
+import { type Executor, transaction } from "@/db/client";
 import { cancelScheduledTexts, type ScheduledKind, type ScheduledScope } from "@/db/queries/outbox";
 import { AppError } from "@/lib/errors";
 import { CANCEL_REASON_TEXT, type CancelReason } from "./send-guard";
@@ -25,21 +25,20 @@ const KIND: Record<CancellingEvent, ScheduledKind> = {
 };
 
 export async function cancelScheduledFor(tx: Executor, { orgId, scope, reason }: { orgId: string; scope: ScheduledScope; reason: CancellingEvent }): Promise<string[]> {
-  return cancelScheduledTexts(tx, { orgId, scope, kind: KIND[reason], reason, reasonText: CANCEL_REASON_TEXT[reason] });
+  return cancelScheduledTexts({ orgId, scope, kind: KIND[reason], reason, reasonText: CANCEL_REASON_TEXT[reason] }, tx);
 }
 
 /** A desk member cancels one waiting text of their organization by hand; the conversation says who. */
 export async function cancelScheduledByHand(member: { orgId: string; id: string; name: string }, messageId: string): Promise<void> {
-  const db = await getDb();
-  const cancelled = await db.transaction((tx) =>
-    cancelScheduledTexts(tx, {
+  const cancelled = await transaction((tx) =>
+    cancelScheduledTexts({
       orgId: member.orgId,
       scope: { messageId },
       kind: "any",
       reason: DESK_CANCEL_REASON,
       reasonText: `Cancelled by ${member.name}.`,
       detail: { memberId: member.id, memberName: member.name },
-    }),
+    }, tx),
   );
   if (cancelled.length === 0) throw new AppError("conflict", "This text is no longer waiting: it was sent or cancelled already. Refresh to see it as it is now.");
 }

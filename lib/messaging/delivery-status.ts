@@ -27,11 +27,11 @@ export async function applyTwilioStatus(
   const status = STATUS_OF[input.status];
   if (!status) return "unchanged"; // receiving / received describe inbound texts
   const db = await getDb();
-  const updated = await applyDeliveryStatus(db, { providerSid: input.sid, status, errorCode: input.errorCode, messageId: input.messageId });
-  if (!updated) return (await findMessageBySid(db, { providerSid: input.sid })) ? "unchanged" : "unknown";
+  const updated = await applyDeliveryStatus({ providerSid: input.sid, status, errorCode: input.errorCode, messageId: input.messageId });
+  if (!updated) return (await findMessageBySid({ providerSid: input.sid })) ? "unchanged" : "unknown";
   if (status === "undelivered" || status === "failed") {
     const base = { orgId: updated.orgId, conversationId: updated.conversationId, contactId: updated.contactId, messageId: updated.id };
-    await recordEvent(db, { ...base, type: "text_undelivered", reason: input.errorCode ? String(input.errorCode) : status });
+    await recordEvent({ ...base, type: "text_undelivered", reason: input.errorCode ? String(input.errorCode) : status });
     await handleUndeliverable(db, updated, input.errorCode, now);
   }
   return "updated";

@@ -32,23 +32,23 @@ export async function dispatchText(messageId: string): Promise<void> {
   const db = await getDb();
   // The message and its contact are read alongside the claim (one round trip less before the send);
   // used only if the claim succeeds, and a pending text's row does not change until someone claims it.
-  const [claims, text] = await Promise.all([claimDueTexts(db, { limit: 1, messageId }), getTextToSend(db, { messageId })]);
+  const [claims, text] = await Promise.all([claimDueTexts({ limit: 1, messageId }), getTextToSend({ messageId })]);
   await Promise.all(claims.map((claim) => processClaim(db, claim, text)));
 }
 
 /** Sends whatever is due or stuck; safe to run on every server at once. Returns how many it took. */
 export async function sweepOutbox(limit = 25): Promise<number> {
   const db = await getDb();
-  const claims = await claimDueTexts(db, { limit });
+  const claims = await claimDueTexts({ limit });
   await Promise.all(claims.map((claim) => processClaim(db, claim)));
   return claims.length;
 }
 
 async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend | null): Promise<void> {
   const now = new Date();
-  const toSend = prefetched?.message.id === claim.messageId ? prefetched : await getTextToSend(db, { messageId: claim.messageId });
+  const toSend = prefetched?.message.id === claim.messageId ? prefetched : await getTextToSend({ messageId: claim.messageId }, db);
   if (!toSend) {
-    await completeText(db, claim);
+    await completeText(claim, db);
     return;
   }
   const { message } = toSend;
@@ -57,20 +57,20 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend 
   const guard = await checkBeforeSend(db, toSend, client, now);
   if (guard.action === "cancel") {
     await cancelText(db, message, guard.reason, now);
-    await cancelQueuedText(db, { id: claim.id, attempts: claim.attempts, reason: guard.reason });
+    await cancelQueuedText({ id: claim.id, attempts: claim.attempts, reason: guard.reason }, db);
     return;
   }
   if (guard.action === "reschedule") {
     // A text held back by the per-number rate may be put back several times: it is logged once.
     const logged = guard.reason === "number_rate_limited" && claim.lastError === guard.reason;
-    await rescheduleText(db, { id: claim.id, attempts: claim.attempts, at: guard.at, note: guard.reason });
-    if (!logged) await recordEvent(db, { ...base, type: "text_rescheduled", reason: guard.reason, detail: { at: guard.at.toISOString() } });
+    await rescheduleText({ id: claim.id, attempts: claim.attempts, at: guard.at, note: guard.reason }, db);
+    if (!logged) await recordEvent({ ...base, type: "text_rescheduled", reason: guard.reason, detail: { at: guard.at.toISOString() } }, db);
     return;
   }
 
   if (!client) {
     const sent = { messageId: message.id, providerSid: null, status: "simulated" as const, at: now };
-    await finishSentText(db, { claim, sent, event: { ...base, type: "text_simulated", reason: "no_twilio_credentials" } });
+    await finishSentText({ claim, sent, event: { ...base, type: "text_simulated", reason: "no_twilio_credentials" } }, db);
     return;
   }
 
@@ -80,7 +80,7 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend 
     try {
       const found = await findAlreadySent(client, { ...text, createdAt: message.createdAt });
       outcome = found ? { kind: "sent", ...found } : await sendText(client, { ...text, statusCallback: statusCallbackUrl(message.id) });
-      if (found) await recordEvent(db, { ...base, type: "text_reconciled", detail: { sid: found.sid } });
+      if (found) await recordEvent({ ...base, type: "text_reconciled", detail: { sid: found.sid } }, db);
     } catch (error) {
       outcome = { kind: "retry", error: `reconcile failed: ${String(error)}`, outcomeUnknown: true };
     }
@@ -99,21 +99,21 @@ async function settle(
 ): Promise<void> {
   if (outcome.kind === "sent") {
     const sent = { messageId: base.messageId, providerSid: outcome.sid, status: outcome.status, at: new Date() };
-    await finishSentText(db, { claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts } } });
+    await finishSentText({ claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts } } }, db);
     return;
   }
   if (outcome.kind === "retry" && claim.attempts < MAX_SEND_ATTEMPTS) {
     const at = new Date(now.getTime() + retryDelayMs(claim.attempts));
-    await retryTextLater(db, { id: claim.id, attempts: claim.attempts, at, error: outcome.error, outcomeUnknown: outcome.outcomeUnknown });
-    await recordEvent(db, { ...base, type: "text_retry", reason: outcome.error.slice(0, 200), detail: { attempts: claim.attempts } });
+    await retryTextLater({ id: claim.id, attempts: claim.attempts, at, error: outcome.error, outcomeUnknown: outcome.outcomeUnknown }, db);
+    await recordEvent({ ...base, type: "text_retry", reason: outcome.error.slice(0, 200), detail: { attempts: claim.attempts } }, db);
     return;
   }
   const code = outcome.kind === "rejected" ? outcome.code : null;
   const error = outcome.kind === "rejected" ? outcome.error : `gave up after ${claim.attempts} attempts: ${outcome.error}`;
-  await markMessageFailed(db, { messageId: base.messageId, errorCode: code, errorMessage: error.slice(0, 500) });
-  await recordEvent(db, { ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code } });
-  const failed = await getMessage(db, { messageId: base.messageId });
+  await markMessageFailed({ messageId: base.messageId, errorCode: code, errorMessage: error.slice(0, 500) }, db);
+  await recordEvent({ ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code } }, db);
+  const failed = await getMessage({ messageId: base.messageId }, db);
   if (failed) await handleUndeliverable(db, failed, code, now);
-  if (outcome.kind === "rejected") await completeText(db, claim);
-  else await giveUpText(db, { id: claim.id, attempts: claim.attempts, error });
+  if (outcome.kind === "rejected") await completeText(claim, db);
+  else await giveUpText({ id: claim.id, attempts: claim.attempts, error }, db);
 }

@@ -28,14 +28,14 @@ export async function checkBeforeSend(db: Db, { message, contact: found, facts }
   // Independent reads, side by side: this runs between a missed call and its text-back.
   const [signals, location, lineType] = await Promise.all([
     checked
-      ? sendSignals(db, { orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now })
+      ? sendSignals({ orgId: message.orgId, contactId: message.contactId, conversationId: message.conversationId, messageId: message.id, queuedAt: message.createdAt, now }, db)
       : null,
-    message.templateSituation === "follow_up" ? getConversationLocation(db, { conversationId: message.conversationId }) : null,
+    message.templateSituation === "follow_up" ? getConversationLocation({ conversationId: message.conversationId }, db) : null,
     lookUp ? lookupLineType(lookUp.client, lookUp.phone) : null,
   ]);
   let contact = found;
   if (contact && lineType) {
-    await setContactLineType(db, { orgId: message.orgId, contactId: contact.id, lineType, at: now });
+    await setContactLineType({ orgId: message.orgId, contactId: contact.id, lineType, at: now }, db);
     contact = { ...contact, lineType, lineTypeCheckedAt: now };
   }
   let quietUntil: Date | null = null;
@@ -55,10 +55,10 @@ export async function checkBeforeSend(db: Db, { message, contact: found, facts }
  */
 export async function cancelText(db: Db, message: Message, reason: CancelReason, now: Date): Promise<void> {
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
-  await markMessageCanceled(db, { messageId: message.id, reason: CANCEL_REASON_TEXT[reason] });
-  await recordEvent(db, { ...base, type: "text_canceled", reason });
+  await markMessageCanceled({ messageId: message.id, reason: CANCEL_REASON_TEXT[reason] }, db);
+  await recordEvent({ ...base, type: "text_canceled", reason }, db);
   if ((REFUSED_CANCEL_REASONS as readonly CancelReason[]).includes(reason)) {
-    await recordRefusal(db, { orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } });
+    await recordRefusal({ orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } }, db);
   }
   if (reason === "landline") await openCallbackForMessage(db, message, "Missed call from a landline: call back", now);
 }

@@ -17,8 +17,8 @@ export type QueuedText = Omit<NewMessage, "id" | "direction" | "status"> & { id?
 export async function queueTexts(tx: Executor, texts: QueuedText[]): Promise<string[]> {
   const queued = texts.map(({ id, notBefore, ...message }) => ({ id: id ?? randomUUID(), notBefore, message }));
   await allSteps([
-    insertMessages(tx, queued.map(({ id, message }) => ({ ...message, id, direction: "outbound" as const, status: "pending" as const }))),
-    enqueueTexts(tx, queued.map(({ id, notBefore, message }) => ({ orgId: message.orgId, messageId: id, notBefore }))),
+    insertMessages(queued.map(({ id, message }) => ({ ...message, id, direction: "outbound" as const, status: "pending" as const })), tx),
+    enqueueTexts(queued.map(({ id, notBefore, message }) => ({ orgId: message.orgId, messageId: id, notBefore })), tx),
   ]);
   return queued.map(({ id }) => id);
 }

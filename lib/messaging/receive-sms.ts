@@ -41,9 +41,9 @@ export type ReceiveResult =
 
 export async function receiveSms(text: InboundText, now: Date = new Date()): Promise<ReceiveResult> {
   const db = await getDb();
-  const location = await findLocationByNumber(db, { e164: text.to });
+  const location = await findLocationByNumber({ e164: text.to });
   if (!location) {
-    await recordEvent(db, { type: "unknown_number", reason: "Inbound text to a number no location has.", detail: { to: text.to, sid: text.sid } });
+    await recordEvent({ type: "unknown_number", reason: "Inbound text to a number no location has.", detail: { to: text.to, sid: text.sid } });
     return { status: "unknown_number" };
   }
   const orgId = location.location.orgId;
@@ -53,14 +53,14 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
   return db.transaction(async (tx) => {
-    const { contact, created } = await upsertContact(tx, { orgId, phone: text.from });
-    await lockContact(tx, { contactId: contact.id });
+    const { contact, created } = await upsertContact({ orgId, phone: text.from }, tx);
+    await lockContact({ contactId: contact.id }, tx);
     // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
     const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
     const keyword = keywordMatch?.keyword ?? null;
     const classification = keyword === null ? classifyIntent(text.body) : null;
     const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
-    const conversation = await touchConversation(tx, {
+    const conversation = await touchConversation({
       orgId,
       locationId,
       contactId: contact.id,
@@ -70,8 +70,8 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
       waiting: keyword === null,
       unread: true,
       priority: routing?.conversationPriority,
-    });
-    const message = await insertInboundIfNew(tx, {
+    }, tx);
+    const message = await insertInboundIfNew({
       orgId,
       conversationId: conversation.id,
       contactId: contact.id,
@@ -82,11 +82,11 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
       status: "received",
       providerSid: text.sid,
       sentAt: now,
-    });
+    }, tx);
     if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
     if (created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
     const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
-    await recordEvent(tx, { ...base, type: "reply_received", reason: keyword });
+    await recordEvent({ ...base, type: "reply_received", reason: keyword }, tx);
     await enqueueCrmEvent(tx, { orgId, ...replyReceivedEvent({ message, contact, keyword }) });
     if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
@@ -96,15 +96,15 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
     // before its single confirmation is queued).
     if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
     if (optingOut) {
-      await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: true, at: now });
+      await setContactOptOut({ orgId, contactId: contact.id, optedOut: true, at: now }, tx);
       await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
       const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
-      await recordEvent(tx, {
+      await recordEvent({
         ...base,
         type: "opted_out",
         reason: `Replied "${text.body.trim()}"`,
         detail: { matched: optingOut.matched, language: optingOut.language, confirmedBy: optingOut.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
-      });
+      }, tx);
       // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
       if (confirm) {
         dispatchNow = await queueText(
@@ -123,8 +123,8 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
         );
       }
     } else if (keyword === "opt_in" && contact.optedOutAt) {
-      await setContactOptOut(tx, { orgId, contactId: contact.id, optedOut: false, at: now });
-      await recordEvent(tx, { ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` });
+      await setContactOptOut({ orgId, contactId: contact.id, optedOut: false, at: now }, tx);
+      await recordEvent({ ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` }, tx);
     } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
       dispatchNow = await queueText(tx, {
         orgId,
@@ -155,11 +155,11 @@ async function mayAnswer(
 ): Promise<boolean> {
   const check = checkDialTarget(from, { use: "callback", enabledCountries });
   if (check.ok) return true;
-  await recordRefusal(tx, {
+  await recordRefusal({
     ...base,
     reason: check.reason === "country_not_enabled" ? "country_not_enabled" : "toll_fraud_number",
     detail: { use: "callback", kind: check.reason, number: check.e164 ?? from, answer },
-  });
+  }, tx);
   return false;
 }
 
@@ -174,12 +174,12 @@ export type ReplyContext = { orgId: string; locationId: string; contactId: strin
  */
 export async function applyReplyRouting(tx: Executor, context: ReplyContext, classification: Classification, routing: RoutingDecision): Promise<void> {
   const { orgId, contactId, conversationId } = context;
-  await setConversationIntent(tx, { orgId, conversationId, intent: classification.intent });
-  await updateContactRouting(tx, { orgId, contactId, ...routing.contactUpdate });
+  await setConversationIntent({ orgId, conversationId, intent: classification.intent }, tx);
+  await updateContactRouting({ orgId, contactId, ...routing.contactUpdate }, tx);
   if (routing.stopAutomation) await cancelScheduledFor(tx, { orgId, scope: { contactId }, reason: "wrong_number" });
   const callback = routing.callback;
-  const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback(tx, { orgId, conversationId }) : null;
-  await recordEvent(tx, {
+  const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback({ orgId, conversationId }, tx) : null;
+  await recordEvent({
     ...context,
     type: "reply_classified",
     reason: classification.intent,
@@ -190,22 +190,22 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
       stopAutomation: routing.stopAutomation,
       openHotCallbackId: alreadyOpen?.id ?? null,
     },
-  });
+  }, tx);
   if (!callback || alreadyOpen) return;
   if (callback.priority === "hot") {
     // Already waiting for a call back (after hours, a client): that card becomes hot, not a second one.
-    const waiting = await findUnfinishedNormalCallback(tx, { orgId, conversationId });
+    const waiting = await findUnfinishedNormalCallback({ orgId, conversationId }, tx);
     if (waiting) {
-      await escalateCallback(tx, { orgId, callbackId: waiting.id, reason: callback.reason, dueAt: callback.dueAt, messageId: context.messageId });
-      await recordEvent(tx, { ...context, type: "callback_escalated", reason: callback.reason, detail: { callbackId: waiting.id } });
+      await escalateCallback({ orgId, callbackId: waiting.id, reason: callback.reason, dueAt: callback.dueAt, messageId: context.messageId }, tx);
+      await recordEvent({ ...context, type: "callback_escalated", reason: callback.reason, detail: { callbackId: waiting.id } }, tx);
       return;
     }
   }
-  const assigneeId = callback.assignTo === "owner" ? ((await findOwner(tx, { orgId }))?.id ?? null) : null;
+  const assigneeId = callback.assignTo === "owner" ? ((await findOwner({ orgId }, tx))?.id ?? null) : null;
   // The card names the missed call the reply follows (if any in the last two weeks), so the desk
   // sees why the caller wrote, whether or not the spa was open when they rang.
   const now = new Date();
-  const call = await findAttributableCall(tx, { orgId, contactId, locationId: context.locationId, since: new Date(now.getTime() - REPLY_CALL_WINDOW_MS), until: now });
+  const call = await findAttributableCall({ orgId, contactId, locationId: context.locationId, since: new Date(now.getTime() - REPLY_CALL_WINDOW_MS), until: now }, tx);
   await openCallback(tx, {
     ...context,
     callId: call?.id ?? null,

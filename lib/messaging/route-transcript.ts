@@ -15,14 +15,14 @@ export async function routeTranscript(
 ): Promise<void> {
   if (!call.contactId) return;
   const [contact, location] = await Promise.all([
-    getContact(tx, { orgId: call.orgId, contactId: call.contactId }),
-    findLocationByNumber(tx, { e164: call.toNumber }),
+    getContact({ orgId: call.orgId, contactId: call.contactId }, tx),
+    findLocationByNumber({ e164: call.toNumber }, tx),
   ]);
   if (!contact || !location) return;
   const classification = classifyIntent(transcript);
   const routing = routeReply({ classification, body: transcript, contact, schedule: location.schedule, now });
   if (routing.conversationPriority) {
-    await touchConversation(tx, { orgId: call.orgId, locationId: call.locationId, contactId: contact.id, kind: "voicemail", at: now, priority: routing.conversationPriority });
+    await touchConversation({ orgId: call.orgId, locationId: call.locationId, contactId: contact.id, kind: "voicemail", at: now, priority: routing.conversationPriority }, tx);
   }
   const context = { orgId: call.orgId, locationId: call.locationId, contactId: contact.id, conversationId, messageId: null };
   await applyReplyRouting(tx, context, classification, routing);

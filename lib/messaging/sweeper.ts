@@ -2,7 +2,6 @@
 // timer and none awaiting another: due and retried texts, CRM webhook deliveries, and the ROI
 // rollup. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
-import { getDb } from "@/db/client";
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { logError } from "@/lib/log";
@@ -62,7 +61,7 @@ export function startSweeper({
       return false;
     }),
     startLoop("ROI rollup", rollupEveryMs, async () => {
-      await refreshRollups(await getDb());
+      await refreshRollups();
       return false;
     }),
   ];

@@ -22,8 +22,8 @@ export function callInsteadReason(code: number | null): string | null {
 
 export async function handleUndeliverable(db: Db, message: Message, code: number | null, now: Date): Promise<void> {
   const fact = contactFactFromError(code);
-  if (fact === "opted_out") await setContactOptOut(db, { orgId: message.orgId, contactId: message.contactId, optedOut: true, at: now });
-  if (fact === "landline") await setContactLineType(db, { orgId: message.orgId, contactId: message.contactId, lineType: "landline", at: now });
+  if (fact === "opted_out") await setContactOptOut({ orgId: message.orgId, contactId: message.contactId, optedOut: true, at: now }, db);
+  if (fact === "landline") await setContactLineType({ orgId: message.orgId, contactId: message.contactId, lineType: "landline", at: now }, db);
   const reason = callInsteadReason(code);
   if (reason) await openCallbackForMessage(db, message, reason, now);
 }

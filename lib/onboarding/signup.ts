@@ -10,7 +10,7 @@
 // a free email ends in a new, signed-in spa, which shows it was free (see docs/security-auth.md).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import { insertLocation, insertOrganization, insertTemplates } from "@/db/queries/onboarding";
 import { insertMember, memberEmailTaken } from "@/db/queries/team";
 import { takeAttempt } from "@/lib/auth/attempt-limit";
@@ -38,26 +38,25 @@ class EmailTaken extends Error {}
 
 /** `ip`: the client's address (lib/http/client-address.ts), for the per-address signup limit. */
 export async function signUpOrganization(input: SignupInput, context: { ip: string | null; now?: Date }): Promise<SignupResult> {
-  const db = await getDb();
   const verdict = await takeAttempt({ action: "signup", email: input.email, ip: context.ip, now: context.now });
   if (!verdict.ok) return { ok: false, reason: "rate_limited", message: verdict.message };
   // Hashed first, whether or not the email is free: a taken email must not answer faster.
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const orgId = await insertOrgWithFreeSlug(tx, input.spaName);
       // Checked inside the transaction, so an email taken a moment ago is refused too.
-      if (await memberEmailTaken(tx, { email: input.email })) throw new EmailTaken();
-      const member = await insertMember(tx, { orgId, email: input.email, name: input.name, role: "owner", passwordHash });
-      const locationId = await insertLocation(tx, {
+      if (await memberEmailTaken({ email: input.email }, tx)) throw new EmailTaken();
+      const member = await insertMember({ orgId, email: input.email, name: input.name, role: "owner", passwordHash }, tx);
+      const locationId = await insertLocation({
         orgId,
         name: FIRST_LOCATION_NAME,
         timezone: timezoneOrDefault(input.timezone),
         // No booking link until the owner enters theirs: a placeholder would go out in real texts.
         bookingUrl: null,
-      });
+      }, tx);
       const situations = Object.keys(DEFAULT_TEMPLATES) as TemplateSituation[];
-      await insertTemplates(tx, { locationId, templates: situations.map((situation) => ({ situation, body: DEFAULT_TEMPLATES[situation] })) });
+      await insertTemplates({ locationId, templates: situations.map((situation) => ({ situation, body: DEFAULT_TEMPLATES[situation] })) }, tx);
       return { ok: true, orgId, memberId: member.id } as const;
     });
   } catch (error) {
@@ -66,11 +65,11 @@ export async function signUpOrganization(input: SignupInput, context: { ip: stri
   }
 }
 
-async function insertOrgWithFreeSlug(tx: Parameters<typeof insertOrganization>[0], name: string): Promise<string> {
+async function insertOrgWithFreeSlug(tx: Executor, name: string): Promise<string> {
   const base = slugify(name);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
-    const orgId = await insertOrganization(tx, { name, slug });
+    const orgId = await insertOrganization({ name, slug }, tx);
     if (orgId) return orgId;
   }
   throw new Error(`no free slug for "${base}" after 5 attempts`);

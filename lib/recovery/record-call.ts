@@ -1,6 +1,6 @@
 // A call event from any phone system → the call row, the decision, and (when the decision says so)
 // the text-back and its outbox entry, all in ONE transaction. Retries and duplicates are no-ops.
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
 import { attachVoicemail, dailySignals, findCallByExternalId, insertCallIfNew, recentHistory, setTranscript } from "@/db/queries/calls";
 import { openCallback } from "@/lib/callbacks/open-callback";
 import { routeTranscript } from "@/lib/messaging/route-transcript";
@@ -12,7 +12,6 @@ import { recordEvent, recordEvents } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 import { refusedProvider } from "@/lib/telephony/provider-rule";
-import type { Executor } from "@/db/client";
 import { decide, type Decision, type RecentHistory } from "./decide";
 import { allSteps } from "@/lib/all-steps";
 import { followUpTime, planAutomatedText, queueAutomatedTexts } from "./text-back";
@@ -37,9 +36,9 @@ export type RecordCallResult =
  */
 export async function recordCallEvent(event: CallEvent, now: Date = new Date(), found?: LocationContext): Promise<RecordCallResult> {
   const db = await getDb();
-  const location = found?.number.e164 === event.to ? found : await findLocationByNumber(db, { e164: event.to });
+  const location = found?.number.e164 === event.to ? found : await findLocationByNumber({ e164: event.to });
   if (!location) {
-    await recordEvent(db, {
+    await recordEvent({
       type: "unknown_number",
       reason: "No location has this number; nothing was texted.",
       detail: { provider: event.provider, externalId: event.externalId, to: event.to },
@@ -51,12 +50,12 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
   if (await refusedProvider(db, location, event.provider)) return { status: "provider_mismatch", location };
 
   return db.transaction(async (tx) => {
-    const upserted = event.from ? await upsertContact(tx, { orgId, phone: event.from }) : null;
+    const upserted = event.from ? await upsertContact({ orgId, phone: event.from }, tx) : null;
     const contact = upserted?.contact ?? null;
     // A contact this transaction just created is invisible to every other one until commit (a second
     // call from the same number waits on the unique index), so it needs no lock and has no history.
     const firstCall = upserted?.created ?? false;
-    if (contact && !firstCall) await lockContact(tx, { contactId: contact.id });
+    if (contact && !firstCall) await lockContact({ contactId: contact.id }, tx);
     const windowStart = new Date(now.getTime() - location.location.autoTextWindowHours * 3600 * 1000);
     const history = !contact
       ? NO_HISTORY
@@ -72,7 +71,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       now,
     });
 
-    const call = await insertCallIfNew(tx, {
+    const call = await insertCallIfNew({
       orgId,
       locationId,
       contactId: contact?.id ?? null,
@@ -89,7 +88,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       voicemailUrl: event.voicemail?.url ?? null,
       voicemailSeconds: event.voicemail?.seconds ?? null,
       isTest: contact?.isTest ?? false,
-    });
+    }, tx);
     if (!call) {
       // A retry, or another event of the same call (Aircall call.hungup then call.ended, Quo
       // call.missed then call.voicemail.completed): keep the one call, add what it did not have.
@@ -100,7 +99,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
 
     const base = { orgId, locationId, callId: call.id, contactId: contact?.id ?? null };
     if (!contact) {
-      await recordEvent(tx, { ...base, type: "text_skipped", reason: decision.reason });
+      await recordEvent({ ...base, type: "text_skipped", reason: decision.reason }, tx);
       return { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
     }
     // Planned before anything is stored, so the conversation opens with the words the caller gets.
@@ -108,7 +107,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const textBack = decision.action === "text" && decision.situation ? planAutomatedText(location, decision.situation, new Date(now.getTime() + delayMs)) : null;
     const followUpAt = textBack && location.location.followUpEnabled ? followUpTime(location, contact.phone, now) : null;
     const followUp = followUpAt ? planAutomatedText(location, "follow_up", followUpAt) : null;
-    const conversation = await touchConversation(tx, {
+    const conversation = await touchConversation({
       orgId,
       locationId,
       contactId: contact.id,
@@ -118,13 +117,13 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       waiting: true,
       unread: true,
       priority: decision.priority,
-    });
+    }, tx);
     const withConversation = { ...base, conversationId: conversation.id };
     // From here on the steps do not depend on each other's answers: they are issued together on this
     // transaction and postgres.js pipelines them (a round trip per step, not per statement). The
     // events get their ids in this order: call missed, callback, then the texts' (or the skip).
     const steps: Promise<unknown>[] = [
-      recordEvent(tx, { ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }),
+      recordEvent({ ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }, tx),
     ];
     if (location.crmConfigured) {
       steps.push(
@@ -146,7 +145,7 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       steps.push(
         (async () => {
           await callbackOpened;
-          await recordEvent(tx, { ...withConversation, type: "text_skipped", reason: decision.reason });
+          await recordEvent({ ...withConversation, type: "text_skipped", reason: decision.reason }, tx);
         })(),
       );
       await allSteps(steps);
@@ -156,10 +155,10 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const recipient = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
     const texts = followUp ? [textBack, followUp] : [textBack];
     const textEvents = () =>
-      recordEvents(tx, [
+      recordEvents([
         { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
         ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled" as const, detail: { at: followUp.notBefore.toISOString() } }] : []),
-      ]);
+      ], tx);
     const queued = queueAutomatedTexts(tx, recipient, texts);
     // Issued right behind the texts' inserts (their messages exist by the time it runs), unless a
     // callback's event has to come first.
@@ -173,26 +172,26 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext): Promise<void> {
   if (!event.voicemail && !event.transcript) return;
   // Only this organization's call: the same provider id in another spa is another call.
-  const existing = await findCallByExternalId(tx, { orgId: location.location.orgId, provider: event.provider, externalId: event.externalId });
+  const existing = await findCallByExternalId({ orgId: location.location.orgId, provider: event.provider, externalId: event.externalId }, tx);
   if (!existing) return;
   const newTranscript = event.transcript && !existing.transcript ? event.transcript : null;
-  if (newTranscript) await setTranscript(tx, { callId: existing.id, transcript: newTranscript });
+  if (newTranscript) await setTranscript({ callId: existing.id, transcript: newTranscript }, tx);
   if (newTranscript && existing.contactId) {
-    const conversation = await touchConversation(tx, { orgId: existing.orgId, locationId: location.location.id, contactId: existing.contactId, kind: "voicemail", at: new Date() });
+    const conversation = await touchConversation({ orgId: existing.orgId, locationId: location.location.id, contactId: existing.contactId, kind: "voicemail", at: new Date() }, tx);
     await routeTranscript(tx, { call: existing, conversationId: conversation.id, transcript: newTranscript, now: new Date() });
   }
   if (!event.voicemail || existing.voicemailUrl) return;
-  await attachVoicemail(tx, { callId: existing.id, url: event.voicemail.url, seconds: event.voicemail.seconds });
+  await attachVoicemail({ callId: existing.id, url: event.voicemail.url, seconds: event.voicemail.seconds }, tx);
   if (!existing.contactId) return;
-  const conversation = await touchConversation(tx, {
+  const conversation = await touchConversation({
     orgId: existing.orgId,
     locationId: location.location.id,
     contactId: existing.contactId,
     kind: "voicemail",
     at: new Date(),
     waiting: true,
-  });
-  await recordEvent(tx, {
+  }, tx);
+  await recordEvent({
     orgId: existing.orgId,
     locationId: location.location.id,
     contactId: existing.contactId,
@@ -200,7 +199,7 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
     callId: existing.id,
     type: "voicemail_left",
     detail: { seconds: event.voicemail.seconds },
-  });
+  }, tx);
 }
 
 const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 };
@@ -218,8 +217,8 @@ async function historyOf(
 ): Promise<RecentHistory> {
   const { orgId, id: locationId, spamShortCallSeconds } = location.location;
   const [recent, daily] = await Promise.all([
-    recentHistory(tx, { orgId, locationId, contactId, since: windowStart }),
-    dailySignals(tx, { orgId, contactId, since: new Date(now.getTime() - DAY_MS), shortCallSeconds: spamShortCallSeconds }),
+    recentHistory({ orgId, locationId, contactId, since: windowStart }, tx),
+    dailySignals({ orgId, contactId, since: new Date(now.getTime() - DAY_MS), shortCallSeconds: spamShortCallSeconds }, tx),
   ]);
   const touches = [recent.lastHumanTouchAt, daily.lastCallBackAt].filter((d): d is Date => d !== null);
   const lastHumanTouchAt = touches.length ? new Date(Math.max(...touches.map((d) => d.getTime()))) : null;

@@ -21,15 +21,15 @@ export const REFUSAL_REASONS = [
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export async function recordRefusal(
-  db: Executor,
   input: { orgId: string | null; reason: RefusalReason; locationId?: string | null; contactId?: string | null; detail?: Record<string, string | number | boolean | null> },
+  ex?: Executor,
 ): Promise<void> {
-  await recordEvent(db, {
+  await recordEvent({
     orgId: input.orgId,
     locationId: input.locationId ?? null,
     contactId: input.contactId ?? null,
     type: "refused",
     reason: input.reason,
     detail: input.detail ?? null,
-  });
+  }, ex);
 }

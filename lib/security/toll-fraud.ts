@@ -7,15 +7,15 @@ import { forwardingRefusal, type DialUse, type UnsafeNumberReason } from "@/lib/
 import { recordRefusal } from "./refusal";
 
 export async function recordTollFraudRefusal(
-  db: Executor,
   input: { orgId: string; locationId?: string | null; use: DialUse; kind: UnsafeNumberReason; number: string | null; where: "settings" | "dial"; callSid?: string },
+  ex?: Executor,
 ): Promise<void> {
-  await recordRefusal(db, {
+  await recordRefusal({
     orgId: input.orgId,
     locationId: input.locationId ?? null,
     reason: "toll_fraud_number",
     detail: { use: input.use, kind: input.kind, number: input.number, where: input.where, callSid: input.callSid ?? null },
-  });
+  }, ex);
 }
 
 /**
@@ -29,7 +29,7 @@ export async function safeForwardingNumber(
 ): Promise<string | null> {
   const refusal = forwardingRefusal(input.forwardingNumber, input.enabledCountries);
   if (!refusal) return input.forwardingNumber;
-  await recordTollFraudRefusal(db, {
+  await recordTollFraudRefusal({
     orgId: input.orgId,
     locationId: input.locationId,
     use: "forwarding",
@@ -37,6 +37,6 @@ export async function safeForwardingNumber(
     number: refusal.e164 ?? input.forwardingNumber,
     where: "dial",
     callSid: input.callSid,
-  });
+  }, db);
   return null;
 }

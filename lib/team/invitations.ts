@@ -1,6 +1,6 @@
 // Inviting someone to the team and accepting the invitation. Rebound sends no email yet: the owner
 // copies the link (shown once, at creation) and sends it themselves.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import {
   claimInvitation,
   findInvitationByTokenHash,
@@ -47,27 +47,26 @@ export async function createInvitation(input: {
   now?: Date;
 }): Promise<CreatedInvitation> {
   const now = input.now ?? new Date();
-  const db = await getDb();
   // No "this email already has an account" here: any owner (anyone, with open signup) could use it to
   // learn who Rebound's customers are. Such an invitation is made like any other and cannot be
   // accepted; the person it names is told so, in the same words signup uses.
   const { token, tokenHash } = newInviteToken();
-  const invitation = await db.transaction(async (tx) => {
-    await revokePendingInvitationsFor(tx, { orgId: input.orgId, email: input.email, at: now });
-    return insertInvitation(tx, {
+  const invitation = await transaction(async (tx) => {
+    await revokePendingInvitationsFor({ orgId: input.orgId, email: input.email, at: now }, tx);
+    return insertInvitation({
       orgId: input.orgId,
       email: input.email,
       role: input.role,
       tokenHash,
       invitedById: input.invitedById,
       expiresAt: invitationExpiry(now),
-    });
+    }, tx);
   });
   return { ok: true, url: inviteUrl(env().appUrl, token), email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
 }
 
 export async function withdrawInvitation({ orgId, invitationId, now = new Date() }: { orgId: string; invitationId: string; now?: Date }): Promise<boolean> {
-  return revokeInvitation(await getDb(), { orgId, invitationId, at: now });
+  return revokeInvitation({ orgId, invitationId, at: now });
 }
 
 export type InvitationView =
@@ -77,7 +76,7 @@ export type InvitationView =
 /** What the invite page shows for a token from a link. */
 export async function readInvitation(token: string, now: Date = new Date()): Promise<InvitationView> {
   if (!looksLikeInviteToken(token)) return { state: "unknown", message: UNUSABLE_INVITATION.unknown };
-  const invitation = await findInvitationByTokenHash(await getDb(), { tokenHash: hashInviteToken(token) });
+  const invitation = await findInvitationByTokenHash({ tokenHash: hashInviteToken(token) });
   if (!invitation) return { state: "unknown", message: UNUSABLE_INVITATION.unknown };
   const state = invitationState(invitation, now);
   if (state !== "usable") return { state, message: UNUSABLE_INVITATION[state] };
@@ -96,28 +95,27 @@ class AcceptRefused extends Error {}
  */
 export async function acceptInvitation(input: { token: string; name: string; password: string; ip: string | null; now?: Date }): Promise<AcceptResult> {
   const now = input.now ?? new Date();
-  const db = await getDb();
   const verdict = await takeAttempt({ action: "accept_invite", email: "", ip: input.ip, now });
   if (!verdict.ok) return { ok: false, message: verdict.message };
   if (!looksLikeInviteToken(input.token)) return { ok: false, message: UNUSABLE_INVITATION.unknown };
   const tokenHash = hashInviteToken(input.token);
-  const found = await findInvitationByTokenHash(db, { tokenHash });
+  const found = await findInvitationByTokenHash({ tokenHash });
   const state = found ? invitationState(found, now) : "unknown";
   if (state !== "usable") return { ok: false, message: UNUSABLE_INVITATION[state] };
   const passwordHash = await hashPassword(input.password); // slow on purpose: before any lock is taken
   try {
-    return await db.transaction(async (tx) => {
+    return await transaction(async (tx) => {
       // Claimed again: the invitation may have been used, withdrawn or revoked while the password hashed.
-      const invitation = await claimInvitation(tx, { tokenHash, now });
+      const invitation = await claimInvitation({ tokenHash, now }, tx);
       if (!invitation) {
-        const current = await findInvitationByTokenHash(tx, { tokenHash });
+        const current = await findInvitationByTokenHash({ tokenHash }, tx);
         const state = current ? invitationState(current, now) : "unknown";
         throw new AcceptRefused(UNUSABLE_INVITATION[state === "usable" ? "accepted" : state]);
       }
-      if (await memberEmailTaken(tx, { email: invitation.email })) {
+      if (await memberEmailTaken({ email: invitation.email }, tx)) {
         throw new AcceptRefused(INVITATION_REFUSED);
       }
-      await insertMember(tx, { orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, passwordHash });
+      await insertMember({ orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, passwordHash }, tx);
       return { ok: true, email: invitation.email } as const;
     });
   } catch (error) {

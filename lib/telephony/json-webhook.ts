@@ -60,7 +60,7 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
       const parsed = adapter.parse(body, now);
       throw new AppError("bad_request", parsed.kind === "invalid" ? parsed.message : "The event names no dialled number, so it cannot be verified; nothing was stored.");
     }
-    const location = await findLocationByNumber(db, { e164: dialled });
+    const location = await findLocationByNumber({ e164: dialled });
     if (!location) {
       // No organization holds this number, so no secret can verify the request: whatever it says
       // is unauthenticated. It is acknowledged (a provider retrying it would change nothing) and
@@ -69,7 +69,7 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
       return Response.json({ ok: true, ignored: "unknown number" });
     }
     const orgId = location.location.orgId;
-    const secrets = (await getOrgSecrets(db, { orgId }))?.[adapter.provider] ?? NO_SECRET;
+    const secrets = (await getOrgSecrets({ orgId }))?.[adapter.provider] ?? NO_SECRET;
     const accepted = acceptedSecrets(secrets, now);
     if (accepted.length === 0) {
       throw new AppError("integration_off", `This number's organization has not turned on ${adapter.provider} webhooks in Settings → Integrations, so they are refused.`);

@@ -142,7 +142,7 @@ describe("signup (items 12 and 14)", () => {
     const ip = addr();
     const now = new Date();
     const db = await getDb();
-    for (let i = 0; i < ATTEMPT_LIMITS.signup.max; i += 1) await insertSignInAttempt(db, { action: "signup", email: `s${i}@spa.test`, ip, at: new Date(now.getTime() - (50 - i) * 60_000) });
+    for (let i = 0; i < ATTEMPT_LIMITS.signup.max; i += 1) await insertSignInAttempt({ action: "signup", email: `s${i}@spa.test`, ip, at: new Date(now.getTime() - (50 - i) * 60_000) });
     const email = `late-${randomBytes(3).toString("hex")}@spa.test`;
     const refused = await signUpOrganization({ spaName: "Late Spa", name: "L", email, password: PASSWORD }, { ip, now });
     // The oldest of those signups (50 minutes ago) leaves the hour in 10 minutes.
@@ -185,14 +185,14 @@ describe("Auth.js' own sign-out (item 17)", () => {
     const db = await getDb();
     const [session] = await db.select().from(sessions).where(eq(sessions.memberId, spa.memberId)).orderBy(desc(sessions.createdAt)).limit(1);
     expect(session).toBeDefined();
-    expect(await getSessionMember(db, { sessionId: session!.id, now: new Date() })).toMatchObject({ id: spa.memberId });
+    expect(await getSessionMember({ sessionId: session!.id, now: new Date() })).toMatchObject({ id: spa.memberId });
 
     const copy = new Map(jar);
     const signedOut = await post("signout", form({ csrfToken, callbackUrl: `${APP_URL}/login` }));
     expect(signedOut.status).toBe(302);
     const [after] = await db.select().from(sessions).where(eq(sessions.id, session!.id));
     expect(after!.revokedAt).not.toBeNull();
-    expect(await getSessionMember(db, { sessionId: session!.id, now: new Date() })).toBeNull();
+    expect(await getSessionMember({ sessionId: session!.id, now: new Date() })).toBeNull();
     expect(cookieHeader(copy)).toMatch(/session-token=/);
   });
 });
@@ -204,7 +204,7 @@ describe("password hashes (item 18)", () => {
     const old = ["scrypt", 16384, 8, 1, salt.toString("base64"), scryptSync("old-password-123", salt, 64, { N: 16384, r: 8, p: 1 }).toString("base64")].join("$");
     const email = `legacy-${randomBytes(3).toString("hex")}@spa.test`;
     const db = await getDb();
-    await insertMember(db, { orgId: spa.orgId, email, name: "Legacy", role: "coordinator", passwordHash: old });
+    await insertMember({ orgId: spa.orgId, email, name: "Legacy", role: "coordinator", passwordHash: old });
 
     const first = await checkCredentials({ email, password: "old-password-123", ip: addr() });
     expect(first.ok).toBe(true);

@@ -31,10 +31,10 @@ beforeAll(async () => {
   const db = await getDb();
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
   orgId = org!.id;
-  deskId = (await findMemberByEmail(db, { email: "desk@glow.test" }))!.id;
-  ownerId = (await findMemberByEmail(db, { email: "owner@glow.test" }))!.id;
-  downtownId = (await findLocationByNumber(db, { e164: DOWNTOWN }))!.location.id;
-  westsideId = (await findLocationByNumber(db, { e164: WESTSIDE }))!.location.id;
+  deskId = (await findMemberByEmail({ email: "desk@glow.test" }))!.id;
+  ownerId = (await findMemberByEmail({ email: "owner@glow.test" }))!.id;
+  downtownId = (await findLocationByNumber({ e164: DOWNTOWN }))!.location.id;
+  westsideId = (await findLocationByNumber({ e164: WESTSIDE }))!.location.id;
 });
 
 /** A missed call at Downtown, the text-back, then the caller's reply: the usual path to a hot callback. */
@@ -57,7 +57,7 @@ async function taskAt(input: { priority: Callback["priority"]; dueAt: Date; crea
   const [contact] = await db.insert(contacts).values({ orgId, phone: uniqueCaller() }).returning();
   const at = input.createdAt ?? input.dueAt;
   const [conversation] = await db.insert(conversations).values({ orgId, locationId, contactId: contact!.id, lastActivityKind: "reply", lastActivityAt: at }).returning();
-  return insertCallback(db, {
+  return insertCallback({
     orgId,
     locationId,
     contactId: contact!.id,
@@ -77,7 +77,7 @@ async function taskAt(input: { priority: Callback["priority"]; dueAt: Date; crea
 const filter = (change: Partial<QueueFilter> = {}): QueueFilter => ({ orgId, memberId: deskId, assignee: "all", locationId: null, now: new Date(), ...change });
 
 async function queueIds(group: "due" | "waiting" | "snoozed", change: Partial<QueueFilter> = {}) {
-  const rows = await listCallbackQueue(await getDb(), { ...filter(change), group, offset: 0, limit: 100 });
+  const rows = await listCallbackQueue({ ...filter(change), group, offset: 0, limit: 100 });
   return rows.map((r) => r.callback.id);
 }
 
@@ -103,7 +103,7 @@ describe("the queue", () => {
     const due = await queueIds("due");
     expect(due.filter((id) => ours.has(id))).toEqual([hotOld.id, hotNew.id, normalOld.id]);
     // Every hot task of the whole queue comes before every normal one.
-    const rows = await listCallbackQueue(await getDb(), { ...filter(), group: "due", offset: 0, limit: 100 });
+    const rows = await listCallbackQueue({ ...filter(), group: "due", offset: 0, limit: 100 });
     const priorities = rows.map((r) => r.callback.priority);
     expect(priorities.lastIndexOf("hot")).toBeLessThan(priorities.indexOf("normal") === -1 ? Infinity : priorities.indexOf("normal"));
     expect(await queueIds("waiting")).toContain(tomorrow.id);
@@ -114,9 +114,8 @@ describe("the queue", () => {
 
   it("shows why a task exists: the missed call and the reply it came from, the caller and the location", async () => {
     const { caller, callback, rows } = await missedCallThenReply();
-    const db = await getDb();
     const group = callback.dueAt.getTime() > Date.now() ? "waiting" : "due";
-    const all = await listCallbackQueue(db, { ...filter(), group, offset: 0, limit: 100 });
+    const all = await listCallbackQueue({ ...filter(), group, offset: 0, limit: 100 });
     const row = all.find((r) => r.callback.id === callback.id);
     expect(row).toMatchObject({
       contact: { phone: caller },
@@ -145,18 +144,17 @@ describe("the queue", () => {
     expect(atWestside).toContain(westside.id);
     expect(atWestside).not.toContain(mine.id);
 
-    const counts = await countCallbackQueue(await getDb(), filter({ assignee: "mine" }));
+    const counts = await countCallbackQueue(filter({ assignee: "mine" }));
     expect(counts.due).toBe(mineIds.length);
   });
 
   it("pages through the due group without repeating or skipping a task", async () => {
     const past = Date.now() - 10 * MIN;
     await Promise.all([0, 1, 2].map((i) => taskAt({ priority: "normal", dueAt: new Date(past + i * 1000) })));
-    const db = await getDb();
     const all = await queueIds("due");
     const pages = [];
     for (let offset = 0; offset < all.length; offset += 2) {
-      pages.push(...(await listCallbackQueue(db, { ...filter(), group: "due", offset, limit: 2 })).map((r) => r.callback.id));
+      pages.push(...(await listCallbackQueue({ ...filter(), group: "due", offset, limit: 2 })).map((r) => r.callback.id));
     }
     expect(pages).toEqual(all);
   });
@@ -243,7 +241,7 @@ describe("mark booked", () => {
       const mine = crm.find((d) => (d.payload as { data: { booking: { id: string } } }).data.booking.id === result.booking.id);
       expect(mine?.payload).toMatchObject({ type: "booking.recorded", data: { booking: { value_cents: 45_000, treatment: "Botox", source: "callback", call_id: rows.calls[0]!.id } } });
 
-      const shown = await listConversationBookings(db, { orgId, conversationId });
+      const shown = await listConversationBookings({ orgId, conversationId });
       expect(shown).toHaveLength(1);
       expect(shown[0]).toMatchObject({ call: { startedAt: rows.calls[0]!.startedAt }, replied: true, attributionWindowDays: 14, createdByName: "Dana Desk" });
 
@@ -323,7 +321,7 @@ describe("another spa's ids", () => {
       .insert(conversations)
       .values({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, lastActivityKind: "reply", lastActivityAt: new Date() })
       .returning();
-    const callback = await insertCallback(db, { orgId: org!.id, locationId: location!.id, contactId: contact!.id, conversationId: conversation!.id, reason: "theirs", priority: "hot", dueAt: new Date() });
+    const callback = await insertCallback({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, conversationId: conversation!.id, reason: "theirs", priority: "hot", dueAt: new Date() });
     const [booking] = await db
       .insert(bookings)
       .values({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, conversationId: conversation!.id, treatment: "Theirs", valueCents: 1, source: "manual" })

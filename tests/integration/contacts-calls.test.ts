@@ -102,10 +102,10 @@ beforeAll(async () => {
 
 const names = (rows: { name: string | null; phone: string }[]) => rows.map((r) => r.name ?? "(no name)");
 async function contactPage(input: Partial<ListContactsInput> & Pick<ListContactsInput, "sort">) {
-  return listContacts(await getDb(), { orgId: ours.orgId, filters: {}, limit: 25, offset: 0, ...input });
+  return listContacts({ orgId: ours.orgId, filters: {}, limit: 25, offset: 0, ...input });
 }
 async function callPage(input: Partial<ListCallsInput>) {
-  return listCalls(await getDb(), { orgId: ours.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 25, offset: 0, ...input });
+  return listCalls({ orgId: ours.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 25, offset: 0, ...input });
 }
 
 describe("contacts table", () => {
@@ -168,8 +168,8 @@ describe("contacts table", () => {
       expect(rows.flatMap((r) => r.locationIds).every((id) => id === ours.la || id === ours.ny)).toBe(true);
     }
     expect((await contactPage({ sort: { id: "name", desc: false }, filters: { q: "Secret" } })).total).toBe(0);
-    expect(await listContactConversations(await getDb(), { orgId: ours.orgId, contactId: other.ids.carol! })).toEqual([]);
-    expect(await updateContactSettings(await getDb(), { orgId: ours.orgId, contactId: other.ids.carol!, set: { kind: "spam" } })).toBeNull();
+    expect(await listContactConversations({ orgId: ours.orgId, contactId: other.ids.carol! })).toEqual([]);
+    expect(await updateContactSettings({ orgId: ours.orgId, contactId: other.ids.carol!, set: { kind: "spam" } })).toBeNull();
   });
 });
 
@@ -224,7 +224,7 @@ describe("call log", () => {
   it("caps a page at 100 rows whatever is asked", async () => {
     const db = await getDb();
     const [glow] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
-    const { rows, total } = await listCalls(db, { orgId: glow!.id, filters: {}, sort: { id: "time", desc: true }, limit: 1000, offset: 0 });
+    const { rows, total } = await listCalls({ orgId: glow!.id, filters: {}, sort: { id: "time", desc: true }, limit: 1000, offset: 0 });
     expect(total).toBeGreaterThan(100);
     expect(rows).toHaveLength(100);
   });
@@ -236,10 +236,10 @@ describe("call log", () => {
     await h.settle();
     const { contact } = await rowsForCaller(caller);
     const orgId = contact!.orgId;
-    await updateContactSettings(await getDb(), { orgId, contactId: contact!.id, set: { blockedAt: new Date() } });
+    await updateContactSettings({ orgId, contactId: contact!.id, set: { blockedAt: new Date() } });
     expect((await dial()).status).toBe(200);
     await h.settle();
-    const { rows } = await listCalls(await getDb(), { orgId, filters: { contactId: contact!.id }, sort: { id: "time", desc: false }, limit: 25, offset: 0 });
+    const { rows } = await listCalls({ orgId, filters: { contactId: contact!.id }, sort: { id: "time", desc: false }, limit: 25, offset: 0 });
     expect(rows.map((r) => callOutcome(r).text)).toEqual([expect.stringMatching(/^Texted/), `Not texted: ${SKIP_REASON_TEXT.blocked}`]);
     expect(h.standIn.messages.filter((m) => m.to === caller)).toHaveLength(1);
   });
@@ -268,7 +268,7 @@ describe("contact actions", () => {
     expect(await updateContactKindAction({}, form({ contactId, kind: "client" }))).toHaveProperty("savedAt");
     expect(await updateContactKindAction({}, form({ contactId, kind: "client" }))).toHaveProperty("savedAt");
     expect(await setContactBlockedAction({}, form({ contactId, value: "on" }))).toHaveProperty("savedAt");
-    const blocked = await listContacts(await getDb(), { orgId: ours.orgId, filters: { blocked: "yes", kind: "client" }, sort: { id: "name", desc: false }, limit: 25, offset: 0 });
+    const blocked = await listContacts({ orgId: ours.orgId, filters: { blocked: "yes", kind: "client" }, sort: { id: "name", desc: false }, limit: 25, offset: 0 });
     expect(blocked.rows.map((r) => r.id)).toEqual([contactId]);
     await setContactBlockedAction({}, form({ contactId, value: "off" }));
     await setContactStaffAction({}, form({ contactId, value: "on" }));

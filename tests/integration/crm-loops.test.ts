@@ -208,12 +208,12 @@ describe("CRM work per organization", () => {
 
     // Each sweep takes up to two; every attempt is refused, so the count climbs to the threshold.
     let attempts = 0;
-    while (((await getCrmCircuit(db, { orgId }))?.openUntil ?? null) === null) {
+    while (((await getCrmCircuit({ orgId }))?.openUntil ?? null) === null) {
       attempts += await sweepCrmDeliveries();
       await makeAllDue();
       if (attempts > 20) throw new Error("the circuit never opened");
     }
-    const opened = await getCrmCircuit(db, { orgId });
+    const opened = await getCrmCircuit({ orgId });
     expect(opened!.consecutiveFailures).toBeGreaterThanOrEqual(CRM_BREAKER.threshold);
     const pauseMs = opened!.openUntil!.getTime() - Date.now();
     expect(pauseMs).toBeGreaterThan(CRM_BREAKER.baseMs - 60_000);
@@ -233,14 +233,14 @@ describe("CRM work per organization", () => {
     await sweepCrmDeliveries();
     const attemptsOf = (list: typeof before) => list.reduce((sum, r) => sum + r.attempts, 0);
     expect(attemptsOf(await rows()) - attemptsOf(during)).toBe(1);
-    const reopened = await getCrmCircuit(db, { orgId });
+    const reopened = await getCrmCircuit({ orgId });
     expect(reopened!.consecutiveFailures).toBe(failuresBefore + 1);
     const nextPause = reopened!.openUntil!.getTime() - Date.now();
     expect(nextPause).toBeGreaterThan(Math.min(CRM_BREAKER.baseMs * 2 ** (failuresBefore + 1 - CRM_BREAKER.threshold), CRM_BREAKER.maxMs) - 60_000);
 
     // The owner points the webhook at a working address: the circuit closes and every event goes.
     expect(await saveCrmUrl({ orgId, url: receiverUrl })).toMatchObject({ ok: true });
-    expect(await getCrmCircuit(db, { orgId })).toEqual({ consecutiveFailures: 0, openUntil: null });
+    expect(await getCrmCircuit({ orgId })).toEqual({ consecutiveFailures: 0, openUntil: null });
     await makeAllDue();
     for (let i = 0; i < 10 && (await sweepCrmDeliveries()) > 0; i += 1) await makeAllDue();
     expect((await rows()).every((r) => r.status === "delivered")).toBe(true);

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq, inArray } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { listCrmDeliveries, type CrmDeliveryCursor } from "@/db/queries/crm";
 import { contacts, crmDeliveries, organizations } from "@/db/schema";
 import { DEMO_ORG } from "@/db/seed-demo";
@@ -136,8 +136,7 @@ const allEvents: CrmEvent[] = [
 
 /** Queues events in one transaction, as the recovery flows do. */
 async function enqueue(events: CrmEvent[]): Promise<(string | null)[]> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const ids: (string | null)[] = [];
     for (const event of events) ids.push(await enqueueCrmEvent(tx, { orgId, ...event }));
     return ids;
@@ -293,14 +292,14 @@ describe("outgoing CRM webhooks", () => {
     const seen: string[] = [];
     let cursor: CrmDeliveryCursor | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listCrmDeliveries>> = await listCrmDeliveries(db, { orgId, limit: 2, cursor });
+      const page: Awaited<ReturnType<typeof listCrmDeliveries>> = await listCrmDeliveries({ orgId, limit: 2, cursor });
       expect(page.rows.length).toBeLessThanOrEqual(2);
       seen.push(...page.rows.map((r) => r.id));
       cursor = page.next;
     } while (cursor);
     expect(seen).toHaveLength(all.length);
     expect(new Set(seen)).toEqual(new Set(all.map((r) => r.id)));
-    const first = await listCrmDeliveries(db, { orgId, limit: 5 });
+    const first = await listCrmDeliveries({ orgId, limit: 5 });
     expect(first.rows.map((r) => r.eventType).sort()).toEqual(allEvents.map((e) => e.type).sort());
     await sweepAll(); // leave nothing pending for later tests
   });

@@ -125,11 +125,11 @@ describe("a scheduled follow-up is cancelled the moment the cancelling event hap
 /** A conversation with one callback, written as the app writes them. */
 async function taskAt(input: { dueAt: Date; createdAt?: Date; priority?: Callback["priority"]; openedWhileClosed?: boolean }) {
   const db = await getDb();
-  const locationId = (await findLocationByNumber(db, { e164: DOWNTOWN }))!.location.id;
+  const locationId = (await findLocationByNumber({ e164: DOWNTOWN }))!.location.id;
   const [contact] = await db.insert(contacts).values({ orgId, phone: uniqueCaller() }).returning();
   const createdAt = input.createdAt ?? input.dueAt;
   const [conversation] = await db.insert(conversations).values({ orgId, locationId, contactId: contact!.id, lastActivityKind: "reply", lastActivityAt: createdAt }).returning();
-  return insertCallback(db, {
+  return insertCallback({
     orgId,
     locationId,
     contactId: contact!.id,
@@ -143,8 +143,7 @@ async function taskAt(input: { dueAt: Date; createdAt?: Date; priority?: Callbac
 }
 
 async function scheduleOfDowntown() {
-  const db = await getDb();
-  return (await listLocationSchedules(db, { orgId })).find((l) => l.name === "Downtown")!.schedule;
+  return (await listLocationSchedules({ orgId })).find((l) => l.name === "Downtown")!.schedule;
 }
 
 // Downtown (Los Angeles, PDT in May 2026): Mon–Fri 09:00–12:30 and 13:15–19:00, Sat 09:00–15:00.
@@ -198,7 +197,7 @@ describe("one owner for a conversation and its callbacks", () => {
     const task = await taskAt({ dueAt: new Date() });
     await claimCallback({ orgId, memberId: desk.id, memberName: desk.name, callbackId: task.id });
     const db = await getDb();
-    expect((await getConversation(db, { orgId, conversationId: task.conversationId! }))?.assignee).toEqual({ id: desk.id, name: "Dana Desk" });
+    expect((await getConversation({ orgId, conversationId: task.conversationId! }))?.assignee).toEqual({ id: desk.id, name: "Dana Desk" });
     const [claimed] = await db.select().from(events).where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "conversation_claimed")));
     expect(claimed?.detail).toMatchObject({ memberId: desk.id, memberName: "Dana Desk" });
   });
@@ -219,22 +218,22 @@ describe("one owner for a conversation and its callbacks", () => {
     await text(caller, "Can I come in today?");
     await sendReply({ orgId, memberId: desk.id, memberName: desk.name, conversationId, body: "Calling you in 5!" });
     const db = await getDb();
-    expect((await getConversation(db, { orgId, conversationId }))?.assignee?.id).toBe(desk.id);
+    expect((await getConversation({ orgId, conversationId }))?.assignee?.id).toBe(desk.id);
     const open = await db.select().from(callbacks).where(eq(callbacks.conversationId, conversationId));
     expect(open.length).toBeGreaterThan(0);
     expect(open.map((c) => c.assigneeId)).toEqual(open.map(() => desk.id));
 
     await sendReply({ orgId, memberId: owner.id, memberName: owner.name, conversationId, body: "Also: bring your ID." });
-    expect((await getConversation(db, { orgId, conversationId }))?.assignee?.id).toBe(desk.id);
+    expect((await getConversation({ orgId, conversationId }))?.assignee?.id).toBe(desk.id);
   });
 
   it("mark done with an open callback asks: nothing changes without an answer; keep or complete, both logged", async () => {
     const kept = await taskAt({ dueAt: new Date() });
     await expect(setStatus(desk, kept.conversationId!, "done")).rejects.toMatchObject({ code: "conflict" });
     const db = await getDb();
-    expect((await getConversation(db, { orgId, conversationId: kept.conversationId! }))?.conversation.status).toBe("open");
+    expect((await getConversation({ orgId, conversationId: kept.conversationId! }))?.conversation.status).toBe("open");
     await setStatus(desk, kept.conversationId!, "done", { action: "keep" });
-    expect((await getConversation(db, { orgId, conversationId: kept.conversationId! }))?.conversation.status).toBe("done");
+    expect((await getConversation({ orgId, conversationId: kept.conversationId! }))?.conversation.status).toBe("done");
     expect((await db.select().from(callbacks).where(eq(callbacks.id, kept.id)))[0]?.status).toBe("open");
 
     const completed = await taskAt({ dueAt: new Date() });
@@ -251,10 +250,10 @@ describe("counts are work left, not unread", () => {
     const db = await getDb();
     const name = `Work ${Date.now().toString(36)}`;
     const [contact] = await db.update(contacts).set({ name }).where(eq(contacts.phone, caller)).returning();
-    const counts = () => countWorkByTab(db, { orgId, memberId: desk.id, filter: { ...EMPTY_FILTER, q: name } });
+    const counts = () => countWorkByTab({ orgId, memberId: desk.id, filter: { ...EMPTY_FILTER, q: name } });
     expect(await counts()).toMatchObject({ all: 1, needs_reply: 1, hot: 1 });
 
-    await markRead(db, { orgId, conversationId }); // opening the conversation
+    await markRead({ orgId, conversationId }); // opening the conversation
     expect(await counts()).toMatchObject({ all: 1, needs_reply: 1, hot: 1 });
 
     await sendReply({ orgId, memberId: desk.id, memberName: desk.name, conversationId, body: "Calling you now." });
@@ -266,14 +265,13 @@ describe("counts are work left, not unread", () => {
   });
 
   it("the navigation's number is the due and overdue callbacks, not the snoozed or later ones", async () => {
-    const db = await getDb();
     const now = new Date("2026-05-12T18:00:00Z"); // Tue 11:00
-    const before = await countDueCallbacks(db, { orgId, now });
+    const before = await countDueCallbacks({ orgId, now });
     await taskAt({ dueAt: new Date(now.getTime() - 30 * MIN) });
     await taskAt({ dueAt: new Date(now.getTime() + 60 * MIN), createdAt: new Date(now.getTime() - 60 * MIN), openedWhileClosed: true });
     const snoozed = await taskAt({ dueAt: new Date(now.getTime() - 5 * MIN) });
     await snoozeCallback({ orgId, memberId: desk.id, callbackId: snoozed.id, option: "15m" }, now);
-    expect(await countDueCallbacks(db, { orgId, now })).toBe(before + 1);
+    expect(await countDueCallbacks({ orgId, now })).toBe(before + 1);
   });
 });
 
@@ -315,11 +313,11 @@ describe("the timeline", () => {
     const caller = uniqueCaller();
     const conversationId = await missedCall(caller);
     const db = await getDb();
-    const detail = (await getConversation(db, { orgId, conversationId }))!;
+    const detail = (await getConversation({ orgId, conversationId }))!;
     // A callback opened by the missed call, an hour ago (after hours it is the app's own; written here so it is there whatever the clock).
     const existing = await db.select().from(callbacks).where(eq(callbacks.conversationId, conversationId));
     if (existing.length === 0) {
-      await insertCallback(db, {
+      await insertCallback({
         orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId, reason: "Missed after hours: call back at opening", priority: "normal",
         dueAt: new Date(Date.now() - 60 * MIN), createdAt: new Date(Date.now() - 60 * MIN),
       });
@@ -328,7 +326,7 @@ describe("the timeline", () => {
     }
     await db.update(messages).set({ createdAt: new Date(Date.now() - 61 * MIN) }).where(eq(messages.conversationId, conversationId));
     await text(caller, "Can I come in today?"); // hot: the waiting callback is escalated and now quotes this reply
-    const items = await getTimeline(db, { orgId, conversationId, contactId: detail.contact.id, locationId: detail.location.id });
+    const items = await getTimeline({ orgId, conversationId, contactId: detail.contact.id, locationId: detail.location.id });
     const reply = items.findIndex((i) => i.kind === "message" && i.message.direction === "inbound");
     const hot = items.findIndex((i) => i.kind === "callback" && i.phase === "created" && i.callback.priority === "hot");
     expect(reply).toBeGreaterThan(-1);

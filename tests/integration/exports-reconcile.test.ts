@@ -67,7 +67,7 @@ describe("the exports reconcile with the dashboard", () => {
     const db = await getDb();
     const { orgId, locationId } = await seedRoiFixture(db);
     const range = { ...FIXTURE_RANGE, locationId };
-    const dashboard = await loadRoiDashboard(db, { orgId, range });
+    const dashboard = await loadRoiDashboard({ orgId, range });
     const calls = await exportFile("calls", orgId, range);
     const bookings = await exportFile("bookings", orgId, range);
 
@@ -95,7 +95,7 @@ describe("the exports reconcile with the dashboard", () => {
     const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
     const [downtown] = await db.select().from(locations).where(eq(locations.orgId, org!.id)).orderBy(locations.name);
     const range = { ...defaultRange(localDay(new Date(), downtown!.timezone)), locationId: downtown!.id };
-    const dashboard = await loadRoiDashboard(db, { orgId: org!.id, range });
+    const dashboard = await loadRoiDashboard({ orgId: org!.id, range });
     const calls = await exportFile("calls", org!.id, range);
     const bookings = await exportFile("bookings", org!.id, range);
     expect(dashboard.totals.inboundCalls).toBeGreaterThan(300);

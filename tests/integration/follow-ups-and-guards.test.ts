@@ -148,7 +148,7 @@ describe("a person already on it", () => {
     const db = await getDb();
     const [downtown] = await db.select().from(locations).where(eq(locations.name, "Downtown"));
     const { upsertContact } = await import("@/db/queries/contacts");
-    const { contact } = await upsertContact(db, { orgId: downtown!.orgId, phone: caller });
+    const { contact } = await upsertContact({ orgId: downtown!.orgId, phone: caller }, db);
     await db.insert(callbacks).values({
       orgId: downtown!.orgId,
       locationId: downtown!.id,

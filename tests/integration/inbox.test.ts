@@ -57,7 +57,7 @@ async function nameCallers(token: string, callers: string[]): Promise<void> {
 /** Letters only: digits in a search make it a phone search. */
 const token = () => `Zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
 const list = async (filter: Partial<InboxFilter>, memberId = desk.id): Promise<InboxRow[]> =>
-  (await listConversations(await getDb(), { orgId, memberId, filter: { ...EMPTY_FILTER, ...filter } })).rows;
+  (await listConversations({ orgId, memberId, filter: { ...EMPTY_FILTER, ...filter } })).rows;
 const phones = (rows: InboxRow[]) => rows.map((r) => r.contactPhone).sort();
 
 describe("inbox filters", () => {
@@ -76,7 +76,7 @@ describe("inbox filters", () => {
     expect(phones(await list({ q: name }))).toEqual([answered, hot, quiet, westside].sort());
     expect(phones(await list({ q: name, needsReply: true }))).toEqual([hot, quiet, westside].sort());
     expect(phones(await list({ q: name, needsReply: true, hot: true }))).toEqual([hot, westside].sort());
-    const downtownId = (await getConversation(await getDb(), { orgId, conversationId: await conversationOf(hot) }))!.location.id;
+    const downtownId = (await getConversation({ orgId, conversationId: await conversationOf(hot) }))!.location.id;
     expect(phones(await list({ q: name, hot: true, locationId: downtownId }))).toEqual([hot]);
     expect(phones(await list({ q: name, intent: "today", locationId: downtownId }))).toEqual([hot]);
     expect(await list({ q: name, intent: "price" })).toEqual([]);
@@ -116,12 +116,11 @@ describe("inbox filters", () => {
     for (const caller of callers) await missedCall(caller);
     const name = token();
     await nameCallers(name, callers);
-    const db = await getDb();
     const filter = { ...EMPTY_FILTER, q: name, needsReply: true };
-    const first = await listConversations(db, { orgId, memberId: desk.id, filter, limit: 2 });
+    const first = await listConversations({ orgId, memberId: desk.id, filter, limit: 2 });
     expect(first.rows).toHaveLength(2);
     expect(first.next).not.toBeNull();
-    const second = await listConversations(db, { orgId, memberId: desk.id, filter, cursor: first.next, limit: 2 });
+    const second = await listConversations({ orgId, memberId: desk.id, filter, cursor: first.next, limit: 2 });
     expect(second.next).toBeNull();
     expect(phones([...first.rows, ...second.rows])).toEqual([...callers].sort());
   });
@@ -135,12 +134,11 @@ describe("claim, assign and work-left counts", () => {
     await reply(b, "book me friday at 3");
     const name = token();
     await nameCallers(name, [a, b]);
-    const db = await getDb();
-    const counts = () => countWorkByTab(db, { orgId, memberId: desk.id, filter: { ...EMPTY_FILTER, q: name } });
+    const counts = () => countWorkByTab({ orgId, memberId: desk.id, filter: { ...EMPTY_FILTER, q: name } });
     expect(await counts()).toEqual({ all: 2, needs_reply: 2, hot: 1, unassigned: 2, mine: 0 });
 
     await claim(desk, aId);
-    expect((await getConversation(db, { orgId, conversationId: aId }))?.assignee).toEqual({ id: desk.id, name: "Dana Desk" });
+    expect((await getConversation({ orgId, conversationId: aId }))?.assignee).toEqual({ id: desk.id, name: "Dana Desk" });
     await expect(claim(owner, aId)).rejects.toThrow("Dana Desk already has this conversation");
     expect(phones(await list({ q: name, assignee: "mine" }))).toEqual([a]);
     expect(phones(await list({ q: name, assignee: "unassigned" }))).toEqual([b]);
@@ -150,10 +148,10 @@ describe("claim, assign and work-left counts", () => {
     await assign(desk, aId, owner.id);
     expect(phones(await list({ q: name, assignee: "mine" }, owner.id))).toEqual([a]);
     // Reading is not answering: the counts are work left, so opening the conversation changes none.
-    await markRead(db, { orgId, conversationId: aId });
+    await markRead({ orgId, conversationId: aId });
     expect(await counts()).toEqual({ all: 2, needs_reply: 2, hot: 1, unassigned: 1, mine: 0 });
     await assign(owner, aId, null);
-    expect((await getConversation(db, { orgId, conversationId: aId }))?.assignee).toBeNull();
+    expect((await getConversation({ orgId, conversationId: aId }))?.assignee).toBeNull();
     const events = (await rowsForCaller(a)).events.filter((e) => e.type.startsWith("conversation_"));
     expect(events.map((e) => [e.type, e.detail?.assigneeName ?? e.detail?.memberName ?? null])).toEqual([
       ["conversation_claimed", "Dana Desk"],
@@ -174,7 +172,7 @@ describe("claim, assign and work-left counts", () => {
     const outsider: Actor = { id: stranger!.id, orgId: other!.id, name: stranger!.name };
     await expect(claim(outsider, id)).rejects.toMatchObject({ code: "not_found" });
     await expect(addNote(outsider, id, "sneaky")).rejects.toMatchObject({ code: "not_found" });
-    expect((await getConversation(db, { orgId, conversationId: id }))?.assignee).toBeNull();
+    expect((await getConversation({ orgId, conversationId: id }))?.assignee).toBeNull();
   });
 });
 
@@ -192,8 +190,8 @@ describe("notes and the timeline", () => {
     const db = await getDb();
     const queued = await db.select().from(outbox).innerJoin(messages, eq(messages.id, outbox.messageId)).where(eq(messages.body, "Prefers a call after 5. <b>VIP</b>"));
     expect(queued).toEqual([]);
-    const detail = (await getConversation(db, { orgId, conversationId: id }))!;
-    const items = await getTimeline(db, { orgId, conversationId: id, contactId: detail.contact.id, locationId: detail.location.id });
+    const detail = (await getConversation({ orgId, conversationId: id }))!;
+    const items = await getTimeline({ orgId, conversationId: id, contactId: detail.contact.id, locationId: detail.location.id });
     const note = items.find((i) => i.kind === "note");
     expect(note).toMatchObject({ authorName: "Dana Desk", note: { body: "Prefers a call after 5. <b>VIP</b>" } });
     expect(items.findIndex((i) => i.kind === "note")).toBeGreaterThan(items.findIndex((i) => i.kind === "call"));
@@ -204,7 +202,7 @@ describe("notes and the timeline", () => {
     const id = await missedCall(caller);
     await reply(caller, "Can I come in today?"); // hot: a callback task is opened
     const db = await getDb();
-    const detail = (await getConversation(db, { orgId, conversationId: id }))!;
+    const detail = (await getConversation({ orgId, conversationId: id }))!;
     const [task] = await db.select().from(callbacks).where(eq(callbacks.conversationId, id));
     expect(task).toBeDefined();
     const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -215,7 +213,7 @@ describe("notes and the timeline", () => {
     await tick();
     await addNote(desk, id, "Booked for Friday.");
 
-    const items = await getTimeline(db, { orgId, conversationId: id, contactId: detail.contact.id, locationId: detail.location.id });
+    const items = await getTimeline({ orgId, conversationId: id, contactId: detail.contact.id, locationId: detail.location.id });
     const kinds = items.map((i) => (i.kind === "callback" ? `callback:${i.phase}` : i.kind === "message" ? `message:${i.message.direction}` : i.kind));
     const at = (kind: string) => kinds.indexOf(kind);
     expect(kinds[0]).toBe("call");
@@ -236,14 +234,14 @@ describe("notes and the timeline", () => {
 describe("quick replies", () => {
   it("the demo spa starts with four, and each spa sees, adds and deletes only its own", async () => {
     const db = await getDb();
-    const demo = await listQuickReplies(db, { orgId });
+    const demo = await listQuickReplies({ orgId });
     for (const q of DEMO_QUICK_REPLIES) expect(demo.map((r) => r.title)).toContain(q.title);
     const [other] = await db.insert(organizations).values({ name: "Another Spa", slug: `another-${token().toLowerCase()}` }).returning();
-    const added = await insertQuickReply(db, { orgId: other!.id, title: "Hours", body: "We're open 9 to 7." });
-    expect(await listQuickReplies(db, { orgId: other!.id })).toEqual([added]);
-    expect((await listQuickReplies(db, { orgId })).map((r) => r.id)).not.toContain(added!.id);
-    expect(await deleteQuickReply(db, { orgId, quickReplyId: added!.id })).toBeNull(); // not Glow's to delete
-    expect(await deleteQuickReply(db, { orgId: other!.id, quickReplyId: added!.id })).toEqual({ title: "Hours" });
-    expect(await listQuickReplies(db, { orgId: other!.id })).toEqual([]);
+    const added = await insertQuickReply({ orgId: other!.id, title: "Hours", body: "We're open 9 to 7." });
+    expect(await listQuickReplies({ orgId: other!.id })).toEqual([added]);
+    expect((await listQuickReplies({ orgId })).map((r) => r.id)).not.toContain(added!.id);
+    expect(await deleteQuickReply({ orgId, quickReplyId: added!.id })).toBeNull(); // not Glow's to delete
+    expect(await deleteQuickReply({ orgId: other!.id, quickReplyId: added!.id })).toEqual({ title: "Hours" });
+    expect(await listQuickReplies({ orgId: other!.id })).toEqual([]);
   });
 });

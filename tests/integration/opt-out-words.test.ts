@@ -2,7 +2,6 @@
 // confirmation reaches them, and nothing automatic or typed follows. Signed inbound SMS in Twilio's
 // real shape, the Twilio stand-in on the other side, rows read back from Postgres.
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
 import { findMemberByEmail } from "@/db/queries/members";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
@@ -51,7 +50,7 @@ describe("opt-out wording", () => {
     expect(after.events.filter((e) => e.type === "opted_out")).toHaveLength(1);
 
     // Nor can the desk text them by hand.
-    const desk = await findMemberByEmail(await getDb(), { email: "desk@glow.test" });
+    const desk = await findMemberByEmail({ email: "desk@glow.test" });
     const conversationId = after.conversations[0]!.id;
     await expect(sendReply({ orgId: after.contact!.orgId, memberId: desk!.id, conversationId, body: "Are you sure?" })).rejects.toThrow(/opted out/);
     expect(sentTo(caller)).toHaveLength(1);

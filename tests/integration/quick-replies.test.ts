@@ -35,7 +35,7 @@ async function spa(name: string): Promise<Spa> {
 }
 
 async function signInAs(member: { id: string } | null): Promise<void> {
-  session.current = member ? { sessionId: await createSession(db, { memberId: member.id, expiresAt: new Date(Date.now() + 3_600_000) }), user: { id: member.id } } : null;
+  session.current = member ? { sessionId: await createSession({ memberId: member.id, expiresAt: new Date(Date.now() + 3_600_000) }, db), user: { id: member.id } } : null;
 }
 
 async function addReply(orgId: string, title: string): Promise<string> {
@@ -48,7 +48,7 @@ const form = (quickReplyId: string) => {
   data.set("quickReplyId", quickReplyId);
   return data;
 };
-const titles = async (orgId: string) => (await listQuickReplies(db, { orgId })).map((q) => q.title);
+const titles = async (orgId: string) => (await listQuickReplies({ orgId }, db)).map((q) => q.title);
 const rowOf = async (id: string) => (await db.select().from(quickReplies).where(eq(quickReplies.id, id)))[0];
 
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe("deleting a shared quick reply", () => {
   it("signed out, nothing is deleted or restored", async () => {
     const live = await addReply(glow.orgId, "Gift cards");
     const gone = await addReply(glow.orgId, "Old hours");
-    await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: gone });
+    await deleteQuickReply({ orgId: glow.orgId, quickReplyId: gone }, db);
     await signInAs(null);
     expect(await deleteQuickReplyAction({}, form(live))).toEqual({ message: "Your session has ended. Sign in again." });
     expect(await restoreQuickReplyAction({}, form(gone))).toEqual({ message: "Your session has ended. Sign in again." });
@@ -86,7 +86,7 @@ describe("deleting a shared quick reply", () => {
   it("another spa's member can neither delete nor restore this spa's replies", async () => {
     const live = await addReply(glow.orgId, "Aftercare");
     const gone = await addReply(glow.orgId, "Holiday hours");
-    await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: gone });
+    await deleteQuickReply({ orgId: glow.orgId, quickReplyId: gone }, db);
     await signInAs(rival.owner);
     expect(await deleteQuickReplyAction({}, form(live))).toEqual({ message: "That quick reply no longer exists." });
     expect(await restoreQuickReplyAction({}, form(gone))).toEqual({ message: "That quick reply can no longer be restored: the undo time has passed." });
@@ -99,16 +99,16 @@ describe("deleting a shared quick reply", () => {
     const t0 = new Date("2026-06-01T17:00:00Z");
     const first = await addReply(glow.orgId, "Consult fee");
     const second = await addReply(glow.orgId, "Deposit");
-    expect(await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: first, now: t0 })).toEqual({ title: "Consult fee" });
-    expect(await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: first, now: t0 })).toBeNull(); // already deleted
+    expect(await deleteQuickReply({ orgId: glow.orgId, quickReplyId: first, now: t0 }, db)).toEqual({ title: "Consult fee" });
+    expect(await deleteQuickReply({ orgId: glow.orgId, quickReplyId: first, now: t0 }, db)).toBeNull(); // already deleted
     const justInTime = new Date(t0.getTime() + QUICK_REPLY_UNDO_MS - 1000);
-    expect(await restoreQuickReply(db, { orgId: glow.orgId, quickReplyId: first, now: justInTime })).toEqual({ ok: true, title: "Consult fee" });
+    expect(await restoreQuickReply({ orgId: glow.orgId, quickReplyId: first, now: justInTime }, db)).toEqual({ ok: true, title: "Consult fee" });
 
-    await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: first, now: t0 });
+    await deleteQuickReply({ orgId: glow.orgId, quickReplyId: first, now: t0 }, db);
     const tooLate = new Date(t0.getTime() + QUICK_REPLY_UNDO_MS + 1000);
-    expect(await restoreQuickReply(db, { orgId: glow.orgId, quickReplyId: first, now: tooLate })).toEqual({ ok: false, reason: "gone" });
+    expect(await restoreQuickReply({ orgId: glow.orgId, quickReplyId: first, now: tooLate }, db)).toEqual({ ok: false, reason: "gone" });
     expect(await rowOf(first)).toBeDefined();
-    await deleteQuickReply(db, { orgId: glow.orgId, quickReplyId: second, now: tooLate });
+    await deleteQuickReply({ orgId: glow.orgId, quickReplyId: second, now: tooLate }, db);
     expect(await rowOf(first)).toBeUndefined(); // purged
     expect((await rowOf(second))?.deletedAt).toEqual(tooLate); // still restorable
   });
@@ -116,7 +116,7 @@ describe("deleting a shared quick reply", () => {
   it("a restore that would go past the limit is refused, and says why", async () => {
     const full = await spa("Full");
     const gone = await addReply(full.orgId, "Zzz deleted");
-    await deleteQuickReply(db, { orgId: full.orgId, quickReplyId: gone });
+    await deleteQuickReply({ orgId: full.orgId, quickReplyId: gone }, db);
     await db.insert(quickReplies).values(Array.from({ length: MAX_QUICK_REPLIES }, (_, i) => ({ orgId: full.orgId, title: `Reply ${i}`, body: "Text" })));
     await signInAs(full.coordinator);
     expect(await restoreQuickReplyAction({}, form(gone))).toEqual({ message: `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` });

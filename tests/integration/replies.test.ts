@@ -50,7 +50,7 @@ describe("hot replies", () => {
       messageId: rows.messages.find((m) => m.direction === "inbound")!.id,
       assigneeId: null,
     });
-    const { schedule } = (await findLocationByNumber(await getDb(), { e164: DOWNTOWN }))!;
+    const { schedule } = (await findLocationByNumber({ e164: DOWNTOWN }))!;
     const due = hot[0]!.dueAt.getTime();
     if (isOpenAt(schedule, before)) {
       expect(due).toBeGreaterThanOrEqual(before.getTime());
@@ -85,7 +85,7 @@ describe("routing by intent", () => {
     const caller = uniqueCaller();
     await reply(caller, "I was charged twice");
     const rows = await rowsForCaller(caller);
-    const owner = await findMemberByEmail(await getDb(), { email: "owner@glow.test" });
+    const owner = await findMemberByEmail({ email: "owner@glow.test" });
     expect(rows.contact?.kind).toBe("billing");
     expect(rows.conversations[0]).toMatchObject({ intent: "billing", priority: "normal" });
     const all = await callbacksFor(rows.contact!.id);

@@ -53,9 +53,9 @@ function expectHandCounted(t: Actuals) {
 
 async function fixtureTotals(db: DbHandle["db"]) {
   const { orgId } = await seedRoiFixture(db);
-  await refreshRollups(db);
+  await refreshRollups(undefined, db);
   const range = { orgId, ...FIXTURE_RANGE, locationId: null };
-  return { rollup: sumRows(await loadRollupRows(db, range)), recount: sumRows(await recountFromRecords(db, range)), orgId };
+  return { rollup: sumRows(await loadRollupRows(range, db)), recount: sumRows(await recountFromRecords(range, db)), orgId };
 }
 
 describe("actuals on a hand-counted fixture", () => {
@@ -82,10 +82,10 @@ describe("actuals on a hand-counted fixture", () => {
     const db = await getDb();
     const { orgId, rollup } = await fixtureTotals(db);
     for (const metric of LIST_METRICS) {
-      const rows = await listMetricRows(db, { metric, range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
+      const rows = await listMetricRows({ metric, range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
       expect(rows.length, metric).toBe(METRIC_LABELS[metric].count(rollup));
     }
-    const recovered = await listMetricRows(db, { metric: "recovered", range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
+    const recovered = await listMetricRows({ metric: "recovered", range: { orgId, ...FIXTURE_RANGE, locationId: null }, limit: 100, offset: 0 });
     expect(recovered).toMatchObject([{ kind: "call", disposition: "missed", leakSource: "peak_overflow", recoveredCents: 140_000, reEngaged: true }]);
   });
 
@@ -93,7 +93,7 @@ describe("actuals on a hand-counted fixture", () => {
     const db = await getDb();
     const { orgId } = await fixtureTotals(db);
     await db.update(organizations).set({ attributionWindowDays: 30 }).where(eq(organizations.id, orgId));
-    const dashboard = await loadRoiDashboard(db, { orgId, range: { ...FIXTURE_RANGE, locationId: null } });
+    const dashboard = await loadRoiDashboard({ orgId, range: { ...FIXTURE_RANGE, locationId: null } });
     expect(dashboard.totals.recovered).toBe(2);
     expect(dashboard.totals.recoveredCents).toBe(220_000);
     expect(dashboard.attributionWindowDays).toBe(30);
@@ -107,10 +107,9 @@ describe("the rollup kept up by triggers equals a recount of the raw records", (
   const byDay = (rows: RollupRow[]) =>
     Object.fromEntries(rows.filter((r) => r.inboundCalls > 0 || r.bookings > 0).map((r) => [`${r.locationId} ${r.day}`, { ...r, day: String(r.day) }]));
   async function expectRollupEqualsRecount() {
-    const db = await getDb();
-    await refreshRollups(db);
-    const rollup = await loadRollupRows(db, everything());
-    const recount = await recountFromRecords(db, everything());
+    await refreshRollups();
+    const rollup = await loadRollupRows(everything());
+    const recount = await recountFromRecords(everything());
     expect(byDay(rollup)).toEqual(byDay(recount));
     return sumRows(rollup);
   }
@@ -155,7 +154,7 @@ describe("the rollup kept up by triggers equals a recount of the raw records", (
     expect(afterReply.reEngaged).toBe(before.reEngaged + 1);
 
     const rows = await rowsForCaller(caller);
-    const desk = await findMemberByEmail(db, { email: "desk@glow.test" });
+    const desk = await findMemberByEmail({ email: "desk@glow.test" });
     await recordBooking({ orgId, memberId: desk!.id, conversationId: rows.conversations[0]!.id, treatment: "Consult", valueCents: 95_000 });
     const afterBooking = await expectRollupEqualsRecount();
     expect(afterBooking.recovered).toBe(before.recovered + 1);
@@ -168,8 +167,8 @@ describe("the rollup kept up by triggers equals a recount of the raw records", (
     expect(afterSpam.missedCalls).toBe(before.missedCalls);
     expect(afterSpam.recovered).toBe(before.recovered);
 
-    const downtown = await findLocationByNumber(db, { e164: DOWNTOWN });
-    const dashboard = await loadRoiDashboard(db, { orgId, range: { from: today(), to: today(), locationId: downtown!.location.id } });
+    const downtown = await findLocationByNumber({ e164: DOWNTOWN });
+    const dashboard = await loadRoiDashboard({ orgId, range: { from: today(), to: today(), locationId: downtown!.location.id } });
     expect(dashboard.range.locationId).toBe(downtown!.location.id);
     expect(dashboard.totals.spamCalls).toBeGreaterThanOrEqual(1);
   });

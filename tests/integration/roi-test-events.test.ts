@@ -72,7 +72,7 @@ describe("test events", () => {
     expect(contact).toMatchObject({ isTest: true });
 
     // The call log still lists it, marked.
-    const log = await listCalls(db, { orgId: spa.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 10, offset: 0 });
+    const log = await listCalls({ orgId: spa.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 10, offset: 0 });
     expect(log.rows.map((r) => ({ id: r.id, isTest: r.isTest }))).toEqual([{ id: recorded[0]!.id, isTest: true }]);
 
     // The owner plays along: marks the test conversation booked.
@@ -80,7 +80,7 @@ describe("test events", () => {
 
     const today = localDay(new Date(), "America/New_York");
     const range = { from: today, to: today, locationId: null };
-    const dashboard = await loadRoiDashboard(db, { orgId: spa.orgId, range });
+    const dashboard = await loadRoiDashboard({ orgId: spa.orgId, range });
     expect(dashboard.totals).toMatchObject({ inboundCalls: 0, missedCalls: 0, textedCalls: 0, reEngaged: 0, recovered: 0, bookings: 0, bookedValueCents: 0 });
     expect(dashboard.totals.textedWithin60sRate).toBeNull();
     expect(dashboard.totals.missedRate).toBeNull();
@@ -88,11 +88,11 @@ describe("test events", () => {
 
     // The rollup agrees with a recount, and both are empty.
     const everything = { orgId: spa.orgId, from: "2000-01-01", to: "2100-01-01", locationId: null };
-    expect(sumRows(await loadRollupRows(db, everything))).toMatchObject({ inboundCalls: 0, bookings: 0 });
-    expect(sumRows(await recountFromRecords(db, everything))).toMatchObject({ inboundCalls: 0, bookings: 0 });
+    expect(sumRows(await loadRollupRows(everything))).toMatchObject({ inboundCalls: 0, bookings: 0 });
+    expect(sumRows(await recountFromRecords(everything))).toMatchObject({ inboundCalls: 0, bookings: 0 });
 
     for (const metric of LIST_METRICS) {
-      expect(await listMetricRows(db, { metric, range: { orgId: spa.orgId, ...range }, limit: 50, offset: 0 }), metric).toEqual([]);
+      expect(await listMetricRows({ metric, range: { orgId: spa.orgId, ...range }, limit: 50, offset: 0 }), metric).toEqual([]);
     }
     for (const kind of EXPORT_KINDS) {
       expect(await exportRows(kind, spa.orgId, range), kind).toEqual([]);
@@ -119,16 +119,16 @@ describe("test events", () => {
       startedAt: new Date("2026-03-12T18:00:00Z"),
     });
     const range = { orgId, ...FIXTURE_RANGE, locationId: null };
-    await refreshRollups(db);
-    expect(sumRows(await loadRollupRows(db, range)).inboundCalls).toBe(9);
+    await refreshRollups();
+    expect(sumRows(await loadRollupRows(range)).inboundCalls).toBe(9);
 
     // The migration's last two statements: the backfill (its triggers mark the days they touch).
     const statements = readFileSync(path.join(MIGRATIONS_DIR, "0011_test_events.sql"), "utf8").split("--> statement-breakpoint");
     for (const statement of statements.slice(-2)) await db.execute(sql.raw(statement));
-    await refreshRollups(db);
-    const rollup = sumRows(await loadRollupRows(db, range));
+    await refreshRollups();
+    const rollup = sumRows(await loadRollupRows(range));
     expect(rollup.inboundCalls).toBe(8);
-    expect(rollup).toEqual(sumRows(await recountFromRecords(db, range)));
+    expect(rollup).toEqual(sumRows(await recountFromRecords(range)));
     const [marked] = await db.select().from(contacts).where(eq(contacts.id, old!.id));
     expect(marked?.isTest).toBe(true);
   });

@@ -32,7 +32,7 @@ describe("the demo seed", () => {
       expect.arrayContaining(Object.entries(DEMO_NUMBER_BY_PROVIDER).map(([provider, e164]) => ({ e164, provider }))),
     );
     expect(numbers).toHaveLength(5);
-    const secrets = (await getOrgSecrets(handle.db, { orgId }))!;
+    const secrets = (await getOrgSecrets({ orgId }, handle.db))!;
     expect(secrets.aircall).toEqual({ current: "seeded-aircall-token-1234", previous: null, previousUntil: null });
     expect(secrets.generic.current).toBe("seeded-generic-secret-1234");
     expect(secrets.openphone.current).toMatch(/^whsec_/); // none given: generated, and reported
@@ -45,7 +45,7 @@ describe("the demo seed", () => {
 
     // A development secret never overwrites one the owner set; a new environment value does.
     await seedDemo(handle.db, { secrets: { generic: { value: "dev-generic-secret-0000", from: "development" }, aircall: env("rotated-by-operator-5678") } });
-    const after = (await getOrgSecrets(handle.db, { orgId }))!;
+    const after = (await getOrgSecrets({ orgId }, handle.db))!;
     expect(after.generic.current).toBe("seeded-generic-secret-1234");
     expect(after.aircall.current).toBe("rotated-by-operator-5678");
   });

@@ -45,10 +45,10 @@ async function signUpSpa(name: string): Promise<Spa> {
   const [location] = await db.select({ id: locations.id }).from(locations).where(eq(locations.orgId, signedUp.orgId));
   // Without opening hours and a booking link a new spa texts nobody (issue 13): set them as an owner does.
   const scope = { orgId: signedUp.orgId, locationId: location!.id };
-  await replaceLocationHours(db, { ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+  await replaceLocationHours({ ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
   await db.update(locations).set({ bookingUrl: `https://book.${randomUUID().slice(0, 8)}.example/` }).where(eq(locations.id, location!.id));
   const number = uniqueCaller();
-  const added = await addLocationNumber(db, { orgId: signedUp.orgId, locationId: location!.id, e164: number, provider: "twilio", label: "Main line" });
+  const added = await addLocationNumber({ orgId: signedUp.orgId, locationId: location!.id, e164: number, provider: "twilio", label: "Main line" });
   expect(added).toEqual({ ok: true });
   return { orgId: signedUp.orgId, memberId: signedUp.memberId, locationId: location!.id, number };
 }
@@ -84,8 +84,8 @@ async function alreadySent(spa: Spa, input: { count: number; automated: boolean;
   const db = await getDb();
   const at = new Date(Date.now() - input.secondsAgo * 1000);
   for (let i = 0; i < input.count; i++) {
-    const { contact } = await upsertContact(db, { orgId: spa.orgId, phone: uniqueCaller() });
-    const conversation = await touchConversation(db, { orgId: spa.orgId, locationId: spa.locationId, contactId: contact.id, kind: "text_sent", at });
+    const { contact } = await upsertContact({ orgId: spa.orgId, phone: uniqueCaller() });
+    const conversation = await touchConversation({ orgId: spa.orgId, locationId: spa.locationId, contactId: contact.id, kind: "text_sent", at });
     await db.insert(messages).values({
       orgId: spa.orgId,
       conversationId: conversation.id,
@@ -121,8 +121,8 @@ describe("manual texts go only to people who called or texted the organization f
     const stranger = uniqueCaller();
     await missedCall(DOWNTOWN, stranger);
     h.standIn.reset();
-    const { contact } = await upsertContact(db, { orgId: attacker.orgId, phone: stranger });
-    const conversation = await touchConversation(db, { orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "link_clicked", at: new Date() });
+    const { contact } = await upsertContact({ orgId: attacker.orgId, phone: stranger });
+    const conversation = await touchConversation({ orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "link_clicked", at: new Date() });
 
     const error = await refusal(sendReply({ orgId: attacker.orgId, memberId: attacker.memberId, conversationId: conversation.id, body: "Your account is locked: https://evil.example" }));
     expect(error.message).toBe("You can only text people who called or texted you first. Call this person instead.");
@@ -138,8 +138,8 @@ describe("manual texts go only to people who called or texted the organization f
   it("a typed text queued some other way is still refused at send time, and never reaches Twilio", async () => {
     const attacker = await signUpSpa("Sideways Spa");
     const db = await getDb();
-    const { contact } = await upsertContact(db, { orgId: attacker.orgId, phone: uniqueCaller() });
-    const conversation = await touchConversation(db, { orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() });
+    const { contact } = await upsertContact({ orgId: attacker.orgId, phone: uniqueCaller() });
+    const conversation = await touchConversation({ orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() });
     const messageId = await db.transaction((tx) => queueText(tx, { orgId: attacker.orgId, conversationId: conversation.id, contactId: contact.id, fromNumber: attacker.number, toNumber: contact.phone, body: "hi", automated: false, authorId: attacker.memberId }));
     await dispatchText(messageId);
     const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
@@ -170,7 +170,7 @@ describe("texts go only to countries the organization enabled", () => {
     expect(canceled?.reason).toBe("country_not_enabled");
     expect(eventText(canceled!)).toContain("texts to this person's country are not turned on");
     expect((await eventsOf(spa.orgId, "refused")).map((e) => e.reason)).toEqual(["country_not_enabled"]);
-    expect(await countHeldTexts(await getDb(), { orgId: spa.orgId, since: new Date(Date.now() - 3600_000) })).toEqual({ country_not_enabled: 1 });
+    expect(await countHeldTexts({ orgId: spa.orgId, since: new Date(Date.now() - 3600_000) })).toEqual({ country_not_enabled: 1 });
     expect(h.standIn.messages).toEqual([]);
 
     // The coordinator's reply box says so at once.
@@ -203,7 +203,7 @@ describe("daily caps and the per-number rate (REBOUND_* limits: 3 automatic, 2 t
     expect((await eventsOf(spa.orgId, "refused")).map((e) => [e.reason, e.detail?.kind])).toEqual([["daily_cap_reached", "automatic"]]);
     expect(h.standIn.messages).toEqual([]);
 
-    const held = await countHeldTexts(await getDb(), { orgId: spa.orgId, since: new Date(Date.now() - 24 * 3600_000) });
+    const held = await countHeldTexts({ orgId: spa.orgId, since: new Date(Date.now() - 24 * 3600_000) });
     expect(held).toEqual({ daily_cap_reached: 1 });
     const banner = renderToStaticMarkup(createElement(HeldTextsNotice, { held, limits: env().sending }));
     expect(banner).toContain("1 text was not sent in the last 24 hours: your organization reached its daily limit (3 automatic and 2 typed texts a day).");
@@ -272,8 +272,8 @@ describe("numbers change hands: a text goes only from a number the organization 
     const followUp = (await textsTo(spa.orgId, caller)).find((m) => m.templateSituation === "follow_up");
     expect(followUp?.status).toBe("pending");
 
-    const [held] = await listLocationNumbers(db, { orgId: spa.orgId, locationId: spa.locationId });
-    expect(await removeLocationNumber(db, { orgId: spa.orgId, locationId: spa.locationId, numberId: held!.id })).toBe(true);
+    const [held] = await listLocationNumbers({ orgId: spa.orgId, locationId: spa.locationId });
+    expect(await removeLocationNumber({ orgId: spa.orgId, locationId: spa.locationId, numberId: held!.id })).toBe(true);
     const [message] = await db.select().from(messages).where(eq(messages.id, followUp!.id));
     expect(message).toMatchObject({ status: "canceled", errorMessage: "Not sent: the number it would go from is no longer on any of your locations." });
     const [entry] = await db.select().from(outbox).where(eq(outbox.messageId, followUp!.id));
@@ -283,7 +283,7 @@ describe("numbers change hands: a text goes only from a number the organization 
 
     // Another organization claims the number; the follow-up's hour comes: nothing goes out.
     const claimer = await signUpSpa("Claimer Spa");
-    expect(await addLocationNumber(db, { orgId: claimer.orgId, locationId: claimer.locationId, e164: spa.number, provider: "twilio", label: "Main line" })).toEqual({ ok: true });
+    expect(await addLocationNumber({ orgId: claimer.orgId, locationId: claimer.locationId, e164: spa.number, provider: "twilio", label: "Main line" })).toEqual({ ok: true });
     await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, followUp!.id));
     await dispatchText(followUp!.id);
     expect(h.standIn.messages).toEqual([]);
@@ -309,14 +309,13 @@ describe("numbers change hands: a text goes only from a number the organization 
   it("a number another customer holds gets one generic sentence; the owner's own number names its location", async () => {
     const ours = await signUpSpa("Our Spa");
     const theirs = await signUpSpa("Their Spa");
-    const db = await getDb();
-    const taken = await addLocationNumber(db, { orgId: ours.orgId, locationId: ours.locationId, e164: theirs.number, provider: "twilio", label: "x" });
+    const taken = await addLocationNumber({ orgId: ours.orgId, locationId: ours.locationId, e164: theirs.number, provider: "twilio", label: "x" });
     expect(taken.ok).toBe(false);
     if (taken.ok || taken.reason !== "in_use") throw new Error("expected in_use");
     expect(numberInUseMessage(taken.owner, ours.locationId)).toBe(NUMBER_TAKEN);
     expect(NUMBER_TAKEN).toBe("This number can't be added. If it is yours, contact support.");
     expect(NUMBER_TAKEN).not.toMatch(/another|account|customer|Their Spa/i);
-    const own = await addLocationNumber(db, { orgId: ours.orgId, locationId: ours.locationId, e164: ours.number, provider: "twilio", label: "x" });
+    const own = await addLocationNumber({ orgId: ours.orgId, locationId: ours.locationId, e164: ours.number, provider: "twilio", label: "x" });
     if (own.ok || own.reason !== "in_use") throw new Error("expected in_use");
     expect(numberInUseMessage(own.owner, ours.locationId)).toBe("This number is already on this location.");
   });

@@ -243,7 +243,7 @@ async function snapshot(db: Db, orgId: string): Promise<Record<string, string>> 
 }
 
 async function signInAs(db: Db, member: { id: string } | null): Promise<void> {
-  session.current = member ? { sessionId: await createSession(db, { memberId: member.id, expiresAt: new Date(Date.now() + 3_600_000) }), user: { id: member.id } } : null;
+  session.current = member ? { sessionId: await createSession({ memberId: member.id, expiresAt: new Date(Date.now() + 3_600_000) }, db), user: { id: member.id } } : null;
 }
 
 /** What the action said: a thrown error's message, or the state it answered with. */

@@ -83,13 +83,13 @@ describe("a location that is not set up (issue 13, item 1)", () => {
     expect(callback!.dueAt.getTime()).toBeLessThanOrEqual(Date.now());
 
     const conversation = rows.conversations[0]!;
-    const items = await getTimeline(db, { orgId: spa.orgId, conversationId: conversation.id, contactId: rows.contact!.id, locationId: spa.location.id });
+    const items = await getTimeline({ orgId: spa.orgId, conversationId: conversation.id, contactId: rows.contact!.id, locationId: spa.location.id });
     const shown = items.flatMap((item) => (item.kind === "event" ? [eventText(item.event)] : []));
     expect(shown).toContain(`Not texted: ${SKIP_REASON_TEXT.location_not_set_up}`);
     expect(SKIP_REASON_TEXT.location_not_set_up).toMatch(/not set up yet: automatic texts are held until an owner sets its opening hours and booking link/);
     expect(SKIP_REASON_TEXT.location_not_set_up).not.toMatch(/closed/i);
 
-    const { rows: logged } = await listCalls(db, { orgId: spa.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 25, offset: 0 });
+    const { rows: logged } = await listCalls({ orgId: spa.orgId, filters: {}, sort: { id: "time", desc: true }, limit: 25, offset: 0 });
     expect(logged.map((r) => callOutcome(r))).toEqual([{ kind: "not_texted", text: `Not texted: ${SKIP_REASON_TEXT.location_not_set_up}`, callbackCreated: true }]);
   });
 
@@ -125,7 +125,7 @@ describe("bookings (issue 13, items 8, 9 and 14)", () => {
     const db = await getDb();
     const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
     orgId = org!.id;
-    deskId = (await findMemberByEmail(db, { email: "desk@glow.test" }))!.id;
+    deskId = (await findMemberByEmail({ email: "desk@glow.test" }))!.id;
   });
 
   it("a booked new lead becomes a client, and the timeline says so; a billing contact stays billing", async () => {
@@ -136,7 +136,7 @@ describe("bookings (issue 13, items 8, 9 and 14)", () => {
     const db = await getDb();
     const [after] = await db.select().from(contacts).where(eq(contacts.id, lead.rows.contact!.id));
     expect(after!.kind).toBe("client");
-    const items = await getTimeline(db, { orgId, conversationId, contactId: after!.id, locationId: lead.rows.conversations[0]!.locationId });
+    const items = await getTimeline({ orgId, conversationId, contactId: after!.id, locationId: lead.rows.conversations[0]!.locationId });
     expect(items.flatMap((i) => (i.kind === "event" ? [eventText(i.event)] : []))).toContain("Now a client: they booked.");
 
     const billing = await missedCall(DOWNTOWN);
@@ -176,7 +176,7 @@ describe("bookings (issue 13, items 8, 9 and 14)", () => {
 
   it("an owner's menu replaces the whole menu, in order, another spa's untouched", async () => {
     const spa = await newSpa();
-    await replaceTreatments(await getDb(), { orgId: spa.orgId, rows: [{ name: "Peel", defaultValueCents: 20_000 }, { name: "Consult", defaultValueCents: null }] });
+    await replaceTreatments({ orgId: spa.orgId, rows: [{ name: "Peel", defaultValueCents: 20_000 }, { name: "Consult", defaultValueCents: null }] });
     expect((await readBookingMenu({ orgId: spa.orgId, role: "owner" })).items).toEqual([
       { name: "Peel", valueCents: 20_000 },
       { name: "Consult", valueCents: null },

@@ -216,16 +216,16 @@ describe("the team", () => {
     const other = await newSpa();
     const desk = await joined(spa, "coordinator");
     const db = await getDb();
-    const sessionId = await createSession(db, { memberId: desk.id, expiresAt: new Date(Date.now() + 3600_000) });
-    expect(await getSessionMember(db, { sessionId, now: new Date() })).toMatchObject({ id: desk.id, role: "coordinator" });
+    const sessionId = await createSession({ memberId: desk.id, expiresAt: new Date(Date.now() + 3600_000) });
+    expect(await getSessionMember({ sessionId, now: new Date() })).toMatchObject({ id: desk.id, role: "coordinator" });
 
     expect(await removeMember({ orgId: other.orgId, actorId: other.memberId, memberId: desk.id })).toMatchObject({ ok: false });
     expect(await changeMemberRole({ orgId: other.orgId, actorId: other.memberId, memberId: desk.id, role: "owner" })).toMatchObject({ ok: false });
 
     expect(await changeMemberRole({ orgId: spa.orgId, actorId: spa.memberId, memberId: desk.id, role: "owner" })).toMatchObject({ ok: true });
-    expect(await getSessionMember(db, { sessionId, now: new Date() })).toMatchObject({ role: "owner" });
+    expect(await getSessionMember({ sessionId, now: new Date() })).toMatchObject({ role: "owner" });
     expect(await removeMember({ orgId: spa.orgId, actorId: spa.memberId, memberId: desk.id })).toMatchObject({ ok: true });
-    expect(await getSessionMember(db, { sessionId, now: new Date() })).toBeNull();
+    expect(await getSessionMember({ sessionId, now: new Date() })).toBeNull();
     expect(await db.select().from(members).where(eq(members.id, desk.id))).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 // The booking link in a text: /b/<token> counts a person's tap and sends them on to the booking page.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, resolveDb } from "@/db/client";
 import { upsertContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { linkClicks, locations, organizations, trackedLinks } from "@/db/schema";
@@ -11,10 +11,10 @@ import { newTrackedLink, type LinkCampaign } from "@/lib/links/tracked-link";
 import { APP_URL, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";
 
-// Wrapped so a test can prove that a malformed token never reaches the database.
+// Wrapped so a test can prove that a malformed token never reaches the database (every query resolves its executor here).
 vi.mock("@/db/client", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/db/client")>();
-  return { ...original, getDb: vi.fn(original.getDb) };
+  return { ...original, resolveDb: vi.fn(original.resolveDb) };
 });
 
 useHarness();
@@ -42,12 +42,11 @@ beforeAll(async () => {
 
 /** A caller who was texted an hour ago, and the tracked link that text carried. */
 async function textedCaller(options: { campaign?: LinkCampaign; targetUrl?: string } = {}) {
-  const db = await getDb();
   const phone = uniqueCaller();
-  const { contact } = await upsertContact(db, { orgId, phone });
-  const conversation = await touchConversation(db, { orgId, locationId: downtownId, contactId: contact.id, kind: "text_sent", at: new Date(Date.now() - 3600_000), preview: "Sorry we missed you" });
+  const { contact } = await upsertContact({ orgId, phone });
+  const conversation = await touchConversation({ orgId, locationId: downtownId, contactId: contact.id, kind: "text_sent", at: new Date(Date.now() - 3600_000), preview: "Sorry we missed you" });
   const link = newTrackedLink(options.targetUrl ?? DOWNTOWN_BOOKING, options.campaign ?? "missed_call");
-  await insertTrackedLinks(db, [{ orgId, locationId: downtownId, contactId: contact.id, conversationId: conversation.id, callId: null, token: link.token, targetUrl: link.targetUrl }]);
+  await insertTrackedLinks([{ orgId, locationId: downtownId, contactId: contact.id, conversationId: conversation.id, callId: null, token: link.token, targetUrl: link.targetUrl }]);
   return { phone, contact, conversation, link };
 }
 
@@ -120,13 +119,13 @@ describe("tracked booking links", () => {
   });
 
   it.each(["short", "abcdefghijk", "abc'; drop", "../../etc/x"])("answers 404 for the malformed token %j without querying", async (token) => {
-    vi.mocked(getDb).mockClear();
+    vi.mocked(resolveDb).mockClear();
 
     const response = await open(token, { userAgent: IPHONE });
 
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("This link has expired or is not valid.");
-    expect(getDb).not.toHaveBeenCalled();
+    expect(resolveDb).not.toHaveBeenCalled();
   });
 
   // Issue 12, item 16: whatever a link was stored with, a tap never leads to plain http, an IP address or a local name.

@@ -128,10 +128,10 @@ describe("a tracked link into someone's network (item 16)", () => {
     async (targetUrl) => {
       // Settings refuse such a booking URL (tests/integration and lib/settings): this is a link stored before that rule.
       const phone = uniqueCaller();
-      const { contact } = await upsertContact(h.db, { orgId: h.attacker.orgId, phone });
-      const conversation = await touchConversation(h.db, { orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() });
+      const { contact } = await upsertContact({ orgId: h.attacker.orgId, phone }, h.db);
+      const conversation = await touchConversation({ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() }, h.db);
       const token = randomBytes(5).toString("hex");
-      await insertTrackedLinks(h.db, [{ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, conversationId: conversation.id, callId: null, token, targetUrl }]);
+      await insertTrackedLinks([{ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, conversationId: conversation.id, callId: null, token, targetUrl }], h.db);
       const before = await h.fingerprint(h.victim.orgId);
 
       const response = await fetch(`${h.server!.url}/b/${token}`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone)" } });

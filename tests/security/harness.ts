@@ -79,7 +79,7 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
 
   h.actAs = async (memberId) => {
     holder.__reboundSession = memberId
-      ? { sessionId: await createSession(h.db, { memberId, expiresAt: new Date(Date.now() + 3_600_000) }), user: { id: memberId } }
+      ? { sessionId: await createSession({ memberId, expiresAt: new Date(Date.now() + 3_600_000) }, h.db), user: { id: memberId } }
       : null;
   };
 
@@ -101,7 +101,7 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
     // A new spa texts nobody until it has opening hours and a booking link (issue 13): set them as
     // an owner does in settings, so these attacks run against a spa that texts.
     const { replaceLocationHours } = await import("@/db/queries/settings");
-    await replaceLocationHours(h.db, { orgId: owner.orgId, locationId: location.id, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
+    await replaceLocationHours({ orgId: owner.orgId, locationId: location.id, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) }, h.db);
     await h.db.update(locations).set({ bookingUrl: `https://book.${label.toLowerCase()}.example/` }).where(eq(locations.id, location.id));
     return { orgId: owner.orgId, ownerId: owner.id, ownerEmail: email, password: PASSWORD, locationId: location.id };
   };

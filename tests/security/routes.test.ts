@@ -33,9 +33,9 @@ describe("CSV injection (item 15)", () => {
     const afterSemicolon = "Ann;=cmd|' /C calc'!A0";
     const names = [formula, afterSemicolon];
     for (const name of names) {
-      const { contact } = await upsertContact(h.db, { orgId: h.victim.orgId, phone: uniqueCaller() });
+      const { contact } = await upsertContact({ orgId: h.victim.orgId, phone: uniqueCaller() }, h.db);
       await h.db.update(contacts).set({ name }).where(eq(contacts.id, contact.id));
-      await touchConversation(h.db, { orgId: h.victim.orgId, locationId: h.victim.locationId, contactId: contact.id, kind: "reply", at: new Date(), unread: true });
+      await touchConversation({ orgId: h.victim.orgId, locationId: h.victim.locationId, contactId: contact.id, kind: "reply", at: new Date(), unread: true }, h.db);
     }
     const cookie = await signInOverHttp(h.server!, { email: h.victim.ownerEmail, password: h.victim.password });
     const today = new Date().toISOString().slice(0, 10);

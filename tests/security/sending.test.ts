@@ -52,8 +52,8 @@ describe("an attacker spa cannot use Rebound to text strangers", () => {
     h.standIn.reset();
     // However the attacker came by a conversation with the stranger (no path in Rebound makes one
     // without the person calling or texting), the reply box is where the text would start.
-    const { contact } = await upsertContact(h.db, { orgId: h.attacker.orgId, phone: stranger });
-    const conversation = await touchConversation(h.db, { orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, kind: "link_clicked", at: new Date() });
+    const { contact } = await upsertContact({ orgId: h.attacker.orgId, phone: stranger }, h.db);
+    const conversation = await touchConversation({ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, kind: "link_clicked", at: new Date() }, h.db);
     await addTwilioNumber(h.attacker);
     const before = await h.fingerprint(h.victim.orgId);
 

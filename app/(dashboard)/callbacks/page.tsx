@@ -7,7 +7,6 @@ import { QueueRefresh } from "@/components/callbacks/queue-refresh";
 import { QueueSection } from "@/components/callbacks/queue-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { listLocationSchedules, type QueueGroup } from "@/db/queries/callbacks";
 import { requireMemberPage } from "@/lib/auth/session";
 import { readBookingMenu } from "@/lib/bookings/read-menu";
@@ -18,7 +17,7 @@ export const metadata: Metadata = { title: "Callbacks" };
 export default async function CallbacksPage({ searchParams }: { searchParams: Promise<RawQueueParams> }) {
   const member = await requireMemberPage(["owner", "coordinator"]);
   const parsed = parseQueueParams(await searchParams);
-  const [schedules, bookingMenu] = await Promise.all([listLocationSchedules(await getDb(), { orgId: member.orgId }), readBookingMenu(member)]);
+  const [schedules, bookingMenu] = await Promise.all([listLocationSchedules({ orgId: member.orgId }), readBookingMenu(member)]);
   // A location id that is not this organization's filters nothing: it is ignored.
   const params = { ...parsed, locationId: schedules.some((s) => s.id === parsed.locationId) ? parsed.locationId : null };
   const key = queueHref(params, { page: params.page });

@@ -5,7 +5,6 @@ import { CallFilters } from "@/components/calls/call-filters";
 import { CallsResults } from "@/components/calls/calls-results";
 import { TableSkeleton } from "@/components/tables/table-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { listLocationOptions } from "@/db/queries/calls-list";
 import { requireMemberPage } from "@/lib/auth/session";
 import { callsQuery, parseCallsState } from "@/lib/tables/calls-state";
@@ -18,7 +17,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const member = await requireMemberPage();
   const state = parseCallsState(await searchParams);
   const query = callsQuery(state);
-  const locations = await listLocationOptions(await getDb(), { orgId: member.orgId });
+  const locations = await listLocationOptions({ orgId: member.orgId });
   const filtered = Object.values(state.filters).some((v) => v !== undefined);
   return (
     <div>

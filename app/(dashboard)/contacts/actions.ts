@@ -6,11 +6,9 @@
 // the contact can opt back in, by texting START.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/client";
-import { getContact, lockContact, updateContactSettings, type ContactSettings } from "@/db/queries/contacts";
-import { recordEvent } from "@/db/queries/events";
-import { contactKind, type Contact, type EventType } from "@/db/schema";
 import type { SessionMember } from "@/db/queries/members";
+import { contactKind } from "@/db/schema";
+import { applyContactChange, type ContactChange } from "@/lib/contacts/change-contact";
 import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import { MEMBERS, runAction } from "@/lib/server/action";
 
@@ -20,27 +18,8 @@ const contactIdSchema = z.uuid("This contact does not exist.");
 const kindSchema = z.object({ contactId: contactIdSchema, kind: z.enum(contactKind.enumValues, "Choose one of the kinds in the list.") });
 const flagSchema = z.object({ contactId: contactIdSchema, value: z.enum(["on", "off"]) });
 
-type Change = {
-  set: ContactSettings;
-  event: (before: Contact) => { type: EventType; reason: string | null; detail: Record<string, string | boolean | null> } | null;
-  /** More to do in the same transaction once the change is made. */
-  then?: (tx: Executor, orgId: string) => Promise<unknown>;
-};
-
-async function changeContact(member: SessionMember, contactId: string, change: Change): Promise<ContactActionState> {
-  const db = await getDb();
-  const found = await db.transaction(async (tx) => {
-    const before = await getContact(tx, { orgId: member.orgId, contactId });
-    if (!before) return false;
-    await lockContact(tx, { contactId });
-    const locked = (await getContact(tx, { orgId: member.orgId, contactId })) ?? before;
-    const event = change.event(locked);
-    if (!event) return true; // already so: nothing to change, nothing to log
-    await updateContactSettings(tx, { orgId: member.orgId, contactId, set: change.set });
-    await recordEvent(tx, { orgId: member.orgId, contactId, type: event.type, reason: event.reason, detail: { memberId: member.id, ...event.detail } });
-    await change.then?.(tx, member.orgId);
-    return true;
-  });
+async function changeContact(member: SessionMember, contactId: string, change: ContactChange): Promise<ContactActionState> {
+  const found = await applyContactChange({ orgId: member.orgId, memberId: member.id, contactId }, change);
   if (!found) return { message: "This contact does not exist in your organization." };
   revalidatePath(`/contacts/${contactId}`);
   revalidatePath("/contacts");

@@ -4,7 +4,6 @@ import { PrintButton } from "@/components/roi/print-button";
 import { RangeFilters } from "@/components/roi/range-filters";
 import { RoiReport } from "@/components/roi/roi-report";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { loadRoiDashboard, organizationToday } from "@/db/queries/roi";
 import { requireRevenuePage } from "@/lib/auth/revenue";
 import { forecastInputFromParams } from "@/lib/roi/forecast-params";
@@ -26,9 +25,8 @@ export default async function RoiPage({ searchParams }: { searchParams: Promise<
   // Revenue figures are for owners, and for coordinators only when an owner allows it.
   const member = await requireRevenuePage();
   const params = await searchParams;
-  const db = await getDb();
-  const today = await organizationToday(db, { orgId: member.orgId });
-  const data = await loadRoiDashboard(db, { orgId: member.orgId, range: rangeFromParams(params, today) });
+  const today = await organizationToday({ orgId: member.orgId });
+  const data = await loadRoiDashboard({ orgId: member.orgId, range: rangeFromParams(params, today) });
   const { range } = data;
   const locationName = data.locations.find((l) => l.id === range.locationId)?.name ?? "All locations";
   return (

@@ -4,7 +4,6 @@ import { Suspense } from "react";
 import { OrgForm } from "@/components/settings/org-form";
 import { OrgFormSkeleton } from "@/components/settings/org-form-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { getOrganizationSettings, updateOrganizationSettings } from "@/db/queries/settings";
 import { requireMemberPage } from "@/lib/auth/session";
 import { fieldErrors, flattenErrors } from "@/lib/form-errors";
@@ -31,7 +30,7 @@ async function saveOrganization(_previous: FormState<OrganizationField>, formDat
       };
       return { errors, values: { ...values, enabledCountries: countries.join(",") } };
     }
-    await updateOrganizationSettings(await getDb(), { orgId: member.orgId, values: { ...parsed.data, enabledCountries: enabled.data } });
+    await updateOrganizationSettings({ orgId: member.orgId, values: { ...parsed.data, enabledCountries: enabled.data } });
     // The spa's name is also in the header of every page.
     revalidatePath("/", "layout");
     return { savedAt: Date.now() };
@@ -39,7 +38,7 @@ async function saveOrganization(_previous: FormState<OrganizationField>, formDat
 }
 
 async function OrganizationSection({ orgId }: { orgId: string }) {
-  const settings = await getOrganizationSettings(await getDb(), { orgId });
+  const settings = await getOrganizationSettings({ orgId });
   if (!settings) throw new Error("the signed-in member's organization is missing");
   return <OrgForm action={saveOrganization} initial={settings} allowedCountries={env().sending.textCountries.map((code) => ({ code, name: countryName(code) }))} />;
 }

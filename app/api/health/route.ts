@@ -1,5 +1,4 @@
 // GET /api/health: 200 when this server can reach its database (for load balancers), 503 if not.
-import { getDb } from "@/db/client";
 import { pingDatabase } from "@/db/queries/health";
 import { logError } from "@/lib/log";
 
@@ -7,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   try {
-    await pingDatabase(await getDb());
+    await pingDatabase();
     return Response.json({ ok: true });
   } catch (error) {
     logError("health", error, "database unreachable");

@@ -1,12 +1,11 @@
 // What each Twilio webhook does, after the signature check: parse → call lib → respond.
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, transaction, type Executor } from "@/db/client";
 import { attachVoicemail, findCallByExternalId, setTranscript } from "@/db/queries/calls";
 import { lockContact } from "@/db/queries/contacts";
 import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
-import type { Executor } from "@/db/client";
 import type { Call } from "@/db/schema";
 import { env } from "@/lib/env";
 import { applyTwilioStatus } from "@/lib/messaging/delivery-status";
@@ -63,7 +62,7 @@ async function callbackOrgId(db: Executor, { query, to }: { query: URLSearchPara
   const fromUrl = z.uuid().safeParse(query.get("org")).data;
   if (fromUrl) return fromUrl;
   if (!to) return null;
-  return (await findLocationByNumber(db, { e164: to }))?.location.orgId ?? null;
+  return (await findLocationByNumber({ e164: to }, db))?.location.orgId ?? null;
 }
 
 function dispatchLater(defer: TwilioContext["defer"], messageId: string | null): void {
@@ -75,11 +74,11 @@ export async function onVoice({ params, defer }: TwilioContext): Promise<Respons
   const parsed = parseTwilio(voiceRequestSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
   const db = await getDb();
-  const location = await findLocationByNumber(db, { e164: parsed.value.To });
+  const location = await findLocationByNumber({ e164: parsed.value.To });
   if (location && (await refusedProvider(db, location, "twilio", { callSid: parsed.value.CallSid }))) return providerMismatch(location);
   const forwardTo = location?.location.forwardingNumber;
   if (!location || !forwardTo) {
-    await recordEvent(db, {
+    await recordEvent({
       orgId: location?.location.orgId,
       locationId: location?.location.id,
       type: location ? "forwarding_number_missing" : "unknown_number",
@@ -133,7 +132,7 @@ export async function onQueue({ params, defer }: TwilioContext): Promise<Respons
   if (!event) {
     const { CallSid, QueueResult, QueueSid, To } = parsed.value;
     if (queueOutcomeOf(QueueResult) === "unknown") {
-      await recordEvent(await getDb(), { type: "queue_result_unknown", detail: { callSid: CallSid, queueResult: QueueResult, queueSid: QueueSid ?? null, to: To } });
+      await recordEvent({ type: "queue_result_unknown", detail: { callSid: CallSid, queueResult: QueueResult, queueSid: QueueSid ?? null, to: To } });
     }
     return twiml(emptyVoiceTwiml());
   }
@@ -166,12 +165,12 @@ export async function onVoicemail({ params, query }: TwilioContext): Promise<Res
   const { CallSid, RecordingUrl, RecordingDuration, RecordingStatus, To } = parsed.value;
   const db = await getDb();
   const orgId = await callbackOrgId(db, { query, to: To ?? null });
-  const call = orgId ? await findCallByExternalId(db, { orgId, provider: "twilio", externalId: CallSid }) : null;
+  const call = orgId ? await findCallByExternalId({ orgId, provider: "twilio", externalId: CallSid }) : null;
   const usable = RecordingUrl && (!RecordingStatus || RecordingStatus === "completed") && (RecordingDuration ?? 1) > 0;
   if (call && usable && !call.voicemailUrl) {
-    const updated = await attachVoicemail(db, { callId: call.id, url: RecordingUrl, seconds: RecordingDuration ?? null });
+    const updated = await attachVoicemail({ callId: call.id, url: RecordingUrl, seconds: RecordingDuration ?? null });
     if (updated?.contactId) {
-      const conversation = await touchConversation(db, {
+      const conversation = await touchConversation({
         orgId: call.orgId,
         locationId: call.locationId,
         contactId: updated.contactId,
@@ -179,7 +178,7 @@ export async function onVoicemail({ params, query }: TwilioContext): Promise<Res
         at: new Date(),
         waiting: true,
       });
-      await recordEvent(db, {
+      await recordEvent({
         orgId: call.orgId,
         locationId: call.locationId,
         contactId: updated.contactId,
@@ -190,7 +189,7 @@ export async function onVoicemail({ params, query }: TwilioContext): Promise<Res
       });
     }
   } else if (!call) {
-    await recordEvent(db, { orgId, type: "voicemail_for_unknown_call", detail: { callSid: CallSid } });
+    await recordEvent({ orgId, type: "voicemail_for_unknown_call", detail: { callSid: CallSid } });
   }
   return twiml(goodbyeTwiml("Thank you. We'll be in touch soon. Goodbye."));
 }
@@ -205,9 +204,9 @@ export async function onTranscription({ params, query }: TwilioContext): Promise
   const { CallSid, TranscriptionSid, To } = parsed.value;
   const db = await getDb();
   const orgId = await callbackOrgId(db, { query, to: To ?? null });
-  const call = orgId ? await findCallByExternalId(db, { orgId, provider: "twilio", externalId: CallSid }) : null;
+  const call = orgId ? await findCallByExternalId({ orgId, provider: "twilio", externalId: CallSid }) : null;
   if (!call) {
-    await recordEvent(db, { orgId, type: "transcription_for_unknown_call", detail: { callSid: CallSid, transcriptionSid: TranscriptionSid ?? null } });
+    await recordEvent({ orgId, type: "transcription_for_unknown_call", detail: { callSid: CallSid, transcriptionSid: TranscriptionSid ?? null } });
     return twiml(emptyVoiceTwiml());
   }
   const transcript = transcriptOf(parsed.value);
@@ -217,17 +216,16 @@ export async function onTranscription({ params, query }: TwilioContext): Promise
 
 /** Sets the transcript unless the call already has one (a retry, or a concurrent delivery). */
 async function storeTranscript(call: Call, transcript: string, transcriptionSid: string | null): Promise<void> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Concurrent deliveries of the same callback queue up here, so only the first one writes.
-    if (call.contactId) await lockContact(tx, { contactId: call.contactId });
-    const current = await findCallByExternalId(tx, { orgId: call.orgId, provider: "twilio", externalId: call.externalId });
+    if (call.contactId) await lockContact({ contactId: call.contactId }, tx);
+    const current = await findCallByExternalId({ orgId: call.orgId, provider: "twilio", externalId: call.externalId }, tx);
     if (!current || current.transcript) return;
-    await setTranscript(tx, { callId: current.id, transcript });
+    await setTranscript({ callId: current.id, transcript }, tx);
     const conversation = current.contactId
-      ? await touchConversation(tx, { orgId: current.orgId, locationId: current.locationId, contactId: current.contactId, kind: "voicemail", at: new Date() })
+      ? await touchConversation({ orgId: current.orgId, locationId: current.locationId, contactId: current.contactId, kind: "voicemail", at: new Date() }, tx)
       : null;
-    await recordEvent(tx, {
+    await recordEvent({
       orgId: current.orgId,
       locationId: current.locationId,
       contactId: current.contactId,
@@ -235,7 +233,7 @@ async function storeTranscript(call: Call, transcript: string, transcriptionSid:
       callId: current.id,
       type: "voicemail_transcribed",
       detail: { transcriptionSid, characters: transcript.length },
-    });
+    }, tx);
     if (conversation) await routeTranscript(tx, { call: current, conversationId: conversation.id, transcript, now: new Date() });
   });
 }

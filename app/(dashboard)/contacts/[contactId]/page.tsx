@@ -9,7 +9,6 @@ import { LINE_TYPE_LABELS, leadStatusLabel } from "@/components/contacts/labels"
 import { OptOutStatus } from "@/components/contacts/opt-out-status";
 import { StaffToggle } from "@/components/contacts/staff-toggle";
 import { TableSkeleton } from "@/components/tables/table-skeleton";
-import { getDb } from "@/db/client";
 import { listLocationOptions } from "@/db/queries/calls-list";
 import { getContact, listContactConversations } from "@/db/queries/contacts";
 import { requireMemberPage } from "@/lib/auth/session";
@@ -33,11 +32,10 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const member = await requireMemberPage();
   const { contactId } = await params;
   if (!UUID.test(contactId)) notFound();
-  const db = await getDb();
   const [contact, conversations, locations] = await Promise.all([
-    getContact(db, { orgId: member.orgId, contactId }),
-    listContactConversations(db, { orgId: member.orgId, contactId }),
-    listLocationOptions(db, { orgId: member.orgId }),
+    getContact({ orgId: member.orgId, contactId }),
+    listContactConversations({ orgId: member.orgId, contactId }),
+    listLocationOptions({ orgId: member.orgId }),
   ]);
   if (!contact) notFound();
   const timezone = conversations[0]?.timezone ?? locations[0]?.timezone ?? "UTC";

@@ -11,7 +11,6 @@ import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { InboxShortcuts } from "@/components/inbox/keyboard-shortcuts";
 import { Timeline } from "@/components/inbox/timeline";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { listUnfinishedCallbacks } from "@/db/queries/callbacks";
 import { getConversation, getInboxOptions, markRead, type ConversationDetail } from "@/db/queries/conversations";
 import { listQuickReplies } from "@/db/queries/quick-replies";
@@ -26,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function ConversationTimeline({ orgId, detail, canCancel, showValues }: { orgId: string; detail: ConversationDetail; canCancel: boolean; showValues: boolean }) {
   const { conversation, contact, location } = detail;
-  const items = await getTimeline(await getDb(), { orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
+  const items = await getTimeline({ orgId, conversationId: conversation.id, contactId: contact.id, locationId: location.id });
   return <Timeline items={items} timezone={location.timezone} canCancel={canCancel} showValues={showValues} />;
 }
 
@@ -42,15 +41,14 @@ export default async function ConversationPage({
   if (!UUID.test(conversationId)) notFound();
   const query = await searchParams;
   const filter = parseInboxFilter(query);
-  const db = await getDb();
-  const detail = await getConversation(db, { orgId: member.orgId, conversationId });
+  const detail = await getConversation({ orgId: member.orgId, conversationId });
   if (!detail) notFound();
   const [options, quickReplies, openCallbacks, bookingMenu] = await Promise.all([
-    getInboxOptions(db, { orgId: member.orgId }),
-    listQuickReplies(db, { orgId: member.orgId }),
-    listUnfinishedCallbacks(db, { orgId: member.orgId, conversationId }),
+    getInboxOptions({ orgId: member.orgId }),
+    listQuickReplies({ orgId: member.orgId }),
+    listUnfinishedCallbacks({ orgId: member.orgId, conversationId }),
     readBookingMenu(member),
-    markRead(db, { orgId: member.orgId, conversationId }),
+    markRead({ orgId: member.orgId, conversationId }),
   ]);
   const [firstOpen] = openCallbacks;
   const { contact } = detail;

@@ -4,7 +4,6 @@ import { ApiTokenForm } from "@/components/settings/api-token-form";
 import { ApiTokenList } from "@/components/settings/api-token-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { findOrgTimezone } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "API" };
 
 export default async function ApiSettingsPage() {
   const member = await requireMemberPage(["owner"]);
-  const timezone = (await findOrgTimezone(await getDb(), { orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
+  const timezone = (await findOrgTimezone({ orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
   const card = "overflow-hidden rounded-lg border border-slate-200 bg-white";
   const heading = "border-b border-slate-200 px-4 py-3 text-base font-semibold";
   return (

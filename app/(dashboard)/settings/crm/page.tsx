@@ -7,7 +7,6 @@ import { CrmSecretForm } from "@/components/settings/crm-secret-form";
 import { CrmUrlForm } from "@/components/settings/crm-url-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { findOrgTimezone, getIntegrationSettings } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { CRM_EVENT_TYPES } from "@/lib/crm/events";
@@ -19,8 +18,7 @@ export const metadata: Metadata = { title: "CRM webhook" };
 export default async function CrmPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const member = await requireMemberPage(["owner"]);
   const { before } = await searchParams;
-  const db = await getDb();
-  const [settings, timezone] = await Promise.all([getIntegrationSettings(db, { orgId: member.orgId }), findOrgTimezone(db, { orgId: member.orgId })]);
+  const [settings, timezone] = await Promise.all([getIntegrationSettings({ orgId: member.orgId }), findOrgTimezone({ orgId: member.orgId })]);
   const card = "overflow-hidden rounded-lg border border-slate-200 bg-white";
   return (
     <div>

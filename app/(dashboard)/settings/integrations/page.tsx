@@ -4,7 +4,6 @@ import { Suspense } from "react";
 import { IntegrationProviders } from "@/components/settings/integration-providers";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { findTestTarget } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Integrations" };
 export default async function IntegrationsPage() {
   const member = await requireMemberPage(["owner"]);
   const appUrl = env().appUrl;
-  const target = await findTestTarget(await getDb(), { orgId: member.orgId });
+  const target = await findTestTarget({ orgId: member.orgId });
   return (
     <div>
       <PageHeader title="Integrations" description="Paste Rebound's webhook URL into your phone system, turn the integration on to get its secret, then send a test event." />

@@ -4,7 +4,6 @@
 // with zod, writes inside the owner's organization only, and answers { errors, message }.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { getEnabledCountries } from "@/db/queries/organizations";
 import {
   addLocationNumber,
@@ -44,19 +43,18 @@ export async function saveLocationAction(_previous: FormState<LocationSettingsFi
     const values = formFields(formData);
     const locationId = idSchema.safeParse(values.locationId);
     if (!locationId.success) return { message: GONE };
-    const db = await getDb();
-    const enabledCountries = await getEnabledCountries(db, { orgId: member.orgId });
+    const enabledCountries = await getEnabledCountries({ orgId: member.orgId });
     const parsed = locationSettingsSchemaFor(enabledCountries).safeParse(values);
     if (!parsed.success) {
       // A premium-rate or out-of-country forwarding number is toll fraud (or a mistake): logged either way.
       const tollFraud = tollFraudIssue(parsed.error);
       if (tollFraud) {
         // No location id on the event: the form's id is not checked against the organization yet.
-        await recordTollFraudRefusal(db, { orgId: member.orgId, use: "forwarding", kind: tollFraud.reason, number: tollFraud.number, where: "settings" });
+        await recordTollFraudRefusal({ orgId: member.orgId, use: "forwarding", kind: tollFraud.reason, number: tollFraud.number, where: "settings" });
       }
       return { errors: fieldErrors(parsed.error), values, message: "Not saved: check the fields marked in red." };
     }
-    const saved = await updateLocationSettings(db, { orgId: member.orgId, locationId: locationId.data, values: locationColumns(parsed.data) });
+    const saved = await updateLocationSettings({ orgId: member.orgId, locationId: locationId.data, values: locationColumns(parsed.data) });
     if (!saved) return { message: GONE };
     revalidateLocation(locationId.data);
     return { savedAt: Date.now() };
@@ -69,7 +67,7 @@ export async function addNumberAction(_previous: FormState<PhoneNumberField>, fo
     const parsed = phoneNumberSchema.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
     const { locationId, number, provider, label } = parsed.data;
-    const result = await addLocationNumber(await getDb(), { orgId: member.orgId, locationId, e164: number, provider, label });
+    const result = await addLocationNumber({ orgId: member.orgId, locationId, e164: number, provider, label });
     if (!result.ok) {
       return result.reason === "in_use" ? { errors: { number: [numberInUseMessage(result.owner, locationId)] }, values } : { message: GONE };
     }
@@ -84,7 +82,7 @@ export async function removeNumberAction(_previous: FormState, formData: FormDat
   return asOwner(async (member) => {
     const parsed = removeSchema.safeParse(formFields(formData));
     if (!parsed.success) return { message: "That number is already gone. Reload the page." };
-    const removed = await removeLocationNumber(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, numberId: parsed.data.id });
+    const removed = await removeLocationNumber({ orgId: member.orgId, locationId: parsed.data.locationId, numberId: parsed.data.id });
     revalidateLocation(parsed.data.locationId);
     return removed ? { savedAt: Date.now() } : { message: "That number is already gone. Reload the page." };
   });
@@ -116,7 +114,7 @@ export async function saveHoursAction(_previous: FormState, formData: FormData):
       const errors = Object.fromEntries(Object.entries(week.errors).map(([weekday, messages]) => [`weekday-${weekday}`, messages ?? []]));
       return { errors, message: "Not saved: fix the days marked in red." };
     }
-    const saved = await replaceLocationHours(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, shifts: week.shifts });
+    const saved = await replaceLocationHours({ orgId: member.orgId, locationId: parsed.data.locationId, shifts: week.shifts });
     if (!saved) return { message: GONE };
     revalidateLocation(parsed.data.locationId);
     return { savedAt: Date.now() };
@@ -129,7 +127,7 @@ export async function saveClosureAction(_previous: FormState<ClosureField>, form
     const parsed = closureSchema.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
     const closure = parsed.data;
-    const saved = await saveLocationClosure(await getDb(), { orgId: member.orgId, ...closure });
+    const saved = await saveLocationClosure({ orgId: member.orgId, ...closure });
     if (!saved) return { message: GONE };
     revalidateLocation(closure.locationId);
     return { savedAt: Date.now() };
@@ -140,7 +138,7 @@ export async function removeClosureAction(_previous: FormState, formData: FormDa
   return asOwner(async (member) => {
     const parsed = removeSchema.safeParse(formFields(formData));
     if (!parsed.success) return { message: "That day is already gone. Reload the page." };
-    const removed = await removeLocationClosure(await getDb(), { orgId: member.orgId, locationId: parsed.data.locationId, closureId: parsed.data.id });
+    const removed = await removeLocationClosure({ orgId: member.orgId, locationId: parsed.data.locationId, closureId: parsed.data.id });
     revalidateLocation(parsed.data.locationId);
     return removed ? { savedAt: Date.now() } : { message: "That day is already gone. Reload the page." };
   });

@@ -6,7 +6,6 @@ import { TeamMemberList } from "@/components/settings/team-member-list";
 import { pageParam } from "@/components/settings/team-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { findOrgTimezone } from "@/db/queries/integrations";
 import { requireMemberPage } from "@/lib/auth/session";
 import { DEFAULT_TIMEZONE } from "@/lib/onboarding/first-location";
@@ -19,7 +18,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const member = await requireMemberPage(["owner"]);
   const search = await searchParams;
   const params = { members: search.members, invites: search.invites };
-  const timezone = (await findOrgTimezone(await getDb(), { orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
+  const timezone = (await findOrgTimezone({ orgId: member.orgId })) ?? DEFAULT_TIMEZONE;
   const card = "overflow-hidden rounded-lg border border-slate-200 bg-white";
   const heading = "border-b border-slate-200 px-4 py-3 text-base font-semibold";
   return (

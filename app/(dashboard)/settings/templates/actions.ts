@@ -3,7 +3,6 @@
 // Saving a text-back template: an owner only, and never a template the engine would refuse
 // (missing {spa}, {booking_link} or the opt-out line), whatever the browser let through.
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { saveLocationTemplate } from "@/db/queries/settings";
 import { fieldErrors } from "@/lib/form-errors";
 import { formFields, type FormState } from "@/lib/settings/form";
@@ -18,7 +17,7 @@ export async function saveTemplateAction(_previous: FormState<TemplateField>, fo
       const errors = fieldErrors(parsed.error);
       return errors.body ? { errors: { body: errors.body }, values, message: "Not saved: fix the template first." } : { message: "This template could not be read. Reload the page." };
     }
-    const saved = await saveLocationTemplate(await getDb(), { orgId: member.orgId, ...parsed.data });
+    const saved = await saveLocationTemplate({ orgId: member.orgId, ...parsed.data });
     if (!saved) return { message: "This location no longer exists. Reload the page." };
     revalidatePath("/settings/templates");
     return { savedAt: Date.now() };

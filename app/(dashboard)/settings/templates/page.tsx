@@ -5,7 +5,6 @@ import { OrgFormSkeleton } from "@/components/settings/org-form-skeleton";
 import { TemplateList } from "@/components/settings/template-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { listLocationNames } from "@/db/queries/settings";
 import { requireMemberPage } from "@/lib/auth/session";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Settings · Templates" };
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ location?: string }> }) {
   const member = await requireMemberPage(["owner"]);
   const { location: requested } = await searchParams;
-  const locations = await listLocationNames(await getDb(), { orgId: member.orgId });
+  const locations = await listLocationNames({ orgId: member.orgId });
   const selected = locations.find((l) => l.id === requested) ?? locations[0];
 
   return (

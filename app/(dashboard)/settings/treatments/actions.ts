@@ -2,7 +2,6 @@
 
 // Saving the treatment menu: an owner only; the whole menu in one save, errors next to each line.
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { replaceTreatments } from "@/db/queries/treatments";
 import { treatmentMenuSchema } from "@/lib/bookings/treatments";
 import { formFields, type FormState } from "@/lib/settings/form";
@@ -29,7 +28,7 @@ export async function saveTreatmentsAction(_previous: FormState, formData: FormD
       }
       return { errors, message: "Not saved: fix the lines marked in red." };
     }
-    await replaceTreatments(await getDb(), { orgId: member.orgId, rows: parsed.data });
+    await replaceTreatments({ orgId: member.orgId, rows: parsed.data });
     revalidatePath("/settings/treatments");
     return { savedAt: Date.now() };
   });

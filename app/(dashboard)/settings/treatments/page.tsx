@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { TreatmentMenuForm } from "@/components/settings/treatment-menu-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { listTreatments } from "@/db/queries/treatments";
 import { requireMemberPage } from "@/lib/auth/session";
 import { centsToInput } from "@/lib/bookings/money";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Settings · Treatments" };
 
 export default async function TreatmentSettingsPage() {
   const member = await requireMemberPage(["owner"]);
-  const saved = await listTreatments(await getDb(), { orgId: member.orgId });
+  const saved = await listTreatments({ orgId: member.orgId });
   const lines = menuOf(saved).map((item) => ({ name: item.name, value: item.valueCents === null ? "" : centsToInput(item.valueCents) }));
   return (
     <div>

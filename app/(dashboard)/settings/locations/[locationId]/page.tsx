@@ -11,7 +11,6 @@ import { LocationSetupNotice } from "@/components/settings/location-setup-notice
 import { OrgFormSkeleton } from "@/components/settings/org-form-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
 import { getLocationSettings, listLocationHours } from "@/db/queries/settings";
 import { requireMemberPage } from "@/lib/auth/session";
 import { weekRows } from "@/lib/settings/hours";
@@ -22,12 +21,12 @@ export const metadata: Metadata = { title: "Settings · Location" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function SetupNotice({ orgId, locationId, bookingUrl }: { orgId: string; locationId: string; bookingUrl: string | null }) {
-  const shifts = await listLocationHours(await getDb(), { orgId, locationId });
+  const shifts = await listLocationHours({ orgId, locationId });
   return <LocationSetupNotice bookingUrl={bookingUrl} hasHours={shifts.length > 0} />;
 }
 
 async function WeeklyHours({ orgId, locationId }: { orgId: string; locationId: string }) {
-  const shifts = await listLocationHours(await getDb(), { orgId, locationId });
+  const shifts = await listLocationHours({ orgId, locationId });
   return <HoursEditor locationId={locationId} initial={weekRows(shifts)} />;
 }
 
@@ -41,7 +40,7 @@ export default async function LocationSettingsPage({
   const member = await requireMemberPage(["owner"]);
   const { locationId } = await params;
   if (!UUID.test(locationId)) notFound();
-  const location = await getLocationSettings(await getDb(), { orgId: member.orgId, locationId });
+  const location = await getLocationSettings({ orgId: member.orgId, locationId });
   if (!location) notFound();
   const requested = Number((await searchParams).closures ?? 1);
   const closuresPage = Number.isInteger(requested) && requested >= 1 && requested <= 1000 ? requested : 1;
