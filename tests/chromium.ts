@@ -15,10 +15,10 @@ export const NO_CHROMIUM = `No Chromium found (neither ${SYSTEM_CHROMIUM} nor Pl
 
 export type ChromiumChoice = { found: true; description: string; launchOptions: LaunchOptions } | { found: false; message: string };
 
-export function findChromium(): ChromiumChoice {
-  if (existsSync(SYSTEM_CHROMIUM)) return { found: true, description: SYSTEM_CHROMIUM, launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } };
+export function findChromium(exists: (file: string) => boolean = existsSync): ChromiumChoice {
+  if (exists(SYSTEM_CHROMIUM)) return { found: true, description: SYSTEM_CHROMIUM, launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } };
   const own = chromium.executablePath();
-  if (existsSync(own)) return { found: true, description: `Playwright's Chromium (${own})`, launchOptions: {} };
+  if (exists(own)) return { found: true, description: `Playwright's Chromium (${own})`, launchOptions: {} };
   return { found: false, message: NO_CHROMIUM };
 }
 
