@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { findChromium } from "./tests/chromium";
+import { findChromium } from "./tools/chromium";
 
 // Debian's /usr/bin/chromium where it exists (CI and these machines: Playwright cannot download
 // browsers here); Playwright's own browser elsewhere; with neither, one line on how to get one.

@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "@/tests/chromium";
+import { chromiumLaunchOptions } from "@/tools/chromium";
 import { devServerRoot, listProcs, pidListeningOn, summarize, treeSample, type Sample } from "./dev-walk-memory";
 
 type Options = { minutes: number; url: string; sampleSeconds: number; paceMs: number; out: string };

@@ -8,7 +8,7 @@
 //   npm test -- test:integration tests/integration/generic.test.ts
 //                                                     one script (with its arguments) on the same Postgres
 import { spawn, type ChildProcess } from "node:child_process";
-import { findChromium } from "../tests/chromium";
+import { findChromium } from "../tools/chromium";
 import { chooseTestPostgres, type TestPostgres } from "../tests/test-postgres";
 
 type Step = { script: string; args?: readonly string[]; ifPresent?: boolean };
