@@ -1,9 +1,13 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./tools/chromium";
 
-// Debian's Chromium where it exists (CI and these machines: Playwright cannot download browsers
-// here); Playwright's own browser elsewhere, e.g. on a laptop after `npx playwright install`.
-const systemChromium = "/usr/bin/chromium";
+// Debian's /usr/bin/chromium where it exists (CI and these machines: Playwright cannot download
+// browsers here); Playwright's own browser elsewhere; with neither, one line on how to get one.
+const browser = findChromium();
+if (!browser.found) {
+  console.error(browser.message);
+  process.exit(1);
+}
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -19,20 +23,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        }
-      : {},
+    launchOptions: browser.launchOptions,
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },

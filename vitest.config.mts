@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
+          setupFiles: ["tests/fast-check-seed.ts"],
           exclude: ["node_modules/**", "tests/integration/**", "tests/system/**", "tests/security/**", "e2e/**", ".next/**"],
           environment: "node",
         },
@@ -24,6 +25,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/fast-check-seed.ts"],
           // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
           // run through Vite, it resolves (tests/integration/auth-hardening.test.ts calls Auth.js' routes).
           server: { deps: { inline: ["next-auth"] } },
@@ -43,7 +45,7 @@ export default defineConfig({
           include: ["tests/security/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/security/setup.ts"],
+          setupFiles: ["tests/fast-check-seed.ts", "tests/security/setup.ts"],
           pool: "forks",
           fileParallelism: false,
           testTimeout: 60_000,

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/tools/chromium";
 import { devServerRoot, listProcs, pidListeningOn, summarize, treeSample, type Sample } from "@/tools/dev-walk-memory";
 
 type Options = { minutes: number; url: string; sampleSeconds: number; paceMs: number; out: string };
@@ -38,9 +39,6 @@ function parseArgs(argv: readonly string[]): Options {
 const DEMO_PASSWORD = "rebound-demo";
 const OWNER = "owner@glow.test";
 const COORDINATOR = "desk@glow.test";
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-// As playwright.config.ts.
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -183,7 +181,7 @@ async function main(): Promise<void> {
   const root = devServerRoot(listProcs(), listener);
   console.log(`Dev server tree rooted at pid ${root}; walking for ${options.minutes} min, pace ${options.paceMs} ms.`);
 
-  const browser: Browser = await chromium.launch(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS } : {});
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
   const viewport = { width: 1280, height: 800 };
   const [ownerContext, deskContext, pollContext] = await Promise.all([1, 2, 3].map(() => browser.newContext({ viewport })));
   const owner = await signIn(ownerContext!, options.url, OWNER);

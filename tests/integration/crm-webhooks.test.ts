@@ -274,8 +274,10 @@ describe("outgoing CRM webhooks", () => {
       }
     };
     const taken = await Promise.all([drain(), drain()]);
-    // (How the 20 split between the two depends on scheduling; what matters is that none is taken twice.)
-    expect(taken[0] + taken[1]).toBe(20);
+    // (How the 20 split between the two depends on scheduling; what matters is that none is taken twice.
+    // The sweeps may also take another spa's retry that comes due meanwhile, e.g. a test event an
+    // earlier test file queued for an unreachable CRM: at least these 20, each once, checked below.)
+    expect(taken[0] + taken[1]).toBeGreaterThanOrEqual(20);
     const got = receiver.at(path).map((r) => r.id);
     expect(got).toHaveLength(20);
     expect(new Set(got)).toEqual(new Set(ids));

@@ -2,7 +2,7 @@
 // new ones for a while (a failover, a restart): each webhook answers 500 promptly so the provider
 // retries, nothing is half-written, the process raises no uncaught error, and once Postgres is back
 // the very next requests work on the same connection pool (postgres.js needed
-// scripts/patch-postgres.mjs for the last three).
+// patches/postgres+3.4.9.patch for the last three, see patches/README.md).
 import postgres from "postgres";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { dialActionPayload } from "@/lib/telephony/twilio/samples";

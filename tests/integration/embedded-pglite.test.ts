@@ -29,7 +29,9 @@ describe("embedded PGlite", () => {
 
     await h.post("/api/webhooks/twilio/sms", inboundSmsPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN, body: "Can I book for Friday?" }));
     expect((await rowsForCaller(caller)).messages.map((m) => m.direction)).toEqual(["outbound", "inbound"]);
-  });
+    // The first request creates, migrates and seeds the database in WebAssembly: seconds alone, far
+    // more on a loaded machine, and how long it takes is not what this test is about.
+  }, 180_000);
 
   it("a second process (db:seed) gets a clear error instead of opening the live directory", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };

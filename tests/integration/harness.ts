@@ -1,6 +1,8 @@
 // What every integration test file shares: the run's database, a Twilio stand-in reached through
 // TWILIO_API_BASE (so the real twilio client runs), and signed webhook requests.
-import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { LOAD_TEST_SENDING_LIMITS } from "@/tools/app-server";
 import { startTwilioStandIn, type TwilioStandIn } from "@/tools/twilio-stand-in";
 import { signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
@@ -44,13 +46,31 @@ export function useProviderLines(provider: "openphone" | "aircall" | "generic"):
   return lines;
 }
 
+const CALLER_FILES = ["tests/integration", "tests/security"];
+let callerBlock: number | undefined;
 let counter = 0;
-/** A caller number nobody else in the run uses. */
+
+/** This test file's place among the integration and security test files (sorted): its own exchange. */
+function fileBlock(): number {
+  if (callerBlock !== undefined) return callerBlock;
+  const files = CALLER_FILES.flatMap((dir) => readdirSync(path.resolve(dir)).filter((name) => name.endsWith(".test.ts")).map((name) => `${dir}/${name}`)).sort();
+  const testPath = expect.getState().testPath ?? "";
+  const index = files.indexOf(path.relative(process.cwd(), testPath).split(path.sep).join("/"));
+  if (index < 0 || index > 99) throw new Error(`uniqueCaller(): ${testPath} is not one of the first 100 test files in ${CALLER_FILES.join(" and ")}`);
+  return (callerBlock = index);
+}
+
+/**
+ * A caller number nobody else in the run uses: each test file has an exchange of its own (its place
+ * among the test files), numbered in the order the file asks. Not drawn from the clock or the
+ * process id, where two files could meet by chance; the run's database is fresh, so the same
+ * numbers every run are fine.
+ */
 export function uniqueCaller(): string {
   counter += 1;
-  const n = (process.pid * 7919 + counter * 104729 + Date.now()) % 8_000_000;
-  // A valid NANP number: the exchange (first three digits) never starts with 0 or 1.
-  return `+1213${200 + Math.floor(n / 10_000)}${String(n % 10_000).padStart(4, "0")}`;
+  if (counter > 9_999) throw new Error("uniqueCaller(): more than 9,999 callers in one test file");
+  // A valid NANP number (the exchange never starts with 0 or 1), clear of the 555 numbers the fixtures use.
+  return `+1213${700 + fileBlock()}${String(counter).padStart(4, "0")}`;
 }
 
 export type Harness = {

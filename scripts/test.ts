@@ -1,0 +1,99 @@
+// `npm test`: every tier in order, each as its own `npm run <script>`, against one Postgres chosen
+// once for the whole run (tests/test-postgres.ts: the server answering at TEST_POSTGRES_URL, default
+// postgres@127.0.0.1:5432, else an embedded one it starts and removes) and handed to every tier as
+// TEST_POSTGRES_URL. Stops at the first tier that fails; the embedded server and its folder are
+// removed at the end, on failure and on Ctrl-C too.
+//
+//   npm test                                          all of STEPS
+//   npm test -- test:integration tests/integration/generic.test.ts
+//                                                     one script (with its arguments) on the same Postgres
+import { spawn, type ChildProcess } from "node:child_process";
+import { findChromium } from "../tools/chromium";
+import { chooseTestPostgres, type TestPostgres } from "../tests/test-postgres";
+
+type Step = { script: string; args?: readonly string[]; ifPresent?: boolean };
+
+/** The run, in order. `ifPresent`: skipped while package.json has no such script. */
+const STEPS: readonly Step[] = [
+  { script: "typecheck" },
+  { script: "lint", ifPresent: true },
+  { script: "format:check", ifPresent: true },
+  { script: "test:unit" },
+  { script: "test:integration" },
+  { script: "build" },
+  { script: "test:system" },
+  { script: "test:security" },
+  { script: "test:e2e" },
+];
+
+let current: ChildProcess | undefined;
+let database: TestPostgres | undefined;
+
+function npm(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
+  const args = ["run", step.script, ...(step.ifPresent ? ["--if-present"] : []), ...(step.args?.length ? ["--", ...step.args] : [])];
+  // Under `npm test`, npm_execpath is the npm that started us (npm-cli.js): the same one, on any OS.
+  const [command, prefix] = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...prefix, ...args], { stdio: "inherit", env });
+    current = child;
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      current = undefined;
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function finish(code: number): Promise<never> {
+  await database?.stop();
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const [only, ...args] = process.argv.slice(2);
+  const steps: readonly Step[] = only ? [{ script: only, args }] : STEPS;
+
+  if (steps.some((step) => step.script === "test:e2e")) {
+    const browser = findChromium();
+    if (!browser.found) {
+      console.error(browser.message);
+      process.exit(1);
+    }
+    console.log(`[npm test] Chromium: ${browser.description}`);
+  }
+
+  const started = Date.now();
+  database = await chooseTestPostgres();
+  console.log(`[npm test] Postgres: ${database.description} (${seconds(Date.now() - started)})`);
+  const env = { ...process.env, TEST_POSTGRES_URL: database.url };
+
+  const timings: string[] = [];
+  for (const step of steps) {
+    const at = Date.now();
+    console.log(`\n[npm test] ${step.script}${step.args?.length ? ` ${step.args.join(" ")}` : ""}`);
+    const code = await npm(step, env);
+    timings.push(`${step.script} ${seconds(Date.now() - at)}`);
+    if (code !== 0) {
+      console.error(`\n[npm test] ${step.script} failed (exit ${code}) after ${timings.join(", ")}; Postgres: ${database.description}`);
+      await finish(code);
+    }
+  }
+  console.log(`\n[npm test] passed in ${seconds(Date.now() - started)}: ${timings.join(", ")}; Postgres: ${database.description}`);
+  await finish(0);
+}
+
+// Ctrl-C reaches the running tier too (same process group); a SIGTERM sent to this process alone is
+// passed on. Either way the embedded Postgres is stopped and its folder removed before exiting.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  process.on(signal, () => {
+    current?.kill(signal);
+    void finish(code);
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await finish(1);
+});
