@@ -58,24 +58,21 @@ function snapshot(form: HTMLFormElement): string {
  * a save that remounted its fields).
  */
 export function useFormDirty(form: RefObject<HTMLFormElement | null>, savedKey: unknown): boolean {
-  const [baseline, setBaseline] = useState<string | null>(null);
-  const [isDirty, setDirty] = useState(false);
+  // An edit is recorded with the savedKey it was made against, so a new savedKey starts clean.
+  const [edit, setEdit] = useState<{ savedKey: unknown; isDirty: boolean }>({ savedKey, isDirty: false });
   useLayoutEffect(() => {
-    if (form.current) setBaseline(snapshot(form.current));
-    setDirty(false);
-  }, [form, savedKey]);
-  useEffect(() => {
     const element = form.current;
-    if (!element || baseline === null) return;
-    const check = () => setDirty(snapshot(element) !== baseline);
+    if (!element) return;
+    const baseline = snapshot(element);
+    const check = () => setEdit({ savedKey, isDirty: snapshot(element) !== baseline });
     element.addEventListener("input", check);
     element.addEventListener("change", check);
     return () => {
       element.removeEventListener("input", check);
       element.removeEventListener("change", check);
     };
-  }, [form, baseline]);
-  return isDirty;
+  }, [form, savedKey]);
+  return edit.savedKey === savedKey && edit.isDirty;
 }
 
 /** The words next to a form's Save button while it holds unsaved edits. */
