@@ -73,7 +73,7 @@ const noDevToolingImport = {
     type: "problem",
     docs: { description: "Product code never imports scripts/ (entry points) or tools/ (dev and test tooling)." },
     messages: {
-      devTooling: `Product code does not import "{{source}}": {{folder}}/ holds {{what}}. Move what both need into lib/ (provider samples live in lib/telephony/<provider>/samples.ts) and import it from there. ${SEE}`,
+      devTooling: `Product code does not import "{{source}}": {{folder}}/ holds {{what}}. Move what both need into lib/ and import it from there. ${SEE}`,
     },
     schema: [],
   },
