@@ -58,21 +58,26 @@ function snapshot(form: HTMLFormElement): string {
  * a save that remounted its fields).
  */
 export function useFormDirty(form: RefObject<HTMLFormElement | null>, savedKey: unknown): boolean {
-  // An edit is recorded with the savedKey it was made against, so a new savedKey starts clean.
-  const [edit, setEdit] = useState<{ savedKey: unknown; isDirty: boolean }>({ savedKey, isDirty: false });
+  const [baseline, setBaseline] = useState<string | null>(null);
+  const [isDirty, setDirty] = useState(false);
   useLayoutEffect(() => {
+    // The baseline is what the mounted fields show, which only the DOM knows: it is read after they mount.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (form.current) setBaseline(snapshot(form.current));
+    setDirty(false);
+  }, [form, savedKey]);
+  useEffect(() => {
     const element = form.current;
-    if (!element) return;
-    const baseline = snapshot(element);
-    const check = () => setEdit({ savedKey, isDirty: snapshot(element) !== baseline });
+    if (!element || baseline === null) return;
+    const check = () => setDirty(snapshot(element) !== baseline);
     element.addEventListener("input", check);
     element.addEventListener("change", check);
     return () => {
       element.removeEventListener("input", check);
       element.removeEventListener("change", check);
     };
-  }, [form, savedKey]);
-  return edit.savedKey === savedKey && edit.isDirty;
+  }, [form, baseline]);
+  return isDirty;
 }
 
 /** The words next to a form's Save button while it holds unsaved edits. */
