@@ -65,16 +65,16 @@ export function QuickRepliesManager({ quickReplies }: { quickReplies: QuickReply
   const [state, action, pending] = useActionState<QuickReplyState, FormData>(addQuickReplyAction, {});
   const [deleted, deleteAction, deleting] = useActionState<QuickReplyChangeState, FormData>(deleteQuickReplyAction, {});
   const [restored, restoreAction, restoring] = useActionState<QuickReplyChangeState, FormData>(restoreQuickReplyAction, {});
-  const [confirming, setConfirming] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.savedAt) form.current?.reset();
   }, [state.savedAt]);
-  // A deleted reply that comes back with Undo comes back as a plain row, not still asking.
+  // A question is tied to the last delete it saw: the next delete ends it, so a deleted reply that
+  // comes back with Undo comes back as a plain row, not still asking.
   const deletedAt = deleted.done?.at;
-  useEffect(() => {
-    if (deletedAt) setConfirming(null);
-  }, [deletedAt]);
+  const [asking, setAsking] = useState<{ id: string; since: number | undefined } | null>(null);
+  const confirming = asking && asking.since === deletedAt ? asking.id : null;
+  const setConfirming = (id: string | null) => setAsking(id === null ? null : { id, since: deletedAt });
   return (
     <dialog
       id={QUICK_REPLIES_MANAGER_ID}

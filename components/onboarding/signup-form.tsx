@@ -1,17 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { signupAction, type SignupState } from "@/app/(auth)/signup/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 
 export function SignupForm() {
   const [state, action, pending] = useActionState<SignupState, FormData>(signupAction, {});
-  const [timezone, setTimezone] = useState("");
-  useEffect(() => {
-    // The first location starts in the owner's own time zone; they can change it later.
-    setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
+  // The first location starts in the owner's own time zone (the browser's; none on the server); they can change it later.
+  const timezone = useSyncExternalStore(noSubscription, browserTimezone, () => "");
   const e = state.errors;
   return (
     <form action={action} noValidate className="space-y-4">
@@ -38,4 +35,13 @@ export function SignupForm() {
       </Button>
     </form>
   );
+}
+
+/** The browser's time zone never changes while the page is open: nothing to subscribe to. */
+function noSubscription(): () => void {
+  return () => {};
+}
+
+function browserTimezone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

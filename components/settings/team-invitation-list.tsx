@@ -10,6 +10,7 @@ export const INVITATIONS_PAGE_SIZE = 25;
 export async function TeamInvitationList({ orgId, page, timezone, params }: { orgId: string; page: number; timezone: string; params: Record<string, string | undefined> }) {
   const { rows, total } = await listPendingInvitations({ orgId, limit: INVITATIONS_PAGE_SIZE, offset: (page - 1) * INVITATIONS_PAGE_SIZE });
   if (!rows.length) return <EmptyState title="No pending invitations.">Links you create appear here until they are accepted or withdrawn.</EmptyState>;
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: `now` is the request's time
   const now = Date.now();
   return (
     <>

@@ -61,6 +61,8 @@ export function useFormDirty(form: RefObject<HTMLFormElement | null>, savedKey: 
   const [baseline, setBaseline] = useState<string | null>(null);
   const [isDirty, setDirty] = useState(false);
   useLayoutEffect(() => {
+    // The baseline is what the mounted fields show, which only the DOM knows: it is read after they mount.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (form.current) setBaseline(snapshot(form.current));
     setDirty(false);
   }, [form, savedKey]);

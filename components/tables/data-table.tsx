@@ -10,6 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "./pagination";
 
 declare module "@tanstack/react-table" {
+  // Merging into the library's interface must repeat its type parameters, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData, TValue> {
     /** Classes for the column's cells, e.g. "hidden md:table-cell" to drop it at phone width. */
     className?: string;
@@ -35,6 +37,7 @@ export type DataTableProps<T> = {
 
 export function DataTable<T>({ label, columns, data, getRowId, sort, page, size, total, pathname, query, emptyTitle, emptyText }: DataTableProps<T>) {
   const sorting: SortingState = sort ? [{ id: sort.id, desc: sort.desc }] : [];
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API cannot be memoized by the React Compiler, which this app does not run
   const table = useReactTable({
     data,
     columns,

@@ -1,5 +1,5 @@
 // Settings of the phone-system and CRM integrations, and what a test event left behind.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import type { CrmCircuit } from "./crm";
 import { calls, contacts, events, locations, organizations, phoneNumbers, type Call, type Organization } from "../schema";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyIntent } from "./intent";
 import { formatOpening, routeReply, type RoutingContact } from "./route-reply";
-import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";
+import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
 
 // Fixed clocks (Los Angeles wall time in the names; May is PDT, January is PST).

@@ -6,7 +6,7 @@ import type { CallEvent } from "@/lib/telephony/call-event";
 import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/samples";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
 import { decide, leakSourceOf, NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
-import { DOWNTOWN, hm } from "@/lib/schedule/test-schedules";
+import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
 
 // Fixed clocks (Los Angeles wall time in the names).

@@ -165,11 +165,9 @@ describe("independent loops", () => {
 describe("CRM work per organization", () => {
   let receiver: HttpServer;
   let receiverUrl = "";
-  let received = 0;
 
   beforeAll(async () => {
     receiver = createHttpServer((_req, res) => {
-      received += 1;
       res.writeHead(204).end();
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));

@@ -106,8 +106,8 @@ function exportedActionNames(): string[] {
 async function loadActions(): Promise<Action[]> {
   const actions: Action[] = [];
   for (const file of serverModules(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}(auth)${path.sep}`))) {
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exports = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
       if (typeof value === "function" && !PUBLIC.has(name)) actions.push({ name, file: path.relative(ROOT, file), run: value as Action["run"] });
     }
   }
