@@ -1,9 +1,5 @@
 import type { NextConfig } from "next";
-import {
-  COMMON_SECURITY_HEADERS,
-  NON_PAGE_CONTENT_SECURITY_POLICY,
-  STRICT_TRANSPORT_SECURITY,
-} from "./lib/http/security-headers";
+import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
 const WEBHOOK_ANSWER_HEADERS = [{ key: "Cache-Control", value: "no-store, no-transform" }];
 const nonPageCsp = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }];

@@ -25,7 +25,5 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: browser.launchOptions,
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
 });

@@ -66,8 +66,7 @@ type QueryOptions = NonNullable<Parameters<Unsafe>[2]>;
  */
 function preparedByDefault(client: postgres.Sql): postgres.Sql {
   const prepared = (unsafe: Unsafe): Unsafe =>
-    ((query: string, parameters?: Parameters<Unsafe>[1], options?: QueryOptions) =>
-      unsafe(query, parameters, { ...options, prepare: true })) as Unsafe;
+    ((query: string, parameters?: Parameters<Unsafe>[1], options?: QueryOptions) => unsafe(query, parameters, { ...options, prepare: true })) as Unsafe;
   const withPrepared = <T extends { unsafe: Unsafe }>(sql: T): T => Object.assign(sql, { unsafe: prepared(sql.unsafe.bind(sql)) });
   withPrepared(client);
   // A transaction runs on its own `sql` (one reserved connection): it gets the same default.

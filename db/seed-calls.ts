@@ -47,10 +47,7 @@ const CALLS_PER_MONTH = 320;
 /** Share of first calls that are missed; quick second tries after a miss bring the total to ~23%. */
 const MISSED_SHARE = 0.232;
 const FOLLOW_UP_SHARE = 0.12;
-const HOUR_WEIGHT = [
-  0.02, 0.01, 0.01, 0.01, 0.01, 0.03, 0.08, 0.3, 0.8, 1.5, 1.5, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2, 1.3, 1.0, 0.6, 0.4, 0.25,
-  0.1, 0.05,
-];
+const HOUR_WEIGHT = [0.02, 0.01, 0.01, 0.01, 0.01, 0.03, 0.08, 0.3, 0.8, 1.5, 1.5, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2, 1.3, 1.0, 0.6, 0.4, 0.25, 0.1, 0.05];
 const DAY_WEIGHT = [0.6, 1.15, 1.1, 1.1, 1.1, 1.05, 0.9];
 /** Callers mostly know when the spa is open; nobody knows about lunch. */
 const ACCEPT: Record<LocalState, number> = { open: 1, lunch: 0.8, closed: 0.15 };
@@ -179,8 +176,7 @@ export function planCalls(rng: Rng, locations: readonly DemoLocation[], pool: re
     const fixed = calls.reduce((sum, c) => sum + (c.state === "open" ? 0 : MISS_WHEN[c.state]), 0);
     const openLoad = calls.reduce((sum, c) => sum + (c.state === "open" ? at(HOUR_WEIGHT, hourOf(c)) : 0), 0);
     const k = Math.max(0, MISSED_SHARE * calls.length - fixed) / Math.max(openLoad, 1);
-    const missChance = (call: PlannedCall) =>
-      call.state === "open" ? Math.min(0.6, k * at(HOUR_WEIGHT, hourOf(call))) : MISS_WHEN[call.state];
+    const missChance = (call: PlannedCall) => (call.state === "open" ? Math.min(0.6, k * at(HOUR_WEIGHT, hourOf(call))) : MISS_WHEN[call.state]);
     const optedOutMissed = new Set<number>();
     for (const call of [...calls]) {
       // Someone who opted out still calls, and their missed call is not texted (the audit log says why).

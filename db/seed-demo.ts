@@ -70,10 +70,13 @@ export const DEMO_LOCATIONS: readonly Omit<DemoLocation, "id">[] = [
     timezone: "America/Los_Angeles",
     bookingUrl: "https://book.glowmedspa.example/downtown",
     shifts: [
-      ...shifts([1, 2, 3, 4, 5], [
-        [9 * 60, 12 * 60 + 30],
-        [13 * 60 + 15, 19 * 60],
-      ]),
+      ...shifts(
+        [1, 2, 3, 4, 5],
+        [
+          [9 * 60, 12 * 60 + 30],
+          [13 * 60 + 15, 19 * 60],
+        ],
+      ),
       ...shifts([6], [[9 * 60, 15 * 60]]),
     ],
   },
@@ -109,7 +112,10 @@ export const DEMO_NUMBER_BY_PROVIDER: Record<"twilio" | SecretProvider, string> 
 /** Inserts in batches; rows that already exist (same unique key) are left alone. */
 async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.insert(table).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+    await tx
+      .insert(table)
+      .values(rows.slice(i, i + BATCH))
+      .onConflictDoNothing();
   }
 }
 
@@ -221,9 +227,7 @@ async function seedDemoOrg(db: Db, options: { now?: Date }): Promise<{ created: 
     await insertAll(
       tx,
       locationHours,
-      demoLocations.flatMap((l) =>
-        l.shifts.map((s) => ({ id: stableUuid(`hours:${l.name}:${s.weekday}:${s.opensMinute}`), locationId: l.id, ...s })),
-      ),
+      demoLocations.flatMap((l) => l.shifts.map((s) => ({ id: stableUuid(`hours:${l.name}:${s.weekday}:${s.opensMinute}`), locationId: l.id, ...s }))),
     );
     await insertAll(
       tx,
@@ -259,9 +263,7 @@ async function seedDemoOrg(db: Db, options: { now?: Date }): Promise<{ created: 
 
     const history = generateHistory({ orgId, spaName: DEMO_ORG.name, deskId: desk.id, locations: demoLocations, now, days: HISTORY_DAYS, seed: DEMO_SEED });
     await insertAll(tx, contacts, history.contacts);
-    await insertAll(tx, contacts, [
-      { id: stableUuid(`contact:${DEMO_LANDLINE.phone}`), orgId, ...DEMO_LANDLINE, lineTypeCheckedAt: now, createdAt: since },
-    ]);
+    await insertAll(tx, contacts, [{ id: stableUuid(`contact:${DEMO_LANDLINE.phone}`), orgId, ...DEMO_LANDLINE, lineTypeCheckedAt: now, createdAt: since }]);
     await insertAll(tx, calls, history.calls);
     await insertAll(tx, conversations, history.conversations);
     await insertAll(tx, messages, history.messages);

@@ -35,15 +35,7 @@ const OPEN_CONVERSATIONS = 5;
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 const hex32 = (rng: Rng) => rng.hex(32);
 
-export function generateHistory(input: {
-  orgId: string;
-  spaName: string;
-  deskId: string;
-  locations: DemoLocation[];
-  now: Date;
-  days: number;
-  seed: number;
-}): DemoHistory {
+export function generateHistory(input: { orgId: string; spaName: string; deskId: string; locations: DemoLocation[]; now: Date; days: number; seed: number }): DemoHistory {
   const { orgId, spaName, deskId, locations, now, days } = input;
   const rng = createRng(input.seed);
   const start = plus(now, -days * 24 * HOUR);
@@ -74,7 +66,16 @@ export function generateHistory(input: {
   };
   const callback = (conv: Conv, cb: Omit<Callback, "orgId" | "locationId" | "contactId" | "conversationId" | "conv" | "id">) =>
     // As lib/callbacks/open-callback writes it: a task first due after it was opened came in while closed.
-    cbs.push({ id: stableUuid(`callback:${cbs.length}`), orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`), conversationId: conv.id, conv, openedWhileClosed: cb.dueAt > cb.createdAt, ...cb });
+    cbs.push({
+      id: stableUuid(`callback:${cbs.length}`),
+      orgId,
+      locationId: conv.call.location.id,
+      contactId: stableUuid(`contact:${conv.call.contact.index}`),
+      conversationId: conv.id,
+      conv,
+      openedWhileClosed: cb.dueAt > cb.createdAt,
+      ...cb,
+    });
 
   planned.forEach((p, n) => {
     const { location, contact: c } = p;
@@ -104,10 +105,25 @@ export function generateHistory(input: {
     }
     const endedAt = plus(p.startedAt, duration * SECOND);
     out.calls.push({
-      id: callId, orgId, locationId: location.id, contactId, provider: "twilio", externalId: `CA${hex32(rng)}`, direction: "inbound",
-      fromNumber: c.phone, toNumber: location.number, disposition, leakSource, providerStatus, startedAt: p.startedAt, endedAt,
-      durationSeconds: duration, voicemailUrl: voicemail?.url ?? null, voicemailSeconds: voicemail?.seconds ?? null,
-      transcript: voicemail?.transcript ?? null, createdAt: endedAt,
+      id: callId,
+      orgId,
+      locationId: location.id,
+      contactId,
+      provider: "twilio",
+      externalId: `CA${hex32(rng)}`,
+      direction: "inbound",
+      fromNumber: c.phone,
+      toNumber: location.number,
+      disposition,
+      leakSource,
+      providerStatus,
+      startedAt: p.startedAt,
+      endedAt,
+      durationSeconds: duration,
+      voicemailUrl: voicemail?.url ?? null,
+      voicemailSeconds: voicemail?.seconds ?? null,
+      transcript: voicemail?.transcript ?? null,
+      createdAt: endedAt,
     });
     if (!p.missed) return;
 
@@ -128,13 +144,19 @@ export function generateHistory(input: {
     const landline = landlineKnownAt.get(c.index);
     const touched = (humanTouches.get(c.index) ?? []).some((t) => t <= endedAt && endedAt.getTime() - t.getTime() < 30 * MINUTE);
     const reason =
-      c.optedOutAt && c.optedOutAt <= endedAt ? "opted_out"
-      : c.blockedAt && c.blockedAt <= endedAt ? "blocked"
-      : c.kind === "spam" ? "spam"
-      : landline && landline <= endedAt ? "landline"
-      : lastText && endedAt.getTime() - lastText.getTime() < 24 * HOUR ? "already_texted_recently"
-      : touched ? "human_engaged_recently"
-      : null;
+      c.optedOutAt && c.optedOutAt <= endedAt
+        ? "opted_out"
+        : c.blockedAt && c.blockedAt <= endedAt
+          ? "blocked"
+          : c.kind === "spam"
+            ? "spam"
+            : landline && landline <= endedAt
+              ? "landline"
+              : lastText && endedAt.getTime() - lastText.getTime() < 24 * HOUR
+                ? "already_texted_recently"
+                : touched
+                  ? "human_engaged_recently"
+                  : null;
     if (reason) {
       event({ ...ids, type: "text_skipped", reason, createdAt: plus(endedAt, SECOND) });
       if (reason === "landline") callback(conv, { callId, reason: "Missed call from a landline: call back", priority: "normal", dueAt: opensAt, createdAt: endedAt });
@@ -147,9 +169,21 @@ export function generateHistory(input: {
     const sentAt = plus(endedAt, rng.int(3, 15) * SECOND);
     const undelivered = c.landline;
     const textId = message({
-      conversationId: conv.id, contactId, callId, direction: "outbound", fromNumber: location.number, toNumber: c.phone, body,
-      status: undelivered ? "undelivered" : "delivered", providerSid: `SM${hex32(rng)}`, errorCode: undelivered ? 30006 : null,
-      errorMessage: undelivered ? "Landline or unreachable carrier" : null, automated: true, templateSituation: situation, sentAt, createdAt,
+      conversationId: conv.id,
+      contactId,
+      callId,
+      direction: "outbound",
+      fromNumber: location.number,
+      toNumber: c.phone,
+      body,
+      status: undelivered ? "undelivered" : "delivered",
+      providerSid: `SM${hex32(rng)}`,
+      errorCode: undelivered ? 30006 : null,
+      errorMessage: undelivered ? "Landline or unreachable carrier" : null,
+      automated: true,
+      templateSituation: situation,
+      sentAt,
+      createdAt,
     });
     event({ ...ids, messageId: textId, type: "text_queued", reason: situation, createdAt });
     event({ ...ids, messageId: textId, type: "text_sent", reason: null, detail: { attempts: 1 }, createdAt: sentAt });
@@ -173,8 +207,17 @@ export function generateHistory(input: {
     const booked = rng.chance(BOOK_RATE);
     const script = rng.pick(booked ? REPLIES.filter((r) => r.bookable) : REPLIES);
     const replyId = message({
-      conversationId: conv.id, contactId, direction: "inbound", fromNumber: c.phone, toNumber: location.number, body: script.body,
-      status: "received", providerSid: `SM${hex32(rng)}`, automated: false, sentAt: replyAt, createdAt: replyAt,
+      conversationId: conv.id,
+      contactId,
+      direction: "inbound",
+      fromNumber: c.phone,
+      toNumber: location.number,
+      body: script.body,
+      status: "received",
+      providerSid: `SM${hex32(rng)}`,
+      automated: false,
+      sentAt: replyAt,
+      createdAt: replyAt,
     });
     event({ ...ids, messageId: replyId, type: "reply_received", reason: null, createdAt: replyAt });
     conv.items.push({ at: replyAt, kind: "reply", body: script.body, inbound: true, human: false, hot: script.hot });
@@ -190,12 +233,20 @@ export function generateHistory(input: {
     if (answerAt > now) return;
     const treatment = script.treatment ?? rng.weighted(TREATMENTS, (t) => t.weight).name;
     const bookedFor = booked ? pickSlot(rng, location, answerAt) : null;
-    const answer = bookedFor
-      ? `You're all set: ${treatment} on ${formatters[p.locationIndex]?.format(bookedFor)} at ${spaName} ${location.name}. See you then!`
-      : script.answer;
+    const answer = bookedFor ? `You're all set: ${treatment} on ${formatters[p.locationIndex]?.format(bookedFor)} at ${spaName} ${location.name}. See you then!` : script.answer;
     const answerId = message({
-      conversationId: conv.id, contactId, direction: "outbound", fromNumber: location.number, toNumber: c.phone, body: answer,
-      status: "delivered", providerSid: `SM${hex32(rng)}`, automated: false, authorId: deskId, sentAt: answerAt, createdAt: answerAt,
+      conversationId: conv.id,
+      contactId,
+      direction: "outbound",
+      fromNumber: location.number,
+      toNumber: c.phone,
+      body: answer,
+      status: "delivered",
+      providerSid: `SM${hex32(rng)}`,
+      automated: false,
+      authorId: deskId,
+      sentAt: answerAt,
+      createdAt: answerAt,
     });
     event({ ...ids, messageId: answerId, type: "reply_sent", detail: { memberId: deskId }, createdAt: answerAt });
     humanTouches.set(c.index, [...(humanTouches.get(c.index) ?? []), answerAt]);
@@ -207,8 +258,19 @@ export function generateHistory(input: {
     const past = bookedFor < now;
     const r = rng.next();
     out.bookings.push({
-      id: stableUuid(`booking:${out.bookings.length}`), orgId, locationId: location.id, contactId, conversationId: conv.id, callId, messageId: replyId,
-      treatment, valueCents, source: "text_back", bookedFor, createdById: deskId, createdAt: bookedAt,
+      id: stableUuid(`booking:${out.bookings.length}`),
+      orgId,
+      locationId: location.id,
+      contactId,
+      conversationId: conv.id,
+      callId,
+      messageId: replyId,
+      treatment,
+      valueCents,
+      source: "text_back",
+      bookedFor,
+      createdById: deskId,
+      createdAt: bookedAt,
       status: past ? (r < 0.85 ? "showed" : r < 0.94 ? "no_show" : "cancelled") : r < 0.95 ? "booked" : "cancelled",
     });
     conv.booked.push(bookedAt);
@@ -229,8 +291,16 @@ function normalizeValues(out: DemoHistory, target: number): void {
 }
 
 type FinishState = {
-  out: DemoHistory; convs: Map<string, Conv>; cbs: Callback[]; pool: PoolContact[]; firstSeen: Map<number, Date>;
-  landlineKnownAt: Map<number, Date>; rng: Rng; now: Date; orgId: string; deskId: string;
+  out: DemoHistory;
+  convs: Map<string, Conv>;
+  cbs: Callback[];
+  pool: PoolContact[];
+  firstSeen: Map<number, Date>;
+  landlineKnownAt: Map<number, Date>;
+  rng: Rng;
+  now: Date;
+  orgId: string;
+  deskId: string;
 };
 
 /**
@@ -244,8 +314,15 @@ function deskSnooze(cb: Callback, s: FinishState): { dueAt?: Date; snoozedUntil?
   const until = snoozeUntil("next_opening", scheduleOf(cb.conv.call.location), at, cb.dueAt);
   if (!until) return {};
   s.out.events.push({
-    orgId: s.orgId, locationId: cb.locationId, contactId: cb.contactId, conversationId: cb.conversationId, callId: cb.callId ?? null,
-    type: "callback_snoozed", reason: "next_opening", detail: { callbackId: cb.id ?? null, memberId: s.deskId, until: until.toISOString() }, createdAt: at,
+    orgId: s.orgId,
+    locationId: cb.locationId,
+    contactId: cb.contactId,
+    conversationId: cb.conversationId,
+    callId: cb.callId ?? null,
+    type: "callback_snoozed",
+    reason: "next_opening",
+    detail: { callbackId: cb.id ?? null, memberId: s.deskId, until: until.toISOString() },
+    createdAt: at,
   });
   return { dueAt: until, snoozedUntil: until };
 }
@@ -263,16 +340,27 @@ function finish(s: FinishState): void {
     return { conv, items, last, waiting };
   });
   const open = new Set(
-    summaries.filter((x) => x.waiting.length > 0).sort((a, b) => b.last.at.getTime() - a.last.at.getTime()).slice(0, OPEN_CONVERSATIONS).map((x) => x.conv),
+    summaries
+      .filter((x) => x.waiting.length > 0)
+      .sort((a, b) => b.last.at.getTime() - a.last.at.getTime())
+      .slice(0, OPEN_CONVERSATIONS)
+      .map((x) => x.conv),
   );
   for (const { conv, items, last, waiting } of summaries) {
     const isOpen = open.has(conv);
     out.conversations.push({
-      id: conv.id, orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`),
+      id: conv.id,
+      orgId,
+      locationId: conv.call.location.id,
+      contactId: stableUuid(`contact:${conv.call.contact.index}`),
       status: isOpen ? "open" : "done",
       priority: !isOpen ? "normal" : waiting.some((i) => i.hot) ? "hot" : conv.call.contact.kind === "client" ? "high" : "normal",
-      lastActivityKind: last.kind, lastActivityAt: last.at, lastMessagePreview: items.findLast((i) => i.body !== null)?.body ?? null,
-      waitingSince: isOpen ? (waiting[0]?.at ?? null) : null, unreadCount: isOpen ? waiting.length : 0, createdAt: conv.createdAt,
+      lastActivityKind: last.kind,
+      lastActivityAt: last.at,
+      lastMessagePreview: items.findLast((i) => i.body !== null)?.body ?? null,
+      waitingSince: isOpen ? (waiting[0]?.at ?? null) : null,
+      unreadCount: isOpen ? waiting.length : 0,
+      createdAt: conv.createdAt,
     });
   }
   // Callbacks: old ones were done; two or three stay open (those of people still waiting first), due soon.
@@ -290,9 +378,18 @@ function finish(s: FinishState): void {
     const createdAt = waitingSince.get(conv) ?? now;
     const dueAt = nextOpening(scheduleOf(conv.call.location), createdAt) ?? createdAt;
     const cb: Callback = {
-      id: stableUuid(`callback:${s.cbs.length}`), orgId, locationId: conv.call.location.id, contactId: stableUuid(`contact:${conv.call.contact.index}`),
-      conversationId: conv.id, conv, callId: conv.lastCallId, reason: "Missed call, no reply yet: call back", priority: "normal",
-      dueAt, createdAt, openedWhileClosed: dueAt > createdAt,
+      id: stableUuid(`callback:${s.cbs.length}`),
+      orgId,
+      locationId: conv.call.location.id,
+      contactId: stableUuid(`contact:${conv.call.contact.index}`),
+      conversationId: conv.id,
+      conv,
+      callId: conv.lastCallId,
+      reason: "Missed call, no reply yet: call back",
+      priority: "normal",
+      dueAt,
+      createdAt,
+      openedWhileClosed: dueAt > createdAt,
     };
     s.cbs.push(cb);
     keepOpen.add(cb);
@@ -316,8 +413,16 @@ function finish(s: FinishState): void {
     if (!first) continue;
     const landline = s.landlineKnownAt.get(c.index) ?? null;
     out.contacts.push({
-      id: stableUuid(`contact:${c.index}`), orgId, phone: c.phone, name: c.name, kind: c.kind, optedOutAt: c.optedOutAt, blockedAt: c.blockedAt,
-      lineType: landline ? "landline" : null, lineTypeCheckedAt: landline, createdAt: c.knownSince && c.knownSince < first ? c.knownSince : first,
+      id: stableUuid(`contact:${c.index}`),
+      orgId,
+      phone: c.phone,
+      name: c.name,
+      kind: c.kind,
+      optedOutAt: c.optedOutAt,
+      blockedAt: c.blockedAt,
+      lineType: landline ? "landline" : null,
+      lineTypeCheckedAt: landline,
+      createdAt: c.knownSince && c.knownSince < first ? c.knownSince : first,
     });
   }
   out.events.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));

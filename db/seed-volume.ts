@@ -25,7 +25,10 @@ export type VolumeSummary = { orgId: string; calls: number; seconds: number };
 
 export async function seedCallVolume(db: Db, { calls, now = new Date(), days = 730 }: { calls: number; now?: Date; days?: number }): Promise<VolumeSummary> {
   const started = Date.now();
-  const [existing] = await db.select({ id: organizations.id }).from(organizations).where(sql`${organizations.slug} = ${VOLUME_ORG.slug}`);
+  const [existing] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`${organizations.slug} = ${VOLUME_ORG.slug}`);
   if (existing) throw new Error(`${VOLUME_ORG.name} already exists in this database: use a fresh one for --calls`);
   const [org] = await db.insert(organizations).values(VOLUME_ORG).returning();
   if (!org) throw new Error("could not create the volume organization");

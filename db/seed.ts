@@ -70,8 +70,7 @@ async function main(): Promise<void> {
     if (created) {
       const users = DEMO_MEMBERS.map((m) => m.email).join(" / ");
       console.log(
-        `Seeded ${DEMO_ORG.name}: ${await summary(handle.db, orgId)} in ${((Date.now() - started) / 1000).toFixed(1)}s ` +
-          `(demo users ${users}, password ${DEMO_PASSWORD})`,
+        `Seeded ${DEMO_ORG.name}: ${await summary(handle.db, orgId)} in ${((Date.now() - started) / 1000).toFixed(1)}s ` + `(demo users ${users}, password ${DEMO_PASSWORD})`,
       );
     } else {
       console.log(`${DEMO_ORG.name} already present: nothing to do`);

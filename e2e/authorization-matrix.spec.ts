@@ -13,16 +13,16 @@ import { signIn } from "./sign-in";
 type Access = "all" | "owner" | "revenue";
 /** Every page under app/(dashboard), with who may open it ("revenue": owners, coordinators only if allowed). */
 const PAGES: Record<string, { url: () => string; access: Access; otherOrg?: boolean }> = {
-  "callbacks": { url: () => "/callbacks", access: "all" },
-  "calls": { url: () => "/calls", access: "all" },
-  "contacts": { url: () => "/contacts", access: "all" },
+  callbacks: { url: () => "/callbacks", access: "all" },
+  calls: { url: () => "/calls", access: "all" },
+  contacts: { url: () => "/contacts", access: "all" },
   "contacts/[contactId]": { url: () => `/contacts/${process.env.E2E_OTHER_CONTACT_ID}`, access: "all", otherOrg: true },
   "getting-started": { url: () => "/getting-started", access: "owner" },
-  "inbox": { url: () => "/inbox", access: "all" },
+  inbox: { url: () => "/inbox", access: "all" },
   "inbox/[conversationId]": { url: () => `/inbox/${process.env.E2E_OTHER_CONVERSATION_ID}`, access: "all", otherOrg: true },
-  "roi": { url: () => "/roi", access: "revenue" },
+  roi: { url: () => "/roi", access: "revenue" },
   "roi/list": { url: () => "/roi/list?metric=missed", access: "revenue" },
-  "settings": { url: () => "/settings", access: "owner" },
+  settings: { url: () => "/settings", access: "owner" },
   "settings/api": { url: () => "/settings/api", access: "owner" },
   "settings/crm": { url: () => "/settings/crm", access: "owner" },
   "settings/integrations": { url: () => "/settings/integrations", access: "owner" },
@@ -124,7 +124,9 @@ async function setCoordinatorsSeeRevenue(page: Page, on: boolean): Promise<void>
   await expect(page.getByRole("status")).toHaveText("Saved.");
 }
 
-test("revenue (issue 13, item 8): with \"coordinators can see revenue\" off, a coordinator sees no booking value in a conversation or in Mark booked; on, they do", async ({ browser }) => {
+test('revenue (issue 13, item 8): with "coordinators can see revenue" off, a coordinator sees no booking value in a conversation or in Mark booked; on, they do', async ({
+  browser,
+}) => {
   const booking = await demoBooking();
   const money = formatCents(booking.valueCents);
   const desk = await browser.newPage();

@@ -77,9 +77,17 @@ test("a snoozed callback leaves the due list and waits in Snoozed", async ({ pag
   await card.getByRole("button", { name: "Snooze…" }).click();
   await card.getByRole("button", { name: "1 hour" }).click();
 
-  const snoozed = page.getByRole("region", { name: /^Snoozed/ }).getByTestId("callback-card").filter({ hasText: caller.display });
+  const snoozed = page
+    .getByRole("region", { name: /^Snoozed/ })
+    .getByTestId("callback-card")
+    .filter({ hasText: caller.display });
   await expect(snoozed).toContainText(/Snoozed until \w{3} \d{1,2}:\d{2} [AP]M/);
-  await expect(page.getByRole("region", { name: /^(Due now|Waiting for opening)/ }).getByTestId("callback-card").filter({ hasText: caller.display })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: /^(Due now|Waiting for opening)/ })
+      .getByTestId("callback-card")
+      .filter({ hasText: caller.display }),
+  ).toHaveCount(0);
 });
 
 test("the mark-booked form at phone width", async ({ page }) => {

@@ -7,7 +7,6 @@ import { missedCall, newCaller } from "./phone";
 import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
 
-
 /** The most recent moment at 1–5 a.m. in Los Angeles: after hours at Downtown on any day. */
 function lastNightInLosAngeles(now = new Date()): Date {
   const hour = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", hourCycle: "h23" });

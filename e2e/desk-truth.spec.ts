@@ -14,11 +14,7 @@ const shots = "test-results/screenshots";
 const HOUR = 3600_000;
 
 async function conversationOf(db: Db, phone: string) {
-  const [row] = await db
-    .select({ conversation: conversations })
-    .from(conversations)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(eq(contacts.phone, phone));
+  const [row] = await db.select({ conversation: conversations }).from(conversations).innerJoin(contacts, eq(contacts.id, conversations.contactId)).where(eq(contacts.phone, phone));
   if (!row) throw new Error(`no conversation for ${phone}`);
   return row.conversation;
 }
@@ -136,7 +132,10 @@ test("the navigation shows how many callbacks are due, the same number as the qu
   await expect(dueHeading).toBeVisible();
   const due = Number((await dueHeading.textContent())?.match(/\((\d+)\)/)?.[1]);
   expect(due).toBeGreaterThanOrEqual(1);
-  const badge = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Callbacks/ }).getByTestId("nav-badge");
+  const badge = page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /Callbacks/ })
+    .getByTestId("nav-badge");
   await expect(badge).toHaveText(`${due} ${due === 1 ? "callback due" : "callbacks due"}`);
   await page.screenshot({ path: `${shots}/desk-truth-callbacks-desktop.png` });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -166,7 +165,10 @@ test("a callback made hot by a reply reads after that reply in the timeline", as
       });
     }
     await db.update(callbacks).set({ createdAt: hourAgo }).where(eq(callbacks.conversationId, conversation.id));
-    await db.update(messages).set({ createdAt: new Date(hourAgo.getTime() - 60_000) }).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "outbound")));
+    await db
+      .update(messages)
+      .set({ createdAt: new Date(hourAgo.getTime() - 60_000) })
+      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "outbound")));
   });
   expect(await textFromCaller(caller.e164, "Can I come in today?")).toBe(200);
   await signIn(page, "desk@glow.test");

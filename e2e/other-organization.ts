@@ -4,10 +4,7 @@ import { contacts, conversations, locations, messages, organizations, phoneNumbe
 
 export async function seedOtherOrganization(db: Db): Promise<{ conversationId: string; contactId: string; locationId: string }> {
   const [org] = await db.insert(organizations).values({ name: "Other Spa", slug: "other-spa" }).returning();
-  const [location] = await db
-    .insert(locations)
-    .values({ orgId: org!.id, name: "Uptown", timezone: "America/New_York", bookingUrl: "https://other.example/book" })
-    .returning();
+  const [location] = await db.insert(locations).values({ orgId: org!.id, name: "Uptown", timezone: "America/New_York", bookingUrl: "https://other.example/book" }).returning();
   await db.insert(phoneNumbers).values({ orgId: org!.id, locationId: location!.id, e164: "+12125550100", provider: "twilio" });
   const [contact] = await db.insert(contacts).values({ orgId: org!.id, phone: "+12125550111", name: "Secret Caller" }).returning();
   const now = new Date();

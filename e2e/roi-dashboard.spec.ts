@@ -20,7 +20,12 @@ test("the owner sees the forecast, the measured numbers, every chart and the ben
   await expect(page.getByTestId("forecast-revenue")).toHaveText("$11,200");
 
   // The default range is the current month and the two before it.
-  const from = new URL(await page.getByRole("link", { name: "Last 3 months" }).getAttribute("href").then((h) => `http://x${h}`)).searchParams.get("from");
+  const from = new URL(
+    await page
+      .getByRole("link", { name: "Last 3 months" })
+      .getAttribute("href")
+      .then((h) => `http://x${h}`),
+  ).searchParams.get("from");
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(from ?? "");
   await expect(page.getByRole("link", { name: "Last 3 months" })).toHaveAttribute("aria-current", "true");
 
@@ -62,7 +67,7 @@ test("“Use my numbers” loads the measured rates into the forecast and the li
   await expect(page.getByLabel("Re-engaged rate (%)")).toHaveValue(recovered!);
   await expect(page.getByLabel("Book rate (%)")).toHaveValue(booked!);
   await expect(page.getByLabel("Average client value ($)")).toHaveValue(value!);
-  const expectedMissed = Math.floor(Math.round((Number(calls) * Number(missed)) / 100 * 1e6) / 1e6 + 0.5);
+  const expectedMissed = Math.floor(Math.round(((Number(calls) * Number(missed)) / 100) * 1e6) / 1e6 + 0.5);
   await expect(page.getByTestId("forecast-missed")).toHaveText(expectedMissed.toLocaleString("en-US"));
   await expect(page).toHaveURL(new RegExp(`calls=${calls}&missed=${missed}&recovered=${recovered}&booked=${booked}&value=${value}`));
 
@@ -106,7 +111,12 @@ test("changing the range or the location updates the URL and the numbers", async
 test("the CSV exports are one click away, for the range on screen", async ({ page }) => {
   await openDashboard(page, "?from=2026-09-01&to=2026-10-31");
   const exports = page.getByRole("navigation", { name: "Export CSV" });
-  for (const [name, file] of [["Calls", "calls"], ["Conversations", "conversations"], ["Callbacks", "callbacks"], ["Bookings", "bookings"]]) {
+  for (const [name, file] of [
+    ["Calls", "calls"],
+    ["Conversations", "conversations"],
+    ["Callbacks", "callbacks"],
+    ["Bookings", "bookings"],
+  ]) {
     await expect(exports.getByRole("link", { name })).toHaveAttribute("href", `/roi/export/${file}.csv?from=2026-09-01&to=2026-10-31`);
   }
 });

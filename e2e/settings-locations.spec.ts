@@ -11,11 +11,26 @@ type Day = (typeof WEEK)[number];
 
 /** The demo spa's Downtown week (docs/architecture.md#demo-data), put back after the test changes it. */
 const DOWNTOWN_WEEK: Record<Day, [string, string][]> = {
-  Monday: [["09:00", "12:30"], ["13:15", "19:00"]],
-  Tuesday: [["09:00", "12:30"], ["13:15", "19:00"]],
-  Wednesday: [["09:00", "12:30"], ["13:15", "19:00"]],
-  Thursday: [["09:00", "12:30"], ["13:15", "19:00"]],
-  Friday: [["09:00", "12:30"], ["13:15", "19:00"]],
+  Monday: [
+    ["09:00", "12:30"],
+    ["13:15", "19:00"],
+  ],
+  Tuesday: [
+    ["09:00", "12:30"],
+    ["13:15", "19:00"],
+  ],
+  Wednesday: [
+    ["09:00", "12:30"],
+    ["13:15", "19:00"],
+  ],
+  Thursday: [
+    ["09:00", "12:30"],
+    ["13:15", "19:00"],
+  ],
+  Friday: [
+    ["09:00", "12:30"],
+    ["13:15", "19:00"],
+  ],
   Saturday: [["09:00", "15:00"]],
   Sunday: [],
 };
@@ -130,7 +145,10 @@ test("overlapping shifts and a number of another location are refused next to th
   await signIn(page, "owner@glow.test");
   await openDowntown(page);
 
-  await setDay(page, "Sunday", [["10:00", "14:00"], ["13:00", "17:00"]]);
+  await setDay(page, "Sunday", [
+    ["10:00", "14:00"],
+    ["13:00", "17:00"],
+  ]);
   await page.getByRole("button", { name: "Save hours" }).click();
   await expect(page.locator("#weekday-0-error")).toHaveText("10:00 AM–2:00 PM and 1:00 PM–5:00 PM overlap.");
   // The refused hours are still unsaved edits: leaving asks first (issue 13, item 3).
@@ -198,7 +216,10 @@ test("every settings page, at desktop and phone width", async ({ page }) => {
     ["settings-location", downtown, "Downtown"],
     ["settings-templates", "/settings/templates", "Templates"],
   ] as const;
-  for (const [width, height, suffix] of [[1280, 800, "desktop"], [390, 844, "phone"]] as const) {
+  for (const [width, height, suffix] of [
+    [1280, 800, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
     await page.setViewportSize({ width, height });
     for (const [name, path, heading] of screens) {
       await page.goto(path);

@@ -22,7 +22,9 @@ async function signUp(page: Page, spaName: string, email: string): Promise<void>
 
 const steps = (page: Page) => page.getByRole("region", { name: "Getting started" }).getByRole("listitem");
 
-test("a new spa: hours and booking link come first, texts are held until both are set, the time zone saves what was chosen, unsaved hours are kept and warned about", async ({ browser }) => {
+test("a new spa: hours and booking link come first, texts are held until both are set, the time zone saves what was chosen, unsaved hours are kept and warned about", async ({
+  browser,
+}) => {
   // A browser set to UTC: the spa's location is stored in a zone the select does not offer.
   const context = await browser.newContext({ timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -33,7 +35,11 @@ test("a new spa: hours and booking link come first, texts are held until both ar
   await page.goto("/getting-started");
   await expect(page.getByRole("heading", { name: "Getting started", level: 1 })).toBeVisible();
   const titles = await steps(page).locator("p.font-medium").allInnerTexts();
-  expect(titles.map((t) => t.replace(/^To do:\s*/, "")).slice(0, 3)).toEqual(["Set your opening hours", "Add your booking link", "Connect a phone number and paste the webhook URL"]);
+  expect(titles.map((t) => t.replace(/^To do:\s*/, "")).slice(0, 3)).toEqual([
+    "Set your opening hours",
+    "Add your booking link",
+    "Connect a phone number and paste the webhook URL",
+  ]);
   await expect(page.getByTestId("texting-statement")).toHaveText(
     "Texts held. Automatic texts are held until opening hours and a booking link are set. Until then Rebound records every missed call and opens a callback for the desk, but texts no one.",
   );

@@ -41,7 +41,9 @@ test("a new spa signs up, connects a number, sends a test call and brings in the
 
   // Step 1: the number callers dial, on the location's settings page (where the checklist links).
   const spaNumber = newCaller();
-  await checklistStep(page, "Connect a phone number").getByRole("link", { name: /Add number/ }).click();
+  await checklistStep(page, "Connect a phone number")
+    .getByRole("link", { name: /Add number/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Main location", level: 1 })).toBeVisible();
   await page.getByLabel("Phone number", { exact: true }).fill(spaNumber.e164);
   await page.getByRole("button", { name: "Add number" }).click();

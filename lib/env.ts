@@ -26,17 +26,24 @@ function limit(name: string, fallback: number) {
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optional.pipe(
-    z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// URL" }).optional(),
-  ),
+  DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// URL" }).optional()),
   /** Where the embedded database lives when DATABASE_URL is unset. */
   PGLITE_DIR: optional,
   APP_URL: optional.pipe(z.url({ message: "APP_URL must be an absolute http(s) URL" }).optional()),
   AUTH_SECRET: optional.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
-  TWILIO_ACCOUNT_SID: optional.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC + 32 hex").optional()),
+  TWILIO_ACCOUNT_SID: optional.pipe(
+    z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC + 32 hex")
+      .optional(),
+  ),
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_API_BASE: optional.pipe(z.url({ message: "TWILIO_API_BASE must be an absolute URL" }).optional()),
-  PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional(),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "PORT must be a port number")
+    .transform(Number)
+    .optional(),
   TRUST_PROXY_HOPS: optional.pipe(
     z
       .string()
@@ -51,10 +58,21 @@ const envSchema = z.object({
   REBOUND_TEXT_COUNTRIES: optional.pipe(
     z
       .string()
-      .transform((value) => [...new Set(value.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean))])
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(",")
+            .map((code) => code.trim().toUpperCase())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(
         z
-          .array(z.string().refine((code) => isSupportedCountry(code), { error: (issue) => `REBOUND_TEXT_COUNTRIES: ${String(issue.input)} is not a country code (use ISO codes such as US,CA)` }))
+          .array(
+            z.string().refine((code) => isSupportedCountry(code), {
+              error: (issue) => `REBOUND_TEXT_COUNTRIES: ${String(issue.input)} is not a country code (use ISO codes such as US,CA)`,
+            }),
+          )
           .min(1, "REBOUND_TEXT_COUNTRIES must name at least one country (for example US,CA)"),
       )
       .optional(),
@@ -145,10 +163,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
   if (production && !e.AUTH_SECRET) {
-    throw new EnvError(
-      "AUTH_SECRET is required in production: sessions cannot be signed without it, so no one could sign in.\n" +
-        "  Generate one with: openssl rand -base64 32",
-    );
+    throw new EnvError("AUTH_SECRET is required in production: sessions cannot be signed without it, so no one could sign in.\n" + "  Generate one with: openssl rand -base64 32");
   }
   if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN) && e.TWILIO_ACCOUNT_SID) {
     throw new EnvError("TWILIO_ACCOUNT_SID is set but TWILIO_AUTH_TOKEN is not: set both, or neither to simulate texts.");
@@ -160,10 +175,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     pgliteDir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(DATA_DIR, "pglite")),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, ""),
     authSecret: e.AUTH_SECRET ?? dev!.authSecret,
-    twilio:
-      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
-        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN }
-        : undefined,
+    twilio: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN } : undefined,
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
     trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,

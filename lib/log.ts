@@ -54,7 +54,10 @@ const isDatabaseError = (error: Error): error is DatabaseError =>
   "code" in error && typeof error.code === "string" && ("severity" in error || error.name === "PostgresError" || error.constructor.name === "PostgresError");
 
 function stackFrames(error: Error): string {
-  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, STACK_FRAMES);
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .slice(0, STACK_FRAMES);
   return frames.length ? `\n${frames.join("\n")}` : "";
 }
 
@@ -64,7 +67,11 @@ function describeOne(error: Error): string {
   if (isQueryError(error)) return `Failed query (parameters withheld): ${error.query.replace(/\s+/g, " ").slice(0, 500)}`;
   if (isDatabaseError(error)) {
     // The message quotes values (`invalid input syntax for type uuid: "…"`); keep its shape only.
-    const where = [error.table_name && `table ${error.table_name}`, error.column_name && `column ${error.column_name}`, error.constraint_name && `constraint ${error.constraint_name}`];
+    const where = [
+      error.table_name && `table ${error.table_name}`,
+      error.column_name && `column ${error.column_name}`,
+      error.constraint_name && `constraint ${error.constraint_name}`,
+    ];
     const message = error.message.replace(/"[^"]*"/g, '"…"').replace(/\([^)]*\)=\([^)]*\)/g, "(…)=(…)");
     return [`${error.name} ${error.code}: ${message}`, ...where.filter(Boolean)].join(", ");
   }

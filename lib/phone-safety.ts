@@ -27,15 +27,7 @@ export const DEFAULT_ENABLED_COUNTRIES: readonly string[] = ["US", "CA"];
 /** What the number is for: the line a Rebound number forwards calls to, or a number Rebound calls or texts back. */
 export type DialUse = "forwarding" | "callback";
 
-export type UnsafeNumberReason =
-  | "invalid"
-  | "premium_rate"
-  | "shared_cost"
-  | "personal_number"
-  | "non_geographic"
-  | "international_service"
-  | "toll_free"
-  | "country_not_enabled";
+export type UnsafeNumberReason = "invalid" | "premium_rate" | "shared_cost" | "personal_number" | "non_geographic" | "international_service" | "toll_free" | "country_not_enabled";
 
 export type DialCheck =
   | { ok: true; e164: string; country: string; type: NonNullable<NumberType> }

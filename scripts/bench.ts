@@ -209,16 +209,29 @@ async function main(): Promise<void> {
       const text = latencies(toText);
       details.sequential = { text, ack: latencies(acks) };
       memory.mark("sequential");
-      rows.push({ id: "sequential_text", metric: `speed to text, ${options.calls} calls one at a time (p50 / p99)`, measured: `${ms(text.p50)} / ${ms(text.p99)}`, target: "(no target)", pass: null });
+      rows.push({
+        id: "sequential_text",
+        metric: `speed to text, ${options.calls} calls one at a time (p50 / p99)`,
+        measured: `${ms(text.p50)} / ${ms(text.p99)}`,
+        target: "(no target)",
+        pass: null,
+      });
     }
 
     // Ingest: the same closed loop against the bare route and the full webhook, alternating rounds.
     console.log(`ingest: ${options.concurrency} in flight, bare route vs full webhook…`);
     const ingest = { bare: { ok: 0, failed: 0, seconds: 0 }, full: { ok: 0, failed: 0, seconds: 0 }, rounds: [] as unknown[], load: load() };
     for (let round = 0; round < 2; round++) {
-      for (const [kind, path] of [["bare", BARE], ["full", DIAL]] as const) {
+      for (const [kind, path] of [
+        ["bare", BARE],
+        ["full", DIAL],
+      ] as const) {
         // CPU includes sending the texts afterwards: that is part of what a webhook costs.
-        const { result: [result, drained], serverCpuMs, postgresCpuMs } = await cpuDuring({ serverPid, database: database.name }, async () => {
+        const {
+          result: [result, drained],
+          serverCpuMs,
+          postgresCpuMs,
+        } = await cpuDuring({ serverPid, database: database.name }, async () => {
           const loop = await closedLoop({ concurrency: options.concurrency, seconds: options.ingestSeconds / 2, makeRequest: () => missedCall(path, nextCaller()) });
           return [loop, kind === "full" ? await drain(loop.ok) : undefined] as const;
         });
@@ -227,8 +240,14 @@ async function main(): Promise<void> {
         ingest[kind].seconds += result.seconds;
         const perRequest = (cpuMs: number) => +(cpuMs / Math.max(1, result.ok + result.failed)).toFixed(2);
         ingest.rounds.push({
-          kind, round, perSecond: +result.perSecond.toFixed(1), ack: result.ack, failed: result.failed, ...drained,
-          serverCpuMsPerRequest: perRequest(serverCpuMs), postgresCpuMsPerRequest: perRequest(postgresCpuMs),
+          kind,
+          round,
+          perSecond: +result.perSecond.toFixed(1),
+          ack: result.ack,
+          failed: result.failed,
+          ...drained,
+          serverCpuMsPerRequest: perRequest(serverCpuMs),
+          postgresCpuMsPerRequest: perRequest(postgresCpuMs),
         });
       }
     }
@@ -238,7 +257,13 @@ async function main(): Promise<void> {
     const ratio = fullRate / bareRate;
     details.ingest = { ...ingest, barePerSecond: +bareRate.toFixed(1), fullPerSecond: +fullRate.toFixed(1), ratio: +ratio.toFixed(3) };
     rows.push({ id: "ingest_bare", metric: `ingest: bare route, ${options.concurrency} in flight`, measured: `${bareRate.toFixed(0)} req/s`, target: "(baseline)", pass: null });
-    rows.push({ id: "ingest_full", metric: `ingest: missed-call webhook, ${options.concurrency} in flight`, measured: `${fullRate.toFixed(0)} req/s`, target: "(see ratio)", pass: null });
+    rows.push({
+      id: "ingest_full",
+      metric: `ingest: missed-call webhook, ${options.concurrency} in flight`,
+      measured: `${fullRate.toFixed(0)} req/s`,
+      target: "(see ratio)",
+      pass: null,
+    });
     rows.push({
       id: "ingest_ratio",
       metric: "ingest: webhook ÷ bare route",
@@ -264,13 +289,35 @@ async function main(): Promise<void> {
       const text = latencies(times);
       const ack = latencies(steady.sent.map((s) => s.ackedAt - s.sentAt));
       const problems = `${steady.sent.length - accepted.length > 0 ? `, ${steady.sent.length - accepted.length} non-2xx` : ""}${missing ? `, ${missing} never texted` : ""}`;
-      details.steady = { rate: options.rate, seconds: options.rateSeconds, sent: steady.sent.length, accepted: accepted.length, missing, text, ack, scheduleMaxLagMs: +steady.maxLagMs.toFixed(1), load: steadyLoad };
+      details.steady = {
+        rate: options.rate,
+        seconds: options.rateSeconds,
+        sent: steady.sent.length,
+        accepted: accepted.length,
+        missing,
+        text,
+        ack,
+        scheduleMaxLagMs: +steady.maxLagMs.toFixed(1),
+        load: steadyLoad,
+      };
       memory.mark("steady");
       const label = `speed to text at ${options.rate}/s for ${options.rateSeconds} s`;
       const complete = missing === 0 && accepted.length === steady.sent.length;
-      rows.push({ id: "steady_p50", metric: `${label}, p50`, measured: ms(text.p50) + problems, target: `≤ ${TARGETS.steadyP50} ms`, pass: complete && text.p50 <= TARGETS.steadyP50 });
+      rows.push({
+        id: "steady_p50",
+        metric: `${label}, p50`,
+        measured: ms(text.p50) + problems,
+        target: `≤ ${TARGETS.steadyP50} ms`,
+        pass: complete && text.p50 <= TARGETS.steadyP50,
+      });
       rows.push({ id: "steady_p99", metric: `${label}, p99`, measured: ms(text.p99), target: `≤ ${TARGETS.steadyP99} ms`, pass: complete && text.p99 <= TARGETS.steadyP99 });
-      rows.push({ id: "steady_ack", metric: `webhook acknowledged at ${options.rate}/s (p50 / p99)`, measured: `${ms(ack.p50)} / ${ms(ack.p99)}`, target: "(no target)", pass: null });
+      rows.push({
+        id: "steady_ack",
+        metric: `webhook acknowledged at ${options.rate}/s (p50 / p99)`,
+        measured: `${ms(ack.p50)} / ${ms(ack.p99)}`,
+        target: "(no target)",
+        pass: null,
+      });
     }
 
     // Burst: N distinct missed calls at once.
@@ -293,10 +340,36 @@ async function main(): Promise<void> {
       const text = toTextTimes(accepted, (i) => burstCallers[i]!, standIn.messages);
       standIn.reset();
       const statuses = Object.fromEntries([...new Set(sent.map((s) => s.status))].map((st) => [st, sent.filter((s) => s.status === st).length]));
-      details.burst = { calls: options.burst, statuses, ack, text: latencies(text.times), textedOnce, duplicates, never, lastTextMs: +lastText.toFixed(1), load: burstLoad, errors: sent.filter((s) => s.error).slice(0, 3).map((s) => s.error) };
+      details.burst = {
+        calls: options.burst,
+        statuses,
+        ack,
+        text: latencies(text.times),
+        textedOnce,
+        duplicates,
+        never,
+        lastTextMs: +lastText.toFixed(1),
+        load: burstLoad,
+        errors: sent
+          .filter((s) => s.error)
+          .slice(0, 3)
+          .map((s) => s.error),
+      };
       memory.mark("burst");
-      rows.push({ id: "burst_2xx", metric: `burst of ${options.burst}: webhooks answered 2xx`, measured: `${accepted.length} / ${options.burst}`, target: "all", pass: accepted.length === options.burst });
-      rows.push({ id: "burst_ack_p99", metric: `burst of ${options.burst}: acknowledged, p99`, measured: ms(ack.p99), target: `≤ ${TARGETS.burstAckP99} ms`, pass: ack.p99 <= TARGETS.burstAckP99 });
+      rows.push({
+        id: "burst_2xx",
+        metric: `burst of ${options.burst}: webhooks answered 2xx`,
+        measured: `${accepted.length} / ${options.burst}`,
+        target: "all",
+        pass: accepted.length === options.burst,
+      });
+      rows.push({
+        id: "burst_ack_p99",
+        metric: `burst of ${options.burst}: acknowledged, p99`,
+        measured: ms(ack.p99),
+        target: `≤ ${TARGETS.burstAckP99} ms`,
+        pass: ack.p99 <= TARGETS.burstAckP99,
+      });
       rows.push({
         id: "burst_once",
         metric: `burst of ${options.burst}: callers texted exactly once`,
@@ -304,7 +377,13 @@ async function main(): Promise<void> {
         target: "all",
         pass: textedOnce === options.burst,
       });
-      rows.push({ id: "burst_last_text", metric: `burst of ${options.burst}: last text out, after the burst began`, measured: ms(lastText), target: `≤ ${TARGETS.burstLastTextMs} ms`, pass: never === 0 && lastText <= TARGETS.burstLastTextMs });
+      rows.push({
+        id: "burst_last_text",
+        metric: `burst of ${options.burst}: last text out, after the burst began`,
+        measured: ms(lastText),
+        target: `≤ ${TARGETS.burstLastTextMs} ms`,
+        pass: never === 0 && lastText <= TARGETS.burstLastTextMs,
+      });
     }
 
     // Read paths.
@@ -318,7 +397,13 @@ async function main(): Promise<void> {
       const inbox = await renderTimes({ appUrl, cookie, path: "/inbox", samples: 50, marker: "conversation-row" });
       memory.mark("inbox");
       details.inbox = { conversations: options.conversations, ...inbox };
-      rows.push({ id: "inbox_p95", metric: `inbox first page, ${options.conversations.toLocaleString("en-US")} conversations, p95`, measured: ms(inbox.p95), target: `≤ ${TARGETS.inboxP95} ms`, pass: inbox.p95 <= TARGETS.inboxP95 });
+      rows.push({
+        id: "inbox_p95",
+        metric: `inbox first page, ${options.conversations.toLocaleString("en-US")} conversations, p95`,
+        measured: ms(inbox.p95),
+        target: `≤ ${TARGETS.inboxP95} ms`,
+        pass: inbox.p95 <= TARGETS.inboxP95,
+      });
     }
     if (options.roiCalls > 0) {
       console.log(`ROI dashboard at ${options.roiCalls.toLocaleString("en-US")} calls…`);
@@ -331,13 +416,31 @@ async function main(): Promise<void> {
       const year = await renderTimes({ appUrl, cookie, path: `/roi?from=${from}&to=${to}`, samples: 30, marker });
       memory.mark("roi");
       details.roi = { calls: options.roiCalls, lastThreeMonths: quarter, lastTwelveMonths: year };
-      rows.push({ id: "roi_3m_p95", metric: `ROI dashboard, last 3 months, ${label}, p95`, measured: ms(quarter.p95), target: `≤ ${TARGETS.roiP95} ms`, pass: quarter.p95 <= TARGETS.roiP95 });
-      rows.push({ id: "roi_12m_p95", metric: `ROI dashboard, last 12 months, ${label}, p95`, measured: ms(year.p95), target: `≤ ${TARGETS.roiP95} ms`, pass: year.p95 <= TARGETS.roiP95 });
+      rows.push({
+        id: "roi_3m_p95",
+        metric: `ROI dashboard, last 3 months, ${label}, p95`,
+        measured: ms(quarter.p95),
+        target: `≤ ${TARGETS.roiP95} ms`,
+        pass: quarter.p95 <= TARGETS.roiP95,
+      });
+      rows.push({
+        id: "roi_12m_p95",
+        metric: `ROI dashboard, last 12 months, ${label}, p95`,
+        measured: ms(year.p95),
+        target: `≤ ${TARGETS.roiP95} ms`,
+        pass: year.p95 <= TARGETS.roiP95,
+      });
     }
 
     const peak = memory.peakMiB();
     details.memory = { pid: serverPid, ...peak };
-    rows.push({ id: "peak_rss", metric: "peak RSS of the next-server process (VmHWM)", measured: `${peak.hwmMiB.toFixed(0)} MB`, target: `≤ ${TARGETS.rssMiB} MB`, pass: peak.hwmMiB <= TARGETS.rssMiB });
+    rows.push({
+      id: "peak_rss",
+      metric: "peak RSS of the next-server process (VmHWM)",
+      measured: `${peak.hwmMiB.toFixed(0)} MB`,
+      target: `≤ ${TARGETS.rssMiB} MB`,
+      pass: peak.hwmMiB <= TARGETS.rssMiB,
+    });
 
     console.log("\n" + formatTable(rows));
     const judged = rows.filter((r) => r.pass !== null);

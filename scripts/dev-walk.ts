@@ -133,8 +133,22 @@ function ownerSteps(url: string, n: number): Step[] {
     },
     { name: "callbacks", run: (p) => p.goto(`${url}/callbacks`) },
     { name: "roi", run: (p) => p.goto(`${url}/roi`) },
-    { name: "roi: range", run: (p) => p.getByRole("navigation", { name: "Quick ranges" }).getByRole("link", { name: ranges[n % ranges.length]!, exact: true }).click() },
-    { name: "roi: range", run: (p) => p.getByRole("navigation", { name: "Quick ranges" }).getByRole("link", { name: ranges[(n + 2) % ranges.length]!, exact: true }).click() },
+    {
+      name: "roi: range",
+      run: (p) =>
+        p
+          .getByRole("navigation", { name: "Quick ranges" })
+          .getByRole("link", { name: ranges[n % ranges.length]!, exact: true })
+          .click(),
+    },
+    {
+      name: "roi: range",
+      run: (p) =>
+        p
+          .getByRole("navigation", { name: "Quick ranges" })
+          .getByRole("link", { name: ranges[(n + 2) % ranges.length]!, exact: true })
+          .click(),
+    },
     { name: "roi list", run: (p) => p.goto(`${url}/roi/list?metric=missed`) },
     { name: "settings", run: (p) => p.goto(`${url}/settings`) },
     { name: "settings: locations", run: (p) => p.goto(`${url}/settings/locations`) },
@@ -199,12 +213,29 @@ async function main(): Promise<void> {
 
   const sample = () => {
     const procs = listProcs();
-    const s: Sample = { t: Math.round((Date.now() - startedAt) / 1000), at: new Date().toISOString(), ...treeSample(procs, root), heap: lastServerMemory(memoryLog), actions, errors };
+    const s: Sample = {
+      t: Math.round((Date.now() - startedAt) / 1000),
+      at: new Date().toISOString(),
+      ...treeSample(procs, root),
+      heap: lastServerMemory(memoryLog),
+      actions,
+      errors,
+    };
     samples.push(s);
     const heap = s.heap ? ` heap ${s.heap.heapUsedMb}/${s.heap.heapTotalMb} ext ${s.heap.externalMb} ab ${s.heap.arrayBuffersMb}` : "";
     console.log(`${(s.t / 60).toFixed(1).padStart(5)} min  RSS ${s.rssMb} MB (${s.processes.length} processes)${heap}  actions ${actions} errors ${errors}`);
     writeFileSync(`${base}.json`, JSON.stringify({ options, root, samples }, null, 1));
-    writeFileSync(`${base}.csv`, ["t_s,rss_mb,heap_used_mb,heap_total_mb,external_mb,array_buffers_mb,processes,actions,errors", ...samples.map((x) => [x.t, x.rssMb, x.heap?.heapUsedMb ?? "", x.heap?.heapTotalMb ?? "", x.heap?.externalMb ?? "", x.heap?.arrayBuffersMb ?? "", x.processes.length, x.actions, x.errors].join(","))].join("\n") + "\n");
+    writeFileSync(
+      `${base}.csv`,
+      [
+        "t_s,rss_mb,heap_used_mb,heap_total_mb,external_mb,array_buffers_mb,processes,actions,errors",
+        ...samples.map((x) =>
+          [x.t, x.rssMb, x.heap?.heapUsedMb ?? "", x.heap?.heapTotalMb ?? "", x.heap?.externalMb ?? "", x.heap?.arrayBuffersMb ?? "", x.processes.length, x.actions, x.errors].join(
+            ",",
+          ),
+        ),
+      ].join("\n") + "\n",
+    );
   };
   sample();
   const sampler = setInterval(sample, options.sampleSeconds * 1000);

@@ -72,7 +72,7 @@ class Unreachable extends Error {}
 
 async function main(): Promise<number> {
   const options = parseSimulateArgs(process.argv.slice(2));
-  if (options.help) return console.log(USAGE), 0;
+  if (options.help) return (console.log(USAGE), 0);
   const targets = resolveTargets(options.url, { APP_URL: process.env.APP_URL, PORT: process.env.PORT });
   const secrets = secretsFromEnv(process.env);
   const accountSid = process.env.TWILIO_ACCOUNT_SID?.trim() || "AC" + "5".repeat(32);

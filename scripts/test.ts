@@ -86,7 +86,11 @@ async function main(): Promise<void> {
 
 // Ctrl-C reaches the running tier too (same process group); a SIGTERM sent to this process alone is
 // passed on. Either way the embedded Postgres is stopped and its folder removed before exiting.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+] as const) {
   process.on(signal, () => {
     current?.kill(signal);
     void finish(code);

@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const port = arg >= 0 ? Number(process.argv[arg + 1]) : 4010;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a port number");
   const standIn = await startTwilioStandIn({
-    port, autoDeliver: true,
+    port,
+    autoDeliver: true,
     onMessage: (m) => console.log(`${new Date(m.receivedAtEpochMs).toISOString()} ${m.sid} ${m.from} -> ${m.to}: ${JSON.stringify(m.body)}`),
   });
   console.log(`Twilio stand-in listening on ${standIn.url} (auto-delivering status callbacks)`);

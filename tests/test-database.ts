@@ -16,7 +16,10 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   } catch (error) {
     // A tier run on its own (`npm run test:integration`, `npx vitest …`) has no server chosen for it.
     if (error instanceof postgres.PostgresError) throw error;
-    throw new Error(`No Postgres answers at ${ADMIN_URL}: run the tests through \`npm test\` (which starts one; one tier: \`npm test -- test:integration\`), or point TEST_POSTGRES_URL at a server`, { cause: error });
+    throw new Error(
+      `No Postgres answers at ${ADMIN_URL}: run the tests through \`npm test\` (which starts one; one tier: \`npm test -- test:integration\`), or point TEST_POSTGRES_URL at a server`,
+      { cause: error },
+    );
   } finally {
     await admin.end();
   }

@@ -58,20 +58,24 @@ export async function startAppServer(input: {
   authSecret?: string;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${input.port}`;
-  const server = spawn(process.execPath, [...npmStartNodeFlags(), ...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: input.databaseUrl,
-      APP_URL: input.appUrl ?? url,
-      AUTH_SECRET: input.authSecret ?? randomBytes(32).toString("base64"),
-      TWILIO_ACCOUNT_SID: input.twilio.accountSid,
-      TWILIO_AUTH_TOKEN: input.twilio.authToken,
-      TWILIO_API_BASE: input.twilio.apiBase,
-      ...input.env,
+  const server = spawn(
+    process.execPath,
+    [...npmStartNodeFlags(), ...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: input.databaseUrl,
+        APP_URL: input.appUrl ?? url,
+        AUTH_SECRET: input.authSecret ?? randomBytes(32).toString("base64"),
+        TWILIO_ACCOUNT_SID: input.twilio.accountSid,
+        TWILIO_AUTH_TOKEN: input.twilio.authToken,
+        TWILIO_API_BASE: input.twilio.apiBase,
+        ...input.env,
+      },
+      stdio: input.stdio ?? ["ignore", "inherit", "inherit"],
     },
-    stdio: input.stdio ?? ["ignore", "inherit", "inherit"],
-  });
+  );
   const exited = new Promise((resolve) => server.once("exit", resolve));
   const signal = async (name: "SIGTERM" | "SIGKILL") => {
     if (server.exitCode === null && server.signalCode === null) server.kill(name);

@@ -35,7 +35,11 @@ export async function send(index: number, request: Request): Promise<Sent> {
 }
 
 /** Closed loop: `concurrency` requests always in flight for `seconds`; each request is new (makeRequest(i)). */
-export async function closedLoop(input: { concurrency: number; seconds: number; makeRequest: (i: number) => Request }): Promise<{ ok: number; failed: number; seconds: number; perSecond: number; ack: Latencies }> {
+export async function closedLoop(input: {
+  concurrency: number;
+  seconds: number;
+  makeRequest: (i: number) => Request;
+}): Promise<{ ok: number; failed: number; seconds: number; perSecond: number; ack: Latencies }> {
   let next = 0;
   let ok = 0;
   let failed = 0;

@@ -1,7 +1,10 @@
 // Signs in through next-auth's own endpoints, as a browser would, and returns the Cookie header
 // for the signed-in session (for benchmarks of pages behind the login).
 function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter(Boolean);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .filter(Boolean);
 }
 
 export async function signInForCookie(appUrl: string, email: string, password: string): Promise<string> {

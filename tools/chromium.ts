@@ -9,7 +9,15 @@ export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 // Root in a container has no sandbox to drop into; no GPU, a small /dev/shm, and none of the
 // browser's own background traffic on a test machine.
-const SYSTEM_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const SYSTEM_CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export const NO_CHROMIUM = `No Chromium found (neither ${SYSTEM_CHROMIUM} nor Playwright's own): install one with \`apt-get install chromium\` (Debian/Ubuntu) or \`npx playwright install chromium\`.`;
 

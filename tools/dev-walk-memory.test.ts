@@ -34,9 +34,16 @@ describe("the dev server's process tree", () => {
     mkdirSync(path.join(root, "net"), { recursive: true });
     const header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
     // 0CE9 = 3305, state 0A = LISTEN, inode 4242; a connection on the same port (01) is not it.
-    writeFileSync(path.join(root, "net/tcp"), header + "   0: 0100007F:0CE9 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1\n   1: 0100007F:0CE9 0100007F:9999 01 00000000:00000000 00:00000000 00000000     0        0 777 1\n");
+    writeFileSync(
+      path.join(root, "net/tcp"),
+      header +
+        "   0: 0100007F:0CE9 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1\n   1: 0100007F:0CE9 0100007F:9999 01 00000000:00000000 00:00000000 00000000     0        0 777 1\n",
+    );
     writeFileSync(path.join(root, "net/tcp6"), header);
-    for (const [pid, ppid, rss, cmd, socket] of [[12, 11, 1_500_000, "next-server (v16.4.6)", 4242], [20, 1, 300_000, "chromium", 777]] as const) {
+    for (const [pid, ppid, rss, cmd, socket] of [
+      [12, 11, 1_500_000, "next-server (v16.4.6)", 4242],
+      [20, 1, 300_000, "chromium", 777],
+    ] as const) {
       mkdirSync(path.join(root, `${pid}/fd`), { recursive: true });
       writeFileSync(path.join(root, `${pid}/status`), `Name:\tx\nPPid:\t${ppid}\nVmRSS:\t  ${rss} kB\n`);
       writeFileSync(path.join(root, `${pid}/cmdline`), `${cmd}\0`);
@@ -69,6 +76,12 @@ describe("the walk's summary", () => {
   });
 
   it("a flat series has no growth", () => {
-    expect(slopePer10Min([{ t: 0, y: 5 }, { t: 60, y: 5 }, { t: 120, y: 5 }])).toBe(0);
+    expect(
+      slopePer10Min([
+        { t: 0, y: 5 },
+        { t: 60, y: 5 },
+        { t: 120, y: 5 },
+      ]),
+    ).toBe(0);
   });
 });

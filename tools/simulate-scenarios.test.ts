@@ -48,7 +48,8 @@ function eventSeenByApp(step: Step, now: Date = NOW): CallEvent {
   return parsed.event;
 }
 
-const callSteps = (p: Plan) => p.steps.filter((s) => !s.path.endsWith("/voice") && !s.path.endsWith("/sms") && !s.path.endsWith("/voicemail") && !s.path.endsWith("/transcription"));
+const callSteps = (p: Plan) =>
+  p.steps.filter((s) => !s.path.endsWith("/voice") && !s.path.endsWith("/sms") && !s.path.endsWith("/voicemail") && !s.path.endsWith("/transcription"));
 
 describe("parseSimulateArgs", () => {
   it("defaults to a missed call to Downtown through Twilio", () => {
@@ -72,8 +73,28 @@ describe("parseSimulateArgs", () => {
   });
 
   it("accepts numbers as people type them and keeps the first version's flags", () => {
-    const options = parseSimulateArgs(["--to", "(310) 555-0199", "--from", "213 555 0147", "--mode", "call-status", "--voicemail", "--reply", " Hi ", "--url", "http://localhost:3011/"]);
-    expect(options).toMatchObject({ provider: "twilio-status", providerGiven: true, to: "+13105550199", from: "+12135550147", voicemail: true, reply: "Hi", url: "http://localhost:3011" });
+    const options = parseSimulateArgs([
+      "--to",
+      "(310) 555-0199",
+      "--from",
+      "213 555 0147",
+      "--mode",
+      "call-status",
+      "--voicemail",
+      "--reply",
+      " Hi ",
+      "--url",
+      "http://localhost:3011/",
+    ]);
+    expect(options).toMatchObject({
+      provider: "twilio-status",
+      providerGiven: true,
+      to: "+13105550199",
+      from: "+12135550147",
+      voicemail: true,
+      reply: "Hi",
+      url: "http://localhost:3011",
+    });
   });
 
   it.each([

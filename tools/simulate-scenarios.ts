@@ -275,8 +275,7 @@ export function planScenario(options: SimulateOptions, context: PlanContext): Pl
   const textTo = demoTextNumberFor(to);
   const { accountSid, aircallToken, now } = context;
   const caller = formatPhone(from);
-  const call = (spec: Partial<CallSpec> = {}) =>
-    callTo({ provider, from, to, accountSid, aircallToken, now, voicemail: options.voicemail ? VOICEMAIL_TRANSCRIPT : null, ...spec });
+  const call = (spec: Partial<CallSpec> = {}) => callTo({ provider, from, to, accountSid, aircallToken, now, voicemail: options.voicemail ? VOICEMAIL_TRANSCRIPT : null, ...spec });
   const sms = (body: string, label: string, optOutType?: string): Step => ({
     kind: "twilio",
     path: "/api/webhooks/twilio/sms",

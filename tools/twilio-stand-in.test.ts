@@ -8,7 +8,10 @@ import { startTwilioStandIn, type TwilioStandIn } from "./twilio-stand-in";
 
 /** twilio 6 has no base-URL option: RequestClient.request receives the absolute URL (no query; params apart), swap its origin. */
 class StandInClient extends twilio.RequestClient {
-  constructor(private readonly base: string, opts?: RequestClient.RequestClientOptions) {
+  constructor(
+    private readonly base: string,
+    opts?: RequestClient.RequestClientOptions,
+  ) {
     super(opts);
   }
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
@@ -21,7 +24,10 @@ const clientFor = (s: TwilioStandIn, authToken = s.authToken, opts?: RequestClie
   twilio(s.accountSid, authToken, { httpClient: new StandInClient(s.url, opts) });
 
 async function restError(p: Promise<unknown>): Promise<InstanceType<typeof twilio.RestException>> {
-  const err: unknown = await p.then(() => undefined, (e: unknown) => e);
+  const err: unknown = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(twilio.RestException);
   return err as InstanceType<typeof twilio.RestException>;
 }
@@ -178,7 +184,10 @@ describe("status callbacks", () => {
       received.length = 0;
       const msg = await clientFor(standIn).messages.create({ to: TO, from: FROM, body: "hi", statusCallback: `${appUrl}/status` });
       await expect.poll(() => received.length, { timeout: 3000 }).toBe(2);
-      expect(received.map((r) => [r.params.MessageSid, r.params.MessageStatus, r.valid])).toEqual([[msg.sid, "sent", true], [msg.sid, "delivered", true]]);
+      expect(received.map((r) => [r.params.MessageSid, r.params.MessageStatus, r.valid])).toEqual([
+        [msg.sid, "sent", true],
+        [msg.sid, "delivered", true],
+      ]);
     } finally {
       await standIn.close();
     }
@@ -189,7 +198,12 @@ describe("hang", () => {
   it("a hung send never answers, and close() frees it", async () => {
     const standIn = await startTwilioStandIn();
     standIn.failNextSends(["hang"]);
-    const pending = clientFor(standIn).messages.create({ to: TO, from: FROM, body: "x" }).then(() => "answered", () => "failed");
+    const pending = clientFor(standIn)
+      .messages.create({ to: TO, from: FROM, body: "x" })
+      .then(
+        () => "answered",
+        () => "failed",
+      );
     const raced = await Promise.race([pending, new Promise((r) => setTimeout(() => r("still waiting"), 300))]);
     expect(raced).toBe("still waiting");
     const started = Date.now();
@@ -205,7 +219,10 @@ describe("accepted but unanswered, and slow answers", () => {
     const standIn = await startTwilioStandIn();
     standIn.failNextSends(["accept-and-hang"]);
     const client = clientFor(standIn);
-    const pending = client.messages.create({ to: TO, from: FROM, body: "lost answer" }).then(() => "answered", () => "failed");
+    const pending = client.messages.create({ to: TO, from: FROM, body: "lost answer" }).then(
+      () => "answered",
+      () => "failed",
+    );
     await standIn.waitForMessages(1);
     const listed = await client.messages.list({ to: TO, from: FROM, limit: 5 });
     expect(listed.map((m) => m.body)).toEqual(["lost answer"]);
@@ -220,7 +237,10 @@ describe("accepted but unanswered, and slow answers", () => {
   it("delayMs: the text is accepted at once and answered later; an error is answered later", async () => {
     const standIn = await startTwilioStandIn();
     const client = clientFor(standIn);
-    standIn.failNextSends([{ status: 201, delayMs: 300 }, { status: 500, delayMs: 200 }]);
+    standIn.failNextSends([
+      { status: 201, delayMs: 300 },
+      { status: 500, delayMs: 200 },
+    ]);
     const started = Date.now();
     const slow = client.messages.create({ to: TO, from: FROM, body: "slow" });
     await standIn.waitForMessages(1);

@@ -19,7 +19,8 @@ export type ScriptedReply = { status: number; code?: number; message?: string; d
 export type StandInAttempt = { kind: "send" | "list"; at: number; to: string | null; outcome: "accepted" | "hang" | "accept-and-hang" | number | null };
 export type TwilioStandIn = {
   url: string;
-  accountSid: string; authToken: string;
+  accountSid: string;
+  authToken: string;
   messages: StandInMessage[];
   /** Every request seen (path = pathname, without the query string). */
   requests: { method: string; path: string }[];
@@ -35,14 +36,25 @@ export type TwilioStandIn = {
   close(): Promise<void>;
 };
 type Options = {
-  port?: number; host?: string; accountSid?: string; authToken?: string;
+  port?: number;
+  host?: string;
+  accountSid?: string;
+  authToken?: string;
   /** After each accepted send with a StatusCallback, post signed "sent" then "delivered" callbacks ~50 ms apart (failures ignored). */
   autoDeliver?: boolean;
   /** Called for each accepted message (the CLI logs them). */
   onMessage?: (message: StandInMessage) => void;
 };
 /** Per-message state the REST answers need beyond StandInMessage. */
-type MessageState = { msg: StandInMessage; messagingServiceSid: string | null; status: string; errorCode: number | null; dateCreated: string; dateUpdated: string; numSegments: number };
+type MessageState = {
+  msg: StandInMessage;
+  messagingServiceSid: string | null;
+  status: string;
+  errorCode: number | null;
+  dateCreated: string;
+  dateUpdated: string;
+  numSegments: number;
+};
 type Json = Record<string, unknown>;
 
 export const DEFAULT_ACCOUNT_SID = "AC" + "0".repeat(31) + "1";
@@ -56,7 +68,16 @@ const COUNTRY: Record<string, string> = { "1": "US", "44": "GB", "61": "AU", "33
 /** RFC 2822 as Twilio writes it: "Thu, 24 Aug 2023 05:01:45 +0000". */
 const rfc2822 = (ms: number) => new Date(ms).toUTCString().replace("GMT", "+0000");
 const errorBody = (status: number, code: number, message: string) => ({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
-const DEFAULT_ERRORS: Record<number, string> = { 400: "Bad Request", 401: "Authenticate", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+const DEFAULT_ERRORS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Authenticate",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
 
 function segments(body: string): number {
   const gsm = /^[A-Za-z0-9 \r\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/.test(body);
@@ -92,11 +113,26 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const messageJson = (s: MessageState): Json => {
     const uri = `/2010-04-01/Accounts/${s.msg.accountSid}/Messages/${s.msg.sid}`;
     return {
-      account_sid: s.msg.accountSid, api_version: "2010-04-01", body: s.msg.body,
-      date_created: s.dateCreated, date_sent: s.dateCreated, date_updated: s.dateUpdated, direction: "outbound-api",
-      error_code: s.errorCode, error_message: null, from: s.msg.from || null, messaging_service_sid: s.messagingServiceSid,
-      num_media: "0", num_segments: String(s.numSegments), price: null, price_unit: null, sid: s.msg.sid, status: s.status,
-      subresource_uris: { media: `${uri}/Media.json` }, to: s.msg.to, uri: `${uri}.json`,
+      account_sid: s.msg.accountSid,
+      api_version: "2010-04-01",
+      body: s.msg.body,
+      date_created: s.dateCreated,
+      date_sent: s.dateCreated,
+      date_updated: s.dateUpdated,
+      direction: "outbound-api",
+      error_code: s.errorCode,
+      error_message: null,
+      from: s.msg.from || null,
+      messaging_service_sid: s.messagingServiceSid,
+      num_media: "0",
+      num_segments: String(s.numSegments),
+      price: null,
+      price_unit: null,
+      sid: s.msg.sid,
+      status: s.status,
+      subresource_uris: { media: `${uri}/Media.json` },
+      to: s.msg.to,
+      uri: `${uri}.json`,
     };
   };
 
@@ -158,12 +194,25 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     if (body.length > 1600) return invalid(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
     const epoch = Date.now();
     const msg: StandInMessage = {
-      sid: "SM" + randomBytes(16).toString("hex"), accountSid, to, from, body,
-      receivedAt: performance.now(), receivedAtEpochMs: epoch,
+      sid: "SM" + randomBytes(16).toString("hex"),
+      accountSid,
+      to,
+      from,
+      body,
+      receivedAt: performance.now(),
+      receivedAtEpochMs: epoch,
     };
     const callback = form.get("StatusCallback");
     if (callback) msg.statusCallback = callback;
-    const s: MessageState = { msg, messagingServiceSid: serviceSid, status: "queued", errorCode: null, dateCreated: rfc2822(epoch), dateUpdated: rfc2822(epoch), numSegments: segments(body) };
+    const s: MessageState = {
+      msg,
+      messagingServiceSid: serviceSid,
+      status: "queued",
+      errorCode: null,
+      dateCreated: rfc2822(epoch),
+      dateUpdated: rfc2822(epoch),
+      numSegments: segments(body),
+    };
     messages.push(msg);
     state.set(msg.sid, s);
     attempt.outcome = reply === "accept-and-hang" ? "accept-and-hang" : "accepted";
@@ -182,7 +231,10 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   }
 
   function later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => { timers.delete(t); if (!closed) fn(); }, ms);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      if (!closed) fn();
+    }, ms);
     timers.add(t);
   }
 
@@ -198,8 +250,13 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const page = Math.max(0, Number(q.get("Page")) || 0);
     const matching = [...state.values()].reverse().filter(({ msg }) => {
       const sentSecond = Math.floor(msg.receivedAtEpochMs / 1000) * 1000; // date_sent has 1 s precision
-      return (!to || msg.to === to) && (!from || msg.from === from) &&
-        (!on || (sentSecond >= on[0] && sentSecond <= on[1])) && (!after || sentSecond >= after[0]) && (!before || sentSecond <= before[1]);
+      return (
+        (!to || msg.to === to) &&
+        (!from || msg.from === from) &&
+        (!on || (sentSecond >= on[0] && sentSecond <= on[1])) &&
+        (!after || sentSecond >= after[0]) &&
+        (!before || sentSecond <= before[1])
+      );
     });
     const items = matching.slice(page * pageSize, (page + 1) * pageSize);
     const pageUri = (n: number) => {
@@ -211,27 +268,54 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     };
     const hasNext = (page + 1) * pageSize < matching.length;
     send(res, 200, {
-      messages: items.map(messageJson), end: page * pageSize + Math.max(0, items.length - 1), first_page_uri: pageUri(0),
-      next_page_uri: hasNext ? pageUri(page + 1) : null, page, page_size: pageSize,
-      previous_page_uri: page > 0 ? pageUri(page - 1) : null, start: page * pageSize, uri: pageUri(page),
+      messages: items.map(messageJson),
+      end: page * pageSize + Math.max(0, items.length - 1),
+      first_page_uri: pageUri(0),
+      next_page_uri: hasNext ? pageUri(page + 1) : null,
+      page,
+      page_size: pageSize,
+      previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+      start: page * pageSize,
+      uri: pageUri(page),
     });
   }
 
   function lookup(e164: string, url: URL, res: ServerResponse): void {
     const fields = (url.searchParams.get("Fields") ?? "").split(",").map((f) => f.trim());
     const valid = E164.test(e164);
-    const cc = valid ? (e164.startsWith("+1") ? "1" : Object.keys(COUNTRY).find((c) => e164.startsWith("+" + c)) ?? null) : null;
+    const cc = valid ? (e164.startsWith("+1") ? "1" : (Object.keys(COUNTRY).find((c) => e164.startsWith("+" + c)) ?? null)) : null;
     const national = e164.slice(1 + (cc?.length ?? 0));
     const type = lineTypes.get(e164) ?? "mobile";
     const mobile = type === "mobile";
-    const none = { caller_name: null, sim_swap: null, call_forwarding: null, line_status: null, identity_match: null, reassigned_number: null, sms_pumping_risk: null, phone_number_quality_score: null, pre_fill: null };
+    const none = {
+      caller_name: null,
+      sim_swap: null,
+      call_forwarding: null,
+      line_status: null,
+      identity_match: null,
+      reassigned_number: null,
+      sms_pumping_risk: null,
+      phone_number_quality_score: null,
+      pre_fill: null,
+    };
     send(res, 200, {
-      calling_country_code: cc, country_code: cc ? (COUNTRY[cc] ?? null) : null, phone_number: e164,
+      calling_country_code: cc,
+      country_code: cc ? (COUNTRY[cc] ?? null) : null,
+      phone_number: e164,
       national_format: cc === "1" && national.length === 10 ? `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}` : valid ? national : null,
-      valid, validation_errors: valid ? null : [/^\+?\d+$/.test(e164) ? "INVALID_LENGTH" : "NOT_A_NUMBER"], ...none,
-      line_type_intelligence: valid && fields.includes("line_type_intelligence")
-        ? { error_code: null, mobile_country_code: mobile ? "310" : null, mobile_network_code: mobile ? "260" : null, carrier_name: mobile ? "Stand-in Wireless" : "Stand-in Telecom", type }
-        : null,
+      valid,
+      validation_errors: valid ? null : [/^\+?\d+$/.test(e164) ? "INVALID_LENGTH" : "NOT_A_NUMBER"],
+      ...none,
+      line_type_intelligence:
+        valid && fields.includes("line_type_intelligence")
+          ? {
+              error_code: null,
+              mobile_country_code: mobile ? "310" : null,
+              mobile_network_code: mobile ? "260" : null,
+              carrier_name: mobile ? "Stand-in Wireless" : "Stand-in Telecom",
+              type,
+            }
+          : null,
       url: `https://lookups.twilio.com/v2/PhoneNumbers/${e164}`,
     });
   }
@@ -273,14 +357,30 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
 
   const api: TwilioStandIn = {
     url: `http://${host}:${address.port}`,
-    accountSid, authToken, messages, requests, attempts,
-    failNextSends: (replies) => { scripted.push(...replies); },
-    failNextSendsTo: (e164, replies) => { scriptedFor.set(e164, [...(scriptedFor.get(e164) ?? []), ...replies]); },
-    setLineType: (e164, type) => { lineTypes.set(e164, type); },
+    accountSid,
+    authToken,
+    messages,
+    requests,
+    attempts,
+    failNextSends: (replies) => {
+      scripted.push(...replies);
+    },
+    failNextSendsTo: (e164, replies) => {
+      scriptedFor.set(e164, [...(scriptedFor.get(e164) ?? []), ...replies]);
+    },
+    setLineType: (e164, type) => {
+      lineTypes.set(e164, type);
+    },
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {
-        const waiter = { count, resolve: (m: StandInMessage[]) => { clearTimeout(timer); resolve(m); } };
+        const waiter = {
+          count,
+          resolve: (m: StandInMessage[]) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        };
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter);
           reject(new Error(`twilio stand-in: expected ${count} message(s) within ${timeoutMs} ms, got ${messages.length}`));
@@ -296,8 +396,14 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       s.errorCode = errorCode ?? null;
       s.dateUpdated = rfc2822(Date.now());
       const params: Record<string, string> = {
-        MessageSid: sid, SmsSid: sid, AccountSid: accountSid, From: s.msg.from, To: s.msg.to,
-        MessageStatus: status, SmsStatus: status, ApiVersion: "2010-04-01",
+        MessageSid: sid,
+        SmsSid: sid,
+        AccountSid: accountSid,
+        From: s.msg.from,
+        To: s.msg.to,
+        MessageStatus: status,
+        SmsStatus: status,
+        ApiVersion: "2010-04-01",
       };
       if (s.messagingServiceSid) params.MessagingServiceSid = s.messagingServiceSid;
       if (errorCode !== undefined) params.ErrorCode = String(errorCode);

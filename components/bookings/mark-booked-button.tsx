@@ -62,16 +62,7 @@ export function MarkBookedButton({
         onClose={() => setOpen(false)}
         className="m-auto w-[min(28rem,calc(100vw-1.5rem))] rounded-xl bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/40"
       >
-        {open ? (
-          <MarkBookedForm
-            key={opened}
-            conversationId={conversationId}
-            callbackId={callbackId}
-            headingId={headingId}
-            onBooked={onBooked}
-            onCancel={close}
-          />
-        ) : null}
+        {open ? <MarkBookedForm key={opened} conversationId={conversationId} callbackId={callbackId} headingId={headingId} onBooked={onBooked} onCancel={close} /> : null}
       </dialog>
     </>
   );

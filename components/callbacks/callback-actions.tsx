@@ -1,12 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import {
-  claimCallbackAction,
-  completeCallbackAction,
-  snoozeCallbackAction,
-  type CallbackActionState,
-} from "@/app/(dashboard)/callbacks/actions";
+import { claimCallbackAction, completeCallbackAction, snoozeCallbackAction, type CallbackActionState } from "@/app/(dashboard)/callbacks/actions";
 import { MarkBookedButton } from "@/components/bookings/mark-booked-button";
 import { Button } from "@/components/ui/button";
 import { SNOOZE_LABELS, SNOOZE_OPTIONS } from "@/lib/callbacks/snooze";
@@ -20,15 +15,7 @@ const OUTCOMES = [
 type Panel = "complete" | "snooze" | null;
 
 /** Claim, complete with an outcome ("Booked…" opens the mark-booked form), snooze. */
-export function CallbackActions({
-  callbackId,
-  conversationId,
-  mine,
-}: {
-  callbackId: string;
-  conversationId: string | null;
-  mine: boolean;
-}) {
+export function CallbackActions({ callbackId, conversationId, mine }: { callbackId: string; conversationId: string | null; mine: boolean }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [claimed, claim, claiming] = useActionState<CallbackActionState, FormData>(claimCallbackAction, {});
   const [completed, complete, completing] = useActionState<CallbackActionState, FormData>(completeCallbackAction, {});
@@ -48,7 +35,14 @@ export function CallbackActions({
           </Button>
         </form>
       )}
-      <Button type="button" size="sm" variant="secondary" aria-expanded={panel === "complete"} aria-controls={panel === "complete" ? panelId : undefined} onClick={() => toggle("complete")}>
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        aria-expanded={panel === "complete"}
+        aria-controls={panel === "complete" ? panelId : undefined}
+        onClick={() => toggle("complete")}
+      >
         Complete…
       </Button>
       <Button type="button" size="sm" variant="ghost" aria-expanded={panel === "snooze"} aria-controls={panel === "snooze" ? panelId : undefined} onClick={() => toggle("snooze")}>
@@ -58,9 +52,7 @@ export function CallbackActions({
       {panel === "complete" ? (
         <div id={panelId} role="group" aria-label="Outcome of the call" className="flex w-full flex-wrap items-center gap-2 rounded-md bg-slate-50 p-2">
           <span className="text-xs font-medium text-slate-600">Outcome:</span>
-          {conversationId ? (
-            <MarkBookedButton conversationId={conversationId} callbackId={callbackId} label="Booked…" size="sm" />
-          ) : null}
+          {conversationId ? <MarkBookedButton conversationId={conversationId} callbackId={callbackId} label="Booked…" size="sm" /> : null}
           <form action={complete} className="contents">
             <input type="hidden" name="callbackId" value={callbackId} />
             {OUTCOMES.map((o) => (

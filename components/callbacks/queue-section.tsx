@@ -86,9 +86,7 @@ function Pagination({ params, total, shown, offset }: { params: QueueParams; tot
   const hasNext = offset + shown < total;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-      <span className="text-slate-600">
-        {shown > 0 ? `${offset + 1}–${offset + shown} of ${total}` : `Page ${params.page}`}
-      </span>
+      <span className="text-slate-600">{shown > 0 ? `${offset + 1}–${offset + shown} of ${total}` : `Page ${params.page}`}</span>
       <span className="flex gap-3">
         {params.page > 1 ? (
           <Link href={queueHref(params, { page: params.page - 1 })} className="font-medium text-brand-700 hover:underline">

@@ -31,9 +31,7 @@ export function CallFilters({ state, locations }: { state: CallsTableState; loca
     <FilterForm key={JSON.stringify(filters)} pathname="/calls" keep={{ sort, size }} label="Filter calls">
       <Select name="disposition" label="Disposition" value={filters.disposition} all="All calls" options={Object.entries(DISPOSITION_LABELS)} />
       <Select name="leak" label="Leak source" value={filters.leak} all="Any source" options={Object.entries(LEAK_LABELS)} />
-      {locations.length > 1 ? (
-        <Select name="location" label="Location" value={filters.location} all="All locations" options={locations.map((l) => [l.id, l.name])} />
-      ) : null}
+      {locations.length > 1 ? <Select name="location" label="Location" value={filters.location} all="All locations" options={locations.map((l) => [l.id, l.name])} /> : null}
       <div>
         <label htmlFor="from" className="block text-xs font-medium text-slate-600">
           From

@@ -96,7 +96,13 @@ function columnsFor(showCaller: boolean): ColumnDef<CallRowView>[] {
       cell: ({ row: { original: c } }) => <Badge tone={c.missed ? "amber" : "slate"}>{c.disposition}</Badge>,
     },
     { id: "leak", header: "Leak source", enableSorting: false, meta: { className: "hidden sm:table-cell whitespace-nowrap" }, cell: ({ row }) => row.original.leak ?? "—" },
-    { id: "duration", header: "Duration", enableSorting: false, meta: { className: "hidden lg:table-cell whitespace-nowrap tabular-nums" }, cell: ({ row }) => row.original.duration },
+    {
+      id: "duration",
+      header: "Duration",
+      enableSorting: false,
+      meta: { className: "hidden lg:table-cell whitespace-nowrap tabular-nums" },
+      cell: ({ row }) => row.original.duration,
+    },
     {
       id: "provider",
       header: "Provider",

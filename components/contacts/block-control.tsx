@@ -18,11 +18,7 @@ export function BlockControl({ contactId, blocked, who }: { contactId: string; b
       <Button type="button" variant={blocked ? "secondary" : "danger"} onClick={() => dialog.current?.showModal()}>
         {blocked ? "Unblock" : "Block number"}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="block-title"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
-      >
+      <dialog ref={dialog} aria-labelledby="block-title" className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
         <form action={action} className="space-y-3 p-5">
           <input type="hidden" name="contactId" value={contactId} />
           <input type="hidden" name="value" value={blocked ? "off" : "on"} />

@@ -13,15 +13,7 @@ type Mode = "reply" | "note";
  * The bottom of a conversation: text the caller, or write an internal note. Two clearly different
  * modes (a note is yellow and says it is never sent), switched with the buttons or "r" for reply.
  */
-export function Composer({
-  conversationId,
-  disabledReason,
-  quickReplies,
-}: {
-  conversationId: string;
-  disabledReason: string | null;
-  quickReplies: QuickReplyOption[];
-}) {
+export function Composer({ conversationId, disabledReason, quickReplies }: { conversationId: string; disabledReason: string | null; quickReplies: QuickReplyOption[] }) {
   const [mode, setMode] = useState<Mode>("reply");
   const [focusRequest, setFocusRequest] = useState(0);
 

@@ -44,7 +44,10 @@ export function FilterForm({ filter, basePath, locations }: { filter: InboxFilte
           autoComplete="off"
           className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 px-2.5 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
         />
-        <button type="submit" className="h-8 rounded-md bg-white px-2.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+        <button
+          type="submit"
+          className="h-8 rounded-md bg-white px-2.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
           Search
         </button>
       </div>

@@ -43,7 +43,12 @@ function DeleteOutcome({
             <span className="min-w-0 break-words">Deleted “{last.title}” for the whole team.</span>
             <form action={restoreAction}>
               <input type="hidden" name="quickReplyId" value={last.id} />
-              <button ref={undo} type="submit" disabled={restoring} className="rounded px-2 py-0.5 font-semibold text-white underline hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-white">
+              <button
+                ref={undo}
+                type="submit"
+                disabled={restoring}
+                className="rounded px-2 py-0.5 font-semibold text-white underline hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-white"
+              >
                 {restoring ? "Restoring…" : "Undo"}
               </button>
             </form>
@@ -115,10 +120,25 @@ export function QuickRepliesManager({ quickReplies }: { quickReplies: QuickReply
         <form ref={form} action={action} className="mt-5 space-y-3 border-t border-slate-100 pt-4" noValidate>
           <h3 className="text-sm font-semibold text-slate-900">Add a quick reply</h3>
           <Field name="qr-title" label="Title" errors={state.errors?.title}>
-            <input id="qr-title" name="title" maxLength={60} className={inputClass} aria-invalid={Boolean(state.errors?.title)} aria-describedby={describedBy("qr-title", state.errors?.title)} />
+            <input
+              id="qr-title"
+              name="title"
+              maxLength={60}
+              className={inputClass}
+              aria-invalid={Boolean(state.errors?.title)}
+              aria-describedby={describedBy("qr-title", state.errors?.title)}
+            />
           </Field>
           <Field name="qr-body" label="Text" errors={state.errors?.body}>
-            <textarea id="qr-body" name="body" rows={3} maxLength={1600} className={inputClass} aria-invalid={Boolean(state.errors?.body)} aria-describedby={describedBy("qr-body", state.errors?.body)} />
+            <textarea
+              id="qr-body"
+              name="body"
+              rows={3}
+              maxLength={1600}
+              className={inputClass}
+              aria-invalid={Boolean(state.errors?.body)}
+              aria-describedby={describedBy("qr-body", state.errors?.body)}
+            />
           </Field>
           {state.message ? (
             <p role="alert" className="text-sm text-red-700">

@@ -6,15 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { QuickRepliesMenu, type QuickReplyOption } from "./quick-replies-menu";
 
-export function ReplyForm({
-  conversationId,
-  disabledReason,
-  quickReplies = [],
-}: {
-  conversationId: string;
-  disabledReason: string | null;
-  quickReplies?: QuickReplyOption[];
-}) {
+export function ReplyForm({ conversationId, disabledReason, quickReplies = [] }: { conversationId: string; disabledReason: string | null; quickReplies?: QuickReplyOption[] }) {
   const [state, action, pending] = useActionState<ReplyState, FormData>(sendReplyAction, {});
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);

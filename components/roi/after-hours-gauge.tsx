@@ -8,7 +8,13 @@ import { COLORS } from "./palette";
 
 const TARGET = 0.6;
 
-export function AfterHoursGauge({ actuals, listHref }: { actuals: Pick<Actuals, "afterHoursCaptured" | "afterHoursMissed" | "afterHoursCapturedRate" | "missedCalls">; listHref: string }) {
+export function AfterHoursGauge({
+  actuals,
+  listHref,
+}: {
+  actuals: Pick<Actuals, "afterHoursCaptured" | "afterHoursMissed" | "afterHoursCapturedRate" | "missedCalls">;
+  listHref: string;
+}) {
   const rate = actuals.afterHoursCapturedRate;
   const verdict = rate === null ? "No after-hours calls in this range." : rate >= TARGET ? "Meets the 60% target." : "Below the 60% target.";
   const width = 300;

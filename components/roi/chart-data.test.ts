@@ -51,7 +51,21 @@ describe("leak sources", () => {
 describe("response time", () => {
   it("labels every bucket with its bounds", () => {
     expect(RESPONSE_BUCKETS.map((_, i) => bucketLabel(i))).toEqual([
-      "≤1 s", "1–2 s", "2–5 s", "5–10 s", "10–20 s", "20–30 s", "30–45 s", "45–60 s", "60–90 s", "90 s–2 min", "2–5 min", "5–10 min", "10–30 min", "30 min–1 h", "> 1 h",
+      "≤1 s",
+      "1–2 s",
+      "2–5 s",
+      "5–10 s",
+      "10–20 s",
+      "20–30 s",
+      "30–45 s",
+      "45–60 s",
+      "60–90 s",
+      "90 s–2 min",
+      "2–5 min",
+      "5–10 min",
+      "10–30 min",
+      "30 min–1 h",
+      "> 1 h",
     ]);
   });
 
@@ -61,7 +75,12 @@ describe("response time", () => {
     histogram[7] = 2;
     histogram[8] = 2;
     const rows = responseRows(histogram);
-    expect(rows.filter((r) => r.withinTarget).map((r) => r.bucket).at(-1)).toBe("45–60 s");
+    expect(
+      rows
+        .filter((r) => r.withinTarget)
+        .map((r) => r.bucket)
+        .at(-1),
+    ).toBe("45–60 s");
     expect(rows[1]).toEqual({ bucket: "1–2 s", count: 6, share: 60, withinTarget: true });
     expect(rows[8]).toEqual({ bucket: "60–90 s", count: 2, share: 20, withinTarget: false });
   });

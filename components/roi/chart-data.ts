@@ -95,7 +95,7 @@ export function bucketLabel(index: number): string {
   const unit = (s: number) => (s >= 3600 ? `${s / 3600} h` : s >= 120 ? `${s / 60} min` : `${s} s`);
   if (!Number.isFinite(upper)) return `> ${unit(lower)}`;
   if (index === 0) return `≤${unit(upper)}`;
-  const sameUnit = (lower >= 120) === (upper >= 120) && (lower >= 3600) === (upper >= 3600);
+  const sameUnit = lower >= 120 === upper >= 120 && lower >= 3600 === upper >= 3600;
   return sameUnit ? `${unit(lower).split(" ")[0]}–${unit(upper)}` : `${unit(lower)}–${unit(upper)}`;
 }
 

@@ -27,7 +27,7 @@ export function DropOffFunnel({ steps }: { steps: FunnelStep[] }) {
   const top = Math.max(1, ...steps.map((s) => s.count)) * 1.9;
   return (
     <BarChart responsive style={{ width: "100%", height: 240 }} data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-            <XAxis type="number" domain={[0, top]} hide />
+      <XAxis type="number" domain={[0, top]} hide />
       <YAxis type="category" dataKey="stage" width={130} tick={{ fontSize: 12, fill: COLORS.text }} />
       <Tooltip content={<FunnelTooltip />} cursor={{ fill: "#f1f5f9" }} />
       <Bar dataKey="count" name="Callers" isAnimationActive={false} minPointSize={2}>

@@ -18,7 +18,13 @@ type Draft = Record<keyof ForecastInput, string>;
 const FIELDS: { name: keyof ForecastInput; label: string; hint: string; suffix: string; step: string }[] = [
   { name: "monthlyCalls", label: "Inbound calls a month", hint: "All calls to the spa's numbers.", suffix: "calls", step: "1" },
   { name: "missedRatePct", label: "Missed-call rate", hint: "The average business misses about 22%.", suffix: "%", step: "0.1" },
-  { name: "recoveryRatePct", label: term("reEngagedRate"), hint: "Missed calls whose caller replies or taps the link after the text-back: 25–35% with automation.", suffix: "%", step: "0.1" },
+  {
+    name: "recoveryRatePct",
+    label: term("reEngagedRate"),
+    hint: "Missed calls whose caller replies or taps the link after the text-back: 25–35% with automation.",
+    suffix: "%",
+    step: "0.1",
+  },
   { name: "bookRatePct", label: term("bookRate"), hint: "Re-engaged callers who book: 30–40% with automation.", suffix: "%", step: "0.1" },
   { name: "clientValue", label: "Average client value", hint: "First-visit and follow-on revenue.", suffix: "$", step: "1" },
 ];
@@ -106,8 +112,7 @@ export function ForecastCalculator({ initial, measured }: { initial: ForecastInp
               ))}
             </dl>
             <p className="mt-5 text-xs text-slate-600">
-              People are whole: each step rounds to the nearest person before the next one (e.g. 320 calls × 23% = 73.6 → 74
-              missed). Money is exact to the cent.
+              People are whole: each step rounds to the nearest person before the next one (e.g. 320 calls × 23% = 73.6 → 74 missed). Money is exact to the cent.
             </p>
           </>
         ) : (

@@ -61,7 +61,13 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </p>
           </dd>
         </div>
-        <Stat label={term("inbound")} value={count(totals.inboundCalls)} href={link("inbound")} testId="roi-inbound" detail="Every call to the spa's numbers (test events never count)" />
+        <Stat
+          label={term("inbound")}
+          value={count(totals.inboundCalls)}
+          href={link("inbound")}
+          testId="roi-inbound"
+          detail="Every call to the spa's numbers (test events never count)"
+        />
         <Stat
           label={term("missed")}
           value={count(totals.missedCalls)}
@@ -77,7 +83,13 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </>
           }
         />
-        <Stat label={`${term("answeredLive")} (open hours)`} value={percent(totals.answeredLiveRate)} href={link("answered")} testId="roi-answered-rate" detail={`${counted(totals.answeredCalls, "call")} answered by the desk`} />
+        <Stat
+          label={`${term("answeredLive")} (open hours)`}
+          value={percent(totals.answeredLiveRate)}
+          href={link("answered")}
+          testId="roi-answered-rate"
+          detail={`${counted(totals.answeredCalls, "call")} answered by the desk`}
+        />
         <Stat
           label={term("textedWithin60s")}
           value={percent(totals.textedWithin60sRate)}
@@ -109,7 +121,13 @@ export function HeadlineNumbers({ totals, range }: { totals: Actuals; range: Roi
             </>
           }
         />
-        <Stat label={term("bookings")} value={count(totals.bookings)} href={link("bookings")} testId="roi-bookings" detail="Kept bookings from any source; no-shows and cancellations never count" />
+        <Stat
+          label={term("bookings")}
+          value={count(totals.bookings)}
+          href={link("bookings")}
+          testId="roi-bookings"
+          detail="Kept bookings from any source; no-shows and cancellations never count"
+        />
         <Stat label={term("bookedValue")} value={dollars(totals.bookedValueCents)} href={link("bookings")} testId="roi-booked-value" detail="The value of those bookings" />
       </dl>
     </section>

@@ -22,13 +22,20 @@ export function MissedHeatmap({ grid }: { grid: number[][] }) {
     ) : (
       <>
         {percent(summary.eveningsAndWeekends / summary.total)} of missed calls came on weekends or before 9 am / after 6 pm on weekdays.
-        {summary.peak ? ` The worst hour: ${WEEKDAYS[summary.peak.weekday]}s ${hourName(summary.peak.hour)}–${hourName((summary.peak.hour + 1) % 24)} (${count(summary.peak.count)} missed).` : null}
+        {summary.peak
+          ? ` The worst hour: ${WEEKDAYS[summary.peak.weekday]}s ${hourName(summary.peak.hour)}–${hourName((summary.peak.hour + 1) % 24)} (${count(summary.peak.count)} missed).`
+          : null}
       </>
     );
   return (
     <ChartFigure id="heatmap" question="When do we miss calls?" finding={finding} className="lg:col-span-2">
       <div className="overflow-x-auto">
-        <svg viewBox={`0 0 ${width} ${height}`} className="mx-auto w-full max-w-4xl min-w-[560px]" role="img" aria-label={`Missed calls by weekday and hour, ${count(summary.total)} in all`}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="mx-auto w-full max-w-4xl min-w-[560px]"
+          role="img"
+          aria-label={`Missed calls by weekday and hour, ${count(summary.total)} in all`}
+        >
           {Array.from({ length: 8 }, (_, i) => i * 3).map((hour) => (
             <text key={hour} x={LEFT + hour * CELL_W + 2} y={TOP - 6} fontSize="10" fill="#475569">
               {hourName(hour)}

@@ -50,14 +50,27 @@ export function ResponseTimeChart({ rows }: { rows: ResponseRow[] }) {
         </defs>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
         <XAxis dataKey="bucket" interval={0} angle={-40} textAnchor="end" height={48} tick={{ fontSize: 10, fill: COLORS.text }} />
-        <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11, fill: COLORS.text }} label={{ value: "texts", angle: -90, position: "insideLeft", fontSize: 11, fill: COLORS.text }} />
+        <YAxis
+          allowDecimals={false}
+          width={40}
+          tick={{ fontSize: 11, fill: COLORS.text }}
+          label={{ value: "texts", angle: -90, position: "insideLeft", fontSize: 11, fill: COLORS.text }}
+        />
         <Tooltip content={<ResponseTooltip />} cursor={{ fill: "#f1f5f9" }} />
         <Bar dataKey="count" name="Texts" isAnimationActive={false}>
           {rows.map((row) => (
             <Cell key={row.bucket} fill={row.withinTarget ? COLORS.green : "url(#late-hatch)"} stroke={row.withinTarget ? COLORS.green : COLORS.vermillion} />
           ))}
         </Bar>
-        {lastWithin ? <ReferenceLine x={lastWithin} position="end" stroke={COLORS.text} strokeDasharray="4 3" label={{ value: "60 s target", position: "top", fontSize: 11, fill: COLORS.text }} /> : null}
+        {lastWithin ? (
+          <ReferenceLine
+            x={lastWithin}
+            position="end"
+            stroke={COLORS.text}
+            strokeDasharray="4 3"
+            label={{ value: "60 s target", position: "top", fontSize: 11, fill: COLORS.text }}
+          />
+        ) : null}
       </BarChart>
     </div>
   );

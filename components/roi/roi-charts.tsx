@@ -59,7 +59,8 @@ export function RoiCharts({ data, range }: { data: RoiDashboard; range: RoiRange
           question="Where do callers drop?"
           finding={
             <>
-              Of {counted(totals.missedCalls, "missed call")}, {count(totals.textedCalls)} {totals.textedCalls === 1 ? "was" : "were"} texted back, {count(totals.reEngaged)} re-engaged and{" "}
+              Of {counted(totals.missedCalls, "missed call")}, {count(totals.textedCalls)} {totals.textedCalls === 1 ? "was" : "were"} texted back, {count(totals.reEngaged)}{" "}
+              re-engaged and{" "}
               <a href={listHref("recovered", range)} className="font-medium text-brand-700 hover:underline">
                 {count(totals.recovered)} recovered
               </a>

@@ -44,7 +44,12 @@ const LINES = [
 function lineData(rows: TrendRow[]) {
   return rows.map((row) => ({
     ...row,
-    ...Object.fromEntries(LINES.flatMap(({ key }) => [[`${key}Whole`, row.partial ? null : row[key]], [`${key}Partial`, row.partial ? row[key] : null]])),
+    ...Object.fromEntries(
+      LINES.flatMap(({ key }) => [
+        [`${key}Whole`, row.partial ? null : row[key]],
+        [`${key}Partial`, row.partial ? row[key] : null],
+      ]),
+    ),
   }));
 }
 

@@ -5,7 +5,10 @@ import type { HeldTexts } from "@/db/queries/held-texts";
 
 const texts = (n: number) => (n === 1 ? "1 text was" : `${n.toLocaleString("en-US")} texts were`);
 
-export function heldTextsSentences(held: HeldTexts, limits: { autoTextsPerDay: number; manualTextsPerDay: number }): { key: string; text: string; link?: { href: string; label: string } }[] {
+export function heldTextsSentences(
+  held: HeldTexts,
+  limits: { autoTextsPerDay: number; manualTextsPerDay: number },
+): { key: string; text: string; link?: { href: string; label: string } }[] {
   const sentences = [];
   if (held.daily_cap_reached) {
     sentences.push({

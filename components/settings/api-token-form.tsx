@@ -41,8 +41,7 @@ export function ApiTokenForm({ appUrl }: { appUrl: string }) {
       {created ? (
         <div role="status" className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
           <p className="text-slate-800">
-            Token <span className="font-medium">{created.name}</span> is ready. Copy it now: Rebound keeps only a fingerprint of it, so it
-            is shown this once and never again.
+            Token <span className="font-medium">{created.name}</span> is ready. Copy it now: Rebound keeps only a fingerprint of it, so it is shown this once and never again.
           </p>
           <CopyField value={created.token} what="API token" />
           <div className="space-y-1">

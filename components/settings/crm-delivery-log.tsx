@@ -34,7 +34,13 @@ export async function CrmDeliveryLog({ orgId, cursor, timezone }: { orgId: strin
   if (!rows.length) {
     return (
       <EmptyState title={cursor ? "No older events." : "No events sent yet."}>
-        {cursor ? <Link href="/settings/crm" className="text-brand-700 underline">Back to the newest</Link> : "Missed calls, replies, callbacks and bookings appear here once a URL is saved."}
+        {cursor ? (
+          <Link href="/settings/crm" className="text-brand-700 underline">
+            Back to the newest
+          </Link>
+        ) : (
+          "Missed calls, replies, callbacks and bookings appear here once a URL is saved."
+        )}
       </EmptyState>
     );
   }
@@ -67,7 +73,13 @@ export async function CrmDeliveryLog({ orgId, cursor, timezone }: { orgId: strin
       </ul>
       {cursor || next ? (
         <nav aria-label="Delivery log pages" className="flex justify-between border-t border-slate-100 px-4 py-2 text-sm">
-          {cursor ? <Link href="/settings/crm" className="font-medium text-brand-700 hover:underline">Newest</Link> : <span />}
+          {cursor ? (
+            <Link href="/settings/crm" className="font-medium text-brand-700 hover:underline">
+              Newest
+            </Link>
+          ) : (
+            <span />
+          )}
           {next ? (
             <Link href={`/settings/crm?before=${encodeURIComponent(encodeCursor(next))}`} className="font-medium text-brand-700 hover:underline">
               Older

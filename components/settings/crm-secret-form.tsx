@@ -13,8 +13,7 @@ export function CrmSecretForm({ masked }: { masked: string | null }) {
       <p className="text-sm text-slate-600">
         {masked ? (
           <>
-            Set: <code className="rounded bg-slate-100 px-1 font-mono text-xs">{masked}</code>. A new one replaces it at once, so update your
-            CRM right after.
+            Set: <code className="rounded bg-slate-100 px-1 font-mono text-xs">{masked}</code>. A new one replaces it at once, so update your CRM right after.
           </>
         ) : (
           "None yet. Events are signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature); your CRM checks them with this secret."

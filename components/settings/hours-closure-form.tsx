@@ -34,7 +34,16 @@ export function HoursClosureForm({ locationId, today }: { locationId: string; to
       {kind === "special" ? (
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <InputField name="opens" id="closure-opens" label="Opens" type="time" className="max-w-36" defaultValue={state.values?.opens ?? "10:00"} errors={errors.opens} />
-          <InputField name="closes" id="closure-closes" label="Closes" hint="Earlier than opening = the next day." type="time" className="max-w-36" defaultValue={state.values?.closes ?? "14:00"} errors={errors.closes} />
+          <InputField
+            name="closes"
+            id="closure-closes"
+            label="Closes"
+            hint="Earlier than opening = the next day."
+            type="time"
+            className="max-w-36"
+            defaultValue={state.values?.closes ?? "14:00"}
+            errors={errors.closes}
+          />
         </div>
       ) : null}
       <div className="mt-4 flex items-center gap-4">

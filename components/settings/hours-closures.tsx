@@ -22,7 +22,9 @@ export async function HoursClosures({ orgId, locationId, timezone, page }: { org
   return (
     <div className="space-y-4">
       {rows.length === 0 ? (
-        <EmptyState title={page > 1 ? "No more days" : "No holidays or special days ahead"}>Add one below: the location counts as closed (or keeps the special hours) that day.</EmptyState>
+        <EmptyState title={page > 1 ? "No more days" : "No holidays or special days ahead"}>
+          Add one below: the location counts as closed (or keeps the special hours) that day.
+        </EmptyState>
       ) : (
         <ul aria-label="Holidays and special days" className="divide-y divide-slate-100 rounded-lg border border-slate-200">
           {rows.map((closure) => (
@@ -41,15 +43,31 @@ export async function HoursClosures({ orgId, locationId, timezone, page }: { org
                   )}
                 </p>
               </div>
-              <LocationRemoveButton action={removeClosureAction} locationId={locationId} id={closure.id} label={`Remove ${closure.name} on ${formatDay(closure.day)}`} confirm={`Remove ${closure.name} (${formatDay(closure.day)})?`} />
+              <LocationRemoveButton
+                action={removeClosureAction}
+                locationId={locationId}
+                id={closure.id}
+                label={`Remove ${closure.name} on ${formatDay(closure.day)}`}
+                confirm={`Remove ${closure.name} (${formatDay(closure.day)})?`}
+              />
             </li>
           ))}
         </ul>
       )}
       {page > 1 || hasMore ? (
         <nav aria-label="Pages of days" className="flex justify-between text-sm font-medium">
-          {page > 1 ? <Link href={pageHref(page - 1)} className="text-brand-700 hover:underline">← Earlier</Link> : <span />}
-          {hasMore ? <Link href={pageHref(page + 1)} className="text-brand-700 hover:underline">Later →</Link> : null}
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="text-brand-700 hover:underline">
+              ← Earlier
+            </Link>
+          ) : (
+            <span />
+          )}
+          {hasMore ? (
+            <Link href={pageHref(page + 1)} className="text-brand-700 hover:underline">
+              Later →
+            </Link>
+          ) : null}
         </nav>
       ) : null}
       <HoursClosureForm locationId={locationId} today={today} />

@@ -39,7 +39,19 @@ export function HoursEditor({ locationId, initial }: { locationId: string; initi
   return <HoursForm key={savedKey} locationId={locationId} initial={initial} state={state} formAction={formAction} pending={pending} />;
 }
 
-function HoursForm({ locationId, initial, state, formAction, pending }: { locationId: string; initial: Week; state: FormState; formAction: (data: FormData) => void; pending: boolean }) {
+function HoursForm({
+  locationId,
+  initial,
+  state,
+  formAction,
+  pending,
+}: {
+  locationId: string;
+  initial: Week;
+  state: FormState;
+  formAction: (data: FormData) => void;
+  pending: boolean;
+}) {
   const added = useRef(0);
   const [days, setDays] = useState<Day[]>(() =>
     initial.map((day) => ({ weekday: day.weekday, shifts: day.shifts.map((shift, i) => ({ key: `saved-${day.weekday}-${i}`, ...shift })) })),
@@ -59,15 +71,11 @@ function HoursForm({ locationId, initial, state, formAction, pending }: { locati
   const notSetUp = initial.every((day) => day.shifts.length === 0);
 
   return (
-    <form
-      action={formAction}
-      onSubmit={submitKeepingValues(formAction)}
-      noValidate
-    >
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate>
       {notSetUp ? (
         <p data-testid="hours-not-set-up" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset">
-          <span className="font-semibold">Hours not set up.</span> Automatic texts are held until you save this location&apos;s opening hours: calls are recorded and
-          each one opens a callback.
+          <span className="font-semibold">Hours not set up.</span> Automatic texts are held until you save this location&apos;s opening hours: calls are recorded and each one opens
+          a callback.
         </p>
       ) : null}
       <input type="hidden" name="locationId" value={locationId} />
@@ -93,15 +101,40 @@ function HoursForm({ locationId, initial, state, formAction, pending }: { locati
                       <label htmlFor={`hours-${shift.key}-opens`} className="sr-only">
                         {label} opens
                       </label>
-                      <input id={`hours-${shift.key}-opens`} type="time" value={shift.opens} onChange={(e) => set("opens", e.target.value)} aria-invalid={Boolean(errors)} aria-describedby={errors ? errorId : undefined} className={timeClass} />
+                      <input
+                        id={`hours-${shift.key}-opens`}
+                        type="time"
+                        value={shift.opens}
+                        onChange={(e) => set("opens", e.target.value)}
+                        aria-invalid={Boolean(errors)}
+                        aria-describedby={errors ? errorId : undefined}
+                        className={timeClass}
+                      />
                       <span className="text-sm text-slate-500">to</span>
                       <label htmlFor={`hours-${shift.key}-closes`} className="sr-only">
                         {label} closes
                       </label>
-                      <input id={`hours-${shift.key}-closes`} type="time" value={shift.closes} onChange={(e) => set("closes", e.target.value)} aria-invalid={Boolean(errors)} aria-describedby={errors ? errorId : undefined} className={timeClass} />
+                      <input
+                        id={`hours-${shift.key}-closes`}
+                        type="time"
+                        value={shift.closes}
+                        onChange={(e) => set("closes", e.target.value)}
+                        aria-invalid={Boolean(errors)}
+                        aria-describedby={errors ? errorId : undefined}
+                        className={timeClass}
+                      />
                       {isNextDay(shift) ? <Badge tone="violet">next day</Badge> : null}
-                      <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${label}`} title="Remove this shift" onClick={() => update(weekday, (rows) => rows.filter((row) => row.key !== shift.key))}>
-                        <span aria-hidden="true" className="text-base leading-none">×</span>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Remove ${label}`}
+                        title="Remove this shift"
+                        onClick={() => update(weekday, (rows) => rows.filter((row) => row.key !== shift.key))}
+                      >
+                        <span aria-hidden="true" className="text-base leading-none">
+                          ×
+                        </span>
                       </Button>
                     </div>
                   );
@@ -117,7 +150,9 @@ function HoursForm({ locationId, initial, state, formAction, pending }: { locati
           );
         })}
       </ul>
-      <p className="mt-2 text-xs text-slate-500">A closing time earlier than the opening time closes the next day, e.g. 6:00 PM to 2:00 AM. 12:00 AM to 12:00 AM is open all day.</p>
+      <p className="mt-2 text-xs text-slate-500">
+        A closing time earlier than the opening time closes the next day, e.g. 6:00 PM to 2:00 AM. 12:00 AM to 12:00 AM is open all day.
+      </p>
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <SaveButton pending={pending} label="Save hours" />
         <FormStatus state={state} saved="Hours saved." />

@@ -34,8 +34,7 @@ const JSON_PROVIDERS: JsonProvider[] = [
   },
 ];
 
-const statusOf = (status: SecretStatus) =>
-  status.kind === "off" ? ({ tone: "amber", label: "Off" } as const) : ({ tone: "emerald", label: "On" } as const);
+const statusOf = (status: SecretStatus) => (status.kind === "off" ? ({ tone: "amber", label: "Off" } as const) : ({ tone: "emerald", label: "On" } as const));
 
 export async function IntegrationProviders({ orgId }: { orgId: string }) {
   const [secrets, timezone] = await Promise.all([getOrgSecrets({ orgId }), findOrgTimezone({ orgId })]);

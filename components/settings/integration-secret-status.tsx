@@ -5,9 +5,7 @@ import type { SecretStatus } from "@/lib/integrations/secrets";
 export function IntegrationSecretStatus({ status, timezone }: { status: SecretStatus; timezone: string }) {
   if (status.kind === "off") {
     return (
-      <p className="text-sm text-amber-800">
-        Off: webhooks from this phone system are refused. Generate a secret (or paste the one your phone system gave you) to turn it on.
-      </p>
+      <p className="text-sm text-amber-800">Off: webhooks from this phone system are refused. Generate a secret (or paste the one your phone system gave you) to turn it on.</p>
     );
   }
   return (
@@ -17,8 +15,8 @@ export function IntegrationSecretStatus({ status, timezone }: { status: SecretSt
       </p>
       {status.previous ? (
         <p>
-          The secret it replaced (<code className="rounded bg-slate-100 px-1 font-mono text-xs">{status.previous.masked}</code>) is still accepted
-          until {formatDateTime(status.previous.until, timezone)}: update your phone system before then.
+          The secret it replaced (<code className="rounded bg-slate-100 px-1 font-mono text-xs">{status.previous.masked}</code>) is still accepted until{" "}
+          {formatDateTime(status.previous.until, timezone)}: update your phone system before then.
         </p>
       ) : null}
     </div>

@@ -32,7 +32,19 @@ export function InputField({ name, id = name, label, hint, errors, suffix, class
 }
 
 /** A checkbox with its label beside it and an optional line of explanation. */
-export function CheckboxField({ name, label, hint, defaultChecked, onChange }: { name: string; label: string; hint?: string; defaultChecked: boolean; onChange?: (checked: boolean) => void }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  defaultChecked,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultChecked: boolean;
+  onChange?: (checked: boolean) => void;
+}) {
   return (
     <div className="flex items-start gap-3">
       <input

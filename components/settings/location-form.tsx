@@ -31,13 +31,7 @@ export function LocationForm({ locationId, initial }: { locationId: string; init
   useLeaveWarning(dirty, "location details");
 
   return (
-    <form
-      ref={form}
-      action={formAction}
-      onSubmit={submitKeepingValues(formAction)}
-      noValidate
-      className="space-y-6"
-    >
+    <form ref={form} action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="space-y-6">
       <input type="hidden" name="locationId" value={locationId} />
       <LocationFields key={savedKey} initial={initial} state={state} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-200 pt-5">
@@ -66,13 +60,36 @@ function LocationFields({ initial, state }: { initial: LocationFormValues; state
       </FieldGroup>
 
       <FieldGroup title="Calls" description="Where a call to a Rebound number rings, and for how long, before it counts as missed.">
-        <InputField name="forwardingNumber" label="Forwarding number" hint="The spa's real line. Leave empty if calls ring on the spa's own system." type="tel" autoComplete="off" defaultValue={value("forwardingNumber")} errors={errors.forwardingNumber} />
-        <InputField name="ringTimeoutSeconds" label="Ring for" type="number" inputMode="numeric" min={10} max={60} suffix="seconds (10–60)" className="max-w-28" defaultValue={value("ringTimeoutSeconds")} errors={errors.ringTimeoutSeconds} />
+        <InputField
+          name="forwardingNumber"
+          label="Forwarding number"
+          hint="The spa's real line. Leave empty if calls ring on the spa's own system."
+          type="tel"
+          autoComplete="off"
+          defaultValue={value("forwardingNumber")}
+          errors={errors.forwardingNumber}
+        />
+        <InputField
+          name="ringTimeoutSeconds"
+          label="Ring for"
+          type="number"
+          inputMode="numeric"
+          min={10}
+          max={60}
+          suffix="seconds (10–60)"
+          className="max-w-28"
+          defaultValue={value("ringTimeoutSeconds")}
+          errors={errors.ringTimeoutSeconds}
+        />
       </FieldGroup>
 
       <FieldGroup
         title="Booking"
-        description={initial.bookingUrl ? "Every text-back carries this link (tracked, so a tap counts)." : "No booking link yet: this location sends no automatic texts until you add one (and its opening hours)."}
+        description={
+          initial.bookingUrl
+            ? "Every text-back carries this link (tracked, so a tap counts)."
+            : "No booking link yet: this location sends no automatic texts until you add one (and its opening hours)."
+        }
       >
         <Field name="bookingUrl" label="Booking URL" hint={initial.bookingUrl ? undefined : "Your own booking page, e.g. https://book.yourspa.com."} errors={errors.bookingUrl}>
           <div className="flex items-center gap-2">
@@ -88,7 +105,12 @@ function LocationFields({ initial, state }: { initial: LocationFormValues; state
               className={inputClass}
             />
             {testUrl ? (
-              <a href={testUrl} target="_blank" rel="noopener noreferrer" className="shrink-0 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
+              <a
+                href={testUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="shrink-0 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
                 Test link<span className="sr-only"> (opens in a new tab)</span>
               </a>
             ) : (

@@ -17,9 +17,25 @@ export function LocationNumberForm({ locationId }: { locationId: string }) {
       <h3 className="text-sm font-semibold text-slate-900">Add a number</h3>
       <input type="hidden" name="locationId" value={locationId} />
       <div className="mt-3 grid gap-4 sm:grid-cols-3">
-        <InputField name="number" id="new-number" label="Phone number" type="tel" autoComplete="off" placeholder="(310) 555-0100" defaultValue={state.values?.number ?? ""} errors={errors.number} />
+        <InputField
+          name="number"
+          id="new-number"
+          label="Phone number"
+          type="tel"
+          autoComplete="off"
+          placeholder="(310) 555-0100"
+          defaultValue={state.values?.number ?? ""}
+          errors={errors.number}
+        />
         <Field name="new-number-provider" label="Phone system" errors={errors.provider}>
-          <select id="new-number-provider" name="provider" defaultValue={state.values?.provider ?? "twilio"} aria-invalid={Boolean(errors.provider)} aria-describedby={describedBy("new-number-provider", errors.provider)} className={inputClass}>
+          <select
+            id="new-number-provider"
+            name="provider"
+            defaultValue={state.values?.provider ?? "twilio"}
+            aria-invalid={Boolean(errors.provider)}
+            aria-describedby={describedBy("new-number-provider", errors.provider)}
+            className={inputClass}
+          >
             {PROVIDER_VALUES.map((value) => (
               <option key={value} value={value}>
                 {PROVIDER_LABELS[value]}

@@ -68,8 +68,24 @@ export function LocationTextingFields({ initial, values, errors }: { initial: Lo
             <input type="hidden" name="followUpAfterHours" value={typed("followUpAfterHours")} />
           )}
         </div>
-        <InputField name="quietStart" label="Quiet hours start" hint="No automatic text in the caller's local night." type="time" className="max-w-36" defaultValue={typed("quietStart")} errors={errors.quietStart} />
-        <InputField name="quietEnd" label="Quiet hours end" hint="The same start and end time turns quiet hours off." type="time" className="max-w-36" defaultValue={typed("quietEnd")} errors={errors.quietEnd} />
+        <InputField
+          name="quietStart"
+          label="Quiet hours start"
+          hint="No automatic text in the caller's local night."
+          type="time"
+          className="max-w-36"
+          defaultValue={typed("quietStart")}
+          errors={errors.quietStart}
+        />
+        <InputField
+          name="quietEnd"
+          label="Quiet hours end"
+          hint="The same start and end time turns quiet hours off."
+          type="time"
+          className="max-w-36"
+          defaultValue={typed("quietEnd")}
+          errors={errors.quietEnd}
+        />
       </FieldGroup>
 
       <FieldGroup title="Spam rule" description="A number that keeps calling for a few seconds without leaving a voicemail is treated as a robocaller and not texted.">

@@ -50,8 +50,8 @@ export function TeamInviteForm({ timezone }: { timezone: string }) {
       {invite ? (
         <div role="status" className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
           <p className="text-slate-800">
-            Invite link for <span className="font-medium">{invite.email}</span> ({invite.role}). Copy it now: it is shown only once and
-            works until {new Date(invite.expiresAt).toLocaleString("en-US", { timeZone: timezone, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })}.
+            Invite link for <span className="font-medium">{invite.email}</span> ({invite.role}). Copy it now: it is shown only once and works until{" "}
+            {new Date(invite.expiresAt).toLocaleString("en-US", { timeZone: timezone, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })}.
           </p>
           <CopyField value={invite.url} what="invite link" />
         </div>

@@ -33,7 +33,14 @@ export function TemplateEditor({ locationId, situation, title, when, saved, defa
   const preview = renderTemplate(body, sample);
 
   return (
-    <form action={formAction} onSubmit={() => setNote("")} noValidate aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6" data-testid={id}>
+    <form
+      action={formAction}
+      onSubmit={() => setNote("")}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      data-testid={id}
+    >
       <input type="hidden" name="locationId" value={locationId} />
       <input type="hidden" name="situation" value={situation} />
       <div className="flex flex-wrap items-center gap-2">
@@ -71,9 +78,7 @@ export function TemplateEditor({ locationId, situation, title, when, saved, defa
         </div>
         <div>
           <p className="text-sm font-medium text-slate-700">Preview</p>
-          <p className="text-xs text-slate-500">
-            As {sample.location} sends it, with a sample tracked link.
-          </p>
+          <p className="text-xs text-slate-500">As {sample.location} sends it, with a sample tracked link.</p>
           <div className="mt-1 rounded-2xl rounded-bl-sm bg-slate-100 px-4 py-3 text-sm break-words whitespace-pre-wrap text-slate-900" data-testid={`${id}-preview`}>
             {preview || <span className="text-slate-400">Nothing to send yet.</span>}
           </div>

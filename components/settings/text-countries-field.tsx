@@ -6,8 +6,8 @@ export function TextCountriesField({ allowed, checked, errors }: { allowed: { co
     <fieldset aria-describedby={["enabledCountries-hint", errors?.length ? "enabledCountries-error" : null].filter(Boolean).join(" ")}>
       <legend className="text-sm font-medium text-slate-700">Countries Rebound texts</legend>
       <p id="enabledCountries-hint" className="text-xs text-slate-500">
-        Texts go only to numbers in the countries ticked here; any other text is not sent and says why in the conversation. Numbers starting +1 in
-        the Caribbean (809 Dominican Republic, 876 Jamaica…) are other countries, not the US.
+        Texts go only to numbers in the countries ticked here; any other text is not sent and says why in the conversation. Numbers starting +1 in the Caribbean (809 Dominican
+        Republic, 876 Jamaica…) are other countries, not the US.
       </p>
       <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
         {allowed.map(({ code, name }) => (

@@ -15,7 +15,15 @@ export function TimezoneSelect({ stored, initial, invalid, describedBy }: { stor
   const [zone, setZone] = useState(initial);
   const unlisted = [...new Set([stored, zone])].filter((candidate) => !OFFERED.has(candidate));
   return (
-    <select id="timezone" name="timezone" value={zone} onChange={(event) => setZone(event.target.value)} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
+    <select
+      id="timezone"
+      name="timezone"
+      value={zone}
+      onChange={(event) => setZone(event.target.value)}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      className={inputClass}
+    >
       {unlisted.map((candidate) => (
         <option key={candidate} value={candidate}>
           {candidate} (not offered: choose a zone from the list)

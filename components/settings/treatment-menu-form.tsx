@@ -31,11 +31,7 @@ function MenuLines({ initial, state, formAction, pending }: { initial: Initial; 
   const set = (key: string, field: "name" | "value", value: string) => setLines((current) => current.map((line) => (line.key === key ? { ...line, [field]: value } : line)));
 
   return (
-    <form
-      action={formAction}
-      onSubmit={submitKeepingValues(formAction)}
-      noValidate
-    >
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate>
       <input type="hidden" name="menu" value={plain(lines)} />
       <div className="hidden grid-cols-[minmax(0,1fr)_9rem_2.5rem] gap-2 px-1 pb-1 text-xs font-medium text-slate-600 sm:grid">
         <span>Treatment</span>
@@ -84,15 +80,31 @@ function MenuLines({ initial, state, formAction, pending }: { initial: Initial; 
                 </div>
                 <FieldError id={`treatment-${line.key}-value-error`} messages={valueErrors} />
               </div>
-              <Button type="button" variant="ghost" size="sm" className="mt-1" aria-label={`Remove ${label}`} title="Remove" onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}>
-                <span aria-hidden="true" className="text-base leading-none">×</span>
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                className="mt-1"
+                aria-label={`Remove ${label}`}
+                title="Remove"
+                onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}
+              >
+                <span aria-hidden="true" className="text-base leading-none">
+                  ×
+                </span>
               </Button>
             </li>
           );
         })}
       </ul>
       {lines.length < MAX_MENU_LINES ? (
-        <Button type="button" variant="secondary" size="sm" className="mt-3" onClick={() => setLines((current) => [...current, { key: `added-${(added.current += 1)}`, name: "", value: "" }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          className="mt-3"
+          onClick={() => setLines((current) => [...current, { key: `added-${(added.current += 1)}`, name: "", value: "" }])}
+        >
           + Add treatment
         </Button>
       ) : null}

@@ -9,7 +9,21 @@ const linkClass =
   "rounded-md px-2.5 py-1.5 sm:px-3 font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 const disabledClass = "rounded-md px-2.5 py-1.5 sm:px-3 font-medium text-slate-400 ring-1 ring-inset ring-slate-200";
 
-export function Pagination({ page, size, total, pageCount, pathname, query }: { page: number; size: number; total: number; pageCount: number; pathname: string; query: QueryValues }) {
+export function Pagination({
+  page,
+  size,
+  total,
+  pageCount,
+  pathname,
+  query,
+}: {
+  page: number;
+  size: number;
+  total: number;
+  pageCount: number;
+  pathname: string;
+  query: QueryValues;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const pageHref = (n: number) => hrefWith(pathname, query, { page: n === 1 ? undefined : String(n) });
@@ -26,7 +40,9 @@ export function Pagination({ page, size, total, pageCount, pathname, query }: { 
         <select
           id="page-size"
           value={size}
-          onChange={(e) => startTransition(() => router.push(hrefWith(pathname, query, { size: e.target.value === String(DEFAULT_PAGE_SIZE) ? undefined : e.target.value, page: undefined })))}
+          onChange={(e) =>
+            startTransition(() => router.push(hrefWith(pathname, query, { size: e.target.value === String(DEFAULT_PAGE_SIZE) ? undefined : e.target.value, page: undefined })))
+          }
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
         >
           {PAGE_SIZES.map((n) => (

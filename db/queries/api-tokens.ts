@@ -6,10 +6,7 @@ import { apiTokens, members, type ApiToken } from "../schema";
 
 export type ApiTokenListRow = Pick<ApiToken, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt"> & { createdBy: string | null };
 
-export async function insertApiToken(
-  token: { orgId: string; name: string; tokenHash: string; prefix: string; createdById: string | null },
-  ex?: Executor,
-): Promise<ApiToken> {
+export async function insertApiToken(token: { orgId: string; name: string; tokenHash: string; prefix: string; createdById: string | null }, ex?: Executor): Promise<ApiToken> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(apiTokens).values(token).returning();
   if (!row) throw new Error("api token insert returned nothing");

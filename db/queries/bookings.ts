@@ -89,11 +89,23 @@ export async function closeBookedConversation({ orgId, conversationId }: { orgId
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
 }
 
-export async function setBookingStatus({ orgId, bookingId, status }: { orgId: string; bookingId: string; status: Booking["status"] }, ex?: Executor): Promise<{ booking: Booking; previous: Booking["status"] } | null> {
+export async function setBookingStatus(
+  { orgId, bookingId, status }: { orgId: string; bookingId: string; status: Booking["status"] },
+  ex?: Executor,
+): Promise<{ booking: Booking; previous: Booking["status"] } | null> {
   const db = await resolveDb(ex);
-  const [before] = await db.select({ status: bookings.status }).from(bookings).where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId))).for("update").limit(1);
+  const [before] = await db
+    .select({ status: bookings.status })
+    .from(bookings)
+    .where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId)))
+    .for("update")
+    .limit(1);
   if (!before) return null;
-  const [row] = await db.update(bookings).set({ status }).where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId))).returning();
+  const [row] = await db
+    .update(bookings)
+    .set({ status })
+    .where(and(eq(bookings.orgId, orgId), eq(bookings.id, bookingId)))
+    .returning();
   return row ? { booking: row, previous: before.status } : null;
 }
 
@@ -108,7 +120,10 @@ export type BookingWithAttribution = {
 };
 
 /** The bookings of a conversation, newest first, with what their attribution line needs. */
-export async function listConversationBookings({ orgId, conversationId, limit = 20 }: { orgId: string; conversationId: string; limit?: number }, ex?: Executor): Promise<BookingWithAttribution[]> {
+export async function listConversationBookings(
+  { orgId, conversationId, limit = 20 }: { orgId: string; conversationId: string; limit?: number },
+  ex?: Executor,
+): Promise<BookingWithAttribution[]> {
   const db = await resolveDb(ex);
   return db
     .select({
@@ -132,7 +147,10 @@ export async function listConversationBookings({ orgId, conversationId, limit = 
 }
 
 /** Whether the caller wrote back in the conversation between two instants. */
-export async function callerRepliedBetween({ orgId, conversationId, since, until }: { orgId: string; conversationId: string; since: Date; until: Date }, ex?: Executor): Promise<boolean> {
+export async function callerRepliedBetween(
+  { orgId, conversationId, since, until }: { orgId: string; conversationId: string; since: Date; until: Date },
+  ex?: Executor,
+): Promise<boolean> {
   const db = await resolveDb(ex);
   const [row] = await db
     .select({ id: messages.id })

@@ -1,19 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Schedule } from "@/lib/schedule/hours";
 import { resolveDb, type Executor } from "../client";
-import {
-  callbacks,
-  calls,
-  contacts,
-  locationClosures,
-  locationHours,
-  locations,
-  members,
-  messages,
-  type Call,
-  type Callback,
-  type Message,
-} from "../schema";
+import { callbacks, calls, contacts, locationClosures, locationHours, locations, members, messages, type Call, type Callback, type Message } from "../schema";
 
 export type NewCallback = typeof callbacks.$inferInsert;
 
@@ -33,14 +21,7 @@ export async function findOpenHotCallback({ orgId, conversationId }: { orgId: st
   const [row] = await db
     .select()
     .from(callbacks)
-    .where(
-      and(
-        eq(callbacks.orgId, orgId),
-        eq(callbacks.conversationId, conversationId),
-        eq(callbacks.priority, "hot"),
-        inArray(callbacks.status, UNFINISHED),
-      ),
-    )
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.conversationId, conversationId), eq(callbacks.priority, "hot"), inArray(callbacks.status, UNFINISHED)))
     .orderBy(callbacks.dueAt)
     .limit(1);
   return row ?? null;
@@ -166,7 +147,11 @@ export type LocationSchedule = { id: string; name: string; schedule: Schedule };
 /** The organization's locations with their hours: the queue's location filter and its SLA clocks. */
 export async function listLocationSchedules({ orgId }: { orgId: string }, ex?: Executor): Promise<LocationSchedule[]> {
   const db = await resolveDb(ex);
-  const rows = await db.select({ id: locations.id, name: locations.name, timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name));
+  const rows = await db
+    .select({ id: locations.id, name: locations.name, timezone: locations.timezone })
+    .from(locations)
+    .where(eq(locations.orgId, orgId))
+    .orderBy(asc(locations.name));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [shifts, closures] = await Promise.all([
@@ -188,7 +173,12 @@ export async function listLocationSchedules({ orgId }: { orgId: string }, ex?: E
 
 /** The callback, locked for the rest of the transaction; null when it is not this organization's. */
 export async function lockCallback({ orgId, callbackId }: { orgId: string; callbackId: string }, tx: Executor): Promise<Callback | null> {
-  const [row] = await tx.select().from(callbacks).where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId))).for("update").limit(1);
+  const [row] = await tx
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.orgId, orgId), eq(callbacks.id, callbackId)))
+    .for("update")
+    .limit(1);
   return row ?? null;
 }
 
@@ -260,7 +250,14 @@ export async function countDueCallbacks({ orgId, now }: { orgId: string; now: Da
 
 /** Completes one callback, or (without `callbackId`) every unfinished one of the conversation. */
 export async function completeCallbacks(
-  { orgId, callbackId, conversationId, outcome, memberId, at }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date },
+  {
+    orgId,
+    callbackId,
+    conversationId,
+    outcome,
+    memberId,
+    at,
+  }: { orgId: string; callbackId?: string; conversationId?: string; outcome: NonNullable<Callback["outcome"]>; memberId: string; at: Date },
   ex?: Executor,
 ): Promise<Callback[]> {
   const db = await resolveDb(ex);

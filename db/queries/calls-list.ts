@@ -16,7 +16,19 @@ import { MAX_PAGE_ROWS } from "./contacts-list";
 
 export type CallListRow = Pick<
   Call,
-  "id" | "startedAt" | "durationSeconds" | "voicemailSeconds" | "disposition" | "leakSource" | "provider" | "providerStatus" | "fromNumber" | "direction" | "contactId" | "locationId" | "isTest"
+  | "id"
+  | "startedAt"
+  | "durationSeconds"
+  | "voicemailSeconds"
+  | "disposition"
+  | "leakSource"
+  | "provider"
+  | "providerStatus"
+  | "fromNumber"
+  | "direction"
+  | "contactId"
+  | "locationId"
+  | "isTest"
 > & {
   hasVoicemail: boolean;
   contactName: string | null;
@@ -64,9 +76,7 @@ export async function listCalls(input: ListCallsInput, ex?: Executor): Promise<{
   const outcome = db
     .select({
       decision: sql<string | null>`(array_agg(${events.type} order by ${events.id}) filter (where ${events.type} in ${DECISIONS}))[1]`.as("decision"),
-      decisionReason: sql<string | null>`(array_agg(${events.reason} order by ${events.id}) filter (where ${events.type} in ${DECISIONS}))[1]`.as(
-        "decision_reason",
-      ),
+      decisionReason: sql<string | null>`(array_agg(${events.reason} order by ${events.id}) filter (where ${events.type} in ${DECISIONS}))[1]`.as("decision_reason"),
       callbackCreated: sql<boolean>`coalesce(bool_or(${events.type} = 'callback_created'), false)`.as("callback_created"),
     })
     .from(events)
@@ -107,8 +117,15 @@ export async function listCalls(input: ListCallsInput, ex?: Executor): Promise<{
     // Locations are joined only when a date range needs their timezones: without it the count
     // can stay on the calls index.
     input.filters.from || input.filters.to
-      ? db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(calls).innerJoin(locations, eq(locations.id, calls.locationId)).where(where)
-      : db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(calls).where(where),
+      ? db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(calls)
+          .innerJoin(locations, eq(locations.id, calls.locationId))
+          .where(where)
+      : db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(calls)
+          .where(where),
   ]);
   return { rows, total: counted?.n ?? 0 };
 }

@@ -7,7 +7,11 @@ export type NewCall = typeof calls.$inferInsert;
 /** Inserts the call unless this organization already has (provider, externalId): null means "already processed". */
 export async function insertCallIfNew(call: NewCall, ex?: Executor): Promise<Call | null> {
   const db = await resolveDb(ex);
-  const [row] = await db.insert(calls).values(call).onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] }).returning();
+  const [row] = await db
+    .insert(calls)
+    .values(call)
+    .onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] })
+    .returning();
   return row ?? null;
 }
 
@@ -44,7 +48,10 @@ export async function attachVoicemail({ callId, url, seconds }: { callId: string
 }
 
 /** What the decision needs to know about this contact's recent past at this location. */
-export async function recentHistory({ orgId, locationId, contactId, since }: { orgId: string; locationId: string; contactId: string; since: Date }, ex?: Executor): Promise<{ lastAutoTextAt: Date | null; lastHumanTouchAt: Date | null }> {
+export async function recentHistory(
+  { orgId, locationId, contactId, since }: { orgId: string; locationId: string; contactId: string; since: Date },
+  ex?: Executor,
+): Promise<{ lastAutoTextAt: Date | null; lastHumanTouchAt: Date | null }> {
   const db = await resolveDb(ex);
   const rows = await db
     .select({ automated: messages.automated, at: sql<Date>`max(${messages.createdAt})`.mapWith((v: string | Date) => new Date(v)) })

@@ -40,9 +40,7 @@ function whereContacts(orgId: string, filters: ContactFilters): SQL | undefined 
     filters.kind ? eq(contacts.kind, filters.kind) : undefined,
     flag(contacts.optedOutAt, filters.optedOut),
     flag(contacts.blockedAt, filters.blocked),
-    filters.q
-      ? or(ilike(contacts.name, `%${escapeLike(filters.q)}%`), digits.length >= 3 ? like(contacts.phone, `%${digits}%`) : undefined)
-      : undefined,
+    filters.q ? or(ilike(contacts.name, `%${escapeLike(filters.q)}%`), digits.length >= 3 ? like(contacts.phone, `%${digits}%`) : undefined) : undefined,
   );
 }
 
@@ -154,7 +152,10 @@ export async function listContacts(input: ListContactsInput, ex?: Executor): Pro
   const limit = Math.min(Math.max(1, input.limit), MAX_PAGE_ROWS);
   const [ids, [counted]] = await Promise.all([
     pageIds(db, { ...input, limit }),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(contacts).where(whereContacts(input.orgId, input.filters)),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(contacts)
+      .where(whereContacts(input.orgId, input.filters)),
   ]);
   if (ids.length === 0) return { rows: [], total: counted?.n ?? 0 };
   const details = new Map((await detailsOf(db, { orgId: input.orgId, ids })).map((row) => [row.id, row]));

@@ -6,9 +6,17 @@ import { contacts, conversations, locations, type Contact, type Conversation } f
 /** The contact for a phone number in an organization, created on first contact (the test caller marked as test). */
 export async function upsertContact({ orgId, phone }: { orgId: string; phone: string }, ex?: Executor): Promise<{ contact: Contact; created: boolean }> {
   const db = await resolveDb(ex);
-  const [inserted] = await db.insert(contacts).values({ orgId, phone, isTest: isTestCaller(phone) }).onConflictDoNothing().returning();
+  const [inserted] = await db
+    .insert(contacts)
+    .values({ orgId, phone, isTest: isTestCaller(phone) })
+    .onConflictDoNothing()
+    .returning();
   if (inserted) return { contact: inserted, created: true };
-  const [existing] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone))).limit(1);
+  const [existing] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)))
+    .limit(1);
   if (!existing) throw new Error(`contact ${phone} vanished during upsert`);
   return { contact: existing, created: false };
 }
@@ -23,14 +31,24 @@ export async function setContactOptOut({ orgId, contactId, optedOut, at }: { org
   return rows.length > 0;
 }
 
-export async function setContactLineType({ orgId, contactId, lineType, at }: { orgId: string; contactId: string; lineType: NonNullable<Contact["lineType"]>; at: Date }, ex?: Executor): Promise<void> {
+export async function setContactLineType(
+  { orgId, contactId, lineType, at }: { orgId: string; contactId: string; lineType: NonNullable<Contact["lineType"]>; at: Date },
+  ex?: Executor,
+): Promise<void> {
   const db = await resolveDb(ex);
-  await db.update(contacts).set({ lineType, lineTypeCheckedAt: at }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+  await db
+    .update(contacts)
+    .set({ lineType, lineTypeCheckedAt: at })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
 }
 
 export async function getContact({ orgId, contactId }: { orgId: string; contactId: string }, ex?: Executor): Promise<Contact | null> {
   const db = await resolveDb(ex);
-  const [row] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)))
+    .limit(1);
   return row ?? null;
 }
 

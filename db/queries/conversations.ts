@@ -128,7 +128,10 @@ function inboxConditions(db: Executor, orgId: string, memberId: string | null, f
     matches
       ? inArray(
           conversations.contactId,
-          db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.orgId, orgId), matches)),
+          db
+            .select({ id: contacts.id })
+            .from(contacts)
+            .where(and(eq(contacts.orgId, orgId), matches)),
         )
       : undefined,
   ];
@@ -151,9 +154,7 @@ export async function listConversations(
     .where(
       and(
         ...inboxConditions(db, orgId, memberId, filter),
-        cursor
-          ? or(lt(conversations.lastActivityAt, cursor.at), and(eq(conversations.lastActivityAt, cursor.at), lt(conversations.id, cursor.id)))
-          : undefined,
+        cursor ? or(lt(conversations.lastActivityAt, cursor.at), and(eq(conversations.lastActivityAt, cursor.at), lt(conversations.id, cursor.id))) : undefined,
       ),
     )
     .orderBy(...newestFirst)
@@ -181,7 +182,15 @@ export async function listConversations(
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(locations, eq(locations.id, conversations.locationId))
     .leftJoin(members, eq(members.id, conversations.assigneeId))
-    .where(and(eq(conversations.orgId, orgId), inArray(conversations.id, ids.map((r) => r.id))))
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        inArray(
+          conversations.id,
+          ids.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(...newestFirst);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -197,10 +206,7 @@ export async function listConversations(
 export function needsWork(): SQL {
   return and(
     eq(conversations.status, "open"),
-    or(
-      isNotNull(conversations.waitingSince),
-      sql`exists (select 1 from ${callbacks} where ${callbacks.conversationId} = ${conversations.id} and ${callbacks.status} <> 'done')`,
-    ),
+    or(isNotNull(conversations.waitingSince), sql`exists (select 1 from ${callbacks} where ${callbacks.conversationId} = ${conversations.id} and ${callbacks.status} <> 'done')`),
   ) as SQL;
 }
 
@@ -208,10 +214,7 @@ export function needsWork(): SQL {
  * Conversations with work left (needsWork) per inbox tab, each tab counted alone on top of the
  * shared narrowing (status, location, intent, search), in one pass.
  */
-export async function countWorkByTab(
-  { orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter },
-  ex?: Executor,
-): Promise<Record<InboxTab, number>> {
+export async function countWorkByTab({ orgId, memberId, filter }: { orgId: string; memberId: string; filter: InboxFilter }, ex?: Executor): Promise<Record<InboxTab, number>> {
   const db = await resolveDb(ex);
   const count = (tab: InboxTab) => {
     const extra = tabCondition(tab, memberId);
@@ -255,13 +258,7 @@ export async function claimConversation({ orgId, conversationId, memberId }: { o
   const rows = await db
     .update(conversations)
     .set({ assigneeId: memberId })
-    .where(
-      and(
-        eq(conversations.orgId, orgId),
-        eq(conversations.id, conversationId),
-        or(isNull(conversations.assigneeId), eq(conversations.assigneeId, memberId)),
-      ),
-    )
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId), or(isNull(conversations.assigneeId), eq(conversations.assigneeId, memberId))))
     .returning({ id: conversations.id });
   return rows.length > 0;
 }
@@ -276,7 +273,12 @@ export async function assignConversation(
 ): Promise<boolean> {
   const db = await resolveDb(ex);
   const sameOrg = assigneeId
-    ? exists(db.select({ id: members.id }).from(members).where(and(eq(members.id, assigneeId), eq(members.orgId, orgId))))
+    ? exists(
+        db
+          .select({ id: members.id })
+          .from(members)
+          .where(and(eq(members.id, assigneeId), eq(members.orgId, orgId))),
+      )
     : undefined;
   const rows = await db
     .update(conversations)
@@ -307,12 +309,7 @@ export async function getInboxOptions({ orgId }: { orgId: string }, ex?: Executo
   const db = await resolveDb(ex);
   const [locationRows, memberRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.name)).limit(200),
-    db
-      .select({ id: members.id, name: members.name, role: members.role })
-      .from(members)
-      .where(eq(members.orgId, orgId))
-      .orderBy(asc(members.name))
-      .limit(500),
+    db.select({ id: members.id, name: members.name, role: members.role }).from(members).where(eq(members.orgId, orgId)).orderBy(asc(members.name)).limit(500),
   ]);
   return { locations: locationRows, members: memberRows };
 }

@@ -7,11 +7,7 @@ export type CrmEndpoint = { url: string; secret: string | null };
 /** Where an organization's CRM wants its events, or null when it has none configured. */
 export async function getCrmEndpoint({ orgId }: { orgId: string }, ex?: Executor): Promise<CrmEndpoint | null> {
   const db = await resolveDb(ex);
-  const [row] = await db
-    .select({ url: organizations.crmWebhookUrl, secret: organizations.crmWebhookSecret })
-    .from(organizations)
-    .where(eq(organizations.id, orgId))
-    .limit(1);
+  const [row] = await db.select({ url: organizations.crmWebhookUrl, secret: organizations.crmWebhookSecret }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
   const url = row?.url?.trim();
   return row && url ? { url, secret: row.secret?.trim() || null } : null;
 }
@@ -200,12 +196,7 @@ export async function listCrmDeliveries(
       createdAt: crmDeliveries.createdAt,
     })
     .from(crmDeliveries)
-    .where(
-      and(
-        eq(crmDeliveries.orgId, orgId),
-        cursor ? sql`(${createdMs}, ${crmDeliveries.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
-      ),
-    )
+    .where(and(eq(crmDeliveries.orgId, orgId), cursor ? sql`(${createdMs}, ${crmDeliveries.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined))
     .orderBy(desc(createdMs), desc(crmDeliveries.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

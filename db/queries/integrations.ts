@@ -29,7 +29,10 @@ export async function getIntegrationSettings({ orgId }: { orgId: string }, ex?: 
 /** The CRM signing secret (phone-system secrets: setOrgWebhookSecret in ./organizations.ts). */
 export async function setOrgSecret({ orgId, column, value }: { orgId: string; column: SecretColumn; value: string | null }, ex?: Executor): Promise<void> {
   const db = await resolveDb(ex);
-  await db.update(organizations).set({ [column]: value }).where(eq(organizations.id, orgId));
+  await db
+    .update(organizations)
+    .set({ [column]: value })
+    .where(eq(organizations.id, orgId));
 }
 
 export async function setCrmWebhookUrl({ orgId, url }: { orgId: string; url: string | null }, ex?: Executor): Promise<void> {
@@ -58,12 +61,7 @@ export async function findTestTarget({ orgId, provider }: { orgId: string; provi
 /** The timezone log times are shown in: the organization's first location's. */
 export async function findOrgTimezone({ orgId }: { orgId: string }, ex?: Executor): Promise<string | null> {
   const db = await resolveDb(ex);
-  const [row] = await db
-    .select({ timezone: locations.timezone })
-    .from(locations)
-    .where(eq(locations.orgId, orgId))
-    .orderBy(asc(locations.createdAt), asc(locations.id))
-    .limit(1);
+  const [row] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.orgId, orgId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
   return row?.timezone ?? null;
 }
 

@@ -1,16 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
-import {
-  conversations,
-  locationClosures,
-  locationHours,
-  locations,
-  messageTemplates,
-  organizations,
-  phoneNumbers,
-  type Location,
-  type MessageTemplate,
-} from "../schema";
+import { conversations, locationClosures, locationHours, locations, messageTemplates, organizations, phoneNumbers, type Location, type MessageTemplate } from "../schema";
 import type { Schedule } from "@/lib/schedule/hours";
 
 export type LocationContext = {

@@ -4,7 +4,11 @@ import { members, organizations, sessions, type Member } from "../schema";
 
 export async function findMemberByEmail({ email }: { email: string }, ex?: Executor): Promise<Member | null> {
   const db = await resolveDb(ex);
-  const [row] = await db.select().from(members).where(sql`lower(${members.email}) = ${email.trim().toLowerCase()}`).limit(1);
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(sql`lower(${members.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
   return row ?? null;
 }
 

@@ -14,7 +14,11 @@ export async function insertMessages(list: (NewMessage & { id: string })[], ex?:
 /** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
 export async function insertInboundIfNew(message: NewMessage, ex?: Executor): Promise<Message | null> {
   const db = await resolveDb(ex);
-  const [row] = await db.insert(messages).values(message).onConflictDoNothing({ target: [messages.orgId, messages.providerSid] }).returning();
+  const [row] = await db
+    .insert(messages)
+    .values(message)
+    .onConflictDoNothing({ target: [messages.orgId, messages.providerSid] })
+    .returning();
   return row ?? null;
 }
 
@@ -46,8 +50,7 @@ export async function getTextToSend({ messageId }: { messageId: string }, ex?: E
 const STATUS_RANK = sql`case ${messages.status}
   when 'pending' then 0 when 'accepted' then 1 when 'queued' then 1 when 'sending' then 2 when 'sent' then 3
   else 4 end`;
-const rankOf = (status: Message["status"]) =>
-  ({ pending: 0, accepted: 1, queued: 1, sending: 2, sent: 3 } as Partial<Record<Message["status"], number>>)[status] ?? 4;
+const rankOf = (status: Message["status"]) => (({ pending: 0, accepted: 1, queued: 1, sending: 2, sent: 3 }) as Partial<Record<Message["status"], number>>)[status] ?? 4;
 
 /**
  * Records what Twilio said about a text: out-of-order or repeated callbacks never move it backwards.
@@ -102,7 +105,10 @@ export function messageSentUpdate({ messageId, providerSid, status, at }: SentMe
     .where(eq(messages.id, messageId));
 }
 
-export async function markMessageFailed({ messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string }, ex?: Executor): Promise<void> {
+export async function markMessageFailed(
+  { messageId, errorCode, errorMessage }: { messageId: string; errorCode: number | null; errorMessage: string },
+  ex?: Executor,
+): Promise<void> {
   const db = await resolveDb(ex);
   await db.update(messages).set({ status: "failed", errorCode, errorMessage }).where(eq(messages.id, messageId));
 }

@@ -11,10 +11,7 @@ export async function insertOrganization({ name, slug }: { name: string; slug: s
   return row?.id ?? null;
 }
 
-export async function insertLocation(
-  location: { orgId: string; name: string; timezone: string; bookingUrl: string | null },
-  ex?: Executor,
-): Promise<string> {
+export async function insertLocation(location: { orgId: string; name: string; timezone: string; bookingUrl: string | null }, ex?: Executor): Promise<string> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(locations).values(location).returning({ id: locations.id });
   if (!row) throw new Error("location insert returned nothing");
@@ -47,12 +44,12 @@ type StatusRow = {
  * Every checklist step in one round trip, each an EXISTS on an index. Test calls (from the
  * fictional test callers) prove the loop, not that the phone system's webhook is pasted.
  */
-export async function getOnboardingStatus(
-  { orgId, testCallers }: { orgId: string; testCallers: readonly string[] },
-  ex?: Executor,
-): Promise<OnboardingStatus | null> {
+export async function getOnboardingStatus({ orgId, testCallers }: { orgId: string; testCallers: readonly string[] }, ex?: Executor): Promise<OnboardingStatus | null> {
   const db = await resolveDb(ex);
-  const callers = sql.join(testCallers.map((n) => sql`${n}`), sql`, `);
+  const callers = sql.join(
+    testCallers.map((n) => sql`${n}`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     select
       exists (select 1 from phone_numbers where org_id = o.id) as has_number,

@@ -109,7 +109,10 @@ export async function rescheduleText({ id, attempts, at, note }: { id: string; a
  * the sentence the conversation shows) and one `text_canceled` event per text, in one statement.
  * A text already being sent is left to its sender, whose send-time check refuses a number not held.
  */
-export async function cancelTextsFromNumber({ orgId, e164, reason, reasonText }: { orgId: string; e164: string; reason: string; reasonText: string }, ex?: Executor): Promise<number> {
+export async function cancelTextsFromNumber(
+  { orgId, e164, reason, reasonText }: { orgId: string; e164: string; reason: string; reasonText: string },
+  ex?: Executor,
+): Promise<number> {
   const db = await resolveDb(ex);
   const result = await db.execute(sql`
     with gone as (
@@ -137,14 +140,20 @@ export type ScheduledKind = "any" | "automatic" | "follow_up";
  * the same facts again. Returns the cancelled messages' ids.
  */
 export async function cancelScheduledTexts(
-  { orgId, scope, kind, reason, reasonText, detail = {} }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> },
+  {
+    orgId,
+    scope,
+    kind,
+    reason,
+    reasonText,
+    detail = {},
+  }: { orgId: string; scope: ScheduledScope; kind: ScheduledKind; reason: string; reasonText: string; detail?: Record<string, string | null> },
   ex?: Executor,
 ): Promise<string[]> {
   const db = await resolveDb(ex);
   const where =
     "contactId" in scope ? sql`m.contact_id = ${scope.contactId}` : "conversationId" in scope ? sql`m.conversation_id = ${scope.conversationId}` : sql`m.id = ${scope.messageId}`;
-  const only =
-    kind === "follow_up" ? sql`and m.template_situation = 'follow_up'` : kind === "automatic" ? sql`and m.automated and m.template_situation is not null` : sql``;
+  const only = kind === "follow_up" ? sql`and m.template_situation = 'follow_up'` : kind === "automatic" ? sql`and m.automated and m.template_situation is not null` : sql``;
   const result = await db.execute(sql`
     with gone as (
       update outbox o set status = 'canceled', last_error = ${reason}, locked_until = null, updated_at = now()

@@ -19,7 +19,10 @@ export async function listQuickReplies({ orgId }: { orgId: string }, ex?: Execut
 }
 
 async function liveCount(db: Executor, orgId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(quickReplies).where(and(eq(quickReplies.orgId, orgId), live));
+  const [row] = await db
+    .select({ n: count() })
+    .from(quickReplies)
+    .where(and(eq(quickReplies.orgId, orgId), live));
   return row?.n ?? 0;
 }
 
@@ -58,10 +61,7 @@ export type RestoreResult = { ok: true; title: string } | { ok: false; reason: "
  * Undoes a delete within the undo window. "gone": not deleted, deleted too long ago, or another
  * spa's; "full": the team has added replies up to the limit since.
  */
-export async function restoreQuickReply(
-  { orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date },
-  ex?: Executor,
-): Promise<RestoreResult> {
+export async function restoreQuickReply({ orgId, quickReplyId, now = new Date() }: { orgId: string; quickReplyId: string; now?: Date }, ex?: Executor): Promise<RestoreResult> {
   const db = await resolveDb(ex);
   if ((await liveCount(db, orgId)) >= MAX_QUICK_REPLIES) return { ok: false, reason: "full" };
   const [row] = await db

@@ -11,5 +11,8 @@ export async function createSession({ memberId, expiresAt }: { memberId: string;
 
 export async function revokeSession({ sessionId, at }: { sessionId: string; at: Date }, ex?: Executor): Promise<void> {
   const db = await resolveDb(ex);
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }

@@ -31,7 +31,10 @@ function page<T>(rows: T[], limit: number): Page<T> {
 
 /** The location row when it belongs to the organization, locked when `lock` (writers serialise on it). */
 async function ownedLocation(db: Executor, { orgId, locationId }: LocationScope, lock = false): Promise<boolean> {
-  const query = db.select({ id: locations.id }).from(locations).where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
+  const query = db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
   const [row] = await (lock ? query.for("update") : query);
   return Boolean(row);
 }
@@ -80,7 +83,15 @@ export async function listLocationSummaries({ orgId, limit, offset }: Scope & { 
     ? await db
         .select({ locationId: phoneNumbers.locationId, e164: phoneNumbers.e164 })
         .from(phoneNumbers)
-        .where(and(eq(phoneNumbers.orgId, orgId), inArray(phoneNumbers.locationId, shown.map((r) => r.id))))
+        .where(
+          and(
+            eq(phoneNumbers.orgId, orgId),
+            inArray(
+              phoneNumbers.locationId,
+              shown.map((r) => r.id),
+            ),
+          ),
+        )
         .orderBy(asc(phoneNumbers.createdAt))
     : [];
   return page(
@@ -97,7 +108,10 @@ export async function listLocationNames({ orgId }: Scope, ex?: Executor): Promis
 
 export async function getLocationSettings({ orgId, locationId }: LocationScope, ex?: Executor): Promise<Location | null> {
   const db = await resolveDb(ex);
-  const [row] = await db.select().from(locations).where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
+  const [row] = await db
+    .select()
+    .from(locations)
+    .where(and(eq(locations.id, locationId), eq(locations.orgId, orgId)));
   return row ?? null;
 }
 
@@ -138,10 +152,7 @@ export async function findNumberOwner({ orgId, e164 }: Scope & { e164: string },
 export type AddNumberResult = { ok: true } | { ok: false; reason: "location_not_found" } | { ok: false; reason: "in_use"; owner: NumberOwner };
 
 /** A number belongs to one location: the unique index decides, so two owners adding it at once get one winner. */
-export async function addLocationNumber(
-  input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string },
-  ex?: Executor,
-): Promise<AddNumberResult> {
+export async function addLocationNumber(input: LocationScope & { e164: string; provider: PhoneNumber["provider"]; label: string }, ex?: Executor): Promise<AddNumberResult> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return { ok: false, reason: "location_not_found" };
   const inserted = await db
@@ -208,10 +219,7 @@ export async function listLocationClosures(
 }
 
 /** One entry per day: saving a day that already has one replaces it. */
-export async function saveLocationClosure(
-  input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">,
-  ex?: Executor,
-): Promise<boolean> {
+export async function saveLocationClosure(input: LocationScope & Pick<LocationClosure, "day" | "name" | "opensMinute" | "closesMinute">, ex?: Executor): Promise<boolean> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;
   const { locationId, day, name, opensMinute, closesMinute } = input;
@@ -239,10 +247,7 @@ export async function listLocationTemplates({ orgId, locationId }: LocationScope
     .where(and(eq(messageTemplates.locationId, locationId), inArray(messageTemplates.locationId, inOrg(orgId))));
 }
 
-export async function saveLocationTemplate(
-  input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date },
-  ex?: Executor,
-): Promise<boolean> {
+export async function saveLocationTemplate(input: LocationScope & { situation: MessageTemplate["situation"]; body: string; now?: Date }, ex?: Executor): Promise<boolean> {
   const db = await resolveDb(ex);
   if (!(await ownedLocation(db, input))) return false;
   const { locationId, situation, body } = input;

@@ -12,10 +12,7 @@ export type AttemptAction = "sign_in" | "signup" | "accept_invite";
 const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succeeded, false));
 const fromAddress = (ip: string | null): SQL => (ip === null ? isNull(signInAttempts.ip) : eq(signInAttempts.ip, ip));
 
-export async function insertSignInAttempt(
-  { action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date },
-  ex?: Executor,
-): Promise<number> {
+export async function insertSignInAttempt({ action, email, ip, at }: { action: AttemptAction; email: string; ip: string | null; at: Date }, ex?: Executor): Promise<number> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(signInAttempts).values({ action, email, ip, attemptedAt: at }).returning({ id: signInAttempts.id });
   if (!row) throw new Error("sign-in attempt insert returned nothing");

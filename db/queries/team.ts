@@ -6,10 +6,7 @@ import { invitations, members, organizations, sessions, type Invitation, type Me
 export type TeamMember = Pick<Member, "id" | "name" | "email" | "role" | "createdAt">;
 
 /** One page of members, owners first, then by name; `total` drives the pager. */
-export async function listMembers(
-  { orgId, limit, offset }: { orgId: string; limit: number; offset: number },
-  ex?: Executor,
-): Promise<{ rows: TeamMember[]; total: number }> {
+export async function listMembers({ orgId, limit, offset }: { orgId: string; limit: number; offset: number }, ex?: Executor): Promise<{ rows: TeamMember[]; total: number }> {
   const db = await resolveDb(ex);
   const [rows, [totals]] = await Promise.all([
     db
@@ -81,14 +78,7 @@ export async function revokePendingInvitationsFor({ orgId, email, at }: { orgId:
   const rows = await db
     .update(invitations)
     .set({ revokedAt: at })
-    .where(
-      and(
-        eq(invitations.orgId, orgId),
-        sql`lower(${invitations.email}) = ${email.trim().toLowerCase()}`,
-        isNull(invitations.revokedAt),
-        isNull(invitations.acceptedAt),
-      ),
-    )
+    .where(and(eq(invitations.orgId, orgId), sql`lower(${invitations.email}) = ${email.trim().toLowerCase()}`, isNull(invitations.revokedAt), isNull(invitations.acceptedAt)))
     .returning({ id: invitations.id });
   return rows.length;
 }
@@ -116,22 +106,12 @@ export async function claimInvitation({ tokenHash, now }: { tokenHash: string; n
   const [row] = await db
     .update(invitations)
     .set({ acceptedAt: now })
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .returning();
   return row ?? null;
 }
 
-export async function insertMember(
-  member: { orgId: string; email: string; name: string; role: Member["role"]; passwordHash: string },
-  ex?: Executor,
-): Promise<Member> {
+export async function insertMember(member: { orgId: string; email: string; name: string; role: Member["role"]; passwordHash: string }, ex?: Executor): Promise<Member> {
   const db = await resolveDb(ex);
   const [row] = await db.insert(members).values(member).returning();
   if (!row) throw new Error("member insert returned nothing");

@@ -66,8 +66,7 @@ export async function getTimeline(
   ex?: Executor,
 ): Promise<TimelineItem[]> {
   const db = await resolveDb(ex);
-  const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) =>
-    and(eq(t.orgId, orgId), eq(t.contactId, contactId), eq(t.locationId, locationId));
+  const ofContactHere = <T extends typeof calls | typeof callbacks | typeof bookings>(t: T) => and(eq(t.orgId, orgId), eq(t.contactId, contactId), eq(t.locationId, locationId));
   const [callRows, messageRows, eventRows, noteRows, callbackRows, bookingRows] = await Promise.all([
     db.select().from(calls).where(ofContactHere(calls)).orderBy(asc(calls.startedAt), asc(calls.id)).limit(LIMIT),
     db

@@ -24,7 +24,10 @@ export const organizations = pgTable("organizations", {
   genericWebhookSecretPrevious: text(),
   genericWebhookSecretPreviousUntil: tz(),
   /** ISO 3166 codes of the countries this organization may text and forward to (default US and Canada). */
-  enabledCountries: text().array().notNull().default(sql`'{US,CA}'::text[]`),
+  enabledCountries: text()
+    .array()
+    .notNull()
+    .default(sql`'{US,CA}'::text[]`),
   /** Outgoing CRM webhook: where to POST events, and the whsec_ secret that signs them. */
   crmWebhookUrl: text(),
   crmWebhookSecret: text(),
@@ -43,7 +46,9 @@ export const members = pgTable(
   "members",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text().notNull(),
@@ -62,7 +67,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: id(),
-    memberId: uuid().notNull().references(() => members.id, { onDelete: "cascade" }),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: tz(),
@@ -76,7 +83,9 @@ export const invitations = pgTable(
   "invitations",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     email: text().notNull(),
     role: memberRole().notNull(),
     tokenHash: text().notNull().unique(),
@@ -95,7 +104,9 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text().notNull(),
     tokenHash: text().notNull().unique(),
     /** The first characters of the token ("rb_live_ab12…"), so an owner can tell tokens apart. */

@@ -35,7 +35,9 @@ export const crmDeliveries = pgTable(
   "crm_deliveries",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     /** The Standard Webhooks `webhook-id`: stable across retries and replays. */
     eventId: text().notNull().unique(),
     eventType: text().notNull(),
@@ -52,7 +54,9 @@ export const crmDeliveries = pgTable(
   },
   (t) => [
     index().on(t.orgId, t.createdAt),
-    index("crm_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'in_flight')`),
+    index("crm_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'in_flight')`),
   ],
 );
 export type CrmDelivery = typeof crmDeliveries.$inferSelect;

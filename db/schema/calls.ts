@@ -12,7 +12,9 @@ export const contacts = pgTable(
   "contacts",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     phone: text().notNull(),
     name: text(),
     kind: contactKind().notNull().default("new_lead"),
@@ -38,8 +40,12 @@ export const calls = pgTable(
   "calls",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     /** Null for an anonymous or invalid caller ID: the call is logged, nobody can be texted. */
     contactId: uuid().references(() => contacts.id, { onDelete: "cascade" }),
     provider: telephonyProvider().notNull(),

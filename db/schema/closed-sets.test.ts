@@ -23,7 +23,11 @@ function checksAfterMigrations(): Map<string, string[]> {
     const text = readFileSync(path.join(MIGRATIONS_DIR, `${tag}.sql`), "utf8");
     for (const { groups } of text.matchAll(/DROP CONSTRAINT(?: IF EXISTS)? "(?<dropped>[a-z_]+)"|ADD CONSTRAINT "(?<added>[a-z_]+)" CHECK \((?<body>.*)\);/g)) {
       if (groups?.dropped) checks.delete(groups.dropped);
-      if (groups?.added) checks.set(groups.added, [...(groups.body ?? "").matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'")));
+      if (groups?.added)
+        checks.set(
+          groups.added,
+          [...(groups.body ?? "").matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'")),
+        );
     }
   }
   return checks;

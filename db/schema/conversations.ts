@@ -14,9 +14,15 @@ export const conversations = pgTable(
   "conversations",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     status: conversationStatus().notNull().default("open"),
     priority: conversationPriority().notNull().default("normal"),
     intent: text().$type<Intent>(),
@@ -49,9 +55,15 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    conversationId: uuid().notNull().references(() => conversations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     callId: uuid().references(() => calls.id, { onDelete: "set null" }),
     direction: messageDirection().notNull(),
     fromNumber: text().notNull(),
@@ -72,10 +84,14 @@ export const messages = pgTable(
   (t) => [
     index().on(t.conversationId, t.createdAt),
     index().on(t.contactId, t.createdAt),
-    uniqueIndex("messages_one_auto_text_per_call").on(t.callId).where(sql`${t.automated} and ${t.callId} is not null`),
+    uniqueIndex("messages_one_auto_text_per_call")
+      .on(t.callId)
+      .where(sql`${t.automated} and ${t.callId} is not null`),
     uniqueIndex("messages_org_provider_sid_key").on(t.orgId, t.providerSid),
     // The per-organization daily caps and the per-number rate count an organization's recent texts.
-    index("messages_org_outbound_idx").on(t.orgId, t.createdAt).where(sql`${t.direction} = 'outbound'`),
+    index("messages_org_outbound_idx")
+      .on(t.orgId, t.createdAt)
+      .where(sql`${t.direction} = 'outbound'`),
   ],
 );
 export type Message = typeof messages.$inferSelect;
@@ -85,8 +101,13 @@ export const outbox = pgTable(
   "outbox",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    messageId: uuid().notNull().unique().references(() => messages.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    messageId: uuid()
+      .notNull()
+      .unique()
+      .references(() => messages.id, { onDelete: "cascade" }),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: tz().notNull().defaultNow(),
@@ -98,7 +119,11 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'in_flight')`)],
+  (t) => [
+    index("outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'in_flight')`),
+  ],
 );
 export type OutboxEntry = typeof outbox.$inferSelect;
 
@@ -108,9 +133,15 @@ export const trackedLinks = pgTable(
   {
     id: id(),
     token: text().notNull().unique(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     conversationId: uuid().references(() => conversations.id, { onDelete: "cascade" }),
     callId: uuid().references(() => calls.id, { onDelete: "set null" }),
     targetUrl: text().notNull(),
@@ -124,7 +155,9 @@ export const linkClicks = pgTable(
   "link_clicks",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    linkId: uuid().notNull().references(() => trackedLinks.id, { onDelete: "cascade" }),
+    linkId: uuid()
+      .notNull()
+      .references(() => trackedLinks.id, { onDelete: "cascade" }),
     clickedAt: createdAt(),
     userAgent: text(),
   },
@@ -137,9 +170,15 @@ export const notes = pgTable(
   "notes",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    conversationId: uuid().notNull().references(() => conversations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     authorId: uuid().references(() => members.id, { onDelete: "set null" }),
     body: text().notNull(),
     createdAt: createdAt(),
@@ -153,7 +192,9 @@ export const quickReplies = pgTable(
   "quick_replies",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     title: text().notNull(),
     body: text().notNull(),
     createdAt: createdAt(),

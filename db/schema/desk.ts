@@ -12,9 +12,15 @@ export const callbacks = pgTable(
   "callbacks",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     conversationId: uuid().references(() => conversations.id, { onDelete: "cascade" }),
     callId: uuid().references(() => calls.id, { onDelete: "set null" }),
     messageId: uuid().references(() => messages.id, { onDelete: "set null" }),
@@ -35,7 +41,9 @@ export const callbacks = pgTable(
     index().on(t.orgId, t.status, t.priority, t.dueAt),
     index().on(t.callId),
     // The inbox counts ask, per conversation, whether a callback is still to be done.
-    index("callbacks_unfinished_conversation_idx").on(t.conversationId).where(sql`${t.status} <> 'done'`),
+    index("callbacks_unfinished_conversation_idx")
+      .on(t.conversationId)
+      .where(sql`${t.status} <> 'done'`),
   ],
 );
 export type Callback = typeof callbacks.$inferSelect;
@@ -44,9 +52,15 @@ export const bookings = pgTable(
   "bookings",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
-    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     conversationId: uuid().references(() => conversations.id, { onDelete: "set null" }),
     callId: uuid().references(() => calls.id, { onDelete: "set null" }),
     messageId: uuid().references(() => messages.id, { onDelete: "set null" }),

@@ -6,21 +6,8 @@ export const telephonyProvider = pgEnum("telephony_provider", ["twilio", "openph
 export const contactKind = pgEnum("contact_kind", ["new_lead", "client", "billing", "vendor", "spam"]);
 export const lineType = pgEnum("line_type", ["mobile", "landline", "voip", "toll_free", "unknown"]);
 export const callDirection = pgEnum("call_direction", ["inbound", "outbound"]);
-export const callDisposition = pgEnum("call_disposition", [
-  "answered",
-  "missed",
-  "voicemail",
-  "abandoned",
-  "busy",
-  "failed",
-]);
-export const leakSource = pgEnum("leak_source", [
-  "peak_overflow",
-  "after_hours",
-  "lunch_gap",
-  "hold_abandon",
-  "other",
-]);
+export const callDisposition = pgEnum("call_disposition", ["answered", "missed", "voicemail", "abandoned", "busy", "failed"]);
+export const leakSource = pgEnum("leak_source", ["peak_overflow", "after_hours", "lunch_gap", "hold_abandon", "other"]);
 export const conversationStatus = pgEnum("conversation_status", ["open", "done"]);
 export const conversationPriority = pgEnum("conversation_priority", ["normal", "high", "hot"]);
 export const messageDirection = pgEnum("message_direction", ["inbound", "outbound"]);

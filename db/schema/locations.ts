@@ -9,7 +9,9 @@ export const locations = pgTable(
   "locations",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text().notNull(),
     timezone: text().notNull(),
     /** The spa's real line that a Rebound number forwards to (E.164). */
@@ -29,8 +31,12 @@ export const locations = pgTable(
     followUpEnabled: boolean().notNull().default(true),
     followUpAfterHours: smallint().notNull().default(20),
     /** No automatic text between these minutes of the caller's local day (20:00–08:00). */
-    quietStartMinute: smallint().notNull().default(20 * 60),
-    quietEndMinute: smallint().notNull().default(8 * 60),
+    quietStartMinute: smallint()
+      .notNull()
+      .default(20 * 60),
+    quietEndMinute: smallint()
+      .notNull()
+      .default(8 * 60),
     /** Spam rule: this many calls shorter than spamShortCallSeconds, no voicemail, within 24 h. */
     spamShortCallCount: smallint().notNull().default(3),
     spamShortCallSeconds: smallint().notNull().default(5),
@@ -45,7 +51,9 @@ export const locationHours = pgTable(
   "location_hours",
   {
     id: id(),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     /** 0 = Sunday … 6 = Saturday, in the location's timezone. */
     weekday: smallint().notNull(),
     /** Minutes after local midnight; closesMinute may exceed 1440 for hours past midnight. */
@@ -61,7 +69,9 @@ export const locationClosures = pgTable(
   "location_closures",
   {
     id: id(),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     day: date().notNull(),
     name: text().notNull(),
     opensMinute: smallint(),
@@ -76,8 +86,12 @@ export const phoneNumbers = pgTable(
   "phone_numbers",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     e164: text().notNull().unique(),
     provider: telephonyProvider().notNull(),
     label: text().notNull().default("Main line"),
@@ -91,7 +105,9 @@ export const messageTemplates = pgTable(
   "message_templates",
   {
     id: id(),
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     situation: templateSituation().notNull(),
     body: text().notNull(),
     updatedAt: createdAt(),
@@ -108,7 +124,9 @@ export const treatments = pgTable(
   "treatments",
   {
     id: id(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text().notNull(),
     defaultValueCents: integer(),
     position: smallint().notNull().default(0),

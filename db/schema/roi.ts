@@ -12,9 +12,13 @@ import { locations } from "./locations";
 export const statsDays = pgTable(
   "stats_days",
   {
-    locationId: uuid().notNull().references(() => locations.id, { onDelete: "cascade" }),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
     day: date().notNull(),
-    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     inboundCalls: integer().notNull(),
     answeredCalls: integer().notNull(),
     spamCalls: integer().notNull(),

@@ -7,7 +7,10 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 const cursorSchema = z.object({
   k: z.string().min(1),
-  t: z.string().regex(TIMESTAMP).refine((value) => !Number.isNaN(Date.parse(value))),
+  t: z
+    .string()
+    .regex(TIMESTAMP)
+    .refine((value) => !Number.isNaN(Date.parse(value))),
   id: z.uuid(),
 });
 export type Cursor = { kind: string; at: string; id: string };

@@ -38,7 +38,15 @@ describe("ROI figures as JSON", () => {
 
   it("an empty range has counts of zero and no rates", () => {
     const json = actualsJson(withRates(emptyCounts()));
-    expect(json).toMatchObject({ inbound_calls: 0, recovered_cents: 0, missed_rate: null, re_engaged_rate: null, recovered_rate: null, median_seconds_to_text: null, p90_seconds_to_text: null });
+    expect(json).toMatchObject({
+      inbound_calls: 0,
+      recovered_cents: 0,
+      missed_rate: null,
+      re_engaged_rate: null,
+      recovered_rate: null,
+      median_seconds_to_text: null,
+      p90_seconds_to_text: null,
+    });
     expect(json.leak_sources).toEqual({ peak_overflow: 0, after_hours: 0, lunch_gap: 0, hold_abandon: 0, other: 0 });
   });
 });

@@ -95,7 +95,10 @@ async function verifyScrypt(plain: string, stored: string): Promise<boolean> {
   if (!parsed) return false;
   const options: ScryptOptions = { N: parsed.N, r: parsed.r, p: parsed.p, maxmem: scryptMaxmem(parsed) };
   const key = await withSlot(
-    () => new Promise<Buffer>((resolve, reject) => scrypt(plain.normalize("NFKC"), parsed.salt, parsed.hash.length || 64, options, (error, derived) => (error ? reject(error) : resolve(derived)))),
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(plain.normalize("NFKC"), parsed.salt, parsed.hash.length || 64, options, (error, derived) => (error ? reject(error) : resolve(derived))),
+      ),
   );
   return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
 }

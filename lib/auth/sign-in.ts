@@ -24,10 +24,7 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 
 const WINDOW_MS = SIGN_IN_WINDOW_MINUTES * 60_000;
 
-export type SignInCheck =
-  | { ok: true; member: Member }
-  | { ok: false; reason: "mismatch" }
-  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+export type SignInCheck = { ok: true; member: Member } | { ok: false; reason: "mismatch" } | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
 /** Whether one more attempt for this email from this address is refused, and until when. */
 async function lock(db: Db, input: { email: string; ip: string | null; now: Date; ignore?: number }): Promise<number | null> {
@@ -37,10 +34,9 @@ async function lock(db: Db, input: { email: string; ip: string | null; now: Date
     listEmailAddressFailures({ email: input.email, ip: input.ip, since }, db),
     listAddressAttempts({ action: "sign_in", ip: input.ip, since, failuresOnly: true }, db),
   ]);
-  const until = [
-    lockedUntil(others(byPair), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, WINDOW_MS),
-    lockedUntil(others(byAddress), MAX_FAILURES_PER_ADDRESS, WINDOW_MS),
-  ].filter((t): t is number => t !== null);
+  const until = [lockedUntil(others(byPair), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, WINDOW_MS), lockedUntil(others(byAddress), MAX_FAILURES_PER_ADDRESS, WINDOW_MS)].filter(
+    (t): t is number => t !== null,
+  );
   return until.length ? Math.max(...until) : null;
 }
 

@@ -12,21 +12,15 @@ describe("describeAttribution", () => {
   });
 
   it("leaves out the steps that did not happen", () => {
-    expect(describeAttribution({ call: { startedAt: tuesday312pm }, textBack: false, replied: false, windowDays: 14, timezone: LA })).toBe(
-      "From the missed call Tue 3:12 PM",
-    );
+    expect(describeAttribution({ call: { startedAt: tuesday312pm }, textBack: false, replied: false, windowDays: 14, timezone: LA })).toBe("From the missed call Tue 3:12 PM");
     expect(describeAttribution({ call: { startedAt: tuesday312pm }, textBack: true, replied: false, windowDays: 14, timezone: LA })).toBe(
       "From the missed call Tue 3:12 PM → text-back",
     );
   });
 
   it("says why a booking is not attributed, with the organization's window", () => {
-    expect(describeAttribution({ call: null, textBack: false, replied: false, windowDays: 14, timezone: LA })).toBe(
-      "Not attributed: no missed call in the last 14 days",
-    );
-    expect(describeAttribution({ call: null, textBack: false, replied: false, windowDays: 1, timezone: LA })).toBe(
-      "Not attributed: no missed call in the last 1 day",
-    );
+    expect(describeAttribution({ call: null, textBack: false, replied: false, windowDays: 14, timezone: LA })).toBe("Not attributed: no missed call in the last 14 days");
+    expect(describeAttribution({ call: null, textBack: false, replied: false, windowDays: 1, timezone: LA })).toBe("Not attributed: no missed call in the last 1 day");
   });
 
   it("shows the call in the location's timezone", () => {

@@ -13,11 +13,7 @@ const optionalUuid = z.preprocess((v) => (v === "" || v === null ? undefined : v
 export const bookingInputSchema = z.object({
   conversationId: z.uuid("This conversation was not found."),
   callbackId: optionalUuid,
-  treatment: z
-    .string("Enter the treatment.")
-    .trim()
-    .min(1, "Enter the treatment.")
-    .max(80, "Keep the treatment to 80 characters or fewer."),
+  treatment: z.string("Enter the treatment.").trim().min(1, "Enter the treatment.").max(80, "Keep the treatment to 80 characters or fewer."),
   valueCents: z
     .string("Enter the value in dollars, e.g. 450.")
     .transform((raw, ctx) => {

@@ -46,31 +46,37 @@ export async function recordBooking(input: RecordBookingInput, now: Date = new D
       if (callback.status === "done") throw new AppError("conflict", "This callback was already completed. Refresh to see the queue as it is now.");
     }
 
-    const call = await findAttributableCall({
-      orgId: input.orgId,
-      contactId: contact.id,
-      locationId: conversation.locationId,
-      since: attributionWindowStart(now, attributionWindowDays),
-      until: now,
-    }, tx);
+    const call = await findAttributableCall(
+      {
+        orgId: input.orgId,
+        contactId: contact.id,
+        locationId: conversation.locationId,
+        since: attributionWindowStart(now, attributionWindowDays),
+        until: now,
+      },
+      tx,
+    );
     const textBack = call ? await findTextBack({ orgId: input.orgId, callId: call.id }, tx) : null;
     const source: BookingSource = input.callbackId ? "callback" : textBack ? "text_back" : "manual";
 
-    const booking = await insertBooking({
-      orgId: input.orgId,
-      locationId: conversation.locationId,
-      contactId: contact.id,
-      conversationId: conversation.id,
-      callId: call?.id ?? null,
-      messageId: textBack?.id ?? null,
-      treatment: input.treatment,
-      valueCents: input.valueCents,
-      source,
-      status: "booked",
-      bookedFor: input.bookedFor ? zonedInstant(input.bookedFor.day, input.bookedFor.minute, location.timezone) : null,
-      createdById: input.memberId,
-      createdAt: now,
-    }, tx);
+    const booking = await insertBooking(
+      {
+        orgId: input.orgId,
+        locationId: conversation.locationId,
+        contactId: contact.id,
+        conversationId: conversation.id,
+        callId: call?.id ?? null,
+        messageId: textBack?.id ?? null,
+        treatment: input.treatment,
+        valueCents: input.valueCents,
+        source,
+        status: "booked",
+        bookedFor: input.bookedFor ? zonedInstant(input.bookedFor.day, input.bookedFor.minute, location.timezone) : null,
+        createdById: input.memberId,
+        createdAt: now,
+      },
+      tx,
+    );
 
     // The caller is booked: nobody should call them back about it any more, whichever card it was.
     const completed = await completeCallbacks({ orgId: input.orgId, conversationId: conversation.id, outcome: "booked", memberId: input.memberId, at: now }, tx);
@@ -86,14 +92,17 @@ export async function recordBooking(input: RecordBookingInput, now: Date = new D
       await updateContactRouting({ orgId: input.orgId, contactId: contact.id, kind: "client" }, tx);
       await recordEvent({ ...base, type: "contact_kind_changed", reason: "booked", detail: { from: "new_lead", to: "client", memberId: input.memberId } }, tx);
     }
-    await recordEvent({
-      ...base,
-      callId: booking.callId,
-      messageId: booking.messageId,
-      type: "booking_recorded",
-      reason: source,
-      detail: { bookingId: booking.id, treatment: booking.treatment, valueCents: booking.valueCents, memberId: input.memberId, callbackId: input.callbackId ?? null },
-    }, tx);
+    await recordEvent(
+      {
+        ...base,
+        callId: booking.callId,
+        messageId: booking.messageId,
+        type: "booking_recorded",
+        reason: source,
+        detail: { bookingId: booking.id, treatment: booking.treatment, valueCents: booking.valueCents, memberId: input.memberId, callbackId: input.callbackId ?? null },
+      },
+      tx,
+    );
     await enqueueCrmEvent(tx, { orgId: input.orgId, ...bookingRecordedEvent({ booking, contact }) }, now);
 
     const replied = call ? await callerRepliedBetween({ orgId: input.orgId, conversationId: conversation.id, since: call.startedAt, until: now }, tx) : false;

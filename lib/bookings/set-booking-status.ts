@@ -12,16 +12,19 @@ export async function changeBookingStatus(input: { orgId: string; memberId: stri
     if (!changed) throw new AppError("not_found", "This booking was not found.");
     if (changed.previous !== input.status) {
       const { booking } = changed;
-      await recordEvent({
-        orgId: input.orgId,
-        locationId: booking.locationId,
-        contactId: booking.contactId,
-        conversationId: booking.conversationId,
-        callId: booking.callId,
-        type: "booking_status_changed",
-        reason: input.status,
-        detail: { bookingId: booking.id, from: changed.previous, memberId: input.memberId },
-      }, tx);
+      await recordEvent(
+        {
+          orgId: input.orgId,
+          locationId: booking.locationId,
+          contactId: booking.contactId,
+          conversationId: booking.conversationId,
+          callId: booking.callId,
+          type: "booking_status_changed",
+          reason: input.status,
+          detail: { bookingId: booking.id, from: changed.previous, memberId: input.memberId },
+        },
+        tx,
+      );
     }
     return changed.booking;
   });

@@ -19,17 +19,20 @@ export async function openCallback(
   known: { contact?: Contact; crmConfigured?: boolean } = {},
 ): Promise<Callback> {
   const callback = await insertCallback(values, tx);
-  await recordEvent({
-    orgId: values.orgId,
-    locationId: values.locationId,
-    contactId: values.contactId,
-    conversationId: values.conversationId ?? null,
-    callId: values.callId ?? null,
-    messageId: values.messageId ?? null,
-    type: "callback_created",
-    reason: callback.reason,
-    detail: { callbackId: callback.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId: callback.assigneeId },
-  }, tx);
+  await recordEvent(
+    {
+      orgId: values.orgId,
+      locationId: values.locationId,
+      contactId: values.contactId,
+      conversationId: values.conversationId ?? null,
+      callId: values.callId ?? null,
+      messageId: values.messageId ?? null,
+      type: "callback_created",
+      reason: callback.reason,
+      detail: { callbackId: callback.id, priority: callback.priority, dueAt: callback.dueAt.toISOString(), assigneeId: callback.assigneeId },
+    },
+    tx,
+  );
   if (known.crmConfigured === false) return callback;
   const contact = known.contact ?? (await getContact({ orgId: values.orgId, contactId: values.contactId }, tx));
   if (contact) await enqueueCrmEvent(tx, { orgId: values.orgId, ...callbackCreatedEvent({ callback, contact }) });

@@ -35,9 +35,7 @@ describe("openIntervals", () => {
   it("includes yesterday's shift that runs past midnight", () => {
     const late = { timezone: LA, shifts: [{ weekday: 5, opensMinute: hm(20), closesMinute: hm(26) }], closures: [] };
     // Sat 2026-05-16 00:30 → 12:00: Friday's shift is open until 02:00.
-    expect(openIntervals(late, at("2026-05-16T07:30:00Z"), at("2026-05-16T19:00:00Z"))).toEqual([
-      { start: at("2026-05-16T07:30:00Z"), end: at("2026-05-16T09:00:00Z") },
-    ]);
+    expect(openIntervals(late, at("2026-05-16T07:30:00Z"), at("2026-05-16T19:00:00Z"))).toEqual([{ start: at("2026-05-16T07:30:00Z"), end: at("2026-05-16T09:00:00Z") }]);
   });
 });
 

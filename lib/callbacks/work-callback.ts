@@ -70,12 +70,15 @@ export async function snoozeCallback(who: Who & { option: SnoozeOption }, now: D
     if (!until) throw new AppError("conflict", "This location has no opening in the next 30 days, so the snooze would never end. Check its opening hours.");
     const snoozed = await snoozeCallbackRow({ orgId: who.orgId, callbackId: who.callbackId, until }, tx);
     if (!snoozed) throw new AppError("not_found", "This callback was not found.");
-    await recordEvent({
-      ...eventBase(snoozed),
-      type: "callback_snoozed",
-      reason: who.option,
-      detail: { callbackId: snoozed.id, memberId: who.memberId, until: until.toISOString() },
-    }, tx);
+    await recordEvent(
+      {
+        ...eventBase(snoozed),
+        type: "callback_snoozed",
+        reason: who.option,
+        detail: { callbackId: snoozed.id, memberId: who.memberId, until: until.toISOString() },
+      },
+      tx,
+    );
     return snoozed;
   });
 }

@@ -19,11 +19,6 @@ export type CallLength = {
 export function callLength(call: Pick<Call, "disposition" | "durationSeconds" | "voicemailSeconds">): CallLength {
   const seconds = call.durationSeconds;
   const voicemail = call.voicemailSeconds !== null && call.voicemailSeconds > 0 ? call.voicemailSeconds : null;
-  const measured =
-    seconds === null || seconds < 0
-      ? false
-      : call.disposition === "answered"
-        ? true
-        : seconds > 0 && (voicemail === null || seconds >= voicemail);
+  const measured = seconds === null || seconds < 0 ? false : call.disposition === "answered" ? true : seconds > 0 && (voicemail === null || seconds >= voicemail);
   return { call: measured ? seconds : null, onHold: call.disposition === "abandoned", voicemail };
 }

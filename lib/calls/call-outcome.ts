@@ -15,7 +15,13 @@ function isSkipReason(reason: string | null): reason is SkipReason {
   return reason !== null && Object.hasOwn(SKIP_REASON_TEXT, reason);
 }
 
-export function callOutcome(input: { disposition: Call["disposition"]; direction: Call["direction"]; decision: string | null; decisionReason: string | null; callbackCreated: boolean }): CallOutcome {
+export function callOutcome(input: {
+  disposition: Call["disposition"];
+  direction: Call["direction"];
+  decision: string | null;
+  decisionReason: string | null;
+  callbackCreated: boolean;
+}): CallOutcome {
   const { decision, decisionReason, callbackCreated } = input;
   if (decision === "text_queued") {
     const situation = decisionReason ? SITUATION_TEXT[decisionReason] : undefined;

@@ -4,18 +4,7 @@
 // IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that IPv4 address.
 import { isIP } from "node:net";
 
-export type BlockedKind =
-  | "unspecified"
-  | "loopback"
-  | "private"
-  | "link_local"
-  | "cgnat"
-  | "unique_local"
-  | "metadata"
-  | "multicast"
-  | "broadcast"
-  | "reserved"
-  | "not_an_address";
+export type BlockedKind = "unspecified" | "loopback" | "private" | "link_local" | "cgnat" | "unique_local" | "metadata" | "multicast" | "broadcast" | "reserved" | "not_an_address";
 
 export type AddressVerdict = { allowed: true } | { allowed: false; kind: BlockedKind };
 
@@ -152,7 +141,6 @@ export function isInternalHostName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, "");
   if (!name.includes(".")) return true; // "localhost", "metadata", intranet short names
   return (
-    ["metadata.google.internal", "metadata.goog"].includes(name) ||
-    [".localhost", ".local", ".internal", ".home.arpa", ".lan", ".intranet"].some((suffix) => name.endsWith(suffix))
+    ["metadata.google.internal", "metadata.goog"].includes(name) || [".localhost", ".local", ".internal", ".home.arpa", ".lan", ".intranet"].some((suffix) => name.endsWith(suffix))
   );
 }

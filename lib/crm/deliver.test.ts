@@ -5,15 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  classifyCrmResponse,
-  MAX_CRM_ATTEMPTS,
-  nextCrmStep,
-  postCrmEvent,
-  signCrmRequest,
-  usableEndpoint,
-  type AttemptResult,
-} from "./deliver";
+import { classifyCrmResponse, MAX_CRM_ATTEMPTS, nextCrmStep, postCrmEvent, signCrmRequest, usableEndpoint, type AttemptResult } from "./deliver";
 import { crmNetworkPolicy } from "./url-policy";
 
 const secret = `whsec_${randomBytes(24).toString("base64")}`;
@@ -125,8 +117,7 @@ describe("postCrmEvent against a local receiver", () => {
 
   // The receiver is on loopback: exempt it the way CRM_ALLOW_PRIVATE_HOSTS=127.0.0.1 would.
   const policy = crmNetworkPolicy({ NODE_ENV: "test", CRM_ALLOW_PRIVATE_HOSTS: "127.0.0.1" });
-  const post = (path: string, timeoutMs?: number) =>
-    postCrmEvent(signCrmRequest({ url: `${base}${path}`, secret, eventId: "msg_1", body, at: new Date() }), { timeoutMs, policy });
+  const post = (path: string, timeoutMs?: number) => postCrmEvent(signCrmRequest({ url: `${base}${path}`, secret, eventId: "msg_1", body, at: new Date() }), { timeoutMs, policy });
 
   it("204 is delivered", async () => {
     expect(await post("/ok")).toEqual({ kind: "delivered", statusCode: 204 });
@@ -154,7 +145,7 @@ describe("postCrmEvent against a local receiver", () => {
     expect(await post("/silent", 200)).toEqual({ kind: "retry", statusCode: null, error: "timed out: no answer within 0.2 s" });
   });
 
-  it("a refused connection is retried as \"could not connect\", without the socket's error code", async () => {
+  it('a refused connection is retried as "could not connect", without the socket\'s error code', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -167,7 +158,12 @@ describe("postCrmEvent against a local receiver", () => {
     hits.length = 0;
     const strict = crmNetworkPolicy({ NODE_ENV: "test" });
     const request = signCrmRequest({ url: `${base}/ok`, secret, eventId: "msg_1", body, at: new Date() });
-    expect(await postCrmEvent(request, { policy: strict })).toMatchObject({ kind: "dead", statusCode: null, unsafe: true, error: expect.stringMatching(/^refused: private address/) });
+    expect(await postCrmEvent(request, { policy: strict })).toMatchObject({
+      kind: "dead",
+      statusCode: null,
+      unsafe: true,
+      error: expect.stringMatching(/^refused: private address/),
+    });
     const https = signCrmRequest({ url: base.replace("http://127.0.0.1", "https://localhost") + "/ok", secret, eventId: "msg_1", body, at: new Date() });
     expect(await postCrmEvent(https, { policy: strict })).toMatchObject({ kind: "dead", unsafe: true });
     expect(hits).toEqual([]);

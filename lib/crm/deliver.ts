@@ -111,9 +111,7 @@ export function usableEndpoint(endpoint: CrmEndpoint | null): { url: string; sec
 }
 
 export type CrmNextStep =
-  | { kind: "delivered"; statusCode: number }
-  | { kind: "retry"; at: Date; statusCode: number | null; error: string }
-  | { kind: "dead"; statusCode: number | null; error: string };
+  { kind: "delivered"; statusCode: number } | { kind: "retry"; at: Date; statusCode: number | null; error: string } | { kind: "dead"; statusCode: number | null; error: string };
 
 /** What an attempt means for the row: done, again later (backoff), or given up after the last try. */
 export function nextCrmStep(result: AttemptResult, attempts: number, now: Date, random: () => number = Math.random): CrmNextStep {

@@ -14,7 +14,10 @@ describe("describeCrmCircuit", () => {
     expect(describeCrmCircuit(circuit, now, tz)).toEqual({ paused: true, text: expect.stringMatching(/^Paused deliveries until 14:05 after 5 failures in a row\./) });
   });
   it("a pause that is over is a trial, and a few failures are a warning", () => {
-    expect(describeCrmCircuit({ consecutiveFailures: 6, openUntil: new Date("2026-12-07T21:50:00Z") }, now, tz)).toMatchObject({ paused: false, text: expect.stringMatching(/^Trying again after 6 failures/) });
+    expect(describeCrmCircuit({ consecutiveFailures: 6, openUntil: new Date("2026-12-07T21:50:00Z") }, now, tz)).toMatchObject({
+      paused: false,
+      text: expect.stringMatching(/^Trying again after 6 failures/),
+    });
     expect(describeCrmCircuit({ consecutiveFailures: 2, openUntil: null }, now, tz)).toMatchObject({ paused: false, text: expect.stringMatching(/^The last 2 deliveries failed/) });
   });
 });
@@ -23,7 +26,11 @@ describe("describeLastAnswer", () => {
   it.each([
     ["HTTP 500: db_password=hunter2", 500, "HTTP 500"],
     ["gave up after 8 attempts: HTTP 503: maintenance", 503, "gave up after 8 attempts: HTTP 503"],
-    ["HTTP 302: <html>moved</html> (redirects are not followed: set the CRM URL to the final address)", 302, "HTTP 302 (redirects are not followed: set the CRM URL to the final address)"],
+    [
+      "HTTP 302: <html>moved</html> (redirects are not followed: set the CRM URL to the final address)",
+      302,
+      "HTTP 302 (redirects are not followed: set the CRM URL to the final address)",
+    ],
     ["fetch failed (ECONNREFUSED)", null, "could not connect"],
     ["timed out: no answer within 5 s", null, "timed out: no answer within 5 s"],
     ["refused: private address: use an https:// address on the public internet", null, "refused: private address: use an https:// address on the public internet"],

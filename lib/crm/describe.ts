@@ -19,7 +19,10 @@ export function describeCrmCircuit(circuit: CrmCircuit | null, now: Date, timezo
   if (n >= CRM_BREAKER.threshold) {
     return { paused: false, text: `Trying again after ${n} failures in a row: the next event is sent alone, and the rest follow once it is delivered.` };
   }
-  return { paused: false, text: `The last ${n === 1 ? "delivery" : `${n} deliveries`} failed. After ${CRM_BREAKER.threshold} failures in a row, deliveries pause for ${CRM_BREAKER.baseMs / 60_000} minutes.` };
+  return {
+    paused: false,
+    text: `The last ${n === 1 ? "delivery" : `${n} deliveries`} failed. After ${CRM_BREAKER.threshold} failures in a row, deliveries pause for ${CRM_BREAKER.baseMs / 60_000} minutes.`,
+  };
 }
 
 /**

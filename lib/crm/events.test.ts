@@ -1,14 +1,7 @@
 // The JSON a spa's CRM receives for each event: snake_case fields, ISO times, no internal columns.
 import { describe, expect, it } from "vitest";
 import { newCrmEventId } from "./enqueue";
-import {
-  bookingRecordedEvent,
-  callbackCreatedEvent,
-  callMissedEvent,
-  contactTaggedEvent,
-  crmPayload,
-  replyReceivedEvent,
-} from "./events";
+import { bookingRecordedEvent, callbackCreatedEvent, callMissedEvent, contactTaggedEvent, crmPayload, replyReceivedEvent } from "./events";
 
 const contact = { id: "7d3c1a52-0000-4000-8000-000000000001", phone: "+12135550123", name: "Dana Reyes", kind: "new_lead" as const };
 const wireContact = { id: contact.id, phone: "+12135550123", name: "Dana Reyes", kind: "new_lead" };

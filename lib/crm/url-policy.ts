@@ -20,7 +20,10 @@ export const ALLOW_PRIVATE_ENV = "CRM_ALLOW_PRIVATE_HOSTS";
 function allowList(raw: string | undefined): BlockList | null {
   if (!raw?.trim()) return null;
   const list = new BlockList();
-  for (const entry of raw.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = "", bits] = entry.split("/");
     const family = isIP(address);
     if (!family) continue;

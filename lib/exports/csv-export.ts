@@ -18,7 +18,10 @@ export const CSV_PAGE_ROWS = 1000;
 const BOM = "\uFEFF";
 
 /** The CSV text of every row in the range, produced one page at a time as the reader pulls. */
-export function csvStream(resource: ExportResource, { orgId, range, pageRows = CSV_PAGE_ROWS }: { orgId: string; range: ExportRange; pageRows?: number }): ReadableStream<Uint8Array> {
+export function csvStream(
+  resource: ExportResource,
+  { orgId, range, pageRows = CSV_PAGE_ROWS }: { orgId: string; range: ExportRange; pageRows?: number },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { at: string; id: string } | null = null;
   let headerSent = false;

@@ -36,7 +36,7 @@ describe("CSV fields", () => {
     ["\tcmd", "'\tcmd"],
     ["\rcmd", "'\rcmd"],
     ["=", "'="],
-    ["Botox;=HYPERLINK(\"http://evil.test\")", "Botox;'=HYPERLINK(\"http://evil.test\")"],
+    ['Botox;=HYPERLINK("http://evil.test")', 'Botox;\'=HYPERLINK("http://evil.test")'],
     ["a;+1;-2;@x", "a;'+1;'-2;'@x"],
     ["=a;=b", "'=a;'=b"],
     ["a;\t=1", "a;'\t=1"],

@@ -32,6 +32,10 @@ function offsetOf(zoneName: string): string {
 
 /** `at` in `timeZone` as "YYYY-MM-DDTHH:MM:SS±HH:MM" (whole seconds). */
 export function localTimestamp(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offsetOf(parts.timeZoneName ?? "GMT")}`;
 }

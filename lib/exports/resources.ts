@@ -98,7 +98,11 @@ const calls = resource<CallExportRow>({
     counts("texted_back", "textedBack", (r) => r.textedBack),
     counts("re_engaged", "reEngaged", (r) => r.reEngaged),
     counts("recovered", "recovered", (r) => r.recovered),
-    both("recovered_cents", `The value of the booking that recovered this call, in cents (its share of "${term("recoveredRevenue")}"); empty when not recovered.`, (r) => r.recoveredCents),
+    both(
+      "recovered_cents",
+      `The value of the booking that recovered this call, in cents (its share of "${term("recoveredRevenue")}"); empty when not recovered.`,
+      (r) => r.recoveredCents,
+    ),
   ],
 });
 

@@ -2,14 +2,7 @@
 // and leave an internal note. Each change and its audit event are written in one transaction; the
 // event carries the names, so the timeline reads "Claimed by Dana Desk" even after a rename.
 import { transaction } from "@/db/client";
-import {
-  assignConversation,
-  claimConversation,
-  getConversation,
-  getInboxOptions,
-  setConversationStatus,
-  type ConversationDetail,
-} from "@/db/queries/conversations";
+import { assignConversation, claimConversation, getConversation, getInboxOptions, setConversationStatus, type ConversationDetail } from "@/db/queries/conversations";
 import { assignConversationCallbacks, completeCallbacks, listUnfinishedCallbacks } from "@/db/queries/callbacks";
 import { recordEvent } from "@/db/queries/events";
 import { insertNote } from "@/db/queries/notes";
@@ -54,11 +47,14 @@ export async function assign(actor: Actor, conversationId: string, assigneeId: s
   await transaction(async (tx) => {
     const changed = await assignConversation({ orgId: actor.orgId, conversationId, assigneeId }, tx);
     if (!changed) throw new AppError("not_found", "This conversation does not exist.");
-    await recordEvent({
-      ...eventBase(detail),
-      type: assignee ? "conversation_assigned" : "conversation_unassigned",
-      detail: { byId: actor.id, byName: actor.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, previousName: detail.assignee?.name ?? null },
-    }, tx);
+    await recordEvent(
+      {
+        ...eventBase(detail),
+        type: assignee ? "conversation_assigned" : "conversation_unassigned",
+        detail: { byId: actor.id, byName: actor.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, previousName: detail.assignee?.name ?? null },
+      },
+      tx,
+    );
     await assignConversationCallbacks({ orgId: actor.orgId, conversationId, assigneeId }, tx);
   });
 }
@@ -83,15 +79,21 @@ export async function setStatus(actor: Actor, conversationId: string, status: Co
     if (open.length > 0 && callbacks?.action === "complete") {
       const completed = await completeCallbacks({ orgId: actor.orgId, conversationId, outcome: callbacks.outcome, memberId: actor.id, at: now }, tx);
       for (const callback of completed) {
-        await recordEvent({ ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } }, tx);
+        await recordEvent(
+          { ...eventBase(detail), callId: callback.callId, type: "callback_completed", reason: callbacks.outcome, detail: { callbackId: callback.id, memberId: actor.id } },
+          tx,
+        );
       }
       if (callbacks.outcome === "reached") await cancelScheduledFor(tx, { orgId: actor.orgId, scope: { contactId: detail.contact.id }, reason: "called_back" });
     }
-    await recordEvent({
-      ...eventBase(detail),
-      type: status === "done" ? "conversation_done" : "conversation_reopened",
-      detail: { memberId: actor.id, memberName: actor.name, ...(open.length > 0 ? { callbacks: callbacks?.action ?? null, callbackIds: open.map((c) => c.id).join(",") } : {}) },
-    }, tx);
+    await recordEvent(
+      {
+        ...eventBase(detail),
+        type: status === "done" ? "conversation_done" : "conversation_reopened",
+        detail: { memberId: actor.id, memberName: actor.name, ...(open.length > 0 ? { callbacks: callbacks?.action ?? null, callbackIds: open.map((c) => c.id).join(",") } : {}) },
+      },
+      tx,
+    );
   });
 }
 

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  EMPTY_FILTER,
-  inboxHref,
-  isFiltered,
-  isTabActive,
-  likeContains,
-  parseInboxFilter,
-  searchTerms,
-  tabFilter,
-  toggleTab,
-} from "./filters";
+import { EMPTY_FILTER, inboxHref, isFiltered, isTabActive, likeContains, parseInboxFilter, searchTerms, tabFilter, toggleTab } from "./filters";
 
 const LOCATION = "0b3f6a52-8c7e-4d1a-9f3e-2a1b5c6d7e8f";
 

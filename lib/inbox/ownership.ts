@@ -20,14 +20,17 @@ export async function takeConversation(
   if (owner.assigneeId && owner.assigneeId !== member.id && !takeOver) return false;
   if (owner.assigneeId !== member.id) {
     await assignConversation({ orgId, conversationId, assigneeId: member.id }, tx);
-    await recordEvent({
-      orgId,
-      locationId: owner.locationId,
-      contactId: owner.contactId,
-      conversationId,
-      type: "conversation_claimed",
-      detail: { memberId: member.id, memberName: member.name, from: owner.assigneeId },
-    }, tx);
+    await recordEvent(
+      {
+        orgId,
+        locationId: owner.locationId,
+        contactId: owner.contactId,
+        conversationId,
+        type: "conversation_claimed",
+        detail: { memberId: member.id, memberName: member.name, from: owner.assigneeId },
+      },
+      tx,
+    );
   }
   await assignConversationCallbacks({ orgId, conversationId, assigneeId: member.id }, tx);
   return true;

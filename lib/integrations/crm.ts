@@ -33,9 +33,17 @@ export const crmUrlSchema = z.object({
  * on the platform and is logged for the organization (`where`). `unresolved`: the name does not
  * resolve right now (a typo, or DNS not set up yet), which is not a refusal.
  */
-async function checkCrmUrl(
-  { orgId, url, where, resolve }: { orgId: string; url: string; where: "settings" | "test_event"; resolve?: Resolver },
-): Promise<{ problem: UrlProblem | null; unresolved: boolean }> {
+async function checkCrmUrl({
+  orgId,
+  url,
+  where,
+  resolve,
+}: {
+  orgId: string;
+  url: string;
+  where: "settings" | "test_event";
+  resolve?: Resolver;
+}): Promise<{ problem: UrlProblem | null; unresolved: boolean }> {
   const policy = crmNetworkPolicy();
   const shape = checkCrmUrlShape(url.trim(), policy);
   const host = shape.ok ? await resolvePublicHost(shape.url.hostname, policy, resolve) : null;

@@ -6,7 +6,15 @@ const outcome = (events: { type: string; reason: string | null }[]) => ({ callId
 
 describe("the result of a test event", () => {
   it("a recorded missed call with a queued text-back", () => {
-    const result = describeTestResult({ ...base, status: 200, body: '{"ok":true,"result":"recorded"}', outcome: outcome([{ type: "call_missed", reason: "after_hours" }, { type: "text_queued", reason: "after_hours" }]) });
+    const result = describeTestResult({
+      ...base,
+      status: 200,
+      body: '{"ok":true,"result":"recorded"}',
+      outcome: outcome([
+        { type: "call_missed", reason: "after_hours" },
+        { type: "text_queued", reason: "after_hours" },
+      ]),
+    });
     expect(result).toEqual({ ok: true, status: 200, message: "Recorded a missed call to Downtown and queued the text-back.", conversationId: "v1" });
   });
 

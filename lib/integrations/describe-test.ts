@@ -37,7 +37,12 @@ export function describeTestResult({ status, body, outcome, locationName }: { st
     return { ok: false, status, message: `The webhook was refused: ${reason}${hint ? ` ${hint}` : ""}`, conversationId: null };
   }
   if (!outcome) {
-    return { ok: false, status, message: "The webhook was accepted, but no call was recorded for this spa. Check that the number belongs to one of your locations.", conversationId: null };
+    return {
+      ok: false,
+      status,
+      message: "The webhook was accepted, but no call was recorded for this spa. Check that the number belongs to one of your locations.",
+      conversationId: null,
+    };
   }
   const { conversationId } = outcome;
   if (outcome.events.some((e) => e.type === "text_queued")) {

@@ -8,7 +8,17 @@ import { NO_SECRET, newProviderSecret, rotatedSecret, type SecretProvider } from
  * A new secret in force (pasted from a provider that issues its own, such as Quo or Aircall). A
  * secret it replaces keeps working for the grace period, so webhooks in flight still land.
  */
-export async function saveProviderSecret({ orgId, provider, value, now = new Date() }: { orgId: string; provider: SecretProvider; value: string; now?: Date }): Promise<{ previousUntil: Date | null }> {
+export async function saveProviderSecret({
+  orgId,
+  provider,
+  value,
+  now = new Date(),
+}: {
+  orgId: string;
+  provider: SecretProvider;
+  value: string;
+  now?: Date;
+}): Promise<{ previousUntil: Date | null }> {
   const existing = (await getOrgSecrets({ orgId }))?.[provider] ?? NO_SECRET;
   const secret = rotatedSecret(existing, value, now);
   await setOrgWebhookSecret({ orgId, provider, secret });
@@ -17,7 +27,15 @@ export async function saveProviderSecret({ orgId, provider, value, now = new Dat
 }
 
 /** Turns the integration on, or rotates its secret. Returns the new secret: the only time it is shown in full. */
-export async function generateProviderSecret({ orgId, provider, now = new Date() }: { orgId: string; provider: SecretProvider; now?: Date }): Promise<{ secret: string; previousUntil: Date | null }> {
+export async function generateProviderSecret({
+  orgId,
+  provider,
+  now = new Date(),
+}: {
+  orgId: string;
+  provider: SecretProvider;
+  now?: Date;
+}): Promise<{ secret: string; previousUntil: Date | null }> {
   const secret = newProviderSecret(provider);
   const { previousUntil } = await saveProviderSecret({ orgId, provider, value: secret, now });
   return { secret, previousUntil };

@@ -69,9 +69,7 @@ export const pastedSecretSchemas: Record<SecretProvider, z.ZodType<string>> = {
 };
 
 /** What the settings page shows about a provider's secret, without the secret itself. */
-export type SecretStatus =
-  | { kind: "on"; masked: string; previous: { masked: string; until: Date } | null }
-  | { kind: "off" };
+export type SecretStatus = { kind: "on"; masked: string; previous: { masked: string; until: Date } | null } | { kind: "off" };
 
 export function secretStatus(secret: WebhookSecret, now: Date): SecretStatus {
   if (!secret.current) return { kind: "off" };

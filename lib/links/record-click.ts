@@ -69,7 +69,13 @@ export async function recordClick({ token, userAgent, now, method }: ClickInput)
   const checked = checkBookingUrl(link.targetUrl);
   if (!checked.ok) {
     console.error(`[links] tracked link ${link.id} was not redirected (${checked.problem}); the location's booking link must be an https address under a domain name`);
-    await recordRefusal({ orgId: link.orgId, locationId: link.locationId, contactId: link.contactId, reason: "unsafe_booking_url", detail: { linkId: link.id, problem: checked.problem } });
+    await recordRefusal({
+      orgId: link.orgId,
+      locationId: link.locationId,
+      contactId: link.contactId,
+      reason: "unsafe_booking_url",
+      detail: { linkId: link.id, problem: checked.problem },
+    });
     return { refused: "unsafe_booking_url" };
   }
   const target = checked.url;
@@ -87,23 +93,29 @@ export async function recordClick({ token, userAgent, now, method }: ClickInput)
 async function storeClick(link: TrackedLink, userAgent: string | null, now: Date): Promise<void> {
   await transaction(async (tx) => {
     await insertLinkClick({ linkId: link.id, userAgent: userAgent?.slice(0, 512) ?? null, clickedAt: now }, tx);
-    const conversation = await touchConversation({
-      orgId: link.orgId,
-      locationId: link.locationId,
-      contactId: link.contactId,
-      kind: "link_clicked",
-      at: now,
-    }, tx);
-    await recordEvent({
-      orgId: link.orgId,
-      locationId: link.locationId,
-      contactId: link.contactId,
-      conversationId: conversation.id,
-      callId: link.callId,
-      type: "link_clicked",
-      detail: { linkId: link.id },
-      createdAt: now,
-    }, tx);
+    const conversation = await touchConversation(
+      {
+        orgId: link.orgId,
+        locationId: link.locationId,
+        contactId: link.contactId,
+        kind: "link_clicked",
+        at: now,
+      },
+      tx,
+    );
+    await recordEvent(
+      {
+        orgId: link.orgId,
+        locationId: link.locationId,
+        contactId: link.contactId,
+        conversationId: conversation.id,
+        callId: link.callId,
+        type: "link_clicked",
+        detail: { linkId: link.id },
+        createdAt: now,
+      },
+      tx,
+    );
   });
 }
 

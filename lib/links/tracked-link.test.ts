@@ -62,8 +62,11 @@ describe("bookingRedirectUrl", () => {
     expect(webUrl("book.spa.example:8443/x")?.toString()).toBe("https://book.spa.example:8443/x");
   });
 
-  it.each(["javascript:alert(1)", "mailto:desk@spa.example", "ftp://spa.example/book", "https://user:pw@spa.example/book", "", "https://"])("refuses %j, which is not a web address", (target) => {
-    expect(bookingRedirectUrl(target, "missed_call")).toBeNull();
-    expect(webUrl(target)).toBeNull();
-  });
+  it.each(["javascript:alert(1)", "mailto:desk@spa.example", "ftp://spa.example/book", "https://user:pw@spa.example/book", "", "https://"])(
+    "refuses %j, which is not a web address",
+    (target) => {
+      expect(bookingRedirectUrl(target, "missed_call")).toBeNull();
+      expect(webUrl(target)).toBeNull();
+    },
+  );
 });

@@ -31,14 +31,17 @@ export async function cancelScheduledFor(tx: Executor, { orgId, scope, reason }:
 /** A desk member cancels one waiting text of their organization by hand; the conversation says who. */
 export async function cancelScheduledByHand(member: { orgId: string; id: string; name: string }, messageId: string): Promise<void> {
   const cancelled = await transaction((tx) =>
-    cancelScheduledTexts({
-      orgId: member.orgId,
-      scope: { messageId },
-      kind: "any",
-      reason: DESK_CANCEL_REASON,
-      reasonText: `Cancelled by ${member.name}.`,
-      detail: { memberId: member.id, memberName: member.name },
-    }, tx),
+    cancelScheduledTexts(
+      {
+        orgId: member.orgId,
+        scope: { messageId },
+        kind: "any",
+        reason: DESK_CANCEL_REASON,
+        reasonText: `Cancelled by ${member.name}.`,
+        detail: { memberId: member.id, memberName: member.name },
+      },
+      tx,
+    ),
   );
   if (cancelled.length === 0) throw new AppError("conflict", "This text is no longer waiting: it was sent or cancelled already. Refresh to see it as it is now.");
 }

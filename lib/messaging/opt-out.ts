@@ -137,7 +137,11 @@ const NEGATION = /\b(?:dont|do not|didnt|did not|never|not|wont|will not|cant|ca
 const APPOINTMENT_TALK =
   /\b(?:appointment|appt|booking|reservation|consult|consultation|session|visit|treatment|tomorrow|tmrw|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|reschedule|make it|cita|reserva|manana|hoy|\d{1,2}(?: ?(?:am|pm))?)\b/;
 
-const HELP_WORDS: ReadonlyMap<string, Language> = new Map<string, Language>([["help", "en"], ["info", "en"], ["ayuda", "es"]]);
+const HELP_WORDS: ReadonlyMap<string, Language> = new Map<string, Language>([
+  ["help", "en"],
+  ["info", "en"],
+  ["ayuda", "es"],
+]);
 const OPT_IN_WORDS = new Set(["start", "unstop", "yes"]);
 
 /** Lower case, no accents, no apostrophes, hyphens as spaces: the text every rule reads. */

@@ -3,16 +3,7 @@
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { getMessage, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
-import {
-  cancelQueuedText,
-  claimDueTexts,
-  completeText,
-  finishSentText,
-  giveUpText,
-  rescheduleText,
-  retryTextLater,
-  type OutboxClaim,
-} from "@/db/queries/outbox";
+import { cancelQueuedText, claimDueTexts, completeText, finishSentText, giveUpText, rescheduleText, retryTextLater, type OutboxClaim } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { cancelText, checkBeforeSend } from "./pre-send";
 import { handleUndeliverable } from "./undeliverable";

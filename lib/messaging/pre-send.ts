@@ -58,7 +58,10 @@ export async function cancelText(db: Db, message: Message, reason: CancelReason,
   await markMessageCanceled({ messageId: message.id, reason: CANCEL_REASON_TEXT[reason] }, db);
   await recordEvent({ ...base, type: "text_canceled", reason }, db);
   if ((REFUSED_CANCEL_REASONS as readonly CancelReason[]).includes(reason)) {
-    await recordRefusal({ orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } }, db);
+    await recordRefusal(
+      { orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } },
+      db,
+    );
   }
   if (reason === "landline") await openCallbackForMessage(db, message, "Missed call from a landline: call back", now);
 }

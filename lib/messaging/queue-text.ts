@@ -17,17 +17,19 @@ export type QueuedText = Omit<NewMessage, "id" | "direction" | "status"> & { id?
 export async function queueTexts(tx: Executor, texts: QueuedText[]): Promise<string[]> {
   const queued = texts.map(({ id, notBefore, ...message }) => ({ id: id ?? randomUUID(), notBefore, message }));
   await allSteps([
-    insertMessages(queued.map(({ id, message }) => ({ ...message, id, direction: "outbound" as const, status: "pending" as const })), tx),
-    enqueueTexts(queued.map(({ id, notBefore, message }) => ({ orgId: message.orgId, messageId: id, notBefore })), tx),
+    insertMessages(
+      queued.map(({ id, message }) => ({ ...message, id, direction: "outbound" as const, status: "pending" as const })),
+      tx,
+    ),
+    enqueueTexts(
+      queued.map(({ id, notBefore, message }) => ({ orgId: message.orgId, messageId: id, notBefore })),
+      tx,
+    ),
   ]);
   return queued.map(({ id }) => id);
 }
 
-export async function queueText(
-  tx: Executor,
-  message: Omit<NewMessage, "id" | "direction" | "status"> & { orgId: string },
-  notBefore: Date = new Date(),
-): Promise<string> {
+export async function queueText(tx: Executor, message: Omit<NewMessage, "id" | "direction" | "status"> & { orgId: string }, notBefore: Date = new Date()): Promise<string> {
   const [messageId] = await queueTexts(tx, [{ ...message, notBefore }]);
   if (!messageId) throw new Error("queueTexts returned no id");
   return messageId;

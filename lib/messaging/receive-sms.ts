@@ -52,95 +52,106 @@ export async function receiveSms(text: InboundText, now: Date = new Date()): Pro
   const carrierKeyword = readKeyword(text.body, text.optOutType);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
-  return db.transaction(async (tx) => {
-    const { contact, created } = await upsertContact({ orgId, phone: text.from }, tx);
-    await lockContact({ contactId: contact.id }, tx);
-    // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
-    const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
-    const keyword = keywordMatch?.keyword ?? null;
-    const classification = keyword === null ? classifyIntent(text.body) : null;
-    const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
-    const conversation = await touchConversation({
-      orgId,
-      locationId,
-      contactId: contact.id,
-      kind: "reply",
-      at: now,
-      preview: body,
-      waiting: keyword === null,
-      unread: true,
-      priority: routing?.conversationPriority,
-    }, tx);
-    const message = await insertInboundIfNew({
-      orgId,
-      conversationId: conversation.id,
-      contactId: contact.id,
-      direction: "inbound",
-      fromNumber: text.from,
-      toNumber: text.to,
-      body,
-      status: "received",
-      providerSid: text.sid,
-      sentAt: now,
-    }, tx);
-    if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
-    if (created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
-    const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
-    await recordEvent({ ...base, type: "reply_received", reason: keyword }, tx);
-    await enqueueCrmEvent(tx, { orgId, ...replyReceivedEvent({ message, contact, keyword }) });
-    if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
+  return db
+    .transaction(async (tx) => {
+      const { contact, created } = await upsertContact({ orgId, phone: text.from }, tx);
+      await lockContact({ contactId: contact.id }, tx);
+      // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
+      const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
+      const keyword = keywordMatch?.keyword ?? null;
+      const classification = keyword === null ? classifyIntent(text.body) : null;
+      const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
+      const conversation = await touchConversation(
+        {
+          orgId,
+          locationId,
+          contactId: contact.id,
+          kind: "reply",
+          at: now,
+          preview: body,
+          waiting: keyword === null,
+          unread: true,
+          priority: routing?.conversationPriority,
+        },
+        tx,
+      );
+      const message = await insertInboundIfNew(
+        {
+          orgId,
+          conversationId: conversation.id,
+          contactId: contact.id,
+          direction: "inbound",
+          fromNumber: text.from,
+          toNumber: text.to,
+          body,
+          status: "received",
+          providerSid: text.sid,
+          sentAt: now,
+        },
+        tx,
+      );
+      if (!message) return tx.rollback(); // a retried webhook: undo the conversation touch
+      if (created) await enqueueCrmEvent(tx, { orgId, ...contactTaggedEvent(contact) });
+      const base = { orgId, locationId, contactId: contact.id, conversationId: conversation.id, messageId: message.id };
+      await recordEvent({ ...base, type: "reply_received", reason: keyword }, tx);
+      await enqueueCrmEvent(tx, { orgId, ...replyReceivedEvent({ message, contact, keyword }) });
+      if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
-    let dispatchNow: string | null = null;
-    const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt ? keywordMatch : null;
-    // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
-    // before its single confirmation is queued).
-    if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
-    if (optingOut) {
-      await setContactOptOut({ orgId, contactId: contact.id, optedOut: true, at: now }, tx);
-      await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
-      const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
-      await recordEvent({
-        ...base,
-        type: "opted_out",
-        reason: `Replied "${text.body.trim()}"`,
-        detail: { matched: optingOut.matched, language: optingOut.language, confirmedBy: optingOut.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
-      }, tx);
-      // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
-      if (confirm) {
-        dispatchNow = await queueText(
-          tx,
+      let dispatchNow: string | null = null;
+      const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt ? keywordMatch : null;
+      // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
+      // before its single confirmation is queued).
+      if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
+      if (optingOut) {
+        await setContactOptOut({ orgId, contactId: contact.id, optedOut: true, at: now }, tx);
+        await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
+        const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
+        await recordEvent(
           {
-            orgId,
-            conversationId: conversation.id,
-            contactId: contact.id,
-            fromNumber: text.to,
-            toNumber: text.from,
-            body: optOutConfirmation({ spaName: location.orgName, language: optingOut.language }),
-            automated: true,
-            createdAt: now,
+            ...base,
+            type: "opted_out",
+            reason: `Replied "${text.body.trim()}"`,
+            detail: { matched: optingOut.matched, language: optingOut.language, confirmedBy: optingOut.providerConfirmed ? "provider" : confirm ? "rebound" : "nobody" },
           },
-          now,
+          tx,
         );
+        // Created at the opt-out's own instant: the send guard lets exactly this text through (opt-out.ts isOptOutConfirmation).
+        if (confirm) {
+          dispatchNow = await queueText(
+            tx,
+            {
+              orgId,
+              conversationId: conversation.id,
+              contactId: contact.id,
+              fromNumber: text.to,
+              toNumber: text.from,
+              body: optOutConfirmation({ spaName: location.orgName, language: optingOut.language }),
+              automated: true,
+              createdAt: now,
+            },
+            now,
+          );
+        }
+      } else if (keyword === "opt_in" && contact.optedOutAt) {
+        await setContactOptOut({ orgId, contactId: contact.id, optedOut: false, at: now }, tx);
+        await recordEvent({ ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` }, tx);
+      } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
+        dispatchNow = await queueText(tx, {
+          orgId,
+          conversationId: conversation.id,
+          contactId: contact.id,
+          fromNumber: text.to,
+          toNumber: text.from,
+          body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: keywordMatch.language }),
+          automated: true,
+        });
       }
-    } else if (keyword === "opt_in" && contact.optedOutAt) {
-      await setContactOptOut({ orgId, contactId: contact.id, optedOut: false, at: now }, tx);
-      await recordEvent({ ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` }, tx);
-    } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
-      dispatchNow = await queueText(tx, {
-        orgId,
-        conversationId: conversation.id,
-        contactId: contact.id,
-        fromNumber: text.to,
-        toNumber: text.from,
-        body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: keywordMatch.language }),
-        automated: true,
-      });
-    }
-    return { status: "stored", messageId: message.id, dispatchNow } as const;
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
-    throw error;
-  });
+      return { status: "stored", messageId: message.id, dispatchNow } as const;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return { status: "duplicate" } as const;
+      throw error;
+    });
 }
 
 /**
@@ -155,11 +166,14 @@ async function mayAnswer(
 ): Promise<boolean> {
   const check = checkDialTarget(from, { use: "callback", enabledCountries });
   if (check.ok) return true;
-  await recordRefusal({
-    ...base,
-    reason: check.reason === "country_not_enabled" ? "country_not_enabled" : "toll_fraud_number",
-    detail: { use: "callback", kind: check.reason, number: check.e164 ?? from, answer },
-  }, tx);
+  await recordRefusal(
+    {
+      ...base,
+      reason: check.reason === "country_not_enabled" ? "country_not_enabled" : "toll_fraud_number",
+      detail: { use: "callback", kind: check.reason, number: check.e164 ?? from, answer },
+    },
+    tx,
+  );
   return false;
 }
 
@@ -179,18 +193,21 @@ export async function applyReplyRouting(tx: Executor, context: ReplyContext, cla
   if (routing.stopAutomation) await cancelScheduledFor(tx, { orgId, scope: { contactId }, reason: "wrong_number" });
   const callback = routing.callback;
   const alreadyOpen = callback?.priority === "hot" ? await findOpenHotCallback({ orgId, conversationId }, tx) : null;
-  await recordEvent({
-    ...context,
-    type: "reply_classified",
-    reason: classification.intent,
-    detail: {
-      matched: classification.matched,
-      hot: classification.hot,
-      explanation: routing.explanation,
-      stopAutomation: routing.stopAutomation,
-      openHotCallbackId: alreadyOpen?.id ?? null,
+  await recordEvent(
+    {
+      ...context,
+      type: "reply_classified",
+      reason: classification.intent,
+      detail: {
+        matched: classification.matched,
+        hot: classification.hot,
+        explanation: routing.explanation,
+        stopAutomation: routing.stopAutomation,
+        openHotCallbackId: alreadyOpen?.id ?? null,
+      },
     },
-  }, tx);
+    tx,
+  );
   if (!callback || alreadyOpen) return;
   if (callback.priority === "hot") {
     // Already waiting for a call back (after hours, a client): that card becomes hot, not a second one.

@@ -5,7 +5,6 @@ import { classifyIntent } from "./intent";
 import { formatOpening, routeReply, type RoutingContact } from "./route-reply";
 import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
-
 // Fixed clocks (Los Angeles wall time in the names; May is PDT, January is PST).
 const TUE_1000 = new Date("2026-05-12T17:00:00Z");
 const TUE_1245 = new Date("2026-05-12T19:45:00Z");
@@ -20,8 +19,7 @@ const JAN_SAT_0900 = new Date("2026-01-17T17:00:00Z");
 const LEAD: RoutingContact = { kind: "new_lead", leadStatus: "new_inbound" };
 const CLIENT: RoutingContact = { kind: "client", leadStatus: "new_inbound" };
 
-const route = (body: string, now: Date, contact: RoutingContact = LEAD) =>
-  routeReply({ classification: classifyIntent(body), body, contact, schedule: DOWNTOWN, now });
+const route = (body: string, now: Date, contact: RoutingContact = LEAD) => routeReply({ classification: classifyIntent(body), body, contact, schedule: DOWNTOWN, now });
 
 describe("hot replies become a live callback", () => {
   it("while open: due now, hot, with the caller's words on the card", () => {

@@ -52,13 +52,7 @@ function quote(body: string): string {
   return `“${text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1)}…` : text}”`;
 }
 
-export function routeReply(input: {
-  classification: Classification;
-  body: string;
-  contact: RoutingContact;
-  schedule: Schedule;
-  now: Date;
-}): RoutingDecision {
+export function routeReply(input: { classification: Classification; body: string; contact: RoutingContact; schedule: Schedule; now: Date }): RoutingDecision {
   const { classification, body, contact, schedule, now } = input;
   const reason = `${classification.label}: ${quote(body)}`;
   const wasNewLead = contact.kind === "new_lead";

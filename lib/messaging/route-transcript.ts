@@ -14,10 +14,7 @@ export async function routeTranscript(
   { call, conversationId, transcript, now }: { call: Call; conversationId: string; transcript: string; now: Date },
 ): Promise<void> {
   if (!call.contactId) return;
-  const [contact, location] = await Promise.all([
-    getContact({ orgId: call.orgId, contactId: call.contactId }, tx),
-    findLocationByNumber({ e164: call.toNumber }, tx),
-  ]);
+  const [contact, location] = await Promise.all([getContact({ orgId: call.orgId, contactId: call.contactId }, tx), findLocationByNumber({ e164: call.toNumber }, tx)]);
   if (!contact || !location) return;
   const classification = classifyIntent(transcript);
   const routing = routeReply({ classification, body: transcript, contact, schedule: location.schedule, now });

@@ -4,10 +4,7 @@
 // "ó" is not) switches the whole text to UCS-2: 70, then 67 UTF-16 code units per part. Pure.
 
 /** The GSM 03.38 basic character set (the escape code 0x1B excluded: it is not a character). */
-const GSM_BASIC = new Set(
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
-);
+const GSM_BASIC = new Set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà");
 
 /** The extension table: each is sent as escape + character, so it costs two septets. */
 const GSM_EXTENSION = new Set("^{}\\[~]|€\f");

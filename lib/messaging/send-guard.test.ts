@@ -24,7 +24,11 @@ const followUp = { automated: true, templateSituation: "follow_up" as const, toN
 const manual = { automated: false, templateSituation: null, toNumber: US };
 const helpAnswer = { automated: true, templateSituation: null, toNumber: US };
 
-function guard(message: { automated: boolean; templateSituation: "open" | "follow_up" | null; toNumber: string }, facts: Partial<SendingFacts> = {}, extra: { quietUntil?: Date; signals?: Partial<SendSignals> } = {}) {
+function guard(
+  message: { automated: boolean; templateSituation: "open" | "follow_up" | null; toNumber: string },
+  facts: Partial<SendingFacts> = {},
+  extra: { quietUntil?: Date; signals?: Partial<SendSignals> } = {},
+) {
   return sendGuard({
     message,
     contact: CONTACT,
@@ -108,7 +112,15 @@ describe("sendGuard: the platform's sending rules", () => {
   it("quiet hours come before the rate, and opt-out before everything", () => {
     const quietUntil = new Date(NOW.getTime() + 3600_000);
     expect(guard(followUp, { fromNumberLastMinute: 99 }, { quietUntil })).toEqual({ action: "reschedule", at: quietUntil, reason: "quiet_hours" });
-    const optedOut = sendGuard({ message: manual, contact: { ...CONTACT, optedOutAt: NOW }, signals: null, facts: { ...FACTS, numberHeld: false }, limits: LIMITS, quietUntil: null, now: NOW });
+    const optedOut = sendGuard({
+      message: manual,
+      contact: { ...CONTACT, optedOutAt: NOW },
+      signals: null,
+      facts: { ...FACTS, numberHeld: false },
+      limits: LIMITS,
+      quietUntil: null,
+      now: NOW,
+    });
     expect(optedOut).toEqual({ action: "cancel", reason: "opted_out" });
   });
 
@@ -123,7 +135,13 @@ describe("the operator's sending limits (lib/env.ts)", () => {
     expect(parseEnv(base).sending).toEqual({ autoTextsPerDay: 300, manualTextsPerDay: 200, textsPerNumberPerMinute: 30, textCountries: ["US", "CA"] });
   });
   it("reads the operator's values", () => {
-    const sending = parseEnv({ ...base, REBOUND_AUTO_TEXTS_PER_DAY: "1000", REBOUND_MANUAL_TEXTS_PER_DAY: "50", REBOUND_TEXTS_PER_NUMBER_PER_MINUTE: "60", REBOUND_TEXT_COUNTRIES: "us, ca ,PR" }).sending;
+    const sending = parseEnv({
+      ...base,
+      REBOUND_AUTO_TEXTS_PER_DAY: "1000",
+      REBOUND_MANUAL_TEXTS_PER_DAY: "50",
+      REBOUND_TEXTS_PER_NUMBER_PER_MINUTE: "60",
+      REBOUND_TEXT_COUNTRIES: "us, ca ,PR",
+    }).sending;
     expect(sending).toEqual({ autoTextsPerDay: 1000, manualTextsPerDay: 50, textsPerNumberPerMinute: 60, textCountries: ["US", "CA", "PR"] });
   });
   it.each([

@@ -69,7 +69,11 @@ export function countryEnabled(to: string, enabledCountries: readonly string[], 
 }
 
 /** Whether the organization has used up its daily cap for this kind of text. */
-export function overDailyCap(kind: TextKind, facts: Pick<SendingFacts, "autoTexts24h" | "manualTexts24h">, limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay">): boolean {
+export function overDailyCap(
+  kind: TextKind,
+  facts: Pick<SendingFacts, "autoTexts24h" | "manualTexts24h">,
+  limits: Pick<SendingLimits, "autoTextsPerDay" | "manualTextsPerDay">,
+): boolean {
   if (kind === "automatic") return facts.autoTexts24h >= limits.autoTextsPerDay;
   if (kind === "manual") return facts.manualTexts24h >= limits.manualTextsPerDay;
   return false;

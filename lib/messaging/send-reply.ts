@@ -47,15 +47,18 @@ export async function sendReply(input: { orgId: string; memberId: string; member
     // A person is texting them now: the automatic texts still waiting would talk over the desk.
     await cancelScheduledFor(tx, { orgId: input.orgId, scope: { conversationId: detail.conversation.id }, reason: "human_engaged" });
     await takeConversation(tx, { orgId: input.orgId, conversationId: detail.conversation.id, member: { id: input.memberId, name: input.memberName ?? null }, takeOver: false });
-    await recordEvent({
-      orgId: input.orgId,
-      locationId: detail.location.id,
-      contactId: detail.contact.id,
-      conversationId: detail.conversation.id,
-      messageId,
-      type: "reply_sent",
-      detail: { memberId: input.memberId },
-    }, tx);
+    await recordEvent(
+      {
+        orgId: input.orgId,
+        locationId: detail.location.id,
+        contactId: detail.contact.id,
+        conversationId: detail.conversation.id,
+        messageId,
+        type: "reply_sent",
+        detail: { memberId: input.memberId },
+      },
+      tx,
+    );
     return messageId;
   });
 }
@@ -82,6 +85,9 @@ async function checkManualText(db: Db, { orgId, contactId, to, locationId }: { o
   if (!reason) return;
   const country = countryOf(to);
   await recordRefusal({ orgId, contactId, locationId, reason, detail: { kind: "manual", country: country ?? null } }, db);
-  const message = reason === "country_not_enabled" && country ? `Texts to ${countryName(country)} are not turned on. An owner can turn it on in Settings → Organization.` : MANUAL_REFUSAL_TEXT[reason];
+  const message =
+    reason === "country_not_enabled" && country
+      ? `Texts to ${countryName(country)} are not turned on. An owner can turn it on in Settings → Organization.`
+      : MANUAL_REFUSAL_TEXT[reason];
   throw new AppError("forbidden", message);
 }

@@ -3,9 +3,7 @@ import type { Message } from "@/db/schema";
 import type { TwilioClient } from "./twilio-client";
 
 export type SendOutcome =
-  | { kind: "sent"; sid: string; status: Message["status"] }
-  | { kind: "retry"; error: string; outcomeUnknown: boolean }
-  | { kind: "rejected"; code: number | null; error: string };
+  { kind: "sent"; sid: string; status: Message["status"] } | { kind: "retry"; error: string; outcomeUnknown: boolean } | { kind: "rejected"; code: number | null; error: string };
 
 type TwilioError = { status?: number; code?: number | string; message?: string };
 
@@ -29,10 +27,7 @@ export function classifySendError(error: unknown): SendOutcome {
   return { kind: "retry", error: code ? `${code} ${message}` : message, outcomeUnknown: code !== "ECONNREFUSED" && code !== "ENOTFOUND" };
 }
 
-export async function sendText(
-  client: TwilioClient,
-  text: { to: string; from: string; body: string; statusCallback: string },
-): Promise<SendOutcome> {
+export async function sendText(client: TwilioClient, text: { to: string; from: string; body: string; statusCallback: string }): Promise<SendOutcome> {
   try {
     const sent = await client.messages.create(text);
     return { kind: "sent", sid: sent.sid, status: asStatus(sent.status) };

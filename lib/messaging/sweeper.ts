@@ -48,10 +48,7 @@ export function startLoop(name: string, intervalMs: number, work: () => Promise<
   };
 }
 
-export function startSweeper({
-  intervalMs = 1000,
-  rollupEveryMs = 30_000,
-}: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
   const loops = [
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It

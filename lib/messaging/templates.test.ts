@@ -39,9 +39,7 @@ describe("renderTemplate with the default templates", () => {
   });
 
   it("collapses line breaks and extra spaces a coordinator typed into one line", () => {
-    expect(renderTemplate("  Hi from {spa}!\n\nBook:   {booking_link}\n", VALUES)).toBe(
-      "Hi from Glow Med Spa! Book: https://glow.example/book?loc=downtown",
-    );
+    expect(renderTemplate("  Hi from {spa}!\n\nBook:   {booking_link}\n", VALUES)).toBe("Hi from Glow Med Spa! Book: https://glow.example/book?loc=downtown");
   });
 
   it("inserts names and links literally, even with $ sequences in them", () => {

@@ -29,9 +29,7 @@ export function twilioClient(): TwilioClient | null {
   if (!credentials) return null;
   const key = `${credentials.accountSid}|${twilioApiBase ?? ""}`;
   if (cached?.key !== key) {
-    const httpClient = twilioApiBase
-      ? new BaseUrlRequestClient(new URL(twilioApiBase))
-      : new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS, keepAlive: true });
+    const httpClient = twilioApiBase ? new BaseUrlRequestClient(new URL(twilioApiBase)) : new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS, keepAlive: true });
     cached = { key, client: twilio(credentials.accountSid, credentials.authToken, { httpClient }) };
   }
   return cached.client;

@@ -14,7 +14,17 @@ const fresh: OnboardingStatus = {
   orgCreatedAt: new Date(now.getTime() - 3600_000),
   firstLocationId: "5b1e8d0c-7a2f-4e69-9c1d-0a2b3c4d5e6f",
 };
-const all: OnboardingStatus = { ...fresh, hasNumber: true, webhookReceived: true, hasHours: true, templatesChecked: true, bookingLinkSet: true, deskInvited: true, callRecorded: true, locationsNotSetUp: 0 };
+const all: OnboardingStatus = {
+  ...fresh,
+  hasNumber: true,
+  webhookReceived: true,
+  hasHours: true,
+  templatesChecked: true,
+  bookingLinkSet: true,
+  deskInvited: true,
+  callRecorded: true,
+  locationsNotSetUp: 0,
+};
 
 describe("getting-started checklist", () => {
   it("a new spa has six steps, hours and booking link before the number, none done, each linking to where it is done", () => {

@@ -31,8 +31,7 @@ export type SignupInput = z.infer<typeof signupSchema>;
 export type SignupResult = { ok: true; orgId: string; memberId: string } | { ok: false; reason: "refused" | "rate_limited"; message: string };
 
 /** The one answer for an email already in use; it says nothing about whom the email belongs to. */
-export const SIGNUP_REFUSED =
-  "We could not create a spa with these details. If you already use Rebound, sign in instead; to join a spa's team, ask its owner for an invitation.";
+export const SIGNUP_REFUSED = "We could not create a spa with these details. If you already use Rebound, sign in instead; to join a spa's team, ask its owner for an invitation.";
 
 class EmailTaken extends Error {}
 
@@ -48,13 +47,16 @@ export async function signUpOrganization(input: SignupInput, context: { ip: stri
       // Checked inside the transaction, so an email taken a moment ago is refused too.
       if (await memberEmailTaken({ email: input.email }, tx)) throw new EmailTaken();
       const member = await insertMember({ orgId, email: input.email, name: input.name, role: "owner", passwordHash }, tx);
-      const locationId = await insertLocation({
-        orgId,
-        name: FIRST_LOCATION_NAME,
-        timezone: timezoneOrDefault(input.timezone),
-        // No booking link until the owner enters theirs: a placeholder would go out in real texts.
-        bookingUrl: null,
-      }, tx);
+      const locationId = await insertLocation(
+        {
+          orgId,
+          name: FIRST_LOCATION_NAME,
+          timezone: timezoneOrDefault(input.timezone),
+          // No booking link until the owner enters theirs: a placeholder would go out in real texts.
+          bookingUrl: null,
+        },
+        tx,
+      );
       const situations = Object.keys(DEFAULT_TEMPLATES) as TemplateSituation[];
       await insertTemplates({ locationId, templates: situations.map((situation) => ({ situation, body: DEFAULT_TEMPLATES[situation] })) }, tx);
       return { ok: true, orgId, memberId: member.id } as const;

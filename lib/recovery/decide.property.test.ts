@@ -86,39 +86,35 @@ const history = (now: Date): fc.Arbitrary<RecentHistory> =>
     autoTextsLast24h: fc.option(fc.nat(6), { nil: undefined }),
   });
 
-const situation = instant.chain((now) =>
-  fc.record({ now: fc.constant(now), event: event(now), contact: contact(now), location: location(now), history: history(now) }),
-);
+const situation = instant.chain((now) => fc.record({ now: fc.constant(now), event: event(now), contact: contact(now), location: location(now), history: history(now) }));
 
 type Input = Parameters<typeof decide>[0];
 
 /** Any situation with every never-text rule switched off: a missed call from a reachable new lead or client. */
-const textable = situation.map(
-  (input): Input => ({
-    ...input,
-    event: {
-      ...input.event,
-      disposition: input.event.disposition === "answered" ? "missed" : input.event.disposition,
-      from: input.event.from ?? "+13105550111",
-      missedReason: null,
-    },
-    contact: input.contact && {
-      ...input.contact,
-      kind: input.contact.kind === "spam" ? "new_lead" : input.contact.kind,
-      optedOutAt: null,
-      blockedAt: null,
-      isStaff: false,
-      lineType: input.contact.lineType === "landline" ? "mobile" : input.contact.lineType,
-      leadStatus: "new_inbound",
-    },
-    history: { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 },
-    location: {
-      ...input.location,
-      bookingUrl: input.location.bookingUrl ?? "https://book.example/spa",
-      shifts: input.location.shifts.length ? input.location.shifts : [{ weekday: 1, opensMinute: 540, closesMinute: 1020 }],
-    },
-  }),
-);
+const textable = situation.map((input): Input => ({
+  ...input,
+  event: {
+    ...input.event,
+    disposition: input.event.disposition === "answered" ? "missed" : input.event.disposition,
+    from: input.event.from ?? "+13105550111",
+    missedReason: null,
+  },
+  contact: input.contact && {
+    ...input.contact,
+    kind: input.contact.kind === "spam" ? "new_lead" : input.contact.kind,
+    optedOutAt: null,
+    blockedAt: null,
+    isStaff: false,
+    lineType: input.contact.lineType === "landline" ? "mobile" : input.contact.lineType,
+    leadStatus: "new_inbound",
+  },
+  history: { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 },
+  location: {
+    ...input.location,
+    bookingUrl: input.location.bookingUrl ?? "https://book.example/spa",
+    shifts: input.location.shifts.length ? input.location.shifts : [{ weekday: 1, opensMinute: 540, closesMinute: 1020 }],
+  },
+}));
 const isMissed = (d: CallEvent["disposition"]) => d !== "answered";
 
 /** Every rule that forbids an automatic text, each stated on its own. */

@@ -8,7 +8,6 @@ import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephon
 import { decide, leakSourceOf, NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT, type Decision, type DecisionContact, type RecentHistory, type SkipReason } from "./decide";
 import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
-
 // Fixed clocks (Los Angeles wall time in the names).
 const TUE_1000 = new Date("2026-05-12T17:00:00Z");
 const TUE_1245 = new Date("2026-05-12T19:45:00Z"); // lunch
@@ -88,11 +87,29 @@ const text = (situation: NonNullable<Decision["situation"]>, leakSource: Decisio
 
 const CASES: Case[] = [
   // Not a missed call, or nobody to text.
-  { name: "the spa answered (DialCallStatus=completed)", event: dialEvent(TUE_1000, { DialCallStatus: "completed", DialCallDuration: "180" }), now: TUE_1000, contact: LEAD, expected: skip("not_missed", null) },
+  {
+    name: "the spa answered (DialCallStatus=completed)",
+    event: dialEvent(TUE_1000, { DialCallStatus: "completed", DialCallDuration: "180" }),
+    now: TUE_1000,
+    contact: LEAD,
+    expected: skip("not_missed", null),
+  },
   { name: "answered (DialCallStatus=answered)", event: dialEvent(TUE_1000, { DialCallStatus: "answered" }), now: TUE_1000, contact: LEAD, expected: skip("not_missed", null) },
-  { name: "answered by someone who had opted out: still just an answered call", event: dialEvent(TUE_1000, { DialCallStatus: "completed" }), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO }), expected: skip("not_missed", null) },
+  {
+    name: "answered by someone who had opted out: still just an answered call",
+    event: dialEvent(TUE_1000, { DialCallStatus: "completed" }),
+    now: TUE_1000,
+    contact: contact({ optedOutAt: LONG_AGO }),
+    expected: skip("not_missed", null),
+  },
   { name: "caller ID `anonymous`", event: dialEvent(TUE_1000, { From: "anonymous" }), now: TUE_1000, contact: null, expected: skip("anonymous_caller", "peak_overflow") },
-  { name: "caller ID +266696687 (Twilio's hidden number)", event: dialEvent(TUE_2000, { From: "+266696687" }), now: TUE_2000, contact: null, expected: skip("anonymous_caller", "after_hours") },
+  {
+    name: "caller ID +266696687 (Twilio's hidden number)",
+    event: dialEvent(TUE_2000, { From: "+266696687" }),
+    now: TUE_2000,
+    contact: null,
+    expected: skip("anonymous_caller", "after_hours"),
+  },
 
   // Who the caller is.
   { name: "opted out (replied STOP before)", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO }), expected: skip("opted_out", "peak_overflow") },
@@ -133,11 +150,48 @@ const CASES: Case[] = [
     windowHours: 24,
     expected: skip("already_texted_recently", "peak_overflow", { priority: "high" }),
   },
-  { name: "auto-texted 25 h ago: texted again", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { lastAutoTextAt: ago(TUE_1000, 25 * HOUR) }, windowHours: 24, expected: text("open", "peak_overflow") },
-  { name: "auto-texted 2 h ago but the window is 1 h: texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { lastAutoTextAt: ago(TUE_1000, 2 * HOUR) }, windowHours: 1, expected: text("open", "peak_overflow") },
-  { name: "a coordinator texted 10 min ago", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { lastHumanTouchAt: ago(TUE_1000, 10 * MINUTE) }, expected: skip("human_engaged_recently", "peak_overflow") },
-  { name: "a coordinator texted 40 min ago: texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { lastHumanTouchAt: ago(TUE_1000, 40 * MINUTE) }, expected: text("open", "peak_overflow") },
-  { name: "a coordinator texted exactly 30 min ago: texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { lastHumanTouchAt: ago(TUE_1000, 30 * MINUTE) }, expected: text("open", "peak_overflow") },
+  {
+    name: "auto-texted 25 h ago: texted again",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { lastAutoTextAt: ago(TUE_1000, 25 * HOUR) },
+    windowHours: 24,
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "auto-texted 2 h ago but the window is 1 h: texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { lastAutoTextAt: ago(TUE_1000, 2 * HOUR) },
+    windowHours: 1,
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "a coordinator texted 10 min ago",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { lastHumanTouchAt: ago(TUE_1000, 10 * MINUTE) },
+    expected: skip("human_engaged_recently", "peak_overflow"),
+  },
+  {
+    name: "a coordinator texted 40 min ago: texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { lastHumanTouchAt: ago(TUE_1000, 40 * MINUTE) },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "a coordinator texted exactly 30 min ago: texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { lastHumanTouchAt: ago(TUE_1000, 30 * MINUTE) },
+    expected: text("open", "peak_overflow"),
+  },
 
   // Existing clients.
   {
@@ -163,17 +217,53 @@ const CASES: Case[] = [
   { name: "new lead at 02:00", event: dialEvent(WED_0200), now: WED_0200, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(WED_0900)) },
   { name: "new lead on Sunday", event: dialEvent(SUN_1100), now: SUN_1100, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(MON_0900)) },
   { name: "hung up on hold while open", event: abandoned(TUE_1000), now: TUE_1000, contact: LEAD, expected: text("open", "hold_abandon") },
-  { name: "hung up on hold at lunch: still a hold abandon", event: abandoned(TUE_1245), now: TUE_1245, contact: LEAD, expected: text("after_hours", "hold_abandon", afterHours(TUE_1315)) },
+  {
+    name: "hung up on hold at lunch: still a hold abandon",
+    event: abandoned(TUE_1245),
+    now: TUE_1245,
+    contact: LEAD,
+    expected: text("after_hours", "hold_abandon", afterHours(TUE_1315)),
+  },
   { name: "line busy while open", event: dialEvent(TUE_1000, { DialCallStatus: "busy" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
   { name: "forwarding failed while open", event: dialEvent(TUE_1000, { DialCallStatus: "failed" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
-  { name: "caller hung up while ringing (canceled)", event: dialEvent(TUE_1000, { DialCallStatus: "canceled" }), now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
+  {
+    name: "caller hung up while ringing (canceled)",
+    event: dialEvent(TUE_1000, { DialCallStatus: "canceled" }),
+    now: TUE_1000,
+    contact: LEAD,
+    expected: text("open", "peak_overflow"),
+  },
   { name: "left a voicemail after hours", event: withVoicemail(TUE_2000), now: TUE_2000, contact: LEAD, expected: text("after_hours", "after_hours", afterHours(WED_0900)) },
 
   // Precedence: the first rule that applies wins.
-  { name: "opted out AND landline → opted_out, no callback", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO, lineType: "landline" }), expected: skip("opted_out", "peak_overflow") },
-  { name: "opted-out client → opted_out, no client callback", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ kind: "client", optedOutAt: LONG_AGO }), expected: skip("opted_out", "peak_overflow") },
-  { name: "blocked AND spam → blocked", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ kind: "spam", blockedAt: LONG_AGO }), expected: skip("blocked", "peak_overflow") },
-  { name: "staff AND landline → staff_number, no callback", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ isStaff: true, lineType: "landline" }), expected: skip("staff_number", "peak_overflow") },
+  {
+    name: "opted out AND landline → opted_out, no callback",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ optedOutAt: LONG_AGO, lineType: "landline" }),
+    expected: skip("opted_out", "peak_overflow"),
+  },
+  {
+    name: "opted-out client → opted_out, no client callback",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ kind: "client", optedOutAt: LONG_AGO }),
+    expected: skip("opted_out", "peak_overflow"),
+  },
+  {
+    name: "blocked AND spam → blocked",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ kind: "spam", blockedAt: LONG_AGO }),
+    expected: skip("blocked", "peak_overflow"),
+  },
+  {
+    name: "staff AND landline → staff_number, no callback",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ isStaff: true, lineType: "landline" }),
+    expected: skip("staff_number", "peak_overflow"),
+  },
   {
     name: "opted out AND texted 2 h ago → opted_out at normal priority",
     event: dialEvent(TUE_1000),
@@ -191,16 +281,83 @@ const CASES: Case[] = [
     expected: skip("already_texted_recently", "peak_overflow", { priority: "high" }),
   },
   // Robocalls, misdials, wrong numbers and the daily cap.
-  { name: "3rd very short call in 24 h with no voicemail → spam_pattern", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 3 }, expected: skip("spam_pattern", "peak_overflow") },
-  { name: "2nd very short call → still texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 2 }, expected: text("open", "peak_overflow") },
-  { name: "many short calls but this one left a voicemail → texted", event: withVoicemail(TUE_1000), now: TUE_1000, contact: LEAD, history: { recentShortCalls: 5 }, expected: text("open", "peak_overflow") },
-  { name: "Aircall short_abandoned (location does not text those)", event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" }, now: TUE_1000, contact: LEAD, expected: skip("short_abandoned", "hold_abandon") },
-  { name: "Aircall short_abandoned where the location texts them", event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" }, now: TUE_1000, contact: LEAD, textShortAbandoned: true, expected: text("open", "hold_abandon") },
-  { name: "Aircall agents_did_not_answer → texted", event: { ...dialEvent(TUE_1000), missedReason: "agents_did_not_answer" }, now: TUE_1000, contact: LEAD, expected: text("open", "peak_overflow") },
-  { name: "said 'wrong number' before → wrong_number", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ leadStatus: "wrong_number" }), expected: skip("wrong_number", "peak_overflow") },
-  { name: "3 automatic texts in 24 h (other locations) → auto_text_limit", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { autoTextsLast24h: 3 }, expected: skip("auto_text_limit", "peak_overflow") },
-  { name: "2 automatic texts in 24 h → texted", event: dialEvent(TUE_1000), now: TUE_1000, contact: LEAD, history: { autoTextsLast24h: 2 }, expected: text("open", "peak_overflow") },
-  { name: "opted out AND spam pattern → opted_out", event: dialEvent(TUE_1000), now: TUE_1000, contact: contact({ optedOutAt: LONG_AGO }), history: { recentShortCalls: 4 }, expected: skip("opted_out", "peak_overflow") },
+  {
+    name: "3rd very short call in 24 h with no voicemail → spam_pattern",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 3 },
+    expected: skip("spam_pattern", "peak_overflow"),
+  },
+  {
+    name: "2nd very short call → still texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 2 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "many short calls but this one left a voicemail → texted",
+    event: withVoicemail(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 5 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "Aircall short_abandoned (location does not text those)",
+    event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" },
+    now: TUE_1000,
+    contact: LEAD,
+    expected: skip("short_abandoned", "hold_abandon"),
+  },
+  {
+    name: "Aircall short_abandoned where the location texts them",
+    event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" },
+    now: TUE_1000,
+    contact: LEAD,
+    textShortAbandoned: true,
+    expected: text("open", "hold_abandon"),
+  },
+  {
+    name: "Aircall agents_did_not_answer → texted",
+    event: { ...dialEvent(TUE_1000), missedReason: "agents_did_not_answer" },
+    now: TUE_1000,
+    contact: LEAD,
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "said 'wrong number' before → wrong_number",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ leadStatus: "wrong_number" }),
+    expected: skip("wrong_number", "peak_overflow"),
+  },
+  {
+    name: "3 automatic texts in 24 h (other locations) → auto_text_limit",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { autoTextsLast24h: 3 },
+    expected: skip("auto_text_limit", "peak_overflow"),
+  },
+  {
+    name: "2 automatic texts in 24 h → texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { autoTextsLast24h: 2 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "opted out AND spam pattern → opted_out",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ optedOutAt: LONG_AGO }),
+    history: { recentShortCalls: 4 },
+    expected: skip("opted_out", "peak_overflow"),
+  },
   {
     name: "landline client → landline callback, not a client text",
     event: dialEvent(TUE_1000),

@@ -40,8 +40,7 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
     "This location is not set up yet: automatic texts are held until an owner sets its opening hours and booking link (Settings → Locations). A callback task was opened instead.",
 };
 
-export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType"> &
-  Partial<Pick<Contact, "leadStatus">>;
+export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType"> & Partial<Pick<Contact, "leadStatus">>;
 
 export type DecisionLocation = Schedule & {
   /** The owner's booking page; null until they enter one (no automatic texts without it). */
@@ -112,13 +111,7 @@ function skipReason(event: CallEvent, contact: DecisionContact | null, location:
   return null;
 }
 
-export function decide(input: {
-  event: CallEvent;
-  contact: DecisionContact | null;
-  location: DecisionLocation;
-  history: RecentHistory;
-  now: Date;
-}): Decision {
+export function decide(input: { event: CallEvent; contact: DecisionContact | null; location: DecisionLocation; history: RecentHistory; now: Date }): Decision {
   const { event, contact, location, history, now } = input;
   const leakSource = leakSourceOf(event, location);
   const open = isOpenAt(location, event.startedAt);

@@ -71,24 +71,27 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
       now,
     });
 
-    const call = await insertCallIfNew({
-      orgId,
-      locationId,
-      contactId: contact?.id ?? null,
-      provider: event.provider,
-      externalId: event.externalId,
-      fromNumber: event.from ?? event.rawFrom,
-      toNumber: event.to,
-      disposition: event.disposition,
-      leakSource: decision.leakSource,
-      providerStatus: event.providerStatus,
-      startedAt: event.startedAt,
-      endedAt: now,
-      durationSeconds: event.durationSeconds,
-      voicemailUrl: event.voicemail?.url ?? null,
-      voicemailSeconds: event.voicemail?.seconds ?? null,
-      isTest: contact?.isTest ?? false,
-    }, tx);
+    const call = await insertCallIfNew(
+      {
+        orgId,
+        locationId,
+        contactId: contact?.id ?? null,
+        provider: event.provider,
+        externalId: event.externalId,
+        fromNumber: event.from ?? event.rawFrom,
+        toNumber: event.to,
+        disposition: event.disposition,
+        leakSource: decision.leakSource,
+        providerStatus: event.providerStatus,
+        startedAt: event.startedAt,
+        endedAt: now,
+        durationSeconds: event.durationSeconds,
+        voicemailUrl: event.voicemail?.url ?? null,
+        voicemailSeconds: event.voicemail?.seconds ?? null,
+        isTest: contact?.isTest ?? false,
+      },
+      tx,
+    );
     if (!call) {
       // A retry, or another event of the same call (Aircall call.hungup then call.ended, Quo
       // call.missed then call.voicemail.completed): keep the one call, add what it did not have.
@@ -107,24 +110,25 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const textBack = decision.action === "text" && decision.situation ? planAutomatedText(location, decision.situation, new Date(now.getTime() + delayMs)) : null;
     const followUpAt = textBack && location.location.followUpEnabled ? followUpTime(location, contact.phone, now) : null;
     const followUp = followUpAt ? planAutomatedText(location, "follow_up", followUpAt) : null;
-    const conversation = await touchConversation({
-      orgId,
-      locationId,
-      contactId: contact.id,
-      kind: textBack ? "text_sent" : event.voicemail ? "voicemail" : "missed_call",
-      at: now,
-      preview: textBack?.body,
-      waiting: true,
-      unread: true,
-      priority: decision.priority,
-    }, tx);
+    const conversation = await touchConversation(
+      {
+        orgId,
+        locationId,
+        contactId: contact.id,
+        kind: textBack ? "text_sent" : event.voicemail ? "voicemail" : "missed_call",
+        at: now,
+        preview: textBack?.body,
+        waiting: true,
+        unread: true,
+        priority: decision.priority,
+      },
+      tx,
+    );
     const withConversation = { ...base, conversationId: conversation.id };
     // From here on the steps do not depend on each other's answers: they are issued together on this
     // transaction and postgres.js pipelines them (a round trip per step, not per statement). The
     // events get their ids in this order: call missed, callback, then the texts' (or the skip).
-    const steps: Promise<unknown>[] = [
-      recordEvent({ ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }, tx),
-    ];
+    const steps: Promise<unknown>[] = [recordEvent({ ...withConversation, type: "call_missed", reason: decision.leakSource, detail: { disposition: event.disposition } }, tx)];
     if (location.crmConfigured) {
       steps.push(
         (async () => {
@@ -136,7 +140,17 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const callbackOpened = decision.callback
       ? openCallback(
           tx,
-          { orgId, locationId, contactId: contact.id, conversationId: conversation.id, callId: call.id, reason: decision.callback.reason, priority: "normal", dueAt: decision.callback.dueAt, openedWhileClosed: decision.callback.dueAt.getTime() > now.getTime() },
+          {
+            orgId,
+            locationId,
+            contactId: contact.id,
+            conversationId: conversation.id,
+            callId: call.id,
+            reason: decision.callback.reason,
+            priority: "normal",
+            dueAt: decision.callback.dueAt,
+            openedWhileClosed: decision.callback.dueAt.getTime() > now.getTime(),
+          },
           { contact, crmConfigured: location.crmConfigured },
         )
       : null;
@@ -155,10 +169,13 @@ export async function recordCallEvent(event: CallEvent, now: Date = new Date(), 
     const recipient = { location, conversationId: conversation.id, contactId: contact.id, contactPhone: contact.phone, callId: call.id, from: event.to };
     const texts = followUp ? [textBack, followUp] : [textBack];
     const textEvents = () =>
-      recordEvents([
-        { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
-        ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled" as const, detail: { at: followUp.notBefore.toISOString() } }] : []),
-      ], tx);
+      recordEvents(
+        [
+          { ...withConversation, messageId: textBack.messageId, type: "text_queued", reason: textBack.situation },
+          ...(followUp ? [{ ...withConversation, messageId: followUp.messageId, type: "follow_up_scheduled" as const, detail: { at: followUp.notBefore.toISOString() } }] : []),
+        ],
+        tx,
+      );
     const queued = queueAutomatedTexts(tx, recipient, texts);
     // Issued right behind the texts' inserts (their messages exist by the time it runs), unless a
     // callback's event has to come first.
@@ -183,23 +200,29 @@ async function mergeCallDetails(tx: Executor, event: CallEvent, location: Locati
   if (!event.voicemail || existing.voicemailUrl) return;
   await attachVoicemail({ callId: existing.id, url: event.voicemail.url, seconds: event.voicemail.seconds }, tx);
   if (!existing.contactId) return;
-  const conversation = await touchConversation({
-    orgId: existing.orgId,
-    locationId: location.location.id,
-    contactId: existing.contactId,
-    kind: "voicemail",
-    at: new Date(),
-    waiting: true,
-  }, tx);
-  await recordEvent({
-    orgId: existing.orgId,
-    locationId: location.location.id,
-    contactId: existing.contactId,
-    conversationId: conversation.id,
-    callId: existing.id,
-    type: "voicemail_left",
-    detail: { seconds: event.voicemail.seconds },
-  }, tx);
+  const conversation = await touchConversation(
+    {
+      orgId: existing.orgId,
+      locationId: location.location.id,
+      contactId: existing.contactId,
+      kind: "voicemail",
+      at: new Date(),
+      waiting: true,
+    },
+    tx,
+  );
+  await recordEvent(
+    {
+      orgId: existing.orgId,
+      locationId: location.location.id,
+      contactId: existing.contactId,
+      conversationId: conversation.id,
+      callId: existing.id,
+      type: "voicemail_left",
+      detail: { seconds: event.voicemail.seconds },
+    },
+    tx,
+  );
 }
 
 const NO_HISTORY: RecentHistory = { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 };

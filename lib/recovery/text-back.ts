@@ -56,7 +56,10 @@ export async function queueAutomatedTexts(tx: Executor, to: TextRecipient, texts
   const { orgId, id: locationId } = to.location.location;
   const conversation = { orgId, contactId: to.contactId, conversationId: to.conversationId };
   await allSteps([
-    insertTrackedLinks(texts.map(({ link }) => ({ ...conversation, locationId, callId: to.callId, token: link.token, targetUrl: link.targetUrl })), tx),
+    insertTrackedLinks(
+      texts.map(({ link }) => ({ ...conversation, locationId, callId: to.callId, token: link.token, targetUrl: link.targetUrl })),
+      tx,
+    ),
     queueTexts(
       tx,
       texts.map((text) => ({

@@ -19,7 +19,13 @@ const atLeast = (rate: number | null, floor: number) => (rate === null ? null : 
 
 export function benchmarkRows(actuals: Actuals): BenchmarkRow[] {
   return [
-    { metric: `${term("answeredLive")} (open hours)`, baseline: "72%–80%", target: "90%+", value: percent(actuals.answeredLiveRate), meetsTarget: atLeast(actuals.answeredLiveRate, 0.9) },
+    {
+      metric: `${term("answeredLive")} (open hours)`,
+      baseline: "72%–80%",
+      target: "90%+",
+      value: percent(actuals.answeredLiveRate),
+      meetsTarget: atLeast(actuals.answeredLiveRate, 0.9),
+    },
     {
       metric: `${term("timeToText")} (median)`,
       baseline: "hours / never",
@@ -28,7 +34,13 @@ export function benchmarkRows(actuals: Actuals): BenchmarkRow[] {
       meetsTarget: actuals.medianSecondsToText === null ? null : actuals.medianSecondsToText <= 60,
     },
     { metric: term("reEngagedRate"), baseline: "~0%", target: "25%–35%", value: percent(actuals.reEngagedRate), meetsTarget: atLeast(actuals.reEngagedRate, 0.25) },
-    { metric: term("afterHoursCaptured"), baseline: "near 0%", target: "60%+", value: percent(actuals.afterHoursCapturedRate), meetsTarget: atLeast(actuals.afterHoursCapturedRate, 0.6) },
+    {
+      metric: term("afterHoursCaptured"),
+      baseline: "near 0%",
+      target: "60%+",
+      value: percent(actuals.afterHoursCapturedRate),
+      meetsTarget: atLeast(actuals.afterHoursCapturedRate, 0.6),
+    },
     { metric: term("bookRate"), baseline: "18%–25%", target: "30%–40%", value: percent(actuals.bookRate), meetsTarget: atLeast(actuals.bookRate, 0.3) },
   ];
 }

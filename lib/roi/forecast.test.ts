@@ -8,11 +8,26 @@ describe("forecast", () => {
 
   it.each([
     // Hand-computed: each stage rounds to a whole person before the next one.
-    [{ monthlyCalls: 100, missedRatePct: 22, recoveryRatePct: 25, bookRatePct: 30, clientValue: 900 }, { missed: 22, reEngaged: 6, booked: 2, recoveredCents: 180_000 }], // 22 → 5.5→6 → 1.8→2
-    [{ monthlyCalls: 500, missedRatePct: 20, recoveryRatePct: 35, bookRatePct: 40, clientValue: 1250.5 }, { missed: 100, reEngaged: 35, booked: 14, recoveredCents: 1_750_700 }],
-    [{ monthlyCalls: 10, missedRatePct: 5, recoveryRatePct: 30, bookRatePct: 35, clientValue: 1400 }, { missed: 1, reEngaged: 0, booked: 0, recoveredCents: 0 }], // 0.5 → 1, 0.3 → 0
-    [{ monthlyCalls: 0, missedRatePct: 23, recoveryRatePct: 30, bookRatePct: 35, clientValue: 1400 }, { missed: 0, reEngaged: 0, booked: 0, recoveredCents: 0 }],
-    [{ monthlyCalls: 1000, missedRatePct: 100, recoveryRatePct: 100, bookRatePct: 100, clientValue: 1 }, { missed: 1000, reEngaged: 1000, booked: 1000, recoveredCents: 100_000 }],
+    [
+      { monthlyCalls: 100, missedRatePct: 22, recoveryRatePct: 25, bookRatePct: 30, clientValue: 900 },
+      { missed: 22, reEngaged: 6, booked: 2, recoveredCents: 180_000 },
+    ], // 22 → 5.5→6 → 1.8→2
+    [
+      { monthlyCalls: 500, missedRatePct: 20, recoveryRatePct: 35, bookRatePct: 40, clientValue: 1250.5 },
+      { missed: 100, reEngaged: 35, booked: 14, recoveredCents: 1_750_700 },
+    ],
+    [
+      { monthlyCalls: 10, missedRatePct: 5, recoveryRatePct: 30, bookRatePct: 35, clientValue: 1400 },
+      { missed: 1, reEngaged: 0, booked: 0, recoveredCents: 0 },
+    ], // 0.5 → 1, 0.3 → 0
+    [
+      { monthlyCalls: 0, missedRatePct: 23, recoveryRatePct: 30, bookRatePct: 35, clientValue: 1400 },
+      { missed: 0, reEngaged: 0, booked: 0, recoveredCents: 0 },
+    ],
+    [
+      { monthlyCalls: 1000, missedRatePct: 100, recoveryRatePct: 100, bookRatePct: 100, clientValue: 1 },
+      { missed: 1000, reEngaged: 1000, booked: 1000, recoveredCents: 100_000 },
+    ],
   ])("%o → %o", (input, expected) => {
     expect(forecast(input)).toEqual(expected);
   });

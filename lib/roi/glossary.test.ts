@@ -33,7 +33,11 @@ describe("the ROI glossary", () => {
       ...LIST_METRICS.flatMap((m) => [METRIC_LABELS[m].title, METRIC_LABELS[m].rule]),
       ...benchmarkRows(withRates(emptyCounts())).map((b) => b.metric),
     ].map((t) => t.toLowerCase());
-    for (const word of RETIRED_WORDS) expect(texts.filter((t) => t.includes(word)), word).toEqual([]);
+    for (const word of RETIRED_WORDS)
+      expect(
+        texts.filter((t) => t.includes(word)),
+        word,
+      ).toEqual([]);
   });
 
   it("the lists behind the numbers and the benchmarks use the glossary's words", () => {

@@ -59,6 +59,9 @@ export function monthsOf(range: Pick<RoiRange, "from" | "to">): string[] {
     months.push(key);
     if (key >= last) return months;
     month += 1;
-    if (month > 12) { month = 1; year += 1; }
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
 }

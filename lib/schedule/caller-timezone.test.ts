@@ -87,9 +87,7 @@ describe("callerTimezone", () => {
 });
 
 describe("the area code table", () => {
-  const entries = Object.entries(AREA_CODES_BY_ZONE).flatMap(([zone, byRegion]) =>
-    Object.values(byRegion).flatMap((codes) => codes.split(" ").map((code) => ({ code, zone }))),
-  );
+  const entries = Object.entries(AREA_CODES_BY_ZONE).flatMap(([zone, byRegion]) => Object.values(byRegion).flatMap((codes) => codes.split(" ").map((code) => ({ code, zone }))));
 
   it("covers every geographic US and Canadian area code, each in exactly one zone", () => {
     const codes = entries.map((e) => e.code);

@@ -3,9 +3,7 @@
 import { AREA_CODES_BY_ZONE } from "./area-codes";
 
 const ZONE_BY_AREA_CODE: ReadonlyMap<string, string> = new Map(
-  Object.entries(AREA_CODES_BY_ZONE).flatMap(([zone, byRegion]) =>
-    Object.values(byRegion).flatMap((codes) => codes.split(" ").map((code): [string, string] => [code, zone])),
-  ),
+  Object.entries(AREA_CODES_BY_ZONE).flatMap(([zone, byRegion]) => Object.values(byRegion).flatMap((codes) => codes.split(" ").map((code): [string, string] => [code, zone]))),
 );
 
 /**

@@ -30,7 +30,11 @@ const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** The wall-clock date, weekday and minute of `at` in `timezone`. */
 export function localTime(at: Date, timezone: string): LocalTime {
-  const parts = Object.fromEntries(formatterFor(timezone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timezone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
@@ -52,9 +56,7 @@ function weekdayOf(day: string): number {
 function shiftsOn(schedule: Schedule, day: string): { opens: number; closes: number }[] {
   const closure = schedule.closures.find((c) => c.day === day);
   if (closure) {
-    return closure.opensMinute !== null && closure.closesMinute !== null
-      ? [{ opens: closure.opensMinute, closes: closure.closesMinute }]
-      : [];
+    return closure.opensMinute !== null && closure.closesMinute !== null ? [{ opens: closure.opensMinute, closes: closure.closesMinute }] : [];
   }
   const weekday = weekdayOf(day);
   return schedule.shifts
@@ -88,23 +90,11 @@ export function isBetweenShifts(schedule: Schedule, at: Date): boolean {
 
 /** The UTC instant of a wall-clock minute on a local day (DST-safe: corrects by the offset twice). */
 export function zonedInstant(day: string, minute: number, timezone: string): Date {
-  const wall = Date.UTC(
-    Number(day.slice(0, 4)),
-    Number(day.slice(5, 7)) - 1,
-    Number(day.slice(8, 10)),
-    Math.floor(minute / 60),
-    minute % 60,
-  );
+  const wall = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), Math.floor(minute / 60), minute % 60);
   let guess = wall;
   for (let i = 0; i < 2; i++) {
     const local = localTime(new Date(guess), timezone);
-    const localWall = Date.UTC(
-      Number(local.day.slice(0, 4)),
-      Number(local.day.slice(5, 7)) - 1,
-      Number(local.day.slice(8, 10)),
-      Math.floor(local.minute / 60),
-      local.minute % 60,
-    );
+    const localWall = Date.UTC(Number(local.day.slice(0, 4)), Number(local.day.slice(5, 7)) - 1, Number(local.day.slice(8, 10)), Math.floor(local.minute / 60), local.minute % 60);
     guess += wall - localWall;
   }
   return new Date(guess);

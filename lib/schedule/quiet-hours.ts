@@ -19,9 +19,7 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 function isInWindow(minute: number, { startMinute, endMinute }: QuietWindow): boolean {
   if (startMinute === endMinute) return false; // an empty window: no quiet hours at all
-  return startMinute < endMinute
-    ? minute >= startMinute && minute < endMinute
-    : minute >= startMinute || minute < endMinute; // wraps midnight, e.g. 20:00–08:00
+  return startMinute < endMinute ? minute >= startMinute && minute < endMinute : minute >= startMinute || minute < endMinute; // wraps midnight, e.g. 20:00–08:00
 }
 
 /** Whether `at` falls inside the quiet window on the wall clock of `timezone` (end excluded). */

@@ -24,12 +24,15 @@ export async function recordRefusal(
   input: { orgId: string | null; reason: RefusalReason; locationId?: string | null; contactId?: string | null; detail?: Record<string, string | number | boolean | null> },
   ex?: Executor,
 ): Promise<void> {
-  await recordEvent({
-    orgId: input.orgId,
-    locationId: input.locationId ?? null,
-    contactId: input.contactId ?? null,
-    type: "refused",
-    reason: input.reason,
-    detail: input.detail ?? null,
-  }, ex);
+  await recordEvent(
+    {
+      orgId: input.orgId,
+      locationId: input.locationId ?? null,
+      contactId: input.contactId ?? null,
+      type: "refused",
+      reason: input.reason,
+      detail: input.detail ?? null,
+    },
+    ex,
+  );
 }

@@ -10,12 +10,15 @@ export async function recordTollFraudRefusal(
   input: { orgId: string; locationId?: string | null; use: DialUse; kind: UnsafeNumberReason; number: string | null; where: "settings" | "dial"; callSid?: string },
   ex?: Executor,
 ): Promise<void> {
-  await recordRefusal({
-    orgId: input.orgId,
-    locationId: input.locationId ?? null,
-    reason: "toll_fraud_number",
-    detail: { use: input.use, kind: input.kind, number: input.number, where: input.where, callSid: input.callSid ?? null },
-  }, ex);
+  await recordRefusal(
+    {
+      orgId: input.orgId,
+      locationId: input.locationId ?? null,
+      reason: "toll_fraud_number",
+      detail: { use: input.use, kind: input.kind, number: input.number, where: input.where, callSid: input.callSid ?? null },
+    },
+    ex,
+  );
 }
 
 /**
@@ -29,14 +32,17 @@ export async function safeForwardingNumber(
 ): Promise<string | null> {
   const refusal = forwardingRefusal(input.forwardingNumber, input.enabledCountries);
   if (!refusal) return input.forwardingNumber;
-  await recordTollFraudRefusal({
-    orgId: input.orgId,
-    locationId: input.locationId,
-    use: "forwarding",
-    kind: refusal.reason,
-    number: refusal.e164 ?? input.forwardingNumber,
-    where: "dial",
-    callSid: input.callSid,
-  }, db);
+  await recordTollFraudRefusal(
+    {
+      orgId: input.orgId,
+      locationId: input.locationId,
+      use: "forwarding",
+      kind: refusal.reason,
+      number: refusal.e164 ?? input.forwardingNumber,
+      where: "dial",
+      callSid: input.callSid,
+    },
+    db,
+  );
   return null;
 }

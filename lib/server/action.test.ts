@@ -99,7 +99,10 @@ describe("runAction: errors", () => {
 
   it("logs an unexpected error as a safe summary under its context and shows the generic sentence", async () => {
     session.member = member("owner");
-    const failure = Object.assign(new Error("Failed query: update organizations set secret = $1\nparams: whsec_c2VjcmV0LXZhbHVlLWhlcmU="), { query: "update organizations set secret = $1", params: ["whsec_c2VjcmV0LXZhbHVlLWhlcmU="] });
+    const failure = Object.assign(new Error("Failed query: update organizations set secret = $1\nparams: whsec_c2VjcmV0LXZhbHVlLWhlcmU="), {
+      query: "update organizations set secret = $1",
+      params: ["whsec_c2VjcmV0LXZhbHVlLWhlcmU="],
+    });
     const result = await runAction({ access: OWNERS, log: ["crm settings", "save url failed"], fail }, async () => {
       throw failure;
     });

@@ -19,7 +19,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const lines = (file: string) => readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { rss: number; heapUsed: number; external: number; arrayBuffers: number });
+const lines = (file: string) =>
+  readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { rss: number; heapUsed: number; external: number; arrayBuffers: number });
 
 describe("the development memory log", () => {
   it("writes process.memoryUsage() on one timer per process, however often the module is evaluated", async () => {

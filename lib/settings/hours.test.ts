@@ -56,10 +56,12 @@ describe("validateWeek", () => {
   });
 
   it("shifts that touch (one closes as the next opens) are fine", () => {
-    expect(validateWeek([
-      { weekday: 3, opens: "09:00", closes: "12:00" },
-      { weekday: 3, opens: "12:00", closes: "18:00" },
-    ]).ok).toBe(true);
+    expect(
+      validateWeek([
+        { weekday: 3, opens: "09:00", closes: "12:00" },
+        { weekday: 3, opens: "12:00", closes: "18:00" },
+      ]).ok,
+    ).toBe(true);
   });
 
   it("refuses a next-morning shift that starts before last night's late shift ends, on the later day", () => {
@@ -95,7 +97,13 @@ describe("weekRows", () => {
       { weekday: 5, opensMinute: 540, closesMinute: 720 },
     ]);
     expect(rows.map((r) => r.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
-    expect(rows[4]).toEqual({ weekday: 5, shifts: [{ opens: "09:00", closes: "12:00" }, { opens: "18:00", closes: "02:00" }] });
+    expect(rows[4]).toEqual({
+      weekday: 5,
+      shifts: [
+        { opens: "09:00", closes: "12:00" },
+        { opens: "18:00", closes: "02:00" },
+      ],
+    });
     expect(rows[6]?.shifts).toEqual([{ opens: "10:00", closes: "16:00" }]);
     expect(rows[0]?.shifts).toEqual([]);
   });

@@ -21,13 +21,11 @@ const phoneNumber = (message: string) =>
     });
 
 const clock = (message: string) =>
-  z
-    .string(message)
-    .transform((raw, ctx) => {
-      const minute = parseClock(raw);
-      if (minute === null) ctx.addIssue({ code: "custom", message });
-      return minute ?? 0;
-    });
+  z.string(message).transform((raw, ctx) => {
+    const minute = parseClock(raw);
+    if (minute === null) ctx.addIssue({ code: "custom", message });
+    return minute ?? 0;
+  });
 
 /** "$1,400", "1400.50" → cents. */
 export function dollarsToCents(raw: string): number | null {
@@ -40,7 +38,6 @@ export function dollarsToCents(raw: string): number | null {
 export function centsToDollars(cents: number): string {
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
-
 
 const INVALID_FORWARDING = "Enter a valid phone number, e.g. (310) 555-0101, or leave it empty.";
 
@@ -73,29 +70,30 @@ export function tollFraudIssue(error: z.ZodError): { reason: UnsafeNumberReason;
 }
 
 /** The location form for an organization: its enabled countries decide which forwarding numbers pass. */
-export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) => z.object({
-  name: z.string("Enter the location's name.").trim().min(1, "Enter the location's name.").max(80, "Keep the name under 80 characters."),
-  timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
-  forwardingNumber: forwardingNumber(enabledCountries),
-  ringTimeoutSeconds: wholeNumber(10, 60, "Ring for 10 to 60 seconds."),
-  bookingUrl: z
-    .string("Enter the booking page's address.")
-    .trim()
-    .transform((raw, ctx) => {
-      const checked = raw ? checkBookingUrl(raw) : null;
-      if (!checked?.ok) ctx.addIssue({ code: "custom", message: BOOKING_URL_MESSAGE });
-      return checked?.ok ? checked.url.toString() : "";
-    }),
-  autoTextWindowHours: wholeNumber(1, 168, "Enter 1 to 168 hours (a week)."),
-  sendDelaySeconds: wholeNumber(0, 600, "Enter 0 to 600 seconds (10 minutes)."),
-  textShortAbandoned: checkbox,
-  followUpEnabled: checkbox,
-  followUpAfterHours: wholeNumber(1, 72, "Enter 1 to 72 hours."),
-  quietStart: clock("Enter a time, e.g. 20:00."),
-  quietEnd: clock("Enter a time, e.g. 08:00."),
-  spamShortCallCount: wholeNumber(2, 20, "Enter 2 to 20 calls."),
-  spamShortCallSeconds: wholeNumber(1, 30, "Enter 1 to 30 seconds."),
-});
+export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) =>
+  z.object({
+    name: z.string("Enter the location's name.").trim().min(1, "Enter the location's name.").max(80, "Keep the name under 80 characters."),
+    timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
+    forwardingNumber: forwardingNumber(enabledCountries),
+    ringTimeoutSeconds: wholeNumber(10, 60, "Ring for 10 to 60 seconds."),
+    bookingUrl: z
+      .string("Enter the booking page's address.")
+      .trim()
+      .transform((raw, ctx) => {
+        const checked = raw ? checkBookingUrl(raw) : null;
+        if (!checked?.ok) ctx.addIssue({ code: "custom", message: BOOKING_URL_MESSAGE });
+        return checked?.ok ? checked.url.toString() : "";
+      }),
+    autoTextWindowHours: wholeNumber(1, 168, "Enter 1 to 168 hours (a week)."),
+    sendDelaySeconds: wholeNumber(0, 600, "Enter 0 to 600 seconds (10 minutes)."),
+    textShortAbandoned: checkbox,
+    followUpEnabled: checkbox,
+    followUpAfterHours: wholeNumber(1, 72, "Enter 1 to 72 hours."),
+    quietStart: clock("Enter a time, e.g. 20:00."),
+    quietEnd: clock("Enter a time, e.g. 08:00."),
+    spamShortCallCount: wholeNumber(2, 20, "Enter 2 to 20 calls."),
+    spamShortCallSeconds: wholeNumber(1, 30, "Enter 1 to 30 seconds."),
+  });
 /** The form with the default countries (US, CA). */
 export const locationSettingsSchema = locationSettingsSchemaFor(DEFAULT_ENABLED_COUNTRIES);
 export type LocationSettingsInput = z.input<typeof locationSettingsSchema>;

@@ -4,11 +4,7 @@ import { z } from "zod";
 import { checkbox, wholeNumber } from "./form";
 
 export const organizationSettingsSchema = z.object({
-  name: z
-    .string("Enter the spa's name.")
-    .trim()
-    .min(1, "Enter the spa's name.")
-    .max(80, "Keep the name under 80 characters: it goes into every text."),
+  name: z.string("Enter the spa's name.").trim().min(1, "Enter the spa's name.").max(80, "Keep the name under 80 characters: it goes into every text."),
   attributionWindowDays: wholeNumber(1, 90, "Enter 1 to 90 days."),
   coordinatorsSeeRevenue: checkbox,
 });

@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { fieldErrors } from "@/lib/form-errors";
-import { centsToDollars, closureSchema, dollarsToCents, locationColumns, locationSettingsSchema, locationSettingsSchemaFor, phoneNumberSchema, tollFraudIssue } from "./location-schema";
+import {
+  centsToDollars,
+  closureSchema,
+  dollarsToCents,
+  locationColumns,
+  locationSettingsSchema,
+  locationSettingsSchemaFor,
+  phoneNumberSchema,
+  tollFraudIssue,
+} from "./location-schema";
 import { organizationSettingsSchema } from "./organization-schema";
 import { BOOKING_URL_MESSAGE, openableUrl } from "./booking-url";
 import { sampleBookingLink, templateSchema } from "./template-schema";
@@ -50,9 +59,21 @@ describe("locationSettingsSchema", () => {
   it.each([
     ["1 (900) 555-1234", "premium_rate", "Premium-rate numbers (900, 976) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
     ["(310) 976-1234", "premium_rate", "Premium-rate numbers (900, 976) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
-    ["+1 500 555 1234", "personal_number", "Personal numbers (500, 521–533 and other 5XX codes) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
-    ["+1 876 234 5678", "country_not_enabled", "Only numbers in the United States and Canada can be used as a forwarding number: this one is in Jamaica (a +1 number, but an international call). Enter the spa's regular landline or mobile number."],
-    ["+881 6 1234 5678", "international_service", "Satellite and international service numbers (+881, +870, +800…) can't be used as a forwarding number. Enter the spa's regular landline or mobile number."],
+    [
+      "+1 500 555 1234",
+      "personal_number",
+      "Personal numbers (500, 521–533 and other 5XX codes) can't be used as a forwarding number. Enter the spa's regular landline or mobile number.",
+    ],
+    [
+      "+1 876 234 5678",
+      "country_not_enabled",
+      "Only numbers in the United States and Canada can be used as a forwarding number: this one is in Jamaica (a +1 number, but an international call). Enter the spa's regular landline or mobile number.",
+    ],
+    [
+      "+881 6 1234 5678",
+      "international_service",
+      "Satellite and international service numbers (+881, +870, +800…) can't be used as a forwarding number. Enter the spa's regular landline or mobile number.",
+    ],
   ])("refuses the forwarding number %j (toll fraud) with a field error and the reason for the log", (forwardingNumber, reason, message) => {
     const result = locationSettingsSchema.safeParse({ ...validLocation, forwardingNumber });
     expect(result.success).toBe(false);

@@ -31,7 +31,15 @@ describe("contacts table state from the URL", () => {
   });
 
   it("writes back a canonical query without the defaults", () => {
-    expect(contactsQuery(parseContactsState({ kind: "client" }))).toEqual({ kind: "client", optedOut: undefined, blocked: undefined, q: undefined, sort: undefined, page: undefined, size: undefined });
+    expect(contactsQuery(parseContactsState({ kind: "client" }))).toEqual({
+      kind: "client",
+      optedOut: undefined,
+      blocked: undefined,
+      q: undefined,
+      sort: undefined,
+      page: undefined,
+      size: undefined,
+    });
     expect(contactsQuery(parseContactsState({ sort: "-calls", page: "2", size: "100" }))).toMatchObject({ sort: "-calls", page: "2", size: "100" });
   });
 });

@@ -18,9 +18,7 @@ describe("sort in the URL", () => {
 
 describe("hrefWith", () => {
   it("applies a patch, drops empty values and keeps a stable key order", () => {
-    expect(hrefWith("/contacts", { q: "maria", page: "3", kind: "client" }, { page: undefined, sort: "-calls" })).toBe(
-      "/contacts?kind=client&q=maria&sort=-calls",
-    );
+    expect(hrefWith("/contacts", { q: "maria", page: "3", kind: "client" }, { page: undefined, sort: "-calls" })).toBe("/contacts?kind=client&q=maria&sort=-calls");
     expect(hrefWith("/contacts", { q: "", page: undefined })).toBe("/contacts");
   });
 

@@ -1,15 +1,7 @@
 // Inviting someone to the team and accepting the invitation. Rebound sends no email yet: the owner
 // copies the link (shown once, at creation) and sends it themselves.
 import { transaction } from "@/db/client";
-import {
-  claimInvitation,
-  findInvitationByTokenHash,
-  insertInvitation,
-  insertMember,
-  memberEmailTaken,
-  revokeInvitation,
-  revokePendingInvitationsFor,
-} from "@/db/queries/team";
+import { claimInvitation, findInvitationByTokenHash, insertInvitation, insertMember, memberEmailTaken, revokeInvitation, revokePendingInvitationsFor } from "@/db/queries/team";
 import type { Invitation, Member } from "@/db/schema";
 import { takeAttempt } from "@/lib/auth/attempt-limit";
 import { hashPassword } from "@/lib/auth/password";
@@ -39,13 +31,7 @@ export const INVITATION_REFUSED =
 
 export type CreatedInvitation = { ok: true; url: string; email: string; role: Member["role"]; expiresAt: Date } | { ok: false; message: string };
 
-export async function createInvitation(input: {
-  orgId: string;
-  invitedById: string;
-  email: string;
-  role: Member["role"];
-  now?: Date;
-}): Promise<CreatedInvitation> {
+export async function createInvitation(input: { orgId: string; invitedById: string; email: string; role: Member["role"]; now?: Date }): Promise<CreatedInvitation> {
   const now = input.now ?? new Date();
   // No "this email already has an account" here: any owner (anyone, with open signup) could use it to
   // learn who Rebound's customers are. Such an invitation is made like any other and cannot be
@@ -53,14 +39,17 @@ export async function createInvitation(input: {
   const { token, tokenHash } = newInviteToken();
   const invitation = await transaction(async (tx) => {
     await revokePendingInvitationsFor({ orgId: input.orgId, email: input.email, at: now }, tx);
-    return insertInvitation({
-      orgId: input.orgId,
-      email: input.email,
-      role: input.role,
-      tokenHash,
-      invitedById: input.invitedById,
-      expiresAt: invitationExpiry(now),
-    }, tx);
+    return insertInvitation(
+      {
+        orgId: input.orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash,
+        invitedById: input.invitedById,
+        expiresAt: invitationExpiry(now),
+      },
+      tx,
+    );
   });
   return { ok: true, url: inviteUrl(env().appUrl, token), email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
 }
@@ -70,8 +59,7 @@ export async function withdrawInvitation({ orgId, invitationId, now = new Date()
 }
 
 export type InvitationView =
-  | { state: "usable"; orgName: string; email: string; role: Member["role"]; expiresAt: Date }
-  | { state: Exclude<InvitationState, "usable"> | "unknown"; message: string };
+  { state: "usable"; orgName: string; email: string; role: Member["role"]; expiresAt: Date } | { state: Exclude<InvitationState, "usable"> | "unknown"; message: string };
 
 /** What the invite page shows for a token from a link. */
 export async function readInvitation(token: string, now: Date = new Date()): Promise<InvitationView> {

@@ -23,7 +23,9 @@ export async function changeMemberRole(input: { orgId: string; actorId: string; 
     if (target.role === input.role) return { ok: true, message: `${target.name} is already ${article(input.role)}.` };
     await updateMemberRole({ orgId: input.orgId, memberId: target.id, role: input.role }, tx);
     const revoked =
-      input.role === "owner" ? 0 : await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_demoted", at: input.now ?? new Date() });
+      input.role === "owner"
+        ? 0
+        : await revokeOwnerGrants(tx, { orgId: input.orgId, memberId: target.id, actorId: input.actorId, why: "member_demoted", at: input.now ?? new Date() });
     return { ok: true, message: `${target.name} is now ${article(input.role)}.${revokedNote(revoked)}` };
   });
 }
@@ -52,10 +54,13 @@ async function revokeOwnerGrants(
 ): Promise<number> {
   const tokenIds = await revokeApiTokensCreatedBy({ orgId, memberId, at }, tx);
   const invitationIds = await revokeInvitationsIssuedBy({ orgId, memberId, at }, tx);
-  await recordEvents([
-    ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked" as const, reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
-    ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked" as const, reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
-  ], tx);
+  await recordEvents(
+    [
+      ...tokenIds.map((tokenId) => ({ orgId, type: "api_token_revoked" as const, reason: why, detail: { tokenId, memberId, by: actorId }, createdAt: at })),
+      ...invitationIds.map((invitationId) => ({ orgId, type: "invitation_revoked" as const, reason: why, detail: { invitationId, memberId, by: actorId }, createdAt: at })),
+    ],
+    tx,
+  );
   return tokenIds.length + invitationIds.length;
 }
 

@@ -42,13 +42,14 @@ const headerValue = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 64, maxLength: 64 }).map((hex) => `v1=${hex}`),
 );
 const headers = fc
-  .dictionary(
-    fc.constantFrom("webhook-id", "webhook-timestamp", "webhook-signature", "openphone-signature", "x-rebound-timestamp", "x-rebound-signature"),
-    headerValue,
-    { maxKeys: 4 },
-  )
+  .dictionary(fc.constantFrom("webhook-id", "webhook-timestamp", "webhook-signature", "openphone-signature", "x-rebound-timestamp", "x-rebound-signature"), headerValue, {
+    maxKeys: 4,
+  })
   .map((entries) => new Headers(entries));
-const secret = fc.oneof(fc.constantFrom("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "45XXYYZZa08", "not base64!"), oddString.filter((s) => s.length > 0));
+const secret = fc.oneof(
+  fc.constantFrom("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "45XXYYZZa08", "not base64!"),
+  oddString.filter((s) => s.length > 0),
+);
 
 // OpenPhone logs the shapes it cannot read; hundreds of them would bury the test output.
 beforeAll(() => void vi.spyOn(console, "warn").mockImplementation(() => {}));

@@ -19,10 +19,7 @@ import type { Defer } from "./twilio/webhook";
 export type Verification = { ok: true } | { ok: false; reason: string };
 
 /** What a provider's webhook means, once verified. */
-export type ParsedWebhook =
-  | { kind: "call"; event: CallEvent }
-  | { kind: "ignored"; reason: string }
-  | { kind: "invalid"; message: string };
+export type ParsedWebhook = { kind: "call"; event: CallEvent } | { kind: "ignored"; reason: string } | { kind: "invalid"; message: string };
 
 export type ProviderAdapter = {
   /** Also which of the organization's secrets verifies it (lib/integrations/secrets.ts). */

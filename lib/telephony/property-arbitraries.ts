@@ -8,12 +8,57 @@ import { EARLIEST_CALL, LATEST_CALL, type CallEvent } from "./call-event";
 
 /** Values real senders have been seen to put in the wrong field, and some no sender should. */
 const ODD_STRINGS = [
-  "", " ", "anonymous", "Restricted", "client:alice", "null", "undefined", "true", "0", "-1", "1e309", "NaN", "Infinity",
-  "+", "+1", "+1310555010", "+13105550100", "+1 (310) 555-0199", "13105550111", "3105550111", "+442071838750", "+999999999999999",
-  "9".repeat(40), "<script>alert(1)</script>", "javascript:alert(1)", "http://", "https://example.com/vm.mp3", "ftp://x",
-  "2026-13-45T25:61:00Z", "-271821-04-20T00:00:00.000Z", "+275760-09-13T00:00:00.000Z", "1970-01-01T00:00:00Z",
-  "CA" + "0".repeat(32), "SM" + "f".repeat(32), "call.missed", "call.ended", "call.completed", "inbound", "incoming", "outgoing",
-  "no-answer", "completed", "hangup", "short_abandoned", "\u0000", "a\u0000b", "\ud800", "\udc00x", "💆‍♀️", "Ω≈ç√", "a".repeat(3000),
+  "",
+  " ",
+  "anonymous",
+  "Restricted",
+  "client:alice",
+  "null",
+  "undefined",
+  "true",
+  "0",
+  "-1",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "+",
+  "+1",
+  "+1310555010",
+  "+13105550100",
+  "+1 (310) 555-0199",
+  "13105550111",
+  "3105550111",
+  "+442071838750",
+  "+999999999999999",
+  "9".repeat(40),
+  "<script>alert(1)</script>",
+  "javascript:alert(1)",
+  "http://",
+  "https://example.com/vm.mp3",
+  "ftp://x",
+  "2026-13-45T25:61:00Z",
+  "-271821-04-20T00:00:00.000Z",
+  "+275760-09-13T00:00:00.000Z",
+  "1970-01-01T00:00:00Z",
+  "CA" + "0".repeat(32),
+  "SM" + "f".repeat(32),
+  "call.missed",
+  "call.ended",
+  "call.completed",
+  "inbound",
+  "incoming",
+  "outgoing",
+  "no-answer",
+  "completed",
+  "hangup",
+  "short_abandoned",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udc00x",
+  "💆‍♀️",
+  "Ω≈ç√",
+  "a".repeat(3000),
 ];
 
 const surrogateUnit = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
@@ -93,10 +138,7 @@ export function mutatedJson(base: object): fc.Arbitrary<unknown> {
 
 /** A JSON body: mostly mutations of the real payloads, some arbitrary JSON. */
 export function jsonBody(bases: object[]): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.jsonValue().map(viaJson) },
-    { weight: 6, arbitrary: fc.constantFrom(...bases).chain(mutatedJson) },
-  );
+  return fc.oneof({ weight: 1, arbitrary: fc.jsonValue().map(viaJson) }, { weight: 6, arbitrary: fc.constantFrom(...bases).chain(mutatedJson) });
 }
 
 /** Twilio form params after the form round trip: fields deleted, replaced with odd strings, added. */

@@ -25,12 +25,15 @@ export async function refusedProvider(
   accepts: (numberProvider: Provider) => boolean = (numberProvider) => acceptsCallEvent({ numberProvider, posting }),
 ): Promise<boolean> {
   if (accepts(location.number.provider)) return false;
-  await recordRefusal({
-    orgId: location.location.orgId,
-    locationId: location.location.id,
-    reason: "provider_mismatch",
-    detail: { posting, registered: location.number.provider, to: location.number.e164, ...detail },
-  }, db);
+  await recordRefusal(
+    {
+      orgId: location.location.orgId,
+      locationId: location.location.id,
+      reason: "provider_mismatch",
+      detail: { posting, registered: location.number.provider, to: location.number.e164, ...detail },
+    },
+    db,
+  );
   return true;
 }
 

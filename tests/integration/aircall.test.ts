@@ -18,8 +18,7 @@ const settle = () => h.settle();
 const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
 /** The text-back rows: those sent because of a call (a scheduled follow-up has no call). */
 const textBacks = (rows: Awaited<ReturnType<typeof rowsForCaller>>) => rows.messages.filter((m) => m.callId !== null);
-const missedCall = (input: Partial<Parameters<typeof aircallCallPayload>[0]> & { from: string; to: string }): AircallPayload =>
-  aircallCallPayload({ token: TOKEN, ...input });
+const missedCall = (input: Partial<Parameters<typeof aircallCallPayload>[0]> & { from: string; to: string }): AircallPayload => aircallCallPayload({ token: TOKEN, ...input });
 
 describe("a missed Aircall call", () => {
   it("call.ended (agents_did_not_answer) texts the caller once, from the Westside number they dialled", async () => {
@@ -154,7 +153,10 @@ describe("bad input", () => {
     const { signUpOrganization } = await import("@/lib/onboarding/signup");
     const { generateProviderSecret, turnOffProviderSecret } = await import("@/lib/integrations/provider-secrets");
     // Its own spa: the demo spa's token is shared by the files running alongside this one.
-    const spa = await signUpOrganization({ spaName: "Rotating Spa", name: "Ro Owner", email: `ro-${uniqueCaller().slice(2)}@spa.test`, password: "a-long-enough-password", timezone: "America/Los_Angeles" }, { ip: "198.51.100.201" });
+    const spa = await signUpOrganization(
+      { spaName: "Rotating Spa", name: "Ro Owner", email: `ro-${uniqueCaller().slice(2)}@spa.test`, password: "a-long-enough-password", timezone: "America/Los_Angeles" },
+      { ip: "198.51.100.201" },
+    );
     if (!spa.ok) throw new Error(spa.message);
     const db = await getDb();
     const [location] = await db.select().from(locations).where(eq(locations.orgId, spa.orgId));

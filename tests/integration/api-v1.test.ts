@@ -306,9 +306,17 @@ describe("ROI figures", () => {
     expect(body.totals.book_rate).toBeCloseTo(1 / 2);
     expect(body.by_month).toHaveLength(1);
     expect(body.by_month[0]).toMatchObject({ month: "2026-03", first_day: "2026-03-01", last_day: "2026-03-31", partial: false, inbound_calls: 8, recovered_cents: 140_000 });
-    expect(body.by_location).toEqual([expect.objectContaining({ location_id: fixture.locationId, name: "Fixture", missed_calls: 6, by_month: [expect.objectContaining({ month: "2026-03", missed_calls: 6 })] })]);
+    expect(body.by_location).toEqual([
+      expect.objectContaining({ location_id: fixture.locationId, name: "Fixture", missed_calls: 6, by_month: [expect.objectContaining({ month: "2026-03", missed_calls: 6 })] }),
+    ]);
     expect(body.benchmarks).toHaveLength(5);
-    expect(body.benchmarks[0]).toEqual({ metric: expect.any(String), baseline: expect.any(String), target: expect.any(String), value: expect.any(String), meets_target: expect.any(Boolean) });
+    expect(body.benchmarks[0]).toEqual({
+      metric: expect.any(String),
+      baseline: expect.any(String),
+      target: expect.any(String),
+      value: expect.any(String),
+      meets_target: expect.any(Boolean),
+    });
     expect(body.forecast_inputs_measured).toMatchObject({ missed_rate_pct: 85.7, re_engaged_rate_pct: 33.3, book_rate_pct: 50, client_value_cents: 140_000 });
   });
 

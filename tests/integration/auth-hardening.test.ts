@@ -80,7 +80,9 @@ describe("a demoted or removed owner (item 7)", () => {
 
       const logged = await (await getDb()).select().from(events).where(eq(events.orgId, spa.orgId));
       const reason = how === "demoted" ? "member_demoted" : "member_removed";
-      expect(logged.filter((e) => e.type === "api_token_revoked")).toEqual([expect.objectContaining({ reason, detail: expect.objectContaining({ tokenId: theirs.id, by: spa.memberId }) })]);
+      expect(logged.filter((e) => e.type === "api_token_revoked")).toEqual([
+        expect.objectContaining({ reason, detail: expect.objectContaining({ tokenId: theirs.id, by: spa.memberId }) }),
+      ]);
       expect(logged.filter((e) => e.type === "invitation_revoked")).toEqual([expect.objectContaining({ reason })]);
     });
   }
@@ -98,14 +100,20 @@ describe("invitation acceptance (item 12)", () => {
     const spa = await newSpa();
     const hash = vi.mocked(password.hashPassword);
     hash.mockClear();
-    expect(await acceptInvitation({ token: randomBytes(32).toString("base64url"), name: "X", password: PASSWORD, ip: addr() })).toMatchObject({ ok: false, message: expect.stringMatching(/not valid/) });
+    expect(await acceptInvitation({ token: randomBytes(32).toString("base64url"), name: "X", password: PASSWORD, ip: addr() })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not valid/),
+    });
     expect(hash).not.toHaveBeenCalled();
 
     const created = await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `d-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
     if (!created.ok) throw new Error(created.message);
     expect((await acceptInvitation({ token: tokenOf(created.url), name: "Dee", password: PASSWORD, ip: addr() })).ok).toBe(true);
     expect(hash).toHaveBeenCalledTimes(1);
-    expect(await acceptInvitation({ token: tokenOf(created.url), name: "Dee", password: PASSWORD, ip: addr() })).toMatchObject({ ok: false, message: expect.stringMatching(/already been used/) });
+    expect(await acceptInvitation({ token: tokenOf(created.url), name: "Dee", password: PASSWORD, ip: addr() })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/already been used/),
+    });
     expect(hash).toHaveBeenCalledTimes(1);
   });
 
@@ -114,14 +122,24 @@ describe("invitation acceptance (item 12)", () => {
     const ip = addr();
     const now = new Date();
     for (let i = 0; i < ATTEMPT_LIMITS.accept_invite.max; i += 1) {
-      expect(await acceptInvitation({ token: randomBytes(32).toString("base64url"), name: "X", password: PASSWORD, ip, now })).toMatchObject({ ok: false, message: expect.stringMatching(/not valid/) });
+      expect(await acceptInvitation({ token: randomBytes(32).toString("base64url"), name: "X", password: PASSWORD, ip, now })).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/not valid/),
+      });
     }
     const created = await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `e-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
     if (!created.ok) throw new Error(created.message);
     const refused = await acceptInvitation({ token: tokenOf(created.url), name: "Eve", password: PASSWORD, ip, now });
     expect(refused).toEqual({ ok: false, message: `Too many attempts, try again in ${ATTEMPT_LIMITS.accept_invite.windowMinutes} minutes.` });
     expect((await readInvitation(tokenOf(created.url))).state).toBe("usable");
-    const [event] = await (await getDb()).select().from(events).where(and(eq(events.type, "refused"), eq(events.reason, "rate_limited"))).orderBy(desc(events.id)).limit(1);
+    const [event] = await (
+      await getDb()
+    )
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "refused"), eq(events.reason, "rate_limited")))
+      .orderBy(desc(events.id))
+      .limit(1);
     expect(event?.detail).toEqual({ action: "accept_invite" });
     expect((await acceptInvitation({ token: tokenOf(created.url), name: "Eve", password: PASSWORD, ip: addr(), now })).ok).toBe(true);
   });
@@ -142,7 +160,8 @@ describe("signup (items 12 and 14)", () => {
     const ip = addr();
     const now = new Date();
     const db = await getDb();
-    for (let i = 0; i < ATTEMPT_LIMITS.signup.max; i += 1) await insertSignInAttempt({ action: "signup", email: `s${i}@spa.test`, ip, at: new Date(now.getTime() - (50 - i) * 60_000) });
+    for (let i = 0; i < ATTEMPT_LIMITS.signup.max; i += 1)
+      await insertSignInAttempt({ action: "signup", email: `s${i}@spa.test`, ip, at: new Date(now.getTime() - (50 - i) * 60_000) });
     const email = `late-${randomBytes(3).toString("hex")}@spa.test`;
     const refused = await signUpOrganization({ spaName: "Late Spa", name: "L", email, password: PASSWORD }, { ip, now });
     // The oldest of those signups (50 minutes ago) leaves the hour in 10 minutes.
@@ -162,7 +181,11 @@ describe("Auth.js' own sign-out (item 17)", () => {
     }
     return jar;
   }
-  const cookieHeader = (jar: Map<string, string>) => [...jar].filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join("; ");
+  const cookieHeader = (jar: Map<string, string>) =>
+    [...jar]
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
 
   it("POST /api/auth/signout revokes the session row, so a copy of the cookie opens nothing", async () => {
     const spa = await newSpa();

@@ -46,7 +46,10 @@ async function missedCallThenReply(body = "Can I come in today?", to = DOWNTOWN)
   await h.settle();
   const rows = await rowsForCaller(caller);
   const db = await getDb();
-  const [callback] = await db.select().from(callbacks).where(and(eq(callbacks.contactId, rows.contact!.id), eq(callbacks.priority, "hot")));
+  const [callback] = await db
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.contactId, rows.contact!.id), eq(callbacks.priority, "hot")));
   return { caller, rows, conversationId: rows.conversations[0]!.id, callback: callback! };
 }
 
@@ -167,7 +170,11 @@ describe("working a callback", () => {
     expect(await queueIds("due", { assignee: "mine" })).toContain(task.id);
     await claimCallback({ orgId, memberId: ownerId, callbackId: task.id });
     const db = await getDb();
-    const logged = await db.select().from(events).where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "callback_claimed"))).orderBy(events.id);
+    const logged = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "callback_claimed")))
+      .orderBy(events.id);
     expect(logged.map((e) => [e.detail?.memberId, e.detail?.from])).toEqual([
       [deskId, null],
       [ownerId, deskId],
@@ -211,7 +218,15 @@ describe("mark booked", () => {
     try {
       const { rows, conversationId, callback } = await missedCallThenReply("Can I come in today?");
       const textBack = rows.messages.find((m) => m.automated && m.direction === "outbound")!;
-      const result = await recordBooking({ orgId, memberId: deskId, conversationId, callbackId: callback.id, treatment: "Botox", valueCents: 45_000, bookedFor: { day: "2026-05-14", minute: 15 * 60 + 30 } });
+      const result = await recordBooking({
+        orgId,
+        memberId: deskId,
+        conversationId,
+        callbackId: callback.id,
+        treatment: "Botox",
+        valueCents: 45_000,
+        bookedFor: { day: "2026-05-14", minute: 15 * 60 + 30 },
+      });
 
       expect(result.booking).toMatchObject({
         orgId,
@@ -234,12 +249,21 @@ describe("mark booked", () => {
       expect(after).toMatchObject({ status: "done", outcome: "booked" });
       const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
       expect(conversation).toMatchObject({ status: "done", waitingSince: null, priority: "normal" });
-      const logged = await db.select().from(events).where(and(eq(events.conversationId, conversationId), eq(events.type, "booking_recorded")));
+      const logged = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.conversationId, conversationId), eq(events.type, "booking_recorded")));
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatchObject({ reason: "callback", detail: { bookingId: result.booking.id, valueCents: 45_000, callbackId: callback.id } });
-      const crm = await db.select().from(crmDeliveries).where(and(eq(crmDeliveries.orgId, orgId), eq(crmDeliveries.eventType, "booking.recorded")));
+      const crm = await db
+        .select()
+        .from(crmDeliveries)
+        .where(and(eq(crmDeliveries.orgId, orgId), eq(crmDeliveries.eventType, "booking.recorded")));
       const mine = crm.find((d) => (d.payload as { data: { booking: { id: string } } }).data.booking.id === result.booking.id);
-      expect(mine?.payload).toMatchObject({ type: "booking.recorded", data: { booking: { value_cents: 45_000, treatment: "Botox", source: "callback", call_id: rows.calls[0]!.id } } });
+      expect(mine?.payload).toMatchObject({
+        type: "booking.recorded",
+        data: { booking: { value_cents: 45_000, treatment: "Botox", source: "callback", call_id: rows.calls[0]!.id } },
+      });
 
       const shown = await listConversationBookings({ orgId, conversationId });
       expect(shown).toHaveLength(1);
@@ -301,7 +325,13 @@ describe("mark booked", () => {
     expect(await changeBookingStatus({ orgId, memberId: deskId, bookingId: booking.id, status: "no_show" })).toMatchObject({ status: "no_show" });
     await changeBookingStatus({ orgId, memberId: deskId, bookingId: booking.id, status: "no_show" });
     expect(await changeBookingStatus({ orgId, memberId: ownerId, bookingId: booking.id, status: "showed" })).toMatchObject({ status: "showed" });
-    const logged = await (await getDb()).select().from(events).where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "booking_status_changed"))).orderBy(events.id);
+    const logged = await (
+      await getDb()
+    )
+      .select()
+      .from(events)
+      .where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "booking_status_changed")))
+      .orderBy(events.id);
     expect(logged.map((e) => [e.detail?.from, e.reason])).toEqual([
       ["booked", "no_show"],
       ["no_show", "showed"],
@@ -314,14 +344,28 @@ describe("another spa's ids", () => {
 
   beforeAll(async () => {
     const db = await getDb();
-    const [org] = await db.insert(organizations).values({ name: "Elsewhere Spa", slug: `elsewhere-${randomUUID().slice(0, 8)}` }).returning();
-    const [location] = await db.insert(locations).values({ orgId: org!.id, name: "Uptown", timezone: "America/New_York", bookingUrl: "https://elsewhere.example/book" }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: "Elsewhere Spa", slug: `elsewhere-${randomUUID().slice(0, 8)}` })
+      .returning();
+    const [location] = await db
+      .insert(locations)
+      .values({ orgId: org!.id, name: "Uptown", timezone: "America/New_York", bookingUrl: "https://elsewhere.example/book" })
+      .returning();
     const [contact] = await db.insert(contacts).values({ orgId: org!.id, phone: uniqueCaller() }).returning();
     const [conversation] = await db
       .insert(conversations)
       .values({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, lastActivityKind: "reply", lastActivityAt: new Date() })
       .returning();
-    const callback = await insertCallback({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, conversationId: conversation!.id, reason: "theirs", priority: "hot", dueAt: new Date() });
+    const callback = await insertCallback({
+      orgId: org!.id,
+      locationId: location!.id,
+      contactId: contact!.id,
+      conversationId: conversation!.id,
+      reason: "theirs",
+      priority: "hot",
+      dueAt: new Date(),
+    });
     const [booking] = await db
       .insert(bookings)
       .values({ orgId: org!.id, locationId: location!.id, contactId: contact!.id, conversationId: conversation!.id, treatment: "Theirs", valueCents: 1, source: "manual" })
@@ -340,7 +384,10 @@ describe("another spa's ids", () => {
     await expectRefused(claimCallback(who), "not_found");
     await expectRefused(completeCallback({ ...who, outcome: "reached" }), "not_found");
     await expectRefused(snoozeCallback({ ...who, option: "1h" }), "not_found");
-    await expectRefused(recordBooking({ orgId, memberId: deskId, conversationId: other.conversationId, callbackId: other.callbackId, treatment: "Botox", valueCents: 45_000 }), "not_found");
+    await expectRefused(
+      recordBooking({ orgId, memberId: deskId, conversationId: other.conversationId, callbackId: other.callbackId, treatment: "Botox", valueCents: 45_000 }),
+      "not_found",
+    );
     await expectRefused(changeBookingStatus({ orgId, memberId: deskId, bookingId: other.bookingId, status: "cancelled" }), "not_found");
 
     const db = await getDb();

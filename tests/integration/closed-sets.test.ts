@@ -60,7 +60,10 @@ async function inRolledBackTransaction(db: DbHandle["db"], body: (tx: Executor) 
 
 /** A spa with one location, contact and conversation, inside the caller's transaction. */
 async function spa(tx: Executor) {
-  const [org] = await tx.insert(organizations).values({ name: "Closed Sets Spa", slug: `closed-sets-${Date.now()}` }).returning();
+  const [org] = await tx
+    .insert(organizations)
+    .values({ name: "Closed Sets Spa", slug: `closed-sets-${Date.now()}` })
+    .returning();
   const [location] = await tx.insert(locations).values({ orgId: org!.id, name: "Main", timezone: "America/Los_Angeles" }).returning();
   const [contact] = await tx.insert(contacts).values({ orgId: org!.id, phone: "+13105550999" }).returning();
   const [conversation] = await tx
@@ -176,35 +179,31 @@ const ENGINES: Engine[] = [
 ];
 
 describe.each(ENGINES)("migration 0013 on $name", ({ open }) => {
-  it(
-    "stops on values outside the sets, naming each with its count and changing nothing; applies once they are fixed",
-    async () => {
-      const before = migrationsUntil("0012_quick_reply_undo");
-      const database = await open();
-      try {
-        await database.migrate(before.folder);
-        await database.db.execute(OUTSIDE_THE_SETS);
+  it("stops on values outside the sets, naming each with its count and changing nothing; applies once they are fixed", async () => {
+    const before = migrationsUntil("0012_quick_reply_undo");
+    const database = await open();
+    try {
+      await database.migrate(before.folder);
+      await database.db.execute(OUTSIDE_THE_SETS);
 
-        const stopped = await failure(() => database.migrate(MIGRATIONS_DIR));
-        expect(stopped).toContain("Migration 0013_closed_sets stopped, nothing was changed");
-        expect(stopped).toContain("contacts.lead_status = 'contacted' (1 row)");
-        expect(stopped).toContain("conversations.intent = 'wants_botox' (1 row)");
-        expect(stopped).toContain("events.type = 'call_mised' (2 rows)");
-        expect(stopped).not.toContain("call_missed'");
-        expect(await checkNames(database.db)).toEqual([]);
-        const kept = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events where type = 'call_mised'`));
-        expect(kept[0]?.n).toBe(2);
+      const stopped = await failure(() => database.migrate(MIGRATIONS_DIR));
+      expect(stopped).toContain("Migration 0013_closed_sets stopped, nothing was changed");
+      expect(stopped).toContain("contacts.lead_status = 'contacted' (1 row)");
+      expect(stopped).toContain("conversations.intent = 'wants_botox' (1 row)");
+      expect(stopped).toContain("events.type = 'call_mised' (2 rows)");
+      expect(stopped).not.toContain("call_missed'");
+      expect(await checkNames(database.db)).toEqual([]);
+      const kept = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events where type = 'call_mised'`));
+      expect(kept[0]?.n).toBe(2);
 
-        await database.db.execute(sql`update events set type = 'call_missed' where type = 'call_mised'`);
-        await database.db.execute(sql`update conversations set intent = 'book' where intent = 'wants_botox'`);
-        await database.db.execute(sql`update contacts set lead_status = 'new_inbound' where lead_status = 'contacted'`);
-        await database.migrate(MIGRATIONS_DIR);
-        expect(await checkNames(database.db)).toEqual(["contacts_lead_status_check", "conversations_intent_check", "events_type_check"]);
-      } finally {
-        await database.close();
-        before.remove();
-      }
-    },
-    180_000,
-  );
+      await database.db.execute(sql`update events set type = 'call_missed' where type = 'call_mised'`);
+      await database.db.execute(sql`update conversations set intent = 'book' where intent = 'wants_botox'`);
+      await database.db.execute(sql`update contacts set lead_status = 'new_inbound' where lead_status = 'contacted'`);
+      await database.migrate(MIGRATIONS_DIR);
+      expect(await checkNames(database.db)).toEqual(["contacts_lead_status_check", "conversations_intent_check", "events_type_check"]);
+    } finally {
+      await database.close();
+      before.remove();
+    }
+  }, 180_000);
 });

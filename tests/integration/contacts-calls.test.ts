@@ -43,7 +43,10 @@ let other: Spa;
 async function seedSpa(name: string, prefix: string): Promise<Spa> {
   const db = await getDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const [org] = await db.insert(organizations).values({ name, slug: `${prefix}-${tag}` }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name, slug: `${prefix}-${tag}` })
+    .returning();
   const orgId = org!.id;
   const [la, ny] = await db
     .insert(locations)
@@ -53,7 +56,10 @@ async function seedSpa(name: string, prefix: string): Promise<Spa> {
     ])
     .returning();
   const contact = async (key: string, values: Partial<typeof contacts.$inferInsert>) => {
-    const [row] = await db.insert(contacts).values({ orgId, phone: uniqueCaller(), ...values }).returning();
+    const [row] = await db
+      .insert(contacts)
+      .values({ orgId, phone: uniqueCaller(), ...values })
+      .returning();
     return [key, row!.id] as const;
   };
   const ids = Object.fromEntries([
@@ -68,7 +74,19 @@ async function seedSpa(name: string, prefix: string): Promise<Spa> {
   const call = async (key: string, locationId: string, startedAt: Date, extra: Partial<typeof calls.$inferInsert> = {}) => {
     const [row] = await db
       .insert(calls)
-      .values({ orgId, locationId, contactId: ids[key] ?? null, provider: "twilio", externalId: `CA${tag}${n++}`, fromNumber: "+12135550000", toNumber: "+13105550100", disposition: "answered", startedAt, durationSeconds: 60, ...extra })
+      .values({
+        orgId,
+        locationId,
+        contactId: ids[key] ?? null,
+        provider: "twilio",
+        externalId: `CA${tag}${n++}`,
+        fromNumber: "+12135550000",
+        toNumber: "+13105550100",
+        disposition: "answered",
+        startedAt,
+        durationSeconds: 60,
+        ...extra,
+      })
       .returning();
     return row!.id;
   };
@@ -161,7 +179,11 @@ describe("contacts table", () => {
 
   it("never returns another organization's contacts, whatever the filters", async () => {
     const theirs = new Set(Object.values(other.ids));
-    for (const sort of [{ id: "name", desc: false }, { id: "lastActivity", desc: true }, { id: "calls", desc: true }] as const) {
+    for (const sort of [
+      { id: "name", desc: false },
+      { id: "lastActivity", desc: true },
+      { id: "calls", desc: true },
+    ] as const) {
       const { rows, total } = await contactPage({ sort, limit: 100 });
       expect(total).toBe(6);
       expect(rows.some((r) => theirs.has(r.id))).toBe(false);
@@ -255,7 +277,9 @@ describe("contact actions", () => {
     (await getDb()).select({ type: events.type, detail: events.detail }).from(events).where(eq(events.contactId, contactId)).orderBy(events.id);
 
   beforeAll(async () => {
-    const [member] = await (await getDb())
+    const [member] = await (
+      await getDb()
+    )
       .insert(members)
       .values({ orgId: ours.orgId, email: `desk-${Date.now()}@sort.test`, name: "Sort Desk", passwordHash: "x", role: "coordinator" })
       .returning();

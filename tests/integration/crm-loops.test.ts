@@ -58,7 +58,10 @@ const tarpit = new Tarpit();
 const whsec = () => `whsec_${randomBytes(24).toString("base64")}`;
 
 async function newSpaWithCrm(name: string, url: string): Promise<string> {
-  const signup = await signUpOrganization({ spaName: name, name: "Owner", email: `owner-${randomUUID()}@spa.test`, password: "correct horse battery staple" }, { ip: "198.51.100.211" });
+  const signup = await signUpOrganization(
+    { spaName: name, name: "Owner", email: `owner-${randomUUID()}@spa.test`, password: "correct horse battery staple" },
+    { ip: "198.51.100.211" },
+  );
   if (!signup.ok) throw new Error(signup.message);
   const db = await getDb();
   await db.update(organizations).set({ crmWebhookUrl: url, crmWebhookSecret: whsec() }).where(eq(organizations.id, signup.orgId));
@@ -202,7 +205,11 @@ describe("CRM work per organization", () => {
     const ids = await queueCrmEvents(orgId, 8);
     const db = await getDb();
     const rows = () => db.select().from(crmDeliveries).where(inArray(crmDeliveries.eventId, ids));
-    const makeAllDue = () => db.update(crmDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(and(inArray(crmDeliveries.eventId, ids), eq(crmDeliveries.status, "pending")));
+    const makeAllDue = () =>
+      db
+        .update(crmDeliveries)
+        .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+        .where(and(inArray(crmDeliveries.eventId, ids), eq(crmDeliveries.status, "pending")));
 
     // Each sweep takes up to two; every attempt is refused, so the count climbs to the threshold.
     let attempts = 0;
@@ -216,7 +223,9 @@ describe("CRM work per organization", () => {
     const pauseMs = opened!.openUntil!.getTime() - Date.now();
     expect(pauseMs).toBeGreaterThan(CRM_BREAKER.baseMs - 60_000);
     expect(pauseMs).toBeLessThanOrEqual(CRM_BREAKER.baseMs * 2 ** (opened!.consecutiveFailures - CRM_BREAKER.threshold) + 1000);
-    expect(describeCrmCircuit(opened, new Date(), "UTC")?.text).toMatch(new RegExp(`^Paused deliveries until \\d\\d:\\d\\d after ${opened!.consecutiveFailures} failures in a row`));
+    expect(describeCrmCircuit(opened, new Date(), "UTC")?.text).toMatch(
+      new RegExp(`^Paused deliveries until \\d\\d:\\d\\d after ${opened!.consecutiveFailures} failures in a row`),
+    );
 
     // While open: nothing is taken, nothing is lost.
     const before = await rows();
@@ -226,7 +235,10 @@ describe("CRM work per organization", () => {
     expect(during.every((r) => r.status === "pending")).toBe(true);
 
     // The pause ends: one trial request, which fails, and the next pause is twice as long.
-    await db.update(organizations).set({ crmCircuitOpenUntil: new Date(Date.now() - 1000) }).where(eq(organizations.id, orgId));
+    await db
+      .update(organizations)
+      .set({ crmCircuitOpenUntil: new Date(Date.now() - 1000) })
+      .where(eq(organizations.id, orgId));
     const failuresBefore = opened!.consecutiveFailures;
     await sweepCrmDeliveries();
     const attemptsOf = (list: typeof before) => list.reduce((sum, r) => sum + r.attempts, 0);

@@ -36,7 +36,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   port = (internal.address() as AddressInfo).port;
-  const signup = await signUpOrganization({ spaName: "Mallory Aesthetics", name: "Mallory", email: `mallory-${randomUUID()}@attacker.test`, password: "correct horse battery staple" }, { ip: "198.51.100.212" });
+  const signup = await signUpOrganization(
+    { spaName: "Mallory Aesthetics", name: "Mallory", email: `mallory-${randomUUID()}@attacker.test`, password: "correct horse battery staple" },
+    { ip: "198.51.100.212" },
+  );
   if (!signup.ok) throw new Error(signup.message);
   orgId = signup.orgId;
 });
@@ -49,12 +52,18 @@ afterAll(async () => {
 async function storeUrlDirectly(url: string) {
   // As if saved before this fix, or as if DNS changed after a clean save.
   const db = await getDb();
-  await db.update(organizations).set({ crmWebhookUrl: url, crmWebhookSecret: `whsec_${randomBytes(24).toString("base64")}` }).where(eq(organizations.id, orgId));
+  await db
+    .update(organizations)
+    .set({ crmWebhookUrl: url, crmWebhookSecret: `whsec_${randomBytes(24).toString("base64")}` })
+    .where(eq(organizations.id, orgId));
 }
 
 async function refusals() {
   const db = await getDb();
-  return db.select().from(events).where(and(eq(events.orgId, orgId), eq(events.type, "refused"), eq(events.reason, "unsafe_crm_url")));
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.orgId, orgId), eq(events.type, "refused"), eq(events.reason, "unsafe_crm_url")));
 }
 
 describe("SSRF through the CRM webhook URL", () => {
@@ -67,14 +76,17 @@ describe("SSRF through the CRM webhook URL", () => {
     const before = (await refusals()).length;
     expect(await saveCrmUrl({ orgId, url: `http://127.0.0.1:${port}/admin/debug` })).toEqual({ ok: false, error: "Use an https:// address on the public internet." });
     // A public-looking name whose DNS answers loopback is refused too.
-    expect(await saveCrmUrl({ orgId, url: "https://crm.mallory.example/hook", resolve: rebindingDns })).toEqual({ ok: false, error: "Use an https:// address on the public internet." });
+    expect(await saveCrmUrl({ orgId, url: "https://crm.mallory.example/hook", resolve: rebindingDns })).toEqual({
+      ok: false,
+      error: "Use an https:// address on the public internet.",
+    });
     const db = await getDb();
     const [org] = await db.select({ url: organizations.crmWebhookUrl }).from(organizations).where(eq(organizations.id, orgId));
     expect(org?.url).toBeNull();
     expect((await refusals()).length).toBe(before + 2);
   });
 
-  it("\"Send a test event\" to http://127.0.0.1/admin/debug sends nothing and says why", async () => {
+  it('"Send a test event" to http://127.0.0.1/admin/debug sends nothing and says why', async () => {
     await storeUrlDirectly(`http://127.0.0.1:${port}/admin/debug`);
     const before = (await refusals()).length;
     const result = await sendCrmTestEvent({ orgId });
@@ -98,7 +110,13 @@ describe("SSRF through the CRM webhook URL", () => {
     await sweepCrmDeliveries({ resolve });
 
     const [row] = await db.select().from(crmDeliveries).where(eq(crmDeliveries.eventId, eventId));
-    expect(row).toMatchObject({ status: "dead", attempts: 1, lastStatusCode: null, lastError: "refused: private address: use an https:// address on the public internet", deliveredAt: null });
+    expect(row).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: "refused: private address: use an https:// address on the public internet",
+      deliveredAt: null,
+    });
     expect(hits).toBe(0);
     const everyRow = await db.select().from(crmDeliveries).where(eq(crmDeliveries.orgId, orgId));
     const stored = JSON.stringify(everyRow);

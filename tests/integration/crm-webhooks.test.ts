@@ -120,7 +120,15 @@ const allEvents: CrmEvent[] = [
     contact,
   }),
   replyReceivedEvent({
-    message: { id: randomUUID(), conversationId: randomUUID(), fromNumber: contact.phone, toNumber: "+13105550100", body: "Can I come in today?", sentAt: new Date(), createdAt: new Date() },
+    message: {
+      id: randomUUID(),
+      conversationId: randomUUID(),
+      fromNumber: contact.phone,
+      toNumber: "+13105550100",
+      body: "Can I come in today?",
+      sentAt: new Date(),
+      createdAt: new Date(),
+    },
     contact,
     keyword: null,
   }),
@@ -159,7 +167,10 @@ async function sweepAll(): Promise<number> {
 /** Makes a waiting retry due now instead of sleeping through its backoff. */
 async function makeDue(eventId: string) {
   const db = await getDb();
-  await db.update(crmDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(crmDeliveries.eventId, eventId));
+  await db
+    .update(crmDeliveries)
+    .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+    .where(eq(crmDeliveries.eventId, eventId));
 }
 
 describe("outgoing CRM webhooks", () => {
@@ -204,7 +215,11 @@ describe("outgoing CRM webhooks", () => {
     await sweepAll();
 
     const got = receiver.at(path);
-    expect(got.map((r) => [r.id, r.status])).toEqual([[eventId, 500], [eventId, 500], [eventId, 200]]);
+    expect(got.map((r) => [r.id, r.status])).toEqual([
+      [eventId, 500],
+      [eventId, 500],
+      [eventId, 200],
+    ]);
     expect(got.every((r) => r.verified)).toBe(true);
     const [row] = await rowsFor([eventId]);
     expect(row).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200 });
@@ -225,7 +240,10 @@ describe("outgoing CRM webhooks", () => {
 
     expect(await replayCrmDelivery({ orgId, deliveryId: dead!.id })).toBe(true);
     await sweepAll();
-    expect(receiver.at(path).map((r) => [r.id, r.status])).toEqual([[eventId, 410], [eventId, 200]]);
+    expect(receiver.at(path).map((r) => [r.id, r.status])).toEqual([
+      [eventId, 410],
+      [eventId, 200],
+    ]);
     expect((await rowsFor([eventId]))[0]).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200 });
   });
 
@@ -346,7 +364,10 @@ describe("CRM events of a missed call", () => {
     const queued = await queuedAbout(caller);
     expect(queued.has("contact.tagged")).toBe(false); // not a new lead
     expect(queued.get("call.missed")).toMatchObject({ contact: { phone: caller, name: "Rosa Client", kind: "client" } });
-    expect(queued.get("callback.created")).toMatchObject({ callback: { reason: "Existing client missed: call back" }, contact: { phone: caller, name: "Rosa Client", kind: "client" } });
+    expect(queued.get("callback.created")).toMatchObject({
+      callback: { reason: "Existing client missed: call back" },
+      contact: { phone: caller, name: "Rosa Client", kind: "client" },
+    });
   });
 
   it("a spa without a CRM URL queues nothing for a missed call", async () => {

@@ -90,7 +90,14 @@ describe("delivery reports in any order", () => {
     const first = await textedCaller();
     const second = await textedCaller();
     const secondId = new URL(second.sent.statusCallback ?? "").searchParams.get("m");
-    const params = messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: first.sent.sid, from: first.sent.from, to: first.sent.to, status: "undelivered", errorCode: 30003 });
+    const params = messageStatusPayload({
+      accountSid: h.standIn.accountSid,
+      messageSid: first.sent.sid,
+      from: first.sent.from,
+      to: first.sent.to,
+      status: "undelivered",
+      errorCode: 30003,
+    });
     expect((await h.post(`/api/webhooks/twilio/message-status?m=${secondId}`, params)).status).toBe(200);
     expect((await rowsForCaller(second.caller)).messages[0]).toMatchObject({ status: "queued", providerSid: second.sent.sid });
     expect((await rowsForCaller(first.caller)).messages[0]).toMatchObject({ status: "undelivered", providerSid: first.sent.sid });

@@ -108,7 +108,10 @@ describe("a scheduled follow-up is cancelled the moment the cancelling event hap
     const caller = await withScheduledFollowUp();
     const { followUp } = await followUpOf(caller);
     const db = await getDb();
-    const [other] = await db.insert(organizations).values({ name: "Other Spa", slug: `other-${Date.now().toString(36)}` }).returning();
+    const [other] = await db
+      .insert(organizations)
+      .values({ name: "Other Spa", slug: `other-${Date.now().toString(36)}` })
+      .returning();
     const stranger = { id: desk.id, orgId: other!.id, name: "Sam Stranger" };
     await expect(cancelScheduledByHand(stranger, followUp.id)).rejects.toMatchObject({ code: "conflict" });
     expect((await followUpOf(caller)).followUp.status).toBe("pending");
@@ -179,13 +182,23 @@ describe("waiting for opening", () => {
     const schedule = await scheduleOfDowntown();
     const closedCaller = uniqueCaller();
     await receiveSms({ sid: `SM${Date.now()}a`, from: closedCaller, to: DOWNTOWN, body: "Can I come in today?", mediaCount: 0 }, TUE_2000);
-    const [closedTask] = await (await getDb()).select().from(callbacks).where(eq(callbacks.contactId, (await rowsForCaller(closedCaller)).contact!.id));
+    const [closedTask] = await (
+      await getDb()
+    )
+      .select()
+      .from(callbacks)
+      .where(eq(callbacks.contactId, (await rowsForCaller(closedCaller)).contact!.id));
     expect(closedTask).toMatchObject({ openedWhileClosed: true, dueAt: WED_0900 });
     expect(slaState(closedTask!, schedule, TUE_2000)).toEqual({ kind: "waiting_for_opening", dueAt: WED_0900 });
 
     const openCaller = uniqueCaller();
     await receiveSms({ sid: `SM${Date.now()}b`, from: openCaller, to: DOWNTOWN, body: "Can I come in today?", mediaCount: 0 }, WED_1000);
-    const [openTask] = await (await getDb()).select().from(callbacks).where(eq(callbacks.contactId, (await rowsForCaller(openCaller)).contact!.id));
+    const [openTask] = await (
+      await getDb()
+    )
+      .select()
+      .from(callbacks)
+      .where(eq(callbacks.contactId, (await rowsForCaller(openCaller)).contact!.id));
     expect(openTask).toMatchObject({ openedWhileClosed: false, dueAt: WED_1000 });
     // (created_at is the database's clock; the SLA is read as if it were written at 10:00)
     expect(slaState({ ...openTask!, createdAt: WED_1000 }, schedule, new Date(WED_1000.getTime() + 5 * MIN))).toMatchObject({ kind: "on_time", leftMs: 10 * MIN });
@@ -198,7 +211,10 @@ describe("one owner for a conversation and its callbacks", () => {
     await claimCallback({ orgId, memberId: desk.id, memberName: desk.name, callbackId: task.id });
     const db = await getDb();
     expect((await getConversation({ orgId, conversationId: task.conversationId! }))?.assignee).toEqual({ id: desk.id, name: "Dana Desk" });
-    const [claimed] = await db.select().from(events).where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "conversation_claimed")));
+    const [claimed] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.conversationId, task.conversationId!), eq(events.type, "conversation_claimed")));
     expect(claimed?.detail).toMatchObject({ memberId: desk.id, memberName: "Dana Desk" });
   });
 
@@ -258,7 +274,10 @@ describe("counts are work left, not unread", () => {
 
     await sendReply({ orgId, memberId: desk.id, memberName: desk.name, conversationId, body: "Calling you now." });
     expect(await counts()).toMatchObject({ all: 1, needs_reply: 0, hot: 1, mine: 1 }); // the hot callback is not done yet
-    for (const task of await db.select().from(callbacks).where(and(eq(callbacks.contactId, contact!.id), ne(callbacks.status, "done")))) {
+    for (const task of await db
+      .select()
+      .from(callbacks)
+      .where(and(eq(callbacks.contactId, contact!.id), ne(callbacks.status, "done")))) {
       await completeCallback({ orgId, memberId: desk.id, callbackId: task.id, outcome: "reached" }); // called back
     }
     expect(await counts()).toMatchObject({ all: 0, needs_reply: 0, hot: 0 });
@@ -289,7 +308,14 @@ describe("the demo seed writes callbacks as the app would", () => {
     for (const cb of history.callbacks) {
       const location = locations.find((l) => l.id === cb.locationId)!;
       const schedule = scheduleOf(location);
-      const task = { priority: cb.priority!, status: cb.status!, dueAt: cb.dueAt, createdAt: cb.createdAt!, openedWhileClosed: cb.openedWhileClosed ?? false, snoozedUntil: cb.snoozedUntil ?? null };
+      const task = {
+        priority: cb.priority!,
+        status: cb.status!,
+        dueAt: cb.dueAt,
+        createdAt: cb.createdAt!,
+        openedWhileClosed: cb.openedWhileClosed ?? false,
+        snoozedUntil: cb.snoozedUntil ?? null,
+      };
       if (task.snoozedUntil) {
         // Snoozed by the desk: the status says so, the snooze is logged with its end, and it ends in the future.
         expect(task.status).toBe("snoozed");
@@ -318,13 +344,25 @@ describe("the timeline", () => {
     const existing = await db.select().from(callbacks).where(eq(callbacks.conversationId, conversationId));
     if (existing.length === 0) {
       await insertCallback({
-        orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId, reason: "Missed after hours: call back at opening", priority: "normal",
-        dueAt: new Date(Date.now() - 60 * MIN), createdAt: new Date(Date.now() - 60 * MIN),
+        orgId,
+        locationId: detail.location.id,
+        contactId: detail.contact.id,
+        conversationId,
+        reason: "Missed after hours: call back at opening",
+        priority: "normal",
+        dueAt: new Date(Date.now() - 60 * MIN),
+        createdAt: new Date(Date.now() - 60 * MIN),
       });
     } else {
-      await db.update(callbacks).set({ createdAt: new Date(Date.now() - 60 * MIN) }).where(eq(callbacks.conversationId, conversationId));
+      await db
+        .update(callbacks)
+        .set({ createdAt: new Date(Date.now() - 60 * MIN) })
+        .where(eq(callbacks.conversationId, conversationId));
     }
-    await db.update(messages).set({ createdAt: new Date(Date.now() - 61 * MIN) }).where(eq(messages.conversationId, conversationId));
+    await db
+      .update(messages)
+      .set({ createdAt: new Date(Date.now() - 61 * MIN) })
+      .where(eq(messages.conversationId, conversationId));
     await text(caller, "Can I come in today?"); // hot: the waiting callback is escalated and now quotes this reply
     const items = await getTimeline({ orgId, conversationId, contactId: detail.contact.id, locationId: detail.location.id });
     const reply = items.findIndex((i) => i.kind === "message" && i.message.direction === "inbound");

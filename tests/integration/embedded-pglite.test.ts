@@ -37,7 +37,10 @@ describe("embedded PGlite", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
     delete env.DATABASE_URL;
     const run = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["db/seed.ts"], { env, cwd: process.cwd() });
-    const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    const failure = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("in use by another process");
     expect(failure?.stderr).toContain(`pid ${process.pid}`);

@@ -56,7 +56,10 @@ export const ALL_KEYS = BOUNDARY_ROWS.map((r) => r.key);
 export async function seedExportSpa(name: string): Promise<Spa> {
   const db = await getDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const [org] = await db.insert(organizations).values({ name, slug: `export-${tag}` }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name, slug: `export-${tag}` })
+    .returning();
   const orgId = org!.id;
   const [la, ny] = await db
     .insert(locations)
@@ -72,7 +75,10 @@ export async function seedExportSpa(name: string): Promise<Spa> {
   let n = 0;
   for (const row of BOUNDARY_ROWS) {
     // One contact per row: a conversation is unique per location and contact.
-    const [contact] = await db.insert(contacts).values({ orgId, phone: uniqueCaller(), name: `${name} ${row.key}` }).returning();
+    const [contact] = await db
+      .insert(contacts)
+      .values({ orgId, phone: uniqueCaller(), name: `${name} ${row.key}` })
+      .returning();
     const contactId = row.key === "inTie1" ? nasty!.id : contact!.id;
     const locationId = place[row.place];
     const [call] = await db
@@ -100,7 +106,16 @@ export async function seedExportSpa(name: string): Promise<Spa> {
       .returning();
     const [callback] = await db
       .insert(callbacks)
-      .values({ orgId, locationId, contactId, conversationId: conversation!.id, callId: call!.id, reason: row.key === "inTie1" ? "@SUM(A1)" : "Call back", dueAt: ts(row.at), createdAt: ts(row.at) })
+      .values({
+        orgId,
+        locationId,
+        contactId,
+        conversationId: conversation!.id,
+        callId: call!.id,
+        reason: row.key === "inTie1" ? "@SUM(A1)" : "Call back",
+        dueAt: ts(row.at),
+        createdAt: ts(row.at),
+      })
       .returning();
     const [booking] = await db
       .insert(bookings)

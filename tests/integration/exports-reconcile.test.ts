@@ -86,7 +86,11 @@ describe("the exports reconcile with the dashboard", () => {
     // The spam flag, per call; times on the spa's clock (10 March 2026 is daylight time in Los Angeles).
     const spam = calls.rows.find((r) => r.is_spam === "true");
     expect(spam).toMatchObject({ started_at: "2026-03-10T13:00:00-07:00", disposition: "missed", missed_call: "false" });
-    expect(calls.rows.find((r) => r.recovered === "true")).toMatchObject({ started_at: "2026-03-10T11:00:00-07:00", ended_at: "2026-03-10T11:00:20-07:00", recovered_cents: "140000" });
+    expect(calls.rows.find((r) => r.recovered === "true")).toMatchObject({
+      started_at: "2026-03-10T11:00:00-07:00",
+      ended_at: "2026-03-10T11:00:20-07:00",
+      recovered_cents: "140000",
+    });
     expect(bookings.about[Object.keys(bookings.rows[0]!).indexOf("counts_in_bookings")]).toMatch(/No-shows and cancellations never count\.$/);
   });
 

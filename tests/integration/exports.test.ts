@@ -89,14 +89,31 @@ describe("CSV exports", () => {
     expect(rows.map((r) => r.id)).toEqual(inPageOrder(ours, "c", IN_SEPTEMBER));
     // Times are the location's local time with its offset: 18:00 UTC is 14:00 in New York, 11:00 in Los Angeles.
     const tie = rows.find((r) => r.id === ours.ids["c.inTie2"]);
-    expect(tie).toMatchObject({ location_name: "NY", from_number: "+12135550000", disposition: "missed", started_at: "2026-09-15T14:00:00-04:00", ended_at: "", has_voicemail: "true" });
-    expect(rows.find((r) => r.id === ours.ids["c.inTie1"])).toMatchObject({ started_at: "2026-09-15T11:00:00-07:00", is_spam: "false", rebound_did: "No decision recorded", missed_call: "true" });
+    expect(tie).toMatchObject({
+      location_name: "NY",
+      from_number: "+12135550000",
+      disposition: "missed",
+      started_at: "2026-09-15T14:00:00-04:00",
+      ended_at: "",
+      has_voicemail: "true",
+    });
+    expect(rows.find((r) => r.id === ours.ids["c.inTie1"])).toMatchObject({
+      started_at: "2026-09-15T11:00:00-07:00",
+      is_spam: "false",
+      rebound_did: "No decision recorded",
+      missed_call: "true",
+    });
     expect(rows.find((r) => r.id === ours.ids["c.inLaFirst"])).toMatchObject({ started_at: "2026-09-01T00:00:00-07:00", disposition: "answered", missed_call: "false" });
   });
 
   it("filters by location, and never shows another organization's rows", async () => {
     as(ours, "owner");
-    for (const [file, kind] of [["calls.csv", "c"], ["conversations.csv", "v"], ["callbacks.csv", "k"], ["bookings.csv", "b"]] as const) {
+    for (const [file, kind] of [
+      ["calls.csv", "c"],
+      ["conversations.csv", "v"],
+      ["callbacks.csv", "k"],
+      ["bookings.csv", "b"],
+    ] as const) {
       const { rows } = await table(file, `from=2026-09-01&to=2026-09-30&location=${ours.la}`);
       expect(rows.map((r) => r.id)).toEqual(inPageOrder(ours, kind, IN_SEPTEMBER_LA));
       expect((await table(file, `from=2026-09-01&to=2026-09-30&location=${other.la}`)).rows).toEqual([]);

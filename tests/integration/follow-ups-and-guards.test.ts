@@ -33,13 +33,16 @@ async function withQuietWindow(window: { fromNow: number; toNow: number }, work:
   } finally {
     await db.update(locations).set({ quietStartMinute: downtown!.quietStartMinute, quietEndMinute: downtown!.quietEndMinute }).where(eq(locations.id, downtown!.id));
   }
-  return new Date(Date.now() + (window.toNow * 60_000));
+  return new Date(Date.now() + window.toNow * 60_000);
 }
 
 /** Makes the follow-up due now, as if its 20 hours had passed, and runs the sweeper. */
 async function followUpFallsDue(messageId: string): Promise<void> {
   const db = await getDb();
-  await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, messageId));
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+    .where(eq(outbox.messageId, messageId));
   await dispatchText(messageId);
 }
 
@@ -133,9 +136,17 @@ describe("landlines", () => {
     const caller = uniqueCaller();
     await missedCall(caller);
     const sent = h.standIn.messages.find((m) => m.to === caller)!;
-    await h.post("/api/webhooks/twilio/message-status", messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sent.sid, from: DOWNTOWN, to: caller, status: "undelivered", errorCode: 30006 }));
+    await h.post(
+      "/api/webhooks/twilio/message-status",
+      messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sent.sid, from: DOWNTOWN, to: caller, status: "undelivered", errorCode: 30006 }),
+    );
     const rows = await rowsForCaller(caller);
-    const tasks = await (await getDb()).select().from(callbacks).where(and(eq(callbacks.contactId, rows.contact!.id), eq(callbacks.status, "open")));
+    const tasks = await (
+      await getDb()
+    )
+      .select()
+      .from(callbacks)
+      .where(and(eq(callbacks.contactId, rows.contact!.id), eq(callbacks.status, "open")));
     expect(tasks.map((t) => t.reason).join(" ")).toContain("Twilio 30006");
     const [message] = await (await getDb()).select().from(messages).where(eq(messages.providerSid, sent.sid));
     expect(message).toMatchObject({ status: "undelivered", errorCode: 30006 });

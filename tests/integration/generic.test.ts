@@ -172,8 +172,7 @@ describe("the curl example in docs/webhooks.md", () => {
       .replace("+13105550180", LINES.downtown)
       .replace("call_8f14e45fceea167a", callId)
       .replace("2026-05-12T17:00:00Z", new Date().toISOString());
-    const run = async () =>
-      (await promisify(execFile)("sh", ["-c", runnable], { env: { NODE_ENV: "test", PATH: process.env.PATH, GENERIC_WEBHOOK_SECRET: SECRET } })).stdout;
+    const run = async () => (await promisify(execFile)("sh", ["-c", runnable], { env: { NODE_ENV: "test", PATH: process.env.PATH, GENERIC_WEBHOOK_SECRET: SECRET } })).stdout;
 
     expect(JSON.parse(await run())).toEqual({ ok: true, result: "recorded" });
     await settle();

@@ -36,7 +36,10 @@ export function useProviderLines(provider: "openphone" | "aircall" | "generic"):
     const { phoneNumbers } = await import("@/db/schema");
     const { inArray } = await import("drizzle-orm");
     const db = await getDb();
-    const main = await db.select().from(phoneNumbers).where(inArray(phoneNumbers.e164, [DOWNTOWN, WESTSIDE]));
+    const main = await db
+      .select()
+      .from(phoneNumbers)
+      .where(inArray(phoneNumbers.e164, [DOWNTOWN, WESTSIDE]));
     const at = (e164: string) => main.find((n) => n.e164 === e164)!;
     await db.insert(phoneNumbers).values([
       { orgId: at(DOWNTOWN).orgId, locationId: at(DOWNTOWN).locationId, e164: lines.downtown, provider, label: `test ${provider}`, createdAt: new Date(Date.now() + 3600_000) },
@@ -53,7 +56,11 @@ let counter = 0;
 /** This test file's place among the integration and security test files (sorted): its own exchange. */
 function fileBlock(): number {
   if (callerBlock !== undefined) return callerBlock;
-  const files = CALLER_FILES.flatMap((dir) => readdirSync(path.resolve(dir)).filter((name) => name.endsWith(".test.ts")).map((name) => `${dir}/${name}`)).sort();
+  const files = CALLER_FILES.flatMap((dir) =>
+    readdirSync(path.resolve(dir))
+      .filter((name) => name.endsWith(".test.ts"))
+      .map((name) => `${dir}/${name}`),
+  ).sort();
   const testPath = expect.getState().testPath ?? "";
   const index = files.indexOf(path.relative(process.cwd(), testPath).split(path.sep).join("/"));
   if (index < 0 || index > 99) throw new Error(`uniqueCaller(): ${testPath} is not one of the first 100 test files in ${CALLER_FILES.join(" and ")}`);

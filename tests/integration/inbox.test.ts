@@ -51,7 +51,11 @@ async function conversationOf(caller: string): Promise<string> {
 /** Callers of one test share a made-up surname, so a name search isolates them in the shared database. */
 async function nameCallers(token: string, callers: string[]): Promise<void> {
   const db = await getDb();
-  for (const [i, phone] of callers.entries()) await db.update(contacts).set({ name: `Caller${i} ${token}` }).where(eq(contacts.phone, phone));
+  for (const [i, phone] of callers.entries())
+    await db
+      .update(contacts)
+      .set({ name: `Caller${i} ${token}` })
+      .where(eq(contacts.phone, phone));
 }
 
 /** Letters only: digits in a search make it a phone search. */
@@ -162,7 +166,10 @@ describe("claim, assign and work-left counts", () => {
 
   it("nobody outside the organization can be assigned, and another spa cannot touch the conversation", async () => {
     const db = await getDb();
-    const [other] = await db.insert(organizations).values({ name: "Other Spa", slug: `other-${token().toLowerCase()}` }).returning();
+    const [other] = await db
+      .insert(organizations)
+      .values({ name: "Other Spa", slug: `other-${token().toLowerCase()}` })
+      .returning();
     const [stranger] = await db
       .insert(members)
       .values({ orgId: other!.id, email: `${token()}@other.test`, name: "Sam Stranger", role: "coordinator", passwordHash: "x" })
@@ -209,7 +216,9 @@ describe("notes and the timeline", () => {
     await tick();
     await db.update(callbacks).set({ status: "done", outcome: "booked", completedAt: new Date() }).where(eq(callbacks.id, task!.id));
     await tick();
-    await db.insert(bookings).values({ orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId: id, treatment: "Botox", valueCents: 42_000, source: "inbox" });
+    await db
+      .insert(bookings)
+      .values({ orgId, locationId: detail.location.id, contactId: detail.contact.id, conversationId: id, treatment: "Botox", valueCents: 42_000, source: "inbox" });
     await tick();
     await addNote(desk, id, "Booked for Friday.");
 
@@ -236,7 +245,10 @@ describe("quick replies", () => {
     const db = await getDb();
     const demo = await listQuickReplies({ orgId });
     for (const q of DEMO_QUICK_REPLIES) expect(demo.map((r) => r.title)).toContain(q.title);
-    const [other] = await db.insert(organizations).values({ name: "Another Spa", slug: `another-${token().toLowerCase()}` }).returning();
+    const [other] = await db
+      .insert(organizations)
+      .values({ name: "Another Spa", slug: `another-${token().toLowerCase()}` })
+      .returning();
     const added = await insertQuickReply({ orgId: other!.id, title: "Hours", body: "We're open 9 to 7." });
     expect(await listQuickReplies({ orgId: other!.id })).toEqual([added]);
     expect((await listQuickReplies({ orgId })).map((r) => r.id)).not.toContain(added!.id);

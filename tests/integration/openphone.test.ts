@@ -170,7 +170,9 @@ describe("bad input", () => {
 
   it("a request with no signature headers is 401", async () => {
     const caller = uniqueCaller();
-    const response = await deliver(new Request(URL, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(callMissedPayload({ from: caller, to: LINES.westside })) }));
+    const response = await deliver(
+      new Request(URL, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(callMissedPayload({ from: caller, to: LINES.westside })) }),
+    );
     expect(response.status).toBe(401);
     expect((await rowsForCaller(caller)).contact).toBeNull();
   });
@@ -214,7 +216,9 @@ describe("bad input", () => {
     expect(await callsWithSid(callId)).toHaveLength(0);
     const { getDb } = await import("@/db/client");
     const { events } = await import("@/db/schema");
-    const logged = await (await getDb())
+    const logged = await (
+      await getDb()
+    )
       .select()
       .from(events)
       .where(and(eq(events.type, "unknown_number"), sql`${events.detail}->>'externalId' = ${callId}`));

@@ -68,7 +68,10 @@ describe("sending through the outbox", () => {
     const { messages } = await rowsForCaller(caller);
     // Simulate a crash after Twilio accepted the send: the claim is left in flight and expires.
     const db = await getDb();
-    await db.update(outbox).set({ status: "in_flight", lockedUntil: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, messages[0]!.id));
+    await db
+      .update(outbox)
+      .set({ status: "in_flight", lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(outbox.messageId, messages[0]!.id));
     await sweepUntilSettled(messages[0]!.id);
     expect(h.standIn.messages.filter((m) => m.to === caller)).toHaveLength(1);
     expect((await rowsForCaller(caller)).events.map((e) => e.type)).toContain("text_reconciled");
@@ -166,7 +169,10 @@ describe("replies, voicemail and delivery reports", () => {
     await missedCall(caller);
     const sent = h.standIn.messages[0]!;
     const report = (status: string, errorCode?: number) =>
-      h.post("/api/webhooks/twilio/message-status", messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sent.sid, from: DOWNTOWN, to: caller, status, errorCode }));
+      h.post(
+        "/api/webhooks/twilio/message-status",
+        messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sent.sid, from: DOWNTOWN, to: caller, status, errorCode }),
+      );
     expect((await report("delivered")).status).toBe(200);
     expect((await report("sent")).status).toBe(200);
     expect((await report("delivered")).status).toBe(200);
@@ -175,14 +181,20 @@ describe("replies, voicemail and delivery reports", () => {
     const landline = uniqueCaller();
     await missedCall(landline);
     const second = h.standIn.messages.find((m) => m.to === landline)!;
-    await h.post("/api/webhooks/twilio/message-status", messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: second.sid, from: DOWNTOWN, to: landline, status: "undelivered", errorCode: 30006 }));
+    await h.post(
+      "/api/webhooks/twilio/message-status",
+      messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: second.sid, from: DOWNTOWN, to: landline, status: "undelivered", errorCode: 30006 }),
+    );
     const rows = await rowsForCaller(landline);
     expect(rows.messages[0]).toMatchObject({ status: "undelivered", errorCode: 30006 });
     expect(rows.contact?.lineType).toBe("landline");
   });
 
   it("a status report for a message Rebound never sent changes nothing", async () => {
-    const response = await h.post("/api/webhooks/twilio/message-status", messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sid("SM"), from: DOWNTOWN, to: "+13105550111", status: "delivered" }));
+    const response = await h.post(
+      "/api/webhooks/twilio/message-status",
+      messageStatusPayload({ accountSid: h.standIn.accountSid, messageSid: sid("SM"), from: DOWNTOWN, to: "+13105550111", status: "delivered" }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: "unknown" });
   });

@@ -39,7 +39,10 @@ async function signInAs(member: { id: string } | null): Promise<void> {
 }
 
 async function addReply(orgId: string, title: string): Promise<string> {
-  const [row] = await db.insert(quickReplies).values({ orgId, title, body: `${title}: the answer.` }).returning();
+  const [row] = await db
+    .insert(quickReplies)
+    .values({ orgId, title, body: `${title}: the answer.` })
+    .returning();
   return row!.id;
 }
 
@@ -120,6 +123,13 @@ describe("deleting a shared quick reply", () => {
     await db.insert(quickReplies).values(Array.from({ length: MAX_QUICK_REPLIES }, (_, i) => ({ orgId: full.orgId, title: `Reply ${i}`, body: "Text" })));
     await signInAs(full.coordinator);
     expect(await restoreQuickReplyAction({}, form(gone))).toEqual({ message: `You already have ${MAX_QUICK_REPLIES} quick replies. Delete one first.` });
-    expect((await db.select().from(quickReplies).where(and(eq(quickReplies.id, gone))))[0]?.deletedAt).toBeInstanceOf(Date);
+    expect(
+      (
+        await db
+          .select()
+          .from(quickReplies)
+          .where(and(eq(quickReplies.id, gone)))
+      )[0]?.deletedAt,
+    ).toBeInstanceOf(Date);
   });
 });

@@ -132,7 +132,9 @@ describe("routing by intent", () => {
     await reply(caller, "I need to reschedule my appointment on Friday");
     const rows = await rowsForCaller(caller);
     expect(rows.contact?.kind).toBe("client");
-    expect(await callbacksFor(rows.contact!.id)).toMatchObject([{ priority: "normal", assigneeId: null, reason: "Wants to reschedule: “I need to reschedule my appointment on Friday”" }]);
+    expect(await callbacksFor(rows.contact!.id)).toMatchObject([
+      { priority: "normal", assigneeId: null, reason: "Wants to reschedule: “I need to reschedule my appointment on Friday”" },
+    ]);
   });
 
   it("STOP is a carrier keyword, not a reply to route", async () => {

@@ -149,7 +149,9 @@ describe("the rollup kept up by triggers equals a recount of the raw records", (
     expect(afterCall.missedCalls).toBe(before.missedCalls + 1);
     expect(afterCall.textedCalls).toBe(before.textedCalls + 1);
 
-    expect((await h.post("/api/webhooks/twilio/sms", inboundSmsPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN, body: "Do you have time Friday?" }))).status).toBe(200);
+    expect(
+      (await h.post("/api/webhooks/twilio/sms", inboundSmsPayload({ accountSid: h.standIn.accountSid, from: caller, to: DOWNTOWN, body: "Do you have time Friday?" }))).status,
+    ).toBe(200);
     await h.settle();
     const afterReply = await expectRollupEqualsRecount();
     expect(afterReply.reEngaged).toBe(before.reEngaged + 1);

@@ -16,7 +16,12 @@ export async function rowsForCaller(phone: string) {
   // Scheduled follow-ups are reported apart, so `messages` reads as the conversation does today.
   const isFollowUp = (m: (typeof messageRows)[number]) => m.templateSituation === "follow_up";
   const current = messageRows.filter((m) => !isFollowUp(m));
-  const outboxRows = current.length ? await db.select().from(outbox).where(and(eq(outbox.messageId, current[0]!.id))) : [];
+  const outboxRows = current.length
+    ? await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.messageId, current[0]!.id)))
+    : [];
   return {
     contact,
     calls: callRows,

@@ -55,13 +55,18 @@ afterAll(async () => {
 describe("a webhook whose write fails", () => {
   it("answers 500 so the provider retries, and logs the failed query without its parameters", async () => {
     const voicemailToken = "vm-access-token-DO-NOT-LOG-5b2f90";
-    const event = genericEvent({ from: uniqueCaller(), to: DEMO_NUMBER_BY_PROVIDER.generic, type: "call.voicemail", voicemailUrl: `https://pbx.example.com/rec/1.mp3?token=${voicemailToken}` });
+    const event = genericEvent({
+      from: uniqueCaller(),
+      to: DEMO_NUMBER_BY_PROVIDER.generic,
+      type: "call.voicemail",
+      voicemailUrl: `https://pbx.example.com/rec/1.mp3?token=${voicemailToken}`,
+    });
     const response = await h.postJson(signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body: event, secret: GENERIC_SECRET }), "generic");
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal", message: "Something went wrong; the request can be retried." });
 
     const log = logged.join("\n");
-    expect(log).toContain("[generic] unexpected error: Failed query (parameters withheld): insert into \"calls\"");
+    expect(log).toContain('[generic] unexpected error: Failed query (parameters withheld): insert into "calls"');
     expect(log).toContain("PostgresError P0001: refused by the test");
     for (const secret of [voicemailToken, GENERIC_SECRET, process.env.AUTH_SECRET!, h.standIn.authToken]) expect(log).not.toContain(secret);
   });

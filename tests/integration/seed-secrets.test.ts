@@ -28,9 +28,7 @@ describe("the demo seed", () => {
     expect(first).toMatchObject({ created: true, generatedSecrets: ["openphone"] });
     const orgId = first.orgId;
     const numbers = await handle.db.select({ e164: phoneNumbers.e164, provider: phoneNumbers.provider }).from(phoneNumbers).where(eq(phoneNumbers.orgId, orgId));
-    expect(numbers).toEqual(
-      expect.arrayContaining(Object.entries(DEMO_NUMBER_BY_PROVIDER).map(([provider, e164]) => ({ e164, provider }))),
-    );
+    expect(numbers).toEqual(expect.arrayContaining(Object.entries(DEMO_NUMBER_BY_PROVIDER).map(([provider, e164]) => ({ e164, provider }))));
     expect(numbers).toHaveLength(5);
     const secrets = (await getOrgSecrets({ orgId }, handle.db))!;
     expect(secrets.aircall).toEqual({ current: "seeded-aircall-token-1234", previous: null, previousUntil: null });

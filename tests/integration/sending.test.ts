@@ -40,13 +40,19 @@ type Spa = { orgId: string; memberId: string; locationId: string; number: string
 /** An organization made the way anyone makes one: the real signup, then hours, booking link and a number added in settings. */
 async function signUpSpa(name: string): Promise<Spa> {
   const db = await getDb();
-  const signedUp = await signUpOrganization({ spaName: name, name: `${name} owner`, email: `owner-${randomUUID()}@example.test`, password: "correct horse battery" }, { ip: "198.51.100.213" });
+  const signedUp = await signUpOrganization(
+    { spaName: name, name: `${name} owner`, email: `owner-${randomUUID()}@example.test`, password: "correct horse battery" },
+    { ip: "198.51.100.213" },
+  );
   if (!signedUp.ok) throw new Error(signedUp.message);
   const [location] = await db.select({ id: locations.id }).from(locations).where(eq(locations.orgId, signedUp.orgId));
   // Without opening hours and a booking link a new spa texts nobody (issue 13): set them as an owner does.
   const scope = { orgId: signedUp.orgId, locationId: location!.id };
   await replaceLocationHours({ ...scope, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) });
-  await db.update(locations).set({ bookingUrl: `https://book.${randomUUID().slice(0, 8)}.example/` }).where(eq(locations.id, location!.id));
+  await db
+    .update(locations)
+    .set({ bookingUrl: `https://book.${randomUUID().slice(0, 8)}.example/` })
+    .where(eq(locations.id, location!.id));
   const number = uniqueCaller();
   const added = await addLocationNumber({ orgId: signedUp.orgId, locationId: location!.id, e164: number, provider: "twilio", label: "Main line" });
   expect(added).toEqual({ ok: true });
@@ -64,19 +70,34 @@ async function textIn(to: string, from: string, body: string): Promise<void> {
 }
 
 async function contactOf(orgId: string, phone: string) {
-  const [contact] = await (await getDb()).select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
+  const [contact] = await (
+    await getDb()
+  )
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
   return contact!;
 }
 
 async function textsTo(orgId: string, phone: string) {
   const contact = await contactOf(orgId, phone);
-  const rows = await (await getDb()).select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound"))).orderBy(messages.createdAt);
+  const rows = await (
+    await getDb()
+  )
+    .select()
+    .from(messages)
+    .where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound")))
+    .orderBy(messages.createdAt);
   // The text-back first; a follow-up queued in the same transaction (due the next day) last.
   return [...rows.filter((m) => m.templateSituation !== "follow_up"), ...rows.filter((m) => m.templateSituation === "follow_up")];
 }
 
 async function eventsOf(orgId: string, type: EventType): Promise<Event[]> {
-  return (await getDb()).select().from(events).where(and(eq(events.orgId, orgId), eq(events.type, type))).orderBy(events.id);
+  return (await getDb())
+    .select()
+    .from(events)
+    .where(and(eq(events.orgId, orgId), eq(events.type, type)))
+    .orderBy(events.id);
 }
 
 /** Texts the organization "already sent" (as its history would hold them), to fill a cap or a minute. */
@@ -124,7 +145,9 @@ describe("manual texts go only to people who called or texted the organization f
     const { contact } = await upsertContact({ orgId: attacker.orgId, phone: stranger });
     const conversation = await touchConversation({ orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "link_clicked", at: new Date() });
 
-    const error = await refusal(sendReply({ orgId: attacker.orgId, memberId: attacker.memberId, conversationId: conversation.id, body: "Your account is locked: https://evil.example" }));
+    const error = await refusal(
+      sendReply({ orgId: attacker.orgId, memberId: attacker.memberId, conversationId: conversation.id, body: "Your account is locked: https://evil.example" }),
+    );
     expect(error.message).toBe("You can only text people who called or texted you first. Call this person instead.");
     expect(await db.select().from(messages).where(eq(messages.orgId, attacker.orgId))).toEqual([]);
     const [refused] = await eventsOf(attacker.orgId, "refused");
@@ -140,7 +163,18 @@ describe("manual texts go only to people who called or texted the organization f
     const db = await getDb();
     const { contact } = await upsertContact({ orgId: attacker.orgId, phone: uniqueCaller() });
     const conversation = await touchConversation({ orgId: attacker.orgId, locationId: attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() });
-    const messageId = await db.transaction((tx) => queueText(tx, { orgId: attacker.orgId, conversationId: conversation.id, contactId: contact.id, fromNumber: attacker.number, toNumber: contact.phone, body: "hi", automated: false, authorId: attacker.memberId }));
+    const messageId = await db.transaction((tx) =>
+      queueText(tx, {
+        orgId: attacker.orgId,
+        conversationId: conversation.id,
+        contactId: contact.id,
+        fromNumber: attacker.number,
+        toNumber: contact.phone,
+        body: "hi",
+        automated: false,
+        authorId: attacker.memberId,
+      }),
+    );
     await dispatchText(messageId);
     const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
     expect(message).toMatchObject({ status: "canceled", errorMessage: "Not sent: Rebound only texts people who called or texted you first." });
@@ -152,7 +186,12 @@ describe("manual texts go only to people who called or texted the organization f
     const spa = await signUpSpa("Answering Spa");
     const caller = uniqueCaller();
     await textIn(spa.number, caller, "Do you have openings Friday?");
-    const [conversation] = await (await getDb()).select().from(conversations).where(eq(conversations.contactId, (await contactOf(spa.orgId, caller)).id));
+    const [conversation] = await (
+      await getDb()
+    )
+      .select()
+      .from(conversations)
+      .where(eq(conversations.contactId, (await contactOf(spa.orgId, caller)).id));
     const messageId = await sendReply({ orgId: spa.orgId, memberId: spa.memberId, conversationId: conversation!.id, body: "Yes, 3 pm works." });
     await dispatchText(messageId);
     expect(h.standIn.messages.map((m) => [m.from, m.to, m.body])).toEqual([[spa.number, caller, "Yes, 3 pm works."]]);
@@ -165,7 +204,10 @@ describe("texts go only to countries the organization enabled", () => {
     const caller = "+18095550142";
     await missedCall(spa.number, caller);
     const [text] = await textsTo(spa.orgId, caller);
-    expect(text).toMatchObject({ status: "canceled", errorMessage: "Not sent: texts to this person's country are not turned on. An owner can turn it on in Settings → Organization." });
+    expect(text).toMatchObject({
+      status: "canceled",
+      errorMessage: "Not sent: texts to this person's country are not turned on. An owner can turn it on in Settings → Organization.",
+    });
     const [canceled] = await eventsOf(spa.orgId, "text_canceled");
     expect(canceled?.reason).toBe("country_not_enabled");
     expect(eventText(canceled!)).toContain("texts to this person's country are not turned on");
@@ -183,7 +225,12 @@ describe("texts go only to countries the organization enabled", () => {
     const spa = await signUpSpa("Border Spa");
     await missedCall(spa.number, "+14165550142");
     expect(h.standIn.messages.map((m) => m.to)).toEqual(["+14165550142"]);
-    await (await getDb()).update(organizations).set({ enabledCountries: ["US"] }).where(eq(organizations.id, spa.orgId));
+    await (
+      await getDb()
+    )
+      .update(organizations)
+      .set({ enabledCountries: ["US"] })
+      .where(eq(organizations.id, spa.orgId));
     h.standIn.reset();
     await missedCall(spa.number, "+16045550142");
     expect((await textsTo(spa.orgId, "+16045550142"))[0]?.status).toBe("canceled");
@@ -222,7 +269,12 @@ describe("daily caps and the per-number rate (REBOUND_* limits: 3 automatic, 2 t
     await alreadySent(spa, { count: 2, automated: false, secondsAgo: 600 });
     const caller = uniqueCaller();
     await textIn(spa.number, caller, "Hi, are you open Sunday?");
-    const [conversation] = await (await getDb()).select().from(conversations).where(eq(conversations.contactId, (await contactOf(spa.orgId, caller)).id));
+    const [conversation] = await (
+      await getDb()
+    )
+      .select()
+      .from(conversations)
+      .where(eq(conversations.contactId, (await contactOf(spa.orgId, caller)).id));
     const error = await refusal(sendReply({ orgId: spa.orgId, memberId: spa.memberId, conversationId: conversation!.id, body: "We are!" }));
     expect(error.message).toBe("Your organization has sent its most manual texts for today. Call this person instead, or try again tomorrow.");
     expect((await eventsOf(spa.orgId, "refused")).map((e) => e.reason)).toEqual(["daily_cap_reached"]);
@@ -246,7 +298,10 @@ describe("daily caps and the per-number rate (REBOUND_* limits: 3 automatic, 2 t
     expect(entry!.nextAttemptAt.getTime()).toBeLessThan(Date.now() + 61_000);
 
     // Due again while the minute is still full: it waits again, without a second log line.
-    await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.id, entry!.id));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.id, entry!.id));
     await dispatchText(text!.id);
     const waits = (await eventsOf(spa.orgId, "text_rescheduled")).filter((e) => e.messageId === text!.id);
     expect(waits.map((e) => e.reason)).toEqual(["number_rate_limited"]);
@@ -254,8 +309,14 @@ describe("daily caps and the per-number rate (REBOUND_* limits: 3 automatic, 2 t
     expect(h.standIn.messages).toEqual([]);
 
     // The minute moves on (the earlier sends age out): the text goes, once.
-    await db.update(messages).set({ sentAt: new Date(Date.now() - 120_000) }).where(and(eq(messages.orgId, spa.orgId), eq(messages.body, "Earlier text")));
-    await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.id, entry!.id));
+    await db
+      .update(messages)
+      .set({ sentAt: new Date(Date.now() - 120_000) })
+      .where(and(eq(messages.orgId, spa.orgId), eq(messages.body, "Earlier text")));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.id, entry!.id));
     await dispatchText(text!.id);
     expect(h.standIn.messages.map((m) => [m.from, m.to])).toEqual([[spa.number, caller]]);
   });
@@ -284,7 +345,10 @@ describe("numbers change hands: a text goes only from a number the organization 
     // Another organization claims the number; the follow-up's hour comes: nothing goes out.
     const claimer = await signUpSpa("Claimer Spa");
     expect(await addLocationNumber({ orgId: claimer.orgId, locationId: claimer.locationId, e164: spa.number, provider: "twilio", label: "Main line" })).toEqual({ ok: true });
-    await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, followUp!.id));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.messageId, followUp!.id));
     await dispatchText(followUp!.id);
     expect(h.standIn.messages).toEqual([]);
   });
@@ -298,7 +362,18 @@ describe("numbers change hands: a text goes only from a number the organization 
     const contact = await contactOf(spa.orgId, caller);
     const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
     // Queued from the other spa's number (as a text queued before a number moved would be).
-    const messageId = await db.transaction((tx) => queueText(tx, { orgId: spa.orgId, conversationId: conversation!.id, contactId: contact.id, fromNumber: other.number, toNumber: caller, body: "From a number we gave up", automated: false, authorId: spa.memberId }));
+    const messageId = await db.transaction((tx) =>
+      queueText(tx, {
+        orgId: spa.orgId,
+        conversationId: conversation!.id,
+        contactId: contact.id,
+        fromNumber: other.number,
+        toNumber: caller,
+        body: "From a number we gave up",
+        automated: false,
+        authorId: spa.memberId,
+      }),
+    );
     await dispatchText(messageId);
     const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
     expect(message?.status).toBe("canceled");

@@ -116,28 +116,61 @@ async function loadActions(): Promise<Action[]> {
 
 /** A spa with one row of everything an action can name. */
 async function seedSpa(db: Db, slug: string, area: string) {
-  const [org] = await db.insert(organizations).values({ name: `${slug} spa`, slug }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name: `${slug} spa`, slug })
+    .returning();
   const orgId = org!.id;
   const [owner, coordinator, other] = await db
     .insert(members)
-    .values(["owner", "coordinator", "coordinator"].map((role, i) => ({ orgId, email: `${slug}-${i}@matrix.test`, name: `${slug} ${role} ${i}`, role: role as "owner" | "coordinator", passwordHash: "x" })))
+    .values(
+      ["owner", "coordinator", "coordinator"].map((role, i) => ({
+        orgId,
+        email: `${slug}-${i}@matrix.test`,
+        name: `${slug} ${role} ${i}`,
+        role: role as "owner" | "coordinator",
+        passwordHash: "x",
+      })),
+    )
     .returning();
-  const [location] = await db.insert(locations).values({ orgId, name: `${slug} downtown`, timezone: "America/Los_Angeles", bookingUrl: "https://book.example/x" }).returning();
+  const [location] = await db
+    .insert(locations)
+    .values({ orgId, name: `${slug} downtown`, timezone: "America/Los_Angeles", bookingUrl: "https://book.example/x" })
+    .returning();
   const locationId = location!.id;
-  const [number] = await db.insert(phoneNumbers).values({ orgId, locationId, e164: `+1${area}5550100`, provider: "twilio" }).returning();
+  const [number] = await db
+    .insert(phoneNumbers)
+    .values({ orgId, locationId, e164: `+1${area}5550100`, provider: "twilio" })
+    .returning();
   const [closure] = await db.insert(locationClosures).values({ locationId, day: "2027-12-25", name: "Christmas" }).returning();
-  const [contact] = await db.insert(contacts).values({ orgId, phone: `+1${area}5550111`, name: "Caller" }).returning();
+  const [contact] = await db
+    .insert(contacts)
+    .values({ orgId, phone: `+1${area}5550111`, name: "Caller" })
+    .returning();
   const contactId = contact!.id;
   const [conversation] = await db
     .insert(conversations)
     .values({ orgId, locationId, contactId, lastActivityKind: "reply", lastActivityAt: new Date(), lastMessagePreview: "hi", unreadCount: 1 })
     .returning();
   const conversationId = conversation!.id;
-  await db.insert(messages).values({ orgId, conversationId, contactId, direction: "inbound", fromNumber: `+1${area}5550111`, toNumber: `+1${area}5550100`, body: "hi", status: "received" });
+  await db
+    .insert(messages)
+    .values({ orgId, conversationId, contactId, direction: "inbound", fromNumber: `+1${area}5550111`, toNumber: `+1${area}5550100`, body: "hi", status: "received" });
   // A follow-up waiting for tomorrow: what "Cancel" on a scheduled text names.
   const [scheduled] = await db
     .insert(messages)
-    .values({ orgId, conversationId, contactId, direction: "outbound", fromNumber: `+1${area}5550100`, toNumber: `+1${area}5550111`, body: "Still interested?", status: "pending", automated: true, templateSituation: "follow_up" })
+    .values({
+      orgId,
+      conversationId,
+      contactId,
+      direction: "outbound",
+      fromNumber: `+1${area}5550100`,
+      toNumber: `+1${area}5550111`,
+      body: "Still interested?",
+      status: "pending",
+      automated: true,
+      templateSituation: "follow_up",
+    })
     .returning();
   await db.insert(outbox).values({ orgId, messageId: scheduled!.id, nextAttemptAt: new Date(Date.now() + 86_400_000) });
   const [callback] = await db.insert(callbacks).values({ orgId, locationId, contactId, conversationId, reason: "Missed call", dueAt: new Date() }).returning();
@@ -145,9 +178,18 @@ async function seedSpa(db: Db, slug: string, area: string) {
   const [quickReply] = await db.insert(quickReplies).values({ orgId, title: "Hours", body: "We open at 9." }).returning();
   // Deleted a moment ago, still within Undo: what restoreQuickReplyAction names.
   const [deletedQuickReply] = await db.insert(quickReplies).values({ orgId, title: "Parking", body: "Behind the building.", deletedAt: new Date() }).returning();
-  const [invitation] = await db.insert(invitations).values({ orgId, email: `${slug}-new@matrix.test`, role: "coordinator", tokenHash: `${slug}-invite`, expiresAt: new Date(Date.now() + 86_400_000) }).returning();
-  const [token] = await db.insert(apiTokens).values({ orgId, name: "Reports", tokenHash: `${slug}-token`, prefix: `rb_${slug}` }).returning();
-  const [delivery] = await db.insert(crmDeliveries).values({ orgId, eventId: `${slug}-event`, eventType: "call.missed", payload: {} }).returning();
+  const [invitation] = await db
+    .insert(invitations)
+    .values({ orgId, email: `${slug}-new@matrix.test`, role: "coordinator", tokenHash: `${slug}-invite`, expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning();
+  const [token] = await db
+    .insert(apiTokens)
+    .values({ orgId, name: "Reports", tokenHash: `${slug}-token`, prefix: `rb_${slug}` })
+    .returning();
+  const [delivery] = await db
+    .insert(crmDeliveries)
+    .values({ orgId, eventId: `${slug}-event`, eventType: "call.missed", payload: {} })
+    .returning();
   return {
     orgId,
     owner: owner!,

@@ -33,7 +33,10 @@ type Spa = { orgId: string; locationIds: string[] };
 
 async function createSpa(name: string, locationNames: string[]): Promise<Spa> {
   const db = await getDb();
-  const [org] = await db.insert(organizations).values({ name, slug: `spa-${randomUUID()}` }).returning({ id: organizations.id });
+  const [org] = await db
+    .insert(organizations)
+    .values({ name, slug: `spa-${randomUUID()}` })
+    .returning({ id: organizations.id });
   const rows = await db
     .insert(locations)
     .values(locationNames.map((n) => ({ orgId: org!.id, name: n, timezone: "America/Chicago", bookingUrl: `https://book.example/${n.toLowerCase()}` })))
@@ -56,8 +59,18 @@ const foreign = () => ({ orgId: theirs.orgId, locationId: theirs.locationIds[0]!
 describe("organization settings", () => {
   it("saves name, attribution window and revenue visibility for this organization only", async () => {
     expect(await updateOrganizationSettings({ orgId: ours.orgId, values: { name: "Lumen Aesthetics", attributionWindowDays: 30, coordinatorsSeeRevenue: true } })).toBe(true);
-    expect(await getOrganizationSettings({ orgId: ours.orgId })).toEqual({ name: "Lumen Aesthetics", attributionWindowDays: 30, coordinatorsSeeRevenue: true, enabledCountries: ["US", "CA"] });
-    expect(await getOrganizationSettings({ orgId: theirs.orgId })).toEqual({ name: "Rival Spa", attributionWindowDays: 14, coordinatorsSeeRevenue: false, enabledCountries: ["US", "CA"] });
+    expect(await getOrganizationSettings({ orgId: ours.orgId })).toEqual({
+      name: "Lumen Aesthetics",
+      attributionWindowDays: 30,
+      coordinatorsSeeRevenue: true,
+      enabledCountries: ["US", "CA"],
+    });
+    expect(await getOrganizationSettings({ orgId: theirs.orgId })).toEqual({
+      name: "Rival Spa",
+      attributionWindowDays: 14,
+      coordinatorsSeeRevenue: false,
+      enabledCountries: ["US", "CA"],
+    });
   });
 });
 
@@ -107,7 +120,11 @@ describe("phone numbers", () => {
       owner: { kind: "location", locationId: own(1).locationId, locationName: "Anchor" },
     });
     // Another spa learns that the number is taken, never by whom.
-    expect(await addLocationNumber({ ...foreign(), e164: number, provider: "twilio", label: "Main line" })).toEqual({ ok: false, reason: "in_use", owner: { kind: "other_organization" } });
+    expect(await addLocationNumber({ ...foreign(), e164: number, provider: "twilio", label: "Main line" })).toEqual({
+      ok: false,
+      reason: "in_use",
+      owner: { kind: "other_organization" },
+    });
     expect((await listLocationNumbers(own(1))).map((n) => [n.e164, n.provider, n.label])).toEqual([[number, "openphone", "Front desk"]]);
   });
 
@@ -118,7 +135,10 @@ describe("phone numbers", () => {
   });
 
   it("cannot add to or remove from another organization's location", async () => {
-    expect(await addLocationNumber({ orgId: ours.orgId, locationId: foreign().locationId, e164: uniqueCaller(), provider: "twilio", label: "x" })).toEqual({ ok: false, reason: "location_not_found" });
+    expect(await addLocationNumber({ orgId: ours.orgId, locationId: foreign().locationId, e164: uniqueCaller(), provider: "twilio", label: "x" })).toEqual({
+      ok: false,
+      reason: "location_not_found",
+    });
     const number = uniqueCaller();
     await addLocationNumber({ ...foreign(), e164: number, provider: "twilio", label: "Main line" });
     const [theirNumber] = await listLocationNumbers(foreign());

@@ -62,7 +62,10 @@ describe("a location that is not set up (issue 13, item 1)", () => {
     const menu = await readBookingMenu({ orgId: spa.orgId, role: "owner" });
     expect(menu.items.map((i) => i.name)).toEqual([...TREATMENT_SUGGESTIONS]);
     expect(menu.items.every((i) => i.valueCents === null)).toBe(true);
-    expect((await readChecklist(spa.orgId))!.texting).toEqual({ held: true, text: expect.stringMatching(/^Automatic texts are held until opening hours and a booking link are set\./) });
+    expect((await readChecklist(spa.orgId))!.texting).toEqual({
+      held: true,
+      text: expect.stringMatching(/^Automatic texts are held until opening hours and a booking link are set\./),
+    });
   });
 
   it("records the call, texts nobody, opens a callback due now and says why in the timeline and the calls log", async () => {
@@ -167,8 +170,13 @@ describe("bookings (issue 13, items 8, 9 and 14)", () => {
 
   it("the timeline shows a booking's value only where revenue may be seen", async () => {
     const db = await getDb();
-    const [booking] = await db.select().from(bookings).where(and(eq(bookings.orgId, orgId), eq(bookings.treatment, "Botox"))).limit(1);
-    const render = (showValue: boolean) => renderToStaticMarkup(createElement(TimelineBooking, { booking: { ...booking!, valueCents: 123_400 }, timezone: "America/Los_Angeles", showValue }));
+    const [booking] = await db
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.orgId, orgId), eq(bookings.treatment, "Botox")))
+      .limit(1);
+    const render = (showValue: boolean) =>
+      renderToStaticMarkup(createElement(TimelineBooking, { booking: { ...booking!, valueCents: 123_400 }, timezone: "America/Los_Angeles", showValue }));
     expect(render(true)).toContain("$1,234");
     expect(render(false)).not.toContain("$");
     expect(render(false)).toContain("Botox");
@@ -176,7 +184,13 @@ describe("bookings (issue 13, items 8, 9 and 14)", () => {
 
   it("an owner's menu replaces the whole menu, in order, another spa's untouched", async () => {
     const spa = await newSpa();
-    await replaceTreatments({ orgId: spa.orgId, rows: [{ name: "Peel", defaultValueCents: 20_000 }, { name: "Consult", defaultValueCents: null }] });
+    await replaceTreatments({
+      orgId: spa.orgId,
+      rows: [
+        { name: "Peel", defaultValueCents: 20_000 },
+        { name: "Consult", defaultValueCents: null },
+      ],
+    });
     expect((await readBookingMenu({ orgId: spa.orgId, role: "owner" })).items).toEqual([
       { name: "Peel", valueCents: 20_000 },
       { name: "Consult", valueCents: null },

@@ -39,7 +39,12 @@ describe("sign-in rate limit", () => {
   it("10 failures for one email from one address refuse that address, right password or not, until the first is 15 minutes old", async () => {
     // desk@glow.test, failing once a minute from minute 1 to minute 10, all from one address.
     const ip = freshIp();
-    const results = await failTimes("desk@glow.test", MAX_FAILURES_PER_EMAIL_AND_ADDRESS, (i) => 1 + i, () => ip);
+    const results = await failTimes(
+      "desk@glow.test",
+      MAX_FAILURES_PER_EMAIL_AND_ADDRESS,
+      (i) => 1 + i,
+      () => ip,
+    );
     expect(results.slice(0, 9).every((r) => !r.ok && r.reason === "mismatch")).toBe(true);
     // The tenth failure already says how long to wait: the first failure (minute 1) ages out at minute 16.
     expect(results[9]).toEqual({ ok: false, reason: "rate_limited", retryAfterMinutes: 6 });
@@ -66,7 +71,12 @@ describe("sign-in rate limit", () => {
   it("refused attempts are not counted, so waiting out the window always works", async () => {
     const email = "nobody-refused@glow.test";
     const ip = freshIp();
-    await failTimes(email, MAX_FAILURES_PER_EMAIL_AND_ADDRESS, () => 20, () => ip);
+    await failTimes(
+      email,
+      MAX_FAILURES_PER_EMAIL_AND_ADDRESS,
+      () => 20,
+      () => ip,
+    );
     for (let i = 0; i < 5; i += 1) expect(await attempt(email, "guess", 21 + i, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
     const rows = await (await getDb()).select().from(signInAttempts).where(eq(signInAttempts.email, email));
     expect(rows).toHaveLength(MAX_FAILURES_PER_EMAIL_AND_ADDRESS);
@@ -76,15 +86,30 @@ describe("sign-in rate limit", () => {
   it("a success starts its own (email, address) count over, and no other", async () => {
     const a = "owner@glow.test";
     const ip = freshIp();
-    await failTimes(a, 9, () => 40, () => ip);
+    await failTimes(
+      a,
+      9,
+      () => 40,
+      () => ip,
+    );
     expect((await attempt(a, DEMO_PASSWORD, 41, ip)).ok).toBe(true);
-    const again = await failTimes(a, 9, () => 42, () => ip);
+    const again = await failTimes(
+      a,
+      9,
+      () => 42,
+      () => ip,
+    );
     expect(again.every((r) => !r.ok && r.reason === "mismatch")).toBe(true);
 
     // Another email that failed 10 times from that address stays refused however many times owner@ signs in there.
     const b = "someone-else@glow.test";
     const other = freshIp();
-    await failTimes(b, MAX_FAILURES_PER_EMAIL_AND_ADDRESS, () => 43, () => other);
+    await failTimes(
+      b,
+      MAX_FAILURES_PER_EMAIL_AND_ADDRESS,
+      () => 43,
+      () => other,
+    );
     expect((await attempt(a, DEMO_PASSWORD, 44, other)).ok).toBe(true);
     expect(await attempt(b, "guess", 44, other)).toMatchObject({ ok: false, reason: "rate_limited" });
   });
@@ -101,14 +126,24 @@ describe("sign-in rate limit", () => {
     const ip = freshIp();
     const results = await Promise.all(Array.from({ length: 25 }, () => attempt(email, "guess", 60, ip)));
     expect(results.every((r) => !r.ok)).toBe(true);
-    const checked = await (await getDb()).select().from(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
+    const checked = await (
+      await getDb()
+    )
+      .select()
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
     expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL_AND_ADDRESS);
     expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(25 - MAX_FAILURES_PER_EMAIL_AND_ADDRESS);
   });
 
   it("an unknown address is one bucket of its own, not a way around the limit", async () => {
     const email = "no-address@glow.test";
-    await failTimes(email, MAX_FAILURES_PER_EMAIL_AND_ADDRESS, () => 80, () => null);
+    await failTimes(
+      email,
+      MAX_FAILURES_PER_EMAIL_AND_ADDRESS,
+      () => 80,
+      () => null,
+    );
     expect(await attempt(email, "guess", 81, null)).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 });

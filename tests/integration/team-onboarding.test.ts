@@ -110,7 +110,10 @@ describe("the getting-started checklist", () => {
     expect(await done()).toEqual(["connect", "test_call"]);
 
     await db.insert(locationHours).values({ locationId: spa.location.id, weekday: 1, opensMinute: 540, closesMinute: 1080 });
-    await db.update(messageTemplates).set({ updatedAt: new Date(Date.now() + 1000) }).where(and(eq(messageTemplates.locationId, spa.location.id), eq(messageTemplates.situation, "open")));
+    await db
+      .update(messageTemplates)
+      .set({ updatedAt: new Date(Date.now() + 1000) })
+      .where(and(eq(messageTemplates.locationId, spa.location.id), eq(messageTemplates.situation, "open")));
     await db.update(locations).set({ bookingUrl: "https://book.lumen.example/" }).where(eq(locations.id, spa.location.id));
     await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `desk-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
     expect(await done()).toEqual(["hours", "booking", "connect", "templates", "invite", "test_call"]);
@@ -132,10 +135,16 @@ describe("invitations", () => {
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeCloseTo(7 * 24 * 3600 * 1000, -4);
 
     expect(await readInvitation(token)).toMatchObject({ state: "usable", orgName: "Lumen Aesthetics", email, role: "coordinator" });
-    const results = await Promise.all([acceptInvitation({ token, name: "Dee Desk", password: PASSWORD, ip: addr() }), acceptInvitation({ token, name: "Dee Twice", password: PASSWORD, ip: addr() })]);
+    const results = await Promise.all([
+      acceptInvitation({ token, name: "Dee Desk", password: PASSWORD, ip: addr() }),
+      acceptInvitation({ token, name: "Dee Twice", password: PASSWORD, ip: addr() }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: expect.stringMatching(/already been used/) });
-    const joined = await db.select().from(members).where(and(eq(members.orgId, spa.orgId), eq(members.email, email)));
+    const joined = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, spa.orgId), eq(members.email, email)));
     expect(joined).toHaveLength(1);
     expect(joined[0]!.role).toBe("coordinator");
     expect(await verifyPassword(PASSWORD, joined[0]!.passwordHash)).toBe(true);
@@ -151,12 +160,18 @@ describe("invitations", () => {
     };
     const withdrawn = await make();
     const db = await getDb();
-    const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, hashInviteToken(withdrawn)));
+    const [row] = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashInviteToken(withdrawn)));
     expect(await withdrawInvitation({ orgId: spa.orgId, invitationId: row!.id })).toBe(true);
     expect(await acceptInvitation({ token: withdrawn, name: "N", password: PASSWORD, ip: addr() })).toEqual({ ok: false, message: expect.stringMatching(/withdrawn/) });
 
     const expired = await make();
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.tokenHash, hashInviteToken(expired)));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.tokenHash, hashInviteToken(expired)));
     expect(await readInvitation(expired)).toMatchObject({ state: "expired", message: expect.stringMatching(/expired/) });
     expect((await acceptInvitation({ token: expired, name: "N", password: PASSWORD, ip: addr() })).ok).toBe(false);
 
@@ -169,7 +184,12 @@ describe("invitations", () => {
     const other = await newSpa();
     const created = await createInvitation({ orgId: spa.orgId, invitedById: spa.memberId, email: `y-${randomBytes(3).toString("hex")}@spa.test`, role: "coordinator" });
     if (!created.ok) throw new Error(created.message);
-    const [row] = await (await getDb()).select().from(invitations).where(eq(invitations.tokenHash, hashInviteToken(tokenOf(created.url))));
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashInviteToken(tokenOf(created.url))));
     expect(await withdrawInvitation({ orgId: other.orgId, invitationId: row!.id })).toBe(false);
     expect((await readInvitation(tokenOf(created.url))).state).toBe("usable");
     // Inviting a customer's email answers as for anyone (no "already has an account" oracle for owners)…
@@ -207,7 +227,12 @@ describe("the team", () => {
       changeMemberRole({ orgId: spa.orgId, actorId: spa.memberId, memberId: second.id, role: "coordinator" }),
       changeMemberRole({ orgId: spa.orgId, actorId: second.id, memberId: spa.memberId, role: "coordinator" }),
     ]);
-    const owners = await (await getDb()).select().from(members).where(and(eq(members.orgId, spa.orgId), eq(members.role, "owner")));
+    const owners = await (
+      await getDb()
+    )
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, spa.orgId), eq(members.role, "owner")));
     expect(owners).toHaveLength(1);
   });
 
@@ -234,7 +259,12 @@ describe("test events", () => {
   it("each phone system's test call goes to the spa's number on that system, is recorded as a missed call and texted back", async () => {
     const spa = await newSpa();
     await setUp(spa);
-    const numbers = { twilio: await withNumber(spa), openphone: await withNumber(spa, "openphone"), aircall: await withNumber(spa, "aircall"), generic: await withNumber(spa, "generic") };
+    const numbers = {
+      twilio: await withNumber(spa),
+      openphone: await withNumber(spa, "openphone"),
+      aircall: await withNumber(spa, "aircall"),
+      generic: await withNumber(spa, "generic"),
+    };
     for (const provider of ["openphone", "aircall", "generic"] as const) await generateProviderSecret({ orgId: spa.orgId, provider });
     for (const provider of ["twilio", "openphone", "aircall", "generic"] as const) {
       const test = collector();
@@ -242,12 +272,18 @@ describe("test events", () => {
       await test.settle();
       expect(result, provider).toMatchObject({ ok: true, status: 200, message: "Recorded a missed call to Main location and queued the text-back." });
       expect(result.conversationId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(h.standIn.messages.filter((m) => m.to === TEST_CALLERS[provider]).map((m) => m.from), provider).toEqual([numbers[provider]]);
+      expect(
+        h.standIn.messages.filter((m) => m.to === TEST_CALLERS[provider]).map((m) => m.from),
+        provider,
+      ).toEqual([numbers[provider]]);
     }
     const db = await getDb();
     const recorded = await db.select().from(calls).where(eq(calls.orgId, spa.orgId));
     expect(recorded.map((c) => c.provider).sort()).toEqual(["aircall", "generic", "openphone", "twilio"]);
-    const named = await db.select().from(contacts).where(and(eq(contacts.orgId, spa.orgId), eq(contacts.phone, TEST_CALLERS.generic)));
+    const named = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, spa.orgId), eq(contacts.phone, TEST_CALLERS.generic)));
     expect(named[0]?.name).toBe(TEST_CALLER_NAME);
   });
 
@@ -255,16 +291,32 @@ describe("test events", () => {
     const spa = await newSpa();
     const number = await withNumber(spa, "generic");
     const test = collector();
-    expect(await sendTestCall({ orgId: spa.orgId, provider: "generic", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/^Turn Other \(generic webhook\) on first/) });
+    expect(await sendTestCall({ orgId: spa.orgId, provider: "generic", defer: test.defer })).toMatchObject({
+      ok: false,
+      status: null,
+      message: expect.stringMatching(/^Turn Other \(generic webhook\) on first/),
+    });
     await saveProviderSecret({ orgId: spa.orgId, provider: "generic", value: "the-spa-own-generic-secret" });
     expect(await sendTestCall({ orgId: spa.orgId, provider: "generic", defer: test.defer })).toMatchObject({ ok: true, status: 200 });
     await test.settle();
-    const signedWithOtherSecret = signedGenericRequest({ url: `${APP_URL}/api/webhooks/generic`, body: genericEvent({ from: uniqueCaller(), to: number }), secret: "not-the-spa-own-secret" });
+    const signedWithOtherSecret = signedGenericRequest({
+      url: `${APP_URL}/api/webhooks/generic`,
+      body: genericEvent({ from: uniqueCaller(), to: number }),
+      secret: "not-the-spa-own-secret",
+    });
     expect((await h.postJson(signedWithOtherSecret, "generic")).status).toBe(401);
 
-    expect(await sendTestCall({ orgId: spa.orgId, provider: "aircall", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/Add a phone number on Aircall/) });
+    expect(await sendTestCall({ orgId: spa.orgId, provider: "aircall", defer: test.defer })).toMatchObject({
+      ok: false,
+      status: null,
+      message: expect.stringMatching(/Add a phone number on Aircall/),
+    });
     const bare = await newSpa();
-    expect(await sendTestCall({ orgId: bare.orgId, provider: "twilio", defer: test.defer })).toMatchObject({ ok: false, status: null, message: expect.stringMatching(/Add a phone number on Twilio/) });
+    expect(await sendTestCall({ orgId: bare.orgId, provider: "twilio", defer: test.defer })).toMatchObject({
+      ok: false,
+      status: null,
+      message: expect.stringMatching(/Add a phone number on Twilio/),
+    });
   });
 });
 
@@ -282,7 +334,12 @@ describe("CRM settings", () => {
     const [delivery] = await db.select().from(crmDeliveries).where(eq(crmDeliveries.orgId, spa.orgId));
     expect(delivery).toMatchObject({ eventType: "contact.tagged", status: "pending" });
     expect(delivery!.payload).toMatchObject({ type: "contact.tagged", data: { contact: { phone: CRM_TEST_PHONE, name: TEST_CALLER_NAME, lead_status: "new_inbound" } } });
-    expect(await db.select().from(contacts).where(and(eq(contacts.orgId, spa.orgId), eq(contacts.phone, CRM_TEST_PHONE)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, spa.orgId), eq(contacts.phone, CRM_TEST_PHONE))),
+    ).toHaveLength(0);
     const [org] = await db.select().from(organizations).where(eq(organizations.id, spa.orgId));
     expect(org!.crmWebhookSecret).toBe(secret);
   });

@@ -44,7 +44,14 @@ beforeAll(async () => {
 async function textedCaller(options: { campaign?: LinkCampaign; targetUrl?: string } = {}) {
   const phone = uniqueCaller();
   const { contact } = await upsertContact({ orgId, phone });
-  const conversation = await touchConversation({ orgId, locationId: downtownId, contactId: contact.id, kind: "text_sent", at: new Date(Date.now() - 3600_000), preview: "Sorry we missed you" });
+  const conversation = await touchConversation({
+    orgId,
+    locationId: downtownId,
+    contactId: contact.id,
+    kind: "text_sent",
+    at: new Date(Date.now() - 3600_000),
+    preview: "Sorry we missed you",
+  });
   const link = newTrackedLink(options.targetUrl ?? DOWNTOWN_BOOKING, options.campaign ?? "missed_call");
   await insertTrackedLinks([{ orgId, locationId: downtownId, contactId: contact.id, conversationId: conversation.id, callId: null, token: link.token, targetUrl: link.targetUrl }]);
   return { phone, contact, conversation, link };
@@ -57,7 +64,11 @@ function open(token: string, init: { userAgent?: string; method?: string } = {})
 
 async function clicksOn(token: string) {
   const db = await getDb();
-  return db.select({ userAgent: linkClicks.userAgent, clickedAt: linkClicks.clickedAt }).from(linkClicks).innerJoin(trackedLinks, eq(trackedLinks.id, linkClicks.linkId)).where(eq(trackedLinks.token, token));
+  return db
+    .select({ userAgent: linkClicks.userAgent, clickedAt: linkClicks.clickedAt })
+    .from(linkClicks)
+    .innerJoin(trackedLinks, eq(trackedLinks.id, linkClicks.linkId))
+    .where(eq(trackedLinks.token, token));
 }
 
 describe("tracked booking links", () => {
@@ -129,18 +140,23 @@ describe("tracked booking links", () => {
   });
 
   // Issue 12, item 16: whatever a link was stored with, a tap never leads to plain http, an IP address or a local name.
-  it.each(["http://book.glowmedspa.example/downtown", "https://127.0.0.1/admin", "https://169.254.169.254/latest/meta-data/", "https://[::1]:8443/", "https://2130706433/", "https://localhost/", "javascript:alert(1)"])(
-    "refuses to redirect to %j: an error page, no click, and a refused event for the spa that sent it",
-    async (targetUrl) => {
-      const { link, phone } = await textedCaller({ targetUrl });
-      const response = await open(link.token, { userAgent: IPHONE });
+  it.each([
+    "http://book.glowmedspa.example/downtown",
+    "https://127.0.0.1/admin",
+    "https://169.254.169.254/latest/meta-data/",
+    "https://[::1]:8443/",
+    "https://2130706433/",
+    "https://localhost/",
+    "javascript:alert(1)",
+  ])("refuses to redirect to %j: an error page, no click, and a refused event for the spa that sent it", async (targetUrl) => {
+    const { link, phone } = await textedCaller({ targetUrl });
+    const response = await open(link.token, { userAgent: IPHONE });
 
-      expect(response.status).toBe(404);
-      expect(response.headers.get("location")).toBeNull();
-      expect(await response.text()).toContain("This booking link cannot be opened. Please call or text the spa to book.");
-      expect(await clicksOn(link.token)).toHaveLength(0);
-      const rows = await rowsForCaller(phone);
-      expect(rows.events.filter((e) => e.type === "refused")).toEqual([expect.objectContaining({ orgId, reason: "unsafe_booking_url" })]);
-    },
-  );
+    expect(response.status).toBe(404);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain("This booking link cannot be opened. Please call or text the spa to book.");
+    expect(await clicksOn(link.token)).toHaveLength(0);
+    const rows = await rowsForCaller(phone);
+    expect(rows.events.filter((e) => e.type === "refused")).toEqual([expect.objectContaining({ orgId, reason: "unsafe_booking_url" })]);
+  });
 });

@@ -148,7 +148,12 @@ describe("bad input", () => {
     const { getDb } = await import("@/db/client");
     const { events } = await import("@/db/schema");
     const { sql } = await import("drizzle-orm");
-    const logged = await (await getDb()).select().from(events).where(sql`${events.type} = 'unknown_number' and ${events.detail}->>'externalId' = ${params.CallSid}`);
+    const logged = await (
+      await getDb()
+    )
+      .select()
+      .from(events)
+      .where(sql`${events.type} = 'unknown_number' and ${events.detail}->>'externalId' = ${params.CallSid}`);
     expect(logged).toHaveLength(1);
   });
 });

@@ -19,7 +19,10 @@ function textBacksOf(rows: Awaited<ReturnType<typeof rowsForCaller>>) {
 }
 
 async function eventsWithCallSid(type: string, callSid: string) {
-  return (await getDb()).select().from(events).where(sql`${events.type} = ${type} and ${events.detail}->>'callSid' = ${callSid}`);
+  return (await getDb())
+    .select()
+    .from(events)
+    .where(sql`${events.type} = ${type} and ${events.detail}->>'callSid' = ${callSid}`);
 }
 
 describe("caller hangs up on hold (<Enqueue action>)", () => {

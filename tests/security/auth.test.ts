@@ -27,7 +27,10 @@ function fromAddress(source: string, path: string, init: { method?: string; head
       { host: url.hostname, port: url.port, path: url.pathname + url.search, method: init.method ?? "GET", headers: init.headers, localAddress: source },
       (res) => {
         let body = "";
-        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (body += chunk))
+          .on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       },
     );
     req.on("error", reject);
@@ -90,7 +93,12 @@ describe("Auth.js' own sign-out (item 17)", () => {
 describe("a demoted owner (item 7)", () => {
   it("their API token gets 401 on /api/v1/calls and their invitation link says it is no longer valid", async () => {
     // A second owner joins the attacker spa, makes a token and an owner invitation, then is demoted.
-    const created = await createInvitation({ orgId: h.attacker.orgId, invitedById: h.attacker.ownerId, email: `second-${randomBytes(3).toString("hex")}@attacker.test`, role: "owner" });
+    const created = await createInvitation({
+      orgId: h.attacker.orgId,
+      invitedById: h.attacker.ownerId,
+      email: `second-${randomBytes(3).toString("hex")}@attacker.test`,
+      role: "owner",
+    });
     if (!created.ok) throw new Error(created.message);
     const accepted = await acceptInvitation({ token: created.url.split("/invite/")[1]!, name: "Second Owner", password: "second-owner-password", ip: "192.0.2.200" });
     if (!accepted.ok) throw new Error(accepted.message);
@@ -115,7 +123,13 @@ describe("signup as a customer-email oracle (item 14)", () => {
   it("signing up with a customer's email answers generically, creates nothing and changes nothing of theirs", async () => {
     const before = await h.fingerprint(h.victim.orgId);
     await h.actAs(null);
-    const state = await h.runAction(signupAction, { spaName: "Probe Spa", name: "Probe", email: h.victim.ownerEmail.toUpperCase(), password: "probe-password-1", timezone: "America/Los_Angeles" });
+    const state = await h.runAction(signupAction, {
+      spaName: "Probe Spa",
+      name: "Probe",
+      email: h.victim.ownerEmail.toUpperCase(),
+      password: "probe-password-1",
+      timezone: "America/Los_Angeles",
+    });
     expect(state).toMatchObject({ message: SIGNUP_REFUSED });
     expect(state.errors).toBeUndefined();
     expect(await h.fingerprint(h.victim.orgId)).toEqual(before);
@@ -131,7 +145,10 @@ describe("a tracked link into someone's network (item 16)", () => {
       const { contact } = await upsertContact({ orgId: h.attacker.orgId, phone }, h.db);
       const conversation = await touchConversation({ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, kind: "text_sent", at: new Date() }, h.db);
       const token = randomBytes(5).toString("hex");
-      await insertTrackedLinks([{ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, conversationId: conversation.id, callId: null, token, targetUrl }], h.db);
+      await insertTrackedLinks(
+        [{ orgId: h.attacker.orgId, locationId: h.attacker.locationId, contactId: contact.id, conversationId: conversation.id, callId: null, token, targetUrl }],
+        h.db,
+      );
       const before = await h.fingerprint(h.victim.orgId);
 
       const response = await fetch(`${h.server!.url}/b/${token}`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone)" } });

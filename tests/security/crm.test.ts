@@ -88,7 +88,10 @@ describe("SSRF through the CRM webhook URL", () => {
   it("a URL that turns internal after it was saved: the test event sends nothing, a queued event is refused at connect time, no remote body is stored", async () => {
     // Saved while public (here: written as it would have been), then the name now points inside.
     expect(await generateSecret()).toMatchObject({ ok: true });
-    await h.db.update(organizations).set({ crmWebhookUrl: `http://127.0.0.1:${port}/admin/debug` }).where(eq(organizations.id, h.attacker.orgId));
+    await h.db
+      .update(organizations)
+      .set({ crmWebhookUrl: `http://127.0.0.1:${port}/admin/debug` })
+      .where(eq(organizations.id, h.attacker.orgId));
     const victimBefore = await h.fingerprint(h.victim.orgId);
     const refusedBefore = (await h.refusals(h.attacker.orgId, "unsafe_crm_url")).length;
 
@@ -128,7 +131,10 @@ describe("a tarpit CRM endpoint", () => {
     [downtown] = await h.db.select().from(locations).where(eq(locations.id, h.victim.locationId));
     const minute = localTime(new Date(), "America/Los_Angeles").minute;
     const wrap = (m: number) => ((m % 1440) + 1440) % 1440;
-    await h.db.update(locations).set({ sendDelaySeconds: 5, quietStartMinute: wrap(minute + 600), quietEndMinute: wrap(minute + 601) }).where(eq(locations.id, h.victim.locationId));
+    await h.db
+      .update(locations)
+      .set({ sendDelaySeconds: 5, quietStartMinute: wrap(minute + 600), quietEndMinute: wrap(minute + 601) })
+      .where(eq(locations.id, h.victim.locationId));
   });
   afterAll(async () => {
     delete process.env.CRM_ALLOW_PRIVATE_HOSTS;

@@ -78,9 +78,7 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
   const holder = globalThis as unknown as { __reboundSession?: StubbedSession };
 
   h.actAs = async (memberId) => {
-    holder.__reboundSession = memberId
-      ? { sessionId: await createSession({ memberId, expiresAt: new Date(Date.now() + 3_600_000) }, h.db), user: { id: memberId } }
-      : null;
+    holder.__reboundSession = memberId ? { sessionId: await createSession({ memberId, expiresAt: new Date(Date.now() + 3_600_000) }, h.db), user: { id: memberId } } : null;
   };
 
   h.runAction = async (action, fields) => {
@@ -94,15 +92,25 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
     const email = `${label}-${Date.now().toString(36)}@attacker.test`.toLowerCase();
     await h.actAs(null);
     const state = await h.runAction(signupAction, { spaName: `${label} Aesthetics`, name: `${label} Owner`, email, password: PASSWORD, timezone: "America/Los_Angeles" });
-    const [owner] = await h.db.select().from(members).where(eq(sql`lower(${members.email})`, email)).limit(1);
+    const [owner] = await h.db
+      .select()
+      .from(members)
+      .where(eq(sql`lower(${members.email})`, email))
+      .limit(1);
     if (!owner) throw new Error(`signup of ${email} created no member: ${JSON.stringify(state)}`);
     const [location] = await h.db.select().from(locations).where(eq(locations.orgId, owner.orgId)).limit(1);
     if (!location) throw new Error("signup created no location");
     // A new spa texts nobody until it has opening hours and a booking link (issue 13): set them as
     // an owner does in settings, so these attacks run against a spa that texts.
     const { replaceLocationHours } = await import("@/db/queries/settings");
-    await replaceLocationHours({ orgId: owner.orgId, locationId: location.id, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) }, h.db);
-    await h.db.update(locations).set({ bookingUrl: `https://book.${label.toLowerCase()}.example/` }).where(eq(locations.id, location.id));
+    await replaceLocationHours(
+      { orgId: owner.orgId, locationId: location.id, shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opensMinute: 0, closesMinute: 1440 })) },
+      h.db,
+    );
+    await h.db
+      .update(locations)
+      .set({ bookingUrl: `https://book.${label.toLowerCase()}.example/` })
+      .where(eq(locations.id, location.id));
     return { orgId: owner.orgId, ownerId: owner.id, ownerEmail: email, password: PASSWORD, locationId: location.id };
   };
 
@@ -137,8 +145,16 @@ export function useSecurityHarness(options: { server?: boolean; serverPort?: num
     h.db = await getDb();
     const [glow] = await h.db.select().from(organizations).where(eq(organizations.slug, "glow")).limit(1);
     if (!glow) throw new Error("the demo spa is not seeded");
-    const [owner] = await h.db.select().from(members).where(and(eq(members.orgId, glow.id), eq(members.role, "owner"))).limit(1);
-    const [downtown] = await h.db.select().from(locations).where(and(eq(locations.orgId, glow.id), eq(locations.name, "Downtown"))).limit(1);
+    const [owner] = await h.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, glow.id), eq(members.role, "owner")))
+      .limit(1);
+    const [downtown] = await h.db
+      .select()
+      .from(locations)
+      .where(and(eq(locations.orgId, glow.id), eq(locations.name, "Downtown")))
+      .limit(1);
     h.victim = { orgId: glow.id, ownerId: owner!.id, ownerEmail: owner!.email, password: "rebound-demo", locationId: downtown!.id };
     h.attacker = await h.signUpSpa("mallory");
     if (options.server || options.serverPort) {
@@ -168,7 +184,12 @@ export async function numbersOf(db: Db, orgId: string) {
 
 /** Set-Cookie lines folded into a Cookie header value (name=value; …), over the ones already held. */
 export function mergeCookies(setCookieLines: readonly string[], previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => c.split("=", 2) as [string, string]));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => c.split("=", 2) as [string, string]),
+  );
   for (const line of setCookieLines) {
     const [pair] = line.split(";");
     const index = pair!.indexOf("=");

@@ -41,7 +41,11 @@ function aircallPost(input: Parameters<typeof aircallCallPayload>[0]) {
   return h.postJson(aircallRequest({ url: url("aircall"), payload: aircallCallPayload(input) }), "aircall");
 }
 
-const callsOf = (orgId: string, externalId: string) => h.db.select().from(calls).where(and(eq(calls.orgId, orgId), eq(calls.externalId, externalId)));
+const callsOf = (orgId: string, externalId: string) =>
+  h.db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.orgId, orgId), eq(calls.externalId, externalId)));
 const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
 
 describe("1. provider call ids are per organization", () => {
@@ -55,7 +59,14 @@ describe("1. provider call ids are per organization", () => {
 
     const caller = uniqueCaller();
     const victimLine = DEMO_NUMBER_BY_PROVIDER.aircall;
-    const response = await aircallPost({ token: DEMO_WEBHOOK_SECRETS.aircall, from: caller, to: victimLine, id, event: "call.ended", voicemail: "https://voicemails.aircall.example/victim.mp3" });
+    const response = await aircallPost({
+      token: DEMO_WEBHOOK_SECRETS.aircall,
+      from: caller,
+      to: victimLine,
+      id,
+      event: "call.ended",
+      voicemail: "https://voicemails.aircall.example/victim.mp3",
+    });
     expect(await response.json()).toEqual({ ok: true, result: "recorded" });
     await h.settle();
     const [victimCall] = await callsOf(h.victim.orgId, String(id));
@@ -72,7 +83,11 @@ describe("1. provider call ids are per organization", () => {
     const missed = genericEvent({ from: caller, to: DEMO_NUMBER_BY_PROVIDER.generic });
     expect(await (await genericPost(missed, DEMO_WEBHOOK_SECRETS.generic)).json()).toEqual({ ok: true, result: "recorded" });
     await h.settle();
-    const followUps = () => h.db.select().from(messages).where(and(eq(messages.orgId, h.victim.orgId), eq(messages.toNumber, caller)));
+    const followUps = () =>
+      h.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.orgId, h.victim.orgId), eq(messages.toNumber, caller)));
     const queued = await followUps();
     const before = await h.fingerprint(h.victim.orgId);
 
@@ -93,7 +108,10 @@ describe("1. provider call ids are per organization", () => {
     expect(await h.fingerprint(h.victim.orgId)).toEqual(before);
     const [victimCall] = await callsOf(h.victim.orgId, missed.call_id);
     expect(victimCall).toMatchObject({ transcript: null, voicemailUrl: null });
-    const [contact] = await h.db.select().from(contacts).where(and(eq(contacts.orgId, h.victim.orgId), eq(contacts.phone, caller)));
+    const [contact] = await h.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, h.victim.orgId), eq(contacts.phone, caller)));
     expect(contact?.leadStatus).not.toBe("wrong_number");
     expect((await followUps()).map((m) => m.status)).toEqual(queued.map((m) => m.status));
     // What the attacker posted is the attacker's own call, in the attacker's own organization.
@@ -167,7 +185,12 @@ describe("2. a number accepts events only from the phone system it is registered
     await h.settle();
 
     expect(textsTo(stranger)).toHaveLength(0);
-    expect(await h.db.select().from(contacts).where(and(eq(contacts.orgId, h.attacker.orgId), eq(contacts.phone, stranger)))).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, h.attacker.orgId), eq(contacts.phone, stranger))),
+    ).toEqual([]);
     expect((await h.refusals(h.attacker.orgId, "provider_mismatch")).length).toBe(before + 4);
   });
 

@@ -55,17 +55,30 @@ describe("signup floods (item 12)", () => {
     const ip = "203.0.113.77";
     const { max } = ATTEMPT_LIMITS.signup;
     const now = new Date();
-    await h.db.insert(signInAttempts).values(Array.from({ length: max }, (_, i) => ({ action: "signup", email: `flood-${i}@attacker.test`, ip, attemptedAt: new Date(now.getTime() - 60_000) })));
+    await h.db
+      .insert(signInAttempts)
+      .values(Array.from({ length: max }, (_, i) => ({ action: "signup", email: `flood-${i}@attacker.test`, ip, attemptedAt: new Date(now.getTime() - 60_000) })));
     const refusedBefore = (await h.refusals(null, "rate_limited")).length;
     const email = `flood-${randomUUID()}@attacker.test`;
     const result = await signUpOrganization({ spaName: "Flood Spa", name: "Flood Owner", email, password: "correct horse battery staple" }, { ip, now });
     expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(await h.db.select().from(members).where(eq(sql`lower(${members.email})`, email))).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(members)
+        .where(eq(sql`lower(${members.email})`, email)),
+    ).toEqual([]);
     expect((await h.refusals(null, "rate_limited")).length).toBe(refusedBefore + 1);
     // Another address is not held back by this one's flood.
-    const other = await signUpOrganization({ spaName: "Honest Spa", name: "Honest Owner", email: `honest-${randomUUID()}@spa.test`, password: "correct horse battery staple" }, { ip: "203.0.113.78", now });
+    const other = await signUpOrganization(
+      { spaName: "Honest Spa", name: "Honest Owner", email: `honest-${randomUUID()}@spa.test`, password: "correct horse battery staple" },
+      { ip: "203.0.113.78", now },
+    );
     expect(other.ok).toBe(true);
-    const recent = await h.db.select().from(signInAttempts).where(and(eq(signInAttempts.ip, ip), gte(signInAttempts.attemptedAt, new Date(now.getTime() - 3_600_000))));
+    const recent = await h.db
+      .select()
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.ip, ip), gte(signInAttempts.attemptedAt, new Date(now.getTime() - 3_600_000))));
     expect(recent.length).toBeGreaterThanOrEqual(max);
   });
 });

@@ -38,9 +38,16 @@ async function addTwilioNumber(spa: Spa): Promise<string> {
 }
 
 async function textsTo(orgId: string, phone: string) {
-  const [contact] = await h.db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
+  const [contact] = await h.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
   if (!contact) return [];
-  const rows = await h.db.select().from(messages).where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound"))).orderBy(messages.createdAt);
+  const rows = await h.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.contactId, contact.id), eq(messages.direction, "outbound")))
+    .orderBy(messages.createdAt);
   // The text-back first; a follow-up queued with it (due the next day) last.
   return [...rows.filter((m) => m.templateSituation !== "follow_up"), ...rows.filter((m) => m.templateSituation === "follow_up")];
 }
@@ -117,7 +124,10 @@ describe("numbers changing hands", () => {
     await addTwilioNumberExactly(h.attacker, number);
 
     // The follow-up's hour comes.
-    await h.db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.messageId, followUp!.id));
+    await h.db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.messageId, followUp!.id));
     await dispatchText(followUp!.id);
     const [after] = await h.db.select().from(messages).where(eq(messages.id, followUp!.id));
     expect(after).toMatchObject({ status: "canceled", errorMessage: "Not sent: the number it would go from is no longer on any of your locations." });

@@ -86,7 +86,15 @@ describe("toll fraud through the forwarding number (item 9)", () => {
     const refusals = await h.refusals(h.attacker.orgId, "toll_fraud_number");
     expect(refusals).toHaveLength(refusalsBefore + 1);
     expect(refusals.at(-1)?.detail).toMatchObject({ use: "forwarding", kind: "premium_rate", where: "dial", number: "+19005551234" });
-    expect(await safeForwardingNumber(h.db, { orgId: h.attacker.orgId, locationId: h.attacker.locationId, forwardingNumber: "+19005551234", callSid: "CA0", enabledCountries: ["US", "CA"] })).toBeNull();
+    expect(
+      await safeForwardingNumber(h.db, {
+        orgId: h.attacker.orgId,
+        locationId: h.attacker.locationId,
+        forwardingNumber: "+19005551234",
+        callSid: "CA0",
+        enabledCountries: ["US", "CA"],
+      }),
+    ).toBeNull();
     expect(await h.fingerprint(h.victim.orgId)).toEqual(victimBefore);
     await h.db.update(locations).set({ forwardingNumber: null }).where(eq(locations.id, h.attacker.locationId));
   });

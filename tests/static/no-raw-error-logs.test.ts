@@ -92,7 +92,11 @@ describe("server logging", () => {
   it("never passes a raw error, request or body to console.*", () => {
     const offenders = files
       .filter((file) => !file.endsWith(path.join("lib", "log.ts")))
-      .flatMap((file) => consoleCalls(readFileSync(file, "utf8")).filter(leaksRawValue).map((call) => `${path.relative(ROOT, file)}: ${call}`));
+      .flatMap((file) =>
+        consoleCalls(readFileSync(file, "utf8"))
+          .filter(leaksRawValue)
+          .map((call) => `${path.relative(ROOT, file)}: ${call}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ function filesUnder(dir: string): string[] {
 
 /** GitHub's anchor of a markdown heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
 }
 
 function anchorsOf(markdown: string): Set<string> {
@@ -34,7 +38,14 @@ function anchorsOf(markdown: string): Set<string> {
 describe("the repository stands alone", () => {
   it("recognises a citation of an outside document, and not one of docs/", () => {
     const md = (name: string) => `${name}.md`;
-    const cited = [`${["..", "shared"].join("/")}/${md("DESIGN")}`, `(${md("WEBHOOKS")} §4)`, `${md("STYLE")} rule 7`, `${md("STACK")} pitfall 9`, `${md("INTEGRATIONS")} §5`, md("BRIEF")];
+    const cited = [
+      `${["..", "shared"].join("/")}/${md("DESIGN")}`,
+      `(${md("WEBHOOKS")} §4)`,
+      `${md("STYLE")} rule 7`,
+      `${md("STACK")} pitfall 9`,
+      `${md("INTEGRATIONS")} §5`,
+      md("BRIEF"),
+    ];
     for (const citation of cited) expect(citation).toMatch(OUTSIDE);
     for (const ours of ["docs/style.md rule 7", "docs/provider-formats.md#aircall", "docs/stack-notes.md", "docs/webhooks.md"]) expect(ours).not.toMatch(OUTSIDE);
   });

@@ -42,8 +42,15 @@ function importedWrappers(source: string): string[] {
   return [...source.matchAll(/^import \{([^}]+)\} from "@\/([^"]+)";/gm)].flatMap((match) => {
     const file = ["", ".ts", ".tsx"].map((ext) => path.join(ROOT, `${match[2]}${ext}`)).find((f) => existsSync(f) && statSync(f).isFile());
     if (!file) return [];
-    const wrappers = new Set(topLevelFunctions(readFileSync(file, "utf8")).filter((f) => callsWrapper(inner(f))).map((f) => f.name));
-    return match[1]!.split(",").map((name) => name.trim().replace(/^type /, "")).filter((name) => wrappers.has(name));
+    const wrappers = new Set(
+      topLevelFunctions(readFileSync(file, "utf8"))
+        .filter((f) => callsWrapper(inner(f)))
+        .map((f) => f.name),
+    );
+    return match[1]!
+      .split(",")
+      .map((name) => name.trim().replace(/^type /, ""))
+      .filter((name) => wrappers.has(name));
   });
 }
 

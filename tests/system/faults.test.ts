@@ -222,8 +222,12 @@ describe("the server is killed in the middle of a burst", () => {
     const unanswered = everyone.filter((p) => answers.get(p)?.status !== 200);
     const textedBeforeKill = standIn.messages.length;
     expect(unanswered.length).toBeGreaterThan(0);
-    const acceptedButUnanswered = stuck().filter((a) => a.outcome === "accept-and-hang").map((a) => a.to!);
-    const neverTaken = stuck().filter((a) => a.outcome === "hang").map((a) => a.to!);
+    const acceptedButUnanswered = stuck()
+      .filter((a) => a.outcome === "accept-and-hang")
+      .map((a) => a.to!);
+    const neverTaken = stuck()
+      .filter((a) => a.outcome === "hang")
+      .map((a) => a.to!);
 
     const restartedAt = Date.now();
     const after = await server("restarted", port);

@@ -122,7 +122,13 @@ describe("two servers, one database", () => {
     const [a, b] = proxies.map((p) => p.sends.length);
     console.log(
       `[system] 2 servers: ${people.length} calls, each delivered to both (${people.length} duplicates, ${answers.length} webhooks, all 2xx; ` +
-        `ack p50 ${percentile(answers.map((x) => x.ms), 50).toFixed(0)} ms, p99 ${percentile(answers.map((x) => x.ms), 99).toFixed(0)} ms); ` +
+        `ack p50 ${percentile(
+          answers.map((x) => x.ms),
+          50,
+        ).toFixed(0)} ms, p99 ${percentile(
+          answers.map((x) => x.ms),
+          99,
+        ).toFixed(0)} ms); ` +
         `${people.length} calls on record, ${standIn.messages.length} texts sent (server A ${a}, server B ${b}); last text ${((lastText - startedAt) / 1000).toFixed(1)} s after the burst began`,
     );
   });
@@ -142,7 +148,10 @@ describe("two servers, one database", () => {
     const sends = proxies.map((p, server) => p.sends.map((s) => ({ ...s, server })));
     const retriedBy = [0, 0];
     for (const phone of people) {
-      const attempts = sends.flat().filter((s) => s.to === phone).sort((x, y) => x.at - y.at);
+      const attempts = sends
+        .flat()
+        .filter((s) => s.to === phone)
+        .sort((x, y) => x.at - y.at);
       expect(attempts).toHaveLength(2);
       retriedBy[attempts[1]!.server]! += 1;
       // After a 500 Twilio may have taken it: its message list was checked before the retry.

@@ -141,7 +141,10 @@ export async function recordFor(sql: postgres.Sql, phones: string[]) {
   const contacts = await sql<{ phone: string }[]>`select phone from contacts where phone = any(${phones})`;
   const events = await sql<{ phone: string; type: string }[]>`
     select c.phone, e.type from events e join contacts c on c.id = e.contact_id where c.phone = any(${phones})`;
-  const byPhone = <T extends { phone: string }>(rows: T[]) => (phone: string) => rows.filter((r) => r.phone === phone);
+  const byPhone =
+    <T extends { phone: string }>(rows: T[]) =>
+    (phone: string) =>
+      rows.filter((r) => r.phone === phone);
   return {
     calls: (phone: string) => calls.find((r) => r.phone === phone)?.n ?? 0,
     texts: byPhone(texts),
@@ -190,13 +193,10 @@ export async function countingProxy(target: string): Promise<{ url: string; send
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => sends.push({ to: new URLSearchParams(Buffer.concat(chunks).toString("utf8")).get("To"), at }));
     }
-    const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     forward.on("error", () => res.destroy());
     req.pipe(forward);
   });

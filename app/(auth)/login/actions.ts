@@ -14,7 +14,11 @@ export async function authenticate(_previous: LoginState, formData: FormData): P
       access: "public",
       log: ["login", "sign-in failed"],
       fail: (message): LoginState => ({ message, email: input.email }),
-      input: { schema: credentialsSchema, value: input, invalid: ({ fieldErrors }) => ({ errors: { email: fieldErrors.email, password: fieldErrors.password }, email: input.email }) },
+      input: {
+        schema: credentialsSchema,
+        value: input,
+        invalid: ({ fieldErrors }) => ({ errors: { email: fieldErrors.email, password: fieldErrors.password }, email: input.email }),
+      },
     },
     async ({ input: credentials }) => {
       await signInOrRefuse(credentials, "/inbox");

@@ -11,10 +11,7 @@ export const metadata: Metadata = { title: "Create your spa" };
 export default async function SignupPage() {
   if (await optionalMember()) redirect("/inbox");
   return (
-    <AuthCard
-      title="Create your spa on Rebound"
-      intro="You will be its owner. A checklist then walks you through connecting your phone number."
-    >
+    <AuthCard title="Create your spa on Rebound" intro="You will be its owner. A checklist then walks you through connecting your phone number.">
       <SignupForm />
       <p className="mt-4 text-center text-sm text-slate-600">
         Already have an account?{" "}

@@ -18,7 +18,12 @@ const INVALID: CallbackActionState = { message: "That request was not understood
 /** Every action: session and role re-checked, input parsed, the organization passed down to every query; answers what was done. */
 function run<S extends z.ZodType>(schema: S, value: unknown, work: (member: SessionMember, input: z.output<S>) => Promise<string>): Promise<CallbackActionState> {
   return runAction(
-    { access: MEMBERS, log: ["callbacks", "action failed"], fail: (message): CallbackActionState => ({ message, at: Date.now() }), input: { schema, value, invalid: () => INVALID } },
+    {
+      access: MEMBERS,
+      log: ["callbacks", "action failed"],
+      fail: (message): CallbackActionState => ({ message, at: Date.now() }),
+      input: { schema, value, invalid: () => INVALID },
+    },
     async ({ member, input }) => {
       const done = await work(member, input);
       revalidatePath("/callbacks");

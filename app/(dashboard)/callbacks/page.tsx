@@ -30,28 +30,25 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
   return (
     <BookingMenuProvider menu={bookingMenu}>
       <div>
-      <PageHeader
-        title="Callbacks"
-        description="Call these people back. Hot callbacks are due within 15 minutes, the others within 4 hours, counting only opening hours."
-      />
-      <QueueFilters params={params} locations={schedules.map(({ id, name }) => ({ id, name }))} />
-      <div className="mx-auto max-w-4xl space-y-8 px-4 py-5 sm:px-6">
-        {params.view ? (
-          <>
-            <Link href={queueHref(params, { view: null })} className="text-sm font-medium text-brand-700 hover:underline">
-              ← All callbacks
-            </Link>
-            {section(params.view, true)}
-          </>
-        ) : (
-          <>
-            {section("due", false)}
-            {section("waiting", false)}
-            {section("snoozed", false)}
-          </>
-        )}
-      </div>
-      <QueueRefresh />
+        <PageHeader title="Callbacks" description="Call these people back. Hot callbacks are due within 15 minutes, the others within 4 hours, counting only opening hours." />
+        <QueueFilters params={params} locations={schedules.map(({ id, name }) => ({ id, name }))} />
+        <div className="mx-auto max-w-4xl space-y-8 px-4 py-5 sm:px-6">
+          {params.view ? (
+            <>
+              <Link href={queueHref(params, { view: null })} className="text-sm font-medium text-brand-700 hover:underline">
+                ← All callbacks
+              </Link>
+              {section(params.view, true)}
+            </>
+          ) : (
+            <>
+              {section("due", false)}
+              {section("waiting", false)}
+              {section("snoozed", false)}
+            </>
+          )}
+        </div>
+        <QueueRefresh />
       </div>
     </BookingMenuProvider>
   );

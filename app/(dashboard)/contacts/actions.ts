@@ -27,13 +27,25 @@ async function changeContact(member: SessionMember, contactId: string, change: C
 }
 
 /** Owners and coordinators; the input's own refusal says what it is, and a failure says the change was not saved. */
-const spec = { access: MEMBERS, log: ["contacts", "update failed"], fail: (message: string): ContactActionState => ({ message }), unexpected: "The change could not be saved. Try again." } as const;
+const spec = {
+  access: MEMBERS,
+  log: ["contacts", "update failed"],
+  fail: (message: string): ContactActionState => ({ message }),
+  unexpected: "The change could not be saved. Try again.",
+} as const;
 const NOT_UNDERSTOOD: ContactActionState = { message: "That request was not understood. Reload the page and try again." };
 
 export async function updateContactKindAction(_previous: ContactActionState, formData: FormData): Promise<ContactActionState> {
   const value = { contactId: formData.get("contactId"), kind: formData.get("kind") };
   return runAction(
-    { ...spec, input: { schema: kindSchema, value, invalid: ({ fieldErrors }) => (fieldErrors.contactId ? { message: fieldErrors.contactId.join(" ") } : { errors: { kind: fieldErrors.kind } }) } },
+    {
+      ...spec,
+      input: {
+        schema: kindSchema,
+        value,
+        invalid: ({ fieldErrors }) => (fieldErrors.contactId ? { message: fieldErrors.contactId.join(" ") } : { errors: { kind: fieldErrors.kind } }),
+      },
+    },
     ({ member, input: { contactId, kind } }) =>
       changeContact(member, contactId, {
         set: { kind },

@@ -95,7 +95,10 @@ describe("call.hungup and call.voicemail_left", () => {
   });
 
   it("a short call.ended is translated as it is (it carries the reason)", () => {
-    expect(callOf(parseAircallWebhook(withData(ended, { duration: 6, missed_call_reason: "short_abandoned" }), NOW))).toMatchObject({ disposition: "abandoned", missedReason: "short_abandoned" });
+    expect(callOf(parseAircallWebhook(withData(ended, { duration: 6, missed_call_reason: "short_abandoned" }), NOW))).toMatchObject({
+      disposition: "abandoned",
+      missedReason: "short_abandoned",
+    });
     expect(callOf(parseAircallWebhook(withData(ended, { duration: 6, missed_call_reason: null }), NOW)).disposition).toBe("missed");
   });
 

@@ -65,7 +65,11 @@ describe("verifyGenericSignature", () => {
     ["unix milliseconds", { ...signed(), "X-Rebound-Timestamp": String(NOW.getTime()) }, "X-Rebound-Timestamp must be unix seconds"],
     ["no v1= prefix", { ...signed(), "X-Rebound-Signature": signGenericPayload(SECRET, TS, RAW_BODY) }, "X-Rebound-Signature must be v1=<64 hex characters>"],
     ["a truncated signature", { ...signed(), "X-Rebound-Signature": signed()["X-Rebound-Signature"].slice(0, 40) }, "X-Rebound-Signature must be v1=<64 hex characters>"],
-    ["a base64 signature", { ...signed(), "X-Rebound-Signature": "v1=" + Buffer.from(signGenericPayload(SECRET, TS, RAW_BODY), "hex").toString("base64") }, "X-Rebound-Signature must be v1=<64 hex characters>"],
+    [
+      "a base64 signature",
+      { ...signed(), "X-Rebound-Signature": "v1=" + Buffer.from(signGenericPayload(SECRET, TS, RAW_BODY), "hex").toString("base64") },
+      "X-Rebound-Signature must be v1=<64 hex characters>",
+    ],
   ])("rejects %s, saying why", (_name, headers, reason) => {
     expect(verify(headers)).toEqual({ ok: false, reason });
   });
@@ -80,7 +84,11 @@ describe("the documented shell pipeline (docs/webhooks.md)", () => {
   });
 
   it("produces, with openssl in a real shell, a signature verify accepts", () => {
-    const body = docs.split("\n").find((line) => line.startsWith("body='"))?.slice("body='".length, -1) ?? "";
+    const body =
+      docs
+        .split("\n")
+        .find((line) => line.startsWith("body='"))
+        ?.slice("body='".length, -1) ?? "";
     // The fixture, dialling the demo spa's PBX number on the generic webhook (a Twilio number would refuse it).
     expect(JSON.parse(body)).toEqual({ ...missed, to: "+13105550180" });
     const sig = execFileSync("sh", ["-c", `${sigLine}\nprintf '%s' "$sig"`], {

@@ -190,7 +190,11 @@ describe("current generation (2026-03-30)", () => {
 });
 
 describe("malformed payloads", () => {
-  it.each([["an array", []], ["a string", "call.missed"], ["null", null]])("a body that is %s is invalid", (_case, body) => {
+  it.each([
+    ["an array", []],
+    ["a string", "call.missed"],
+    ["null", null],
+  ])("a body that is %s is invalid", (_case, body) => {
     expect(messageOf(parse(body))).toContain("must be a JSON object");
   });
 

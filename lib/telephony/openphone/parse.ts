@@ -19,7 +19,10 @@ import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/
 import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
 
 const text = z.string().trim().min(1);
-const looseText = z.unknown().optional().transform((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null));
+const looseText = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null));
 const seconds = z
   .unknown()
   .optional()
@@ -64,8 +67,13 @@ type Envelope = z.infer<typeof envelopeSchema>;
 
 const HANDLED = new Set(["call.missed", "call.voicemail.completed", "call.completed"]);
 const KNOWN_CALL_EVENTS = new Set([
-  "call.ringing", "call.answered", "call.forwarded", "call.menu.selected", "call.recording.completed",
-  "call.summary.completed", "call.transcript.completed",
+  "call.ringing",
+  "call.answered",
+  "call.forwarded",
+  "call.menu.selected",
+  "call.recording.completed",
+  "call.summary.completed",
+  "call.transcript.completed",
 ]);
 /** Only consulted when `answeredAt` is absent; legacy misses keep status "completed", current values are UNVERIFIED. */
 const MISSED_STATUSES = new Set(["missed", "no-answer", "abandoned", "canceled"]);

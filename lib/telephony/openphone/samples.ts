@@ -46,18 +46,21 @@ function build(fixture: object, input: CallInput, call: Record<string, unknown>,
 }
 
 /** Legacy `call.completed`: unanswered by default (`answeredAt: null`), as in the real capture. */
-export function legacyCallCompletedPayload(
-  input: CallInput & { answered?: boolean; voicemail?: boolean; direction?: "incoming" | "outgoing" },
-): OpenPhonePayload {
+export function legacyCallCompletedPayload(input: CallInput & { answered?: boolean; voicemail?: boolean; direction?: "incoming" | "outgoing" }): OpenPhonePayload {
   const callId = input.callId ?? openphoneId("AC");
   const at = input.at ?? new Date();
   const { voicemail: _voicemail, ...withoutVoicemail } = legacyCallCompleted.data.object;
-  return build({ ...legacyCallCompleted, data: { object: withoutVoicemail } }, input, {
-    id: callId,
-    direction: input.direction ?? "incoming",
-    answeredAt: input.answered ? new Date(at.getTime() - 15_000).toISOString() : null,
-    ...(input.voicemail ? { voicemail: { duration: 7, type: "audio/mpeg", url: VOICEMAIL_URL(callId) } } : {}),
-  }, "object");
+  return build(
+    { ...legacyCallCompleted, data: { object: withoutVoicemail } },
+    input,
+    {
+      id: callId,
+      direction: input.direction ?? "incoming",
+      answeredAt: input.answered ? new Date(at.getTime() - 15_000).toISOString() : null,
+      ...(input.voicemail ? { voicemail: { duration: 7, type: "audio/mpeg", url: VOICEMAIL_URL(callId) } } : {}),
+    },
+    "object",
+  );
 }
 
 /** Current generation `call.missed`. */
@@ -68,25 +71,35 @@ export function callMissedPayload(input: CallInput): OpenPhonePayload {
 /** Current generation `call.voicemail.completed` for the call `callId`. */
 export function voicemailCompletedPayload(input: CallInput & { seconds?: number; transcript?: string }): OpenPhonePayload {
   const callId = input.callId ?? openphoneId("AC");
-  return build(callVoicemailCompleted, input, {
-    id: callId,
-    callId,
-    voicemail: {
-      duration: input.seconds ?? 7,
-      type: "audio/mpeg",
-      url: VOICEMAIL_URL(callId),
-      ...(input.transcript ? { transcript: input.transcript } : {}),
+  return build(
+    callVoicemailCompleted,
+    input,
+    {
+      id: callId,
+      callId,
+      voicemail: {
+        duration: input.seconds ?? 7,
+        type: "audio/mpeg",
+        url: VOICEMAIL_URL(callId),
+        ...(input.transcript ? { transcript: input.transcript } : {}),
+      },
     },
-  }, "resource");
+    "resource",
+  );
 }
 
 /** Current generation `call.completed`: unanswered by default. */
 export function callCompletedPayload(input: CallInput & { answered?: boolean }): OpenPhonePayload {
   const at = input.at ?? new Date();
-  return build(callCompleted, input, {
-    id: input.callId ?? openphoneId("AC"),
-    answeredAt: input.answered ? new Date(at.getTime() - 15_000).toISOString() : null,
-  }, "resource");
+  return build(
+    callCompleted,
+    input,
+    {
+      id: input.callId ?? openphoneId("AC"),
+      answeredAt: input.answered ? new Date(at.getTime() - 15_000).toISOString() : null,
+    },
+    "resource",
+  );
 }
 
 /** Standard Webhooks headers for a current-generation delivery, signed by the standardwebhooks library. */

@@ -21,14 +21,18 @@ const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 function currentHeaders(input: { body?: string; at?: Date; key?: Buffer; id?: string } = {}): Headers {
   const timestamp = String(Math.floor((input.at ?? NOW).getTime() / 1000));
   const id = input.id ?? MSG_ID;
-  const signature = createHmac("sha256", input.key ?? KEY).update(`${id}.${timestamp}.${input.body ?? CURRENT_BODY}`).digest("base64");
+  const signature = createHmac("sha256", input.key ?? KEY)
+    .update(`${id}.${timestamp}.${input.body ?? CURRENT_BODY}`)
+    .digest("base64");
   return new Headers({ "content-type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` });
 }
 
 /** docs/provider-formats.md#quo-legacy-webhooks: `hmac;1;<ms>;<base64 HMAC-SHA256 over "{timestamp}.{raw-body}" with the decoded key>`. */
 function legacyHeaders(input: { body?: string; at?: Date; key?: Buffer } = {}): Headers {
   const timestamp = String((input.at ?? NOW).getTime());
-  const signature = createHmac("sha256", input.key ?? KEY).update(`${timestamp}.${input.body ?? LEGACY_BODY}`).digest("base64");
+  const signature = createHmac("sha256", input.key ?? KEY)
+    .update(`${timestamp}.${input.body ?? LEGACY_BODY}`)
+    .digest("base64");
   return new Headers({ "content-type": "application/json", "openphone-signature": `hmac;1;${timestamp};${signature}` });
 }
 

@@ -103,7 +103,12 @@ export async function onVoice({ params, defer }: TwilioContext): Promise<Respons
     return twiml(voicemailPrompt(location));
   }
   return twiml(
-    forwardCallTwiml({ forwardingNumber: safe, ringTimeoutSeconds: location.location.ringTimeoutSeconds, actionUrl: webhookUrl("dial"), enabledCountries: location.enabledCountries }),
+    forwardCallTwiml({
+      forwardingNumber: safe,
+      ringTimeoutSeconds: location.location.ringTimeoutSeconds,
+      actionUrl: webhookUrl("dial"),
+      enabledCountries: location.enabledCountries,
+    }),
   );
 }
 
@@ -225,15 +230,18 @@ async function storeTranscript(call: Call, transcript: string, transcriptionSid:
     const conversation = current.contactId
       ? await touchConversation({ orgId: current.orgId, locationId: current.locationId, contactId: current.contactId, kind: "voicemail", at: new Date() }, tx)
       : null;
-    await recordEvent({
-      orgId: current.orgId,
-      locationId: current.locationId,
-      contactId: current.contactId,
-      conversationId: conversation?.id ?? null,
-      callId: current.id,
-      type: "voicemail_transcribed",
-      detail: { transcriptionSid, characters: transcript.length },
-    }, tx);
+    await recordEvent(
+      {
+        orgId: current.orgId,
+        locationId: current.locationId,
+        contactId: current.contactId,
+        conversationId: conversation?.id ?? null,
+        callId: current.id,
+        type: "voicemail_transcribed",
+        detail: { transcriptionSid, characters: transcript.length },
+      },
+      tx,
+    );
     if (conversation) await routeTranscript(tx, { call: current, conversationId: conversation.id, transcript, now: new Date() });
   });
 }

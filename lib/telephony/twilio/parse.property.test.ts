@@ -93,9 +93,27 @@ describe.each(Object.entries(ROUTES))("Twilio %s", (_name, { base, schema }) => 
 
 describe("Twilio call events", () => {
   const builders = [
-    ["dial", (p: Params) => { const r = parseTwilio(dialActionSchema, p); return r.ok ? callEventFromDial(r.value, NOW) : undefined; }],
-    ["call-status", (p: Params) => { const r = parseTwilio(callStatusSchema, p); return r.ok ? callEventFromStatus(r.value, NOW) : undefined; }],
-    ["queue", (p: Params) => { const r = parseTwilio(queueActionSchema, p); return r.ok ? callEventFromQueue(r.value, NOW) : undefined; }],
+    [
+      "dial",
+      (p: Params) => {
+        const r = parseTwilio(dialActionSchema, p);
+        return r.ok ? callEventFromDial(r.value, NOW) : undefined;
+      },
+    ],
+    [
+      "call-status",
+      (p: Params) => {
+        const r = parseTwilio(callStatusSchema, p);
+        return r.ok ? callEventFromStatus(r.value, NOW) : undefined;
+      },
+    ],
+    [
+      "queue",
+      (p: Params) => {
+        const r = parseTwilio(queueActionSchema, p);
+        return r.ok ? callEventFromQueue(r.value, NOW) : undefined;
+      },
+    ],
   ] as const;
 
   it.each(builders)("%s: every accepted post is a storable call from the number dialled", (name, build) => {

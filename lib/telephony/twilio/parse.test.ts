@@ -3,15 +3,7 @@
 // a real one is AC + 32 hex characters, so the fixtures carry ACCOUNT_SID. Every other value is as documented.
 import { describe, expect, it } from "vitest";
 import { CALL_STATUS_FIXTURE, DIAL_ACTION_FIXTURE, INBOUND_SMS_FIXTURE, MESSAGE_STATUS_FIXTURE } from "./samples";
-import {
-  callEventFromDial,
-  callEventFromStatus,
-  callStatusSchema,
-  dialActionSchema,
-  inboundSmsSchema,
-  messageStatusSchema,
-  parseTwilio,
-} from "./parse";
+import { callEventFromDial, callEventFromStatus, callStatusSchema, dialActionSchema, inboundSmsSchema, messageStatusSchema, parseTwilio } from "./parse";
 import { ACCOUNT_SID, asPosted, messageOf, NOW, valueOf } from "./parse-test-helpers";
 
 const dial = (overrides: Record<string, string> = {}) => valueOf(parseTwilio(dialActionSchema, asPosted({ ...DIAL_ACTION_FIXTURE, ...overrides })));
@@ -91,9 +83,7 @@ describe("<Dial action> (§1(b))", () => {
   });
 
   it("refuses a CallSid that is not CA + 32 hex", () => {
-    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, CallSid: "CA123" }))).toContain(
-      "CallSid: CallSid must be CA followed by 32 hex characters",
-    );
+    expect(messageOf(parseTwilio(dialActionSchema, { ...DIAL_ACTION_FIXTURE, CallSid: "CA123" }))).toContain("CallSid: CallSid must be CA followed by 32 hex characters");
   });
 
   it.each(["client:alice", "anonymous", ""])("refuses To=%j, naming the field", (to) => {
@@ -223,7 +213,13 @@ describe("inbound SMS (§2(a))", () => {
   });
 
   it("counts media on an MMS", () => {
-    const mms = { ...INBOUND_SMS_FIXTURE, Body: "", NumMedia: "1", MediaContentType0: "image/jpeg", MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME" };
+    const mms = {
+      ...INBOUND_SMS_FIXTURE,
+      Body: "",
+      NumMedia: "1",
+      MediaContentType0: "image/jpeg",
+      MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME",
+    };
     const sms = valueOf(parseTwilio(inboundSmsSchema, mms));
     expect(sms.NumMedia).toBe(1);
     expect(sms.Body).toBe("");

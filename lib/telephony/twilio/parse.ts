@@ -35,7 +35,10 @@ export const callStatusSchema = voiceBase.extend({
   SequenceNumber: z.string().optional(),
 });
 /** The dialled number when Twilio sends it (the `<Record>` action does; the status callback does not). */
-const optionalTo = z.string().optional().transform((raw) => (raw ? (toE164(raw) ?? undefined) : undefined));
+const optionalTo = z
+  .string()
+  .optional()
+  .transform((raw) => (raw ? (toE164(raw) ?? undefined) : undefined));
 
 export const recordingSchema = z.object({
   AccountSid: accountSid,
@@ -59,10 +62,26 @@ export const messageStatusSchema = z.object({
   AccountSid: accountSid,
   MessageSid: messageSid,
   MessageStatus: z.enum([
-    "queued", "sending", "sent", "failed", "delivered", "undelivered", "receiving", "received",
-    "accepted", "scheduled", "read", "partially_delivered", "canceled",
+    "queued",
+    "sending",
+    "sent",
+    "failed",
+    "delivered",
+    "undelivered",
+    "receiving",
+    "received",
+    "accepted",
+    "scheduled",
+    "read",
+    "partially_delivered",
+    "canceled",
   ]),
-  ErrorCode: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+  ErrorCode: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /** Wait times are "only available if the call was actually enqueued": anything else reads as unknown. */

@@ -32,10 +32,7 @@ export function forwardCallTwiml(input: { forwardingNumber: string; ringTimeoutS
  */
 export function voicemailTwiml(input: { spaName: string; recordingUrl: string; transcriptionUrl?: string }): string {
   const response = new VoiceResponse();
-  response.say(
-    `Sorry we missed your call at ${input.spaName}. We're texting you right now with a link to book. ` +
-      "Or leave a short message after the tone.",
-  );
+  response.say(`Sorry we missed your call at ${input.spaName}. We're texting you right now with a link to book. ` + "Or leave a short message after the tone.");
   response.record({
     action: input.recordingUrl,
     method: "POST",

@@ -49,9 +49,7 @@ describe("publicUrlOf", () => {
   });
 
   it("keeps the query string exactly as encoded", () => {
-    expect(publicUrlOf("http://10.0.3.7:3000/api/webhooks/twilio/dial?name=Glow%20Spa&x=1", APP_URL)).toBe(
-      `${APP_URL}/api/webhooks/twilio/dial?name=Glow%20Spa&x=1`,
-    );
+    expect(publicUrlOf("http://10.0.3.7:3000/api/webhooks/twilio/dial?name=Glow%20Spa&x=1", APP_URL)).toBe(`${APP_URL}/api/webhooks/twilio/dial?name=Glow%20Spa&x=1`);
   });
 });
 
@@ -61,7 +59,12 @@ describe("verifyTwilioSignature", () => {
   });
 
   it("matches the signature computed by hand (HMAC-SHA1 over URL + sorted key/value pairs, base64)", () => {
-    const data = PUBLIC_URL + Object.keys(DIAL_ACTION_FIXTURE).sort().map((k) => k + DIAL_ACTION_FIXTURE[k]).join("");
+    const data =
+      PUBLIC_URL +
+      Object.keys(DIAL_ACTION_FIXTURE)
+        .sort()
+        .map((k) => k + DIAL_ACTION_FIXTURE[k])
+        .join("");
     const expected = createHmac("sha1", AUTH_TOKEN).update(data, "utf8").digest("base64");
     expect(signTwilioRequest(AUTH_TOKEN, PUBLIC_URL, DIAL_ACTION_FIXTURE)).toBe(expected);
     expect(verify({ signature: expected })).toEqual({ ok: true });

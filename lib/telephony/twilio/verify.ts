@@ -4,12 +4,7 @@ import twilio from "twilio";
 
 export type TwilioVerification = { ok: true } | { ok: false; reason: "missing_signature" | "bad_signature" };
 
-export function verifyTwilioSignature(input: {
-  authToken: string;
-  signature: string | null;
-  url: string;
-  params: Record<string, string>;
-}): TwilioVerification {
+export function verifyTwilioSignature(input: { authToken: string; signature: string | null; url: string; params: Record<string, string> }): TwilioVerification {
   if (!input.signature) return { ok: false, reason: "missing_signature" };
   const valid = twilio.validateRequest(input.authToken, input.signature, input.url, input.params);
   return valid ? { ok: true } : { ok: false, reason: "bad_signature" };

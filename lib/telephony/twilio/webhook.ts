@@ -11,12 +11,7 @@ export type Defer = (task: () => Promise<void>) => void;
 /** `query` is the signed URL's query string (our own StatusCallback URLs carry the message id). */
 export type TwilioContext = { params: Record<string, string>; query: URLSearchParams; defer: Defer };
 
-export async function handleTwilioWebhook(
-  request: Request,
-  defer: Defer,
-  name: string,
-  handler: (context: TwilioContext) => Promise<Response>,
-): Promise<Response> {
+export async function handleTwilioWebhook(request: Request, defer: Defer, name: string, handler: (context: TwilioContext) => Promise<Response>): Promise<Response> {
   try {
     const token = env().twilioSigningToken;
     if (!token) throw new AppError("not_configured", "TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified.");

@@ -29,13 +29,7 @@ async function ConversationTimeline({ orgId, detail, canCancel, showValues }: { 
   return <Timeline items={items} timezone={location.timezone} canCancel={canCancel} showValues={showValues} />;
 }
 
-export default async function ConversationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ conversationId: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function ConversationPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMemberPage();
   const { conversationId } = await params;
   if (!UUID.test(conversationId)) notFound();
@@ -61,14 +55,7 @@ export default async function ConversationPage({
   return (
     <div className="grid grid-cols-1 lg:grid-cols-[24rem_1fr]">
       <aside aria-labelledby="inbox-heading" className="hidden border-r border-slate-200 bg-white lg:block lg:h-[calc(100dvh-3.5rem-1px)] lg:overflow-y-auto">
-        <InboxSidebar
-          member={member}
-          filter={filter}
-          cursor={decodeCursor(query.before)}
-          selectedId={conversationId}
-          basePath={`/inbox/${conversationId}`}
-          headingLevel="h2"
-        />
+        <InboxSidebar member={member} filter={filter} cursor={decodeCursor(query.before)} selectedId={conversationId} basePath={`/inbox/${conversationId}`} headingLevel="h2" />
       </aside>
       {/* The window minus the app header (5rem + border on phones, where the nav wraps; 3.5rem above). */}
       <section aria-labelledby="conversation-heading" className="flex h-[calc(100dvh-5rem-1px)] min-w-0 flex-col sm:h-[calc(100dvh-3.5rem-1px)]">
@@ -90,20 +77,11 @@ export default async function ConversationPage({
         {/* column-reverse: opens scrolled to the newest item, and stays there as new ones arrive. */}
         <div className="flex flex-1 flex-col-reverse overflow-y-auto px-4 py-4">
           <Suspense fallback={<ListSkeleton rows={4} />}>
-            <ConversationTimeline
-              orgId={member.orgId}
-              detail={detail}
-              canCancel={member.role === "owner" || member.role === "coordinator"}
-              showValues={bookingMenu.showValues}
-            />
+            <ConversationTimeline orgId={member.orgId} detail={detail} canCancel={member.role === "owner" || member.role === "coordinator"} showValues={bookingMenu.showValues} />
           </Suspense>
         </div>
         <div className="border-t border-slate-200 bg-white p-4">
-          <Composer
-            conversationId={conversationId}
-            disabledReason={disabledReason}
-            quickReplies={quickReplies.map((q) => ({ id: q.id, title: q.title, body: q.body }))}
-          />
+          <Composer conversationId={conversationId} disabledReason={disabledReason} quickReplies={quickReplies.map((q) => ({ id: q.id, title: q.title, body: q.body }))} />
         </div>
       </section>
       <AutoRefresh />

@@ -29,9 +29,8 @@ export default async function ApiSettingsPage() {
           </h2>
           <div className="space-y-3 p-4">
             <p className="text-sm text-slate-600">
-              Send it as <code className="font-mono text-xs">Authorization: Bearer rb_…</code> to the endpoints under{" "}
-              <code className="font-mono text-xs">/api/v1/</code>, described in docs/api.md. A token sees this spa&apos;s data only, including
-              booking values: give one to each tool, and revoke it when the tool goes.
+              Send it as <code className="font-mono text-xs">Authorization: Bearer rb_…</code> to the endpoints under <code className="font-mono text-xs">/api/v1/</code>, described
+              in docs/api.md. A token sees this spa&apos;s data only, including booking values: give one to each tool, and revoke it when the tool goes.
             </p>
             <ApiTokenForm appUrl={env().appUrl} />
           </div>

@@ -52,11 +52,14 @@ export async function crmTestAction(_previous: CrmState, _formData: FormData): P
 
 export async function replayCrmAction(_previous: CrmState, formData: FormData): Promise<CrmState> {
   const value = { deliveryId: formData.get("deliveryId") };
-  return runAction({ ...spec("replay"), input: { schema: deliveryIdSchema, value, invalid: () => ({ ok: false, message: "Unknown delivery. Reload the page." }) } }, async ({ member, input }) => {
-    const replayed = await replayCrmDelivery({ orgId: member.orgId, deliveryId: input.deliveryId });
-    revalidatePath("/settings/crm");
-    return replayed
-      ? { ok: true, message: "Queued again with the same webhook-id.", at: Date.now() }
-      : { ok: false, message: "Only delivered or failed events can be replayed; this one is still being sent.", at: Date.now() };
-  });
+  return runAction(
+    { ...spec("replay"), input: { schema: deliveryIdSchema, value, invalid: () => ({ ok: false, message: "Unknown delivery. Reload the page." }) } },
+    async ({ member, input }) => {
+      const replayed = await replayCrmDelivery({ orgId: member.orgId, deliveryId: input.deliveryId });
+      revalidatePath("/settings/crm");
+      return replayed
+        ? { ok: true, message: "Queued again with the same webhook-id.", at: Date.now() }
+        : { ok: false, message: "Only delivered or failed events can be replayed; this one is still being sent.", at: Date.now() };
+    },
+  );
 }

@@ -34,8 +34,7 @@ export default async function CrmPage({ searchParams }: { searchParams: Promise<
             <CrmSecretForm masked={settings?.crmWebhookSecret ? maskSecret(settings.crmWebhookSecret) : null} />
             <div className="space-y-2">
               <p className="text-sm text-slate-600">
-                A test event is a <code className="font-mono text-xs">contact.tagged</code> for a made-up contact, sent through the same queue,
-                signing and retries as real events.
+                A test event is a <code className="font-mono text-xs">contact.tagged</code> for a made-up contact, sent through the same queue, signing and retries as real events.
               </p>
               <CrmActionButton kind="test" label="Send a test event to the CRM" />
             </div>

@@ -22,17 +22,16 @@ export default async function IntegrationsPage() {
       <div className="space-y-4 p-4 sm:p-6">
         {isLocalUrl(appUrl) ? (
           <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            These URLs start with <code className="font-mono">{appUrl}</code>, which phone systems cannot reach. Set{" "}
-            <code className="font-mono">APP_URL</code> to Rebound&apos;s public https address on the server.
+            These URLs start with <code className="font-mono">{appUrl}</code>, which phone systems cannot reach. Set <code className="font-mono">APP_URL</code> to Rebound&apos;s
+            public https address on the server.
           </p>
         ) : null}
         <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
           {target ? (
             <>
-              A test event is a missed call from <span className="font-medium">{TEST_CALLER_NAME}</span> (a fictional 555 number) to your
-              first number on that phone system, signed with this spa&apos;s secret the way the phone system signs it. Rebound handles it
-              like a real caller: the text-back goes out and the conversation shows up in the inbox. Each number accepts events only from
-              the phone system it is registered with.
+              A test event is a missed call from <span className="font-medium">{TEST_CALLER_NAME}</span> (a fictional 555 number) to your first number on that phone system, signed
+              with this spa&apos;s secret the way the phone system signs it. Rebound handles it like a real caller: the text-back goes out and the conversation shows up in the
+              inbox. Each number accepts events only from the phone system it is registered with.
             </>
           ) : (
             <>

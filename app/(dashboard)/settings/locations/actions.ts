@@ -5,14 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getEnabledCountries } from "@/db/queries/organizations";
-import {
-  addLocationNumber,
-  removeLocationClosure,
-  removeLocationNumber,
-  replaceLocationHours,
-  saveLocationClosure,
-  updateLocationSettings,
-} from "@/db/queries/settings";
+import { addLocationNumber, removeLocationClosure, removeLocationNumber, replaceLocationHours, saveLocationClosure, updateLocationSettings } from "@/db/queries/settings";
 import { fieldErrors } from "@/lib/form-errors";
 import { formFields, type FormState } from "@/lib/settings/form";
 import { MAX_SHIFTS_PER_DAY, validateWeek } from "@/lib/settings/hours";
@@ -90,9 +83,7 @@ export async function removeNumberAction(_previous: FormState, formData: FormDat
 
 const hoursSchema = z.object({
   locationId: z.uuid(),
-  shifts: z
-    .array(z.object({ weekday: z.int().min(0).max(6), opens: z.string().max(5), closes: z.string().max(5) }))
-    .max(7 * MAX_SHIFTS_PER_DAY + 7),
+  shifts: z.array(z.object({ weekday: z.int().min(0).max(6), opens: z.string().max(5), closes: z.string().max(5) })).max(7 * MAX_SHIFTS_PER_DAY + 7),
 });
 
 function parseJson(raw: string | undefined): unknown {

@@ -39,11 +39,16 @@ export async function inviteAction(_previous: InviteState, formData: FormData): 
 
 export async function revokeInvitationAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
   const value = { invitationId: formData.get("invitationId") };
-  return runAction({ ...spec("revoke invitation"), input: { schema: invitationIdSchema, value, invalid: () => ({ ok: false, message: "Unknown invitation. Reload the page." }) } }, async ({ member, input }) => {
-    const revoked = await withdrawInvitation({ orgId: member.orgId, invitationId: input.invitationId });
-    revalidatePath("/settings/team");
-    return revoked ? { ok: true, message: "Invitation withdrawn: the link no longer works.", at: Date.now() } : { ok: false, message: "That invitation was already used or withdrawn." };
-  });
+  return runAction(
+    { ...spec("revoke invitation"), input: { schema: invitationIdSchema, value, invalid: () => ({ ok: false, message: "Unknown invitation. Reload the page." }) } },
+    async ({ member, input }) => {
+      const revoked = await withdrawInvitation({ orgId: member.orgId, invitationId: input.invitationId });
+      revalidatePath("/settings/team");
+      return revoked
+        ? { ok: true, message: "Invitation withdrawn: the link no longer works.", at: Date.now() }
+        : { ok: false, message: "That invitation was already used or withdrawn." };
+    },
+  );
 }
 
 export async function changeRoleAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
@@ -59,9 +64,12 @@ export async function changeRoleAction(_previous: TeamActionState, formData: For
 
 export async function removeMemberAction(_previous: TeamActionState, formData: FormData): Promise<TeamActionState> {
   const value = { memberId: formData.get("memberId") };
-  return runAction({ ...spec("remove member"), input: { schema: memberIdSchema, value, invalid: () => ({ ok: false, message: "Unknown member. Reload the page." }) } }, async ({ member, input }) => {
-    const result = await removeMember({ orgId: member.orgId, actorId: member.id, memberId: input.memberId });
-    revalidatePath("/settings/team");
-    return { ...result, at: Date.now() };
-  });
+  return runAction(
+    { ...spec("remove member"), input: { schema: memberIdSchema, value, invalid: () => ({ ok: false, message: "Unknown member. Reload the page." }) } },
+    async ({ member, input }) => {
+      const result = await removeMember({ orgId: member.orgId, actorId: member.id, memberId: input.memberId });
+      revalidatePath("/settings/team");
+      return { ...result, at: Date.now() };
+    },
+  );
 }

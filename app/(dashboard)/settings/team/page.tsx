@@ -31,8 +31,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           </h2>
           <div className="space-y-3 p-4">
             <p className="text-sm text-slate-600">
-              Rebound does not send emails yet: create a link here, copy it and send it to them yourself (text, email, chat). Each
-              link works once, for 7 days.
+              Rebound does not send emails yet: create a link here, copy it and send it to them yourself (text, email, chat). Each link works once, for 7 days.
             </p>
             <TeamInviteForm timezone={timezone} />
           </div>

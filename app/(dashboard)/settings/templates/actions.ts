@@ -15,7 +15,9 @@ export async function saveTemplateAction(_previous: FormState<TemplateField>, fo
     const parsed = templateSchema.safeParse(values);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
-      return errors.body ? { errors: { body: errors.body }, values, message: "Not saved: fix the template first." } : { message: "This template could not be read. Reload the page." };
+      return errors.body
+        ? { errors: { body: errors.body }, values, message: "Not saved: fix the template first." }
+        : { message: "This template could not be read. Reload the page." };
     }
     const saved = await saveLocationTemplate({ orgId: member.orgId, ...parsed.data });
     if (!saved) return { message: "This location no longer exists. Reload the page." };

@@ -24,7 +24,9 @@ export default async function TreatmentSettingsPage() {
             Treatment menu
           </h2>
           <p className="mt-0.5 text-sm text-slate-600">
-            {saved.length ? "Your menu, in the order the desk sees it." : "Not saved yet: these are common treatments with no values. Add your prices, remove what you do not offer, and save."}
+            {saved.length
+              ? "Your menu, in the order the desk sees it."
+              : "Not saved yet: these are common treatments with no values. Add your prices, remove what you do not offer, and save."}
           </p>
           <div className="mt-4">
             <TreatmentMenuForm initial={lines} />

@@ -5,5 +5,5 @@ import { benchRoutesEnabled } from "@/lib/env";
 export async function POST(request: Request): Promise<Response> {
   if (!benchRoutesEnabled()) return Response.json({ error: "not_found" }, { status: 404 });
   await request.text();
-  return new Response("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", { headers: { "Content-Type": "text/xml" } });
+  return new Response('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', { headers: { "Content-Type": "text/xml" } });
 }

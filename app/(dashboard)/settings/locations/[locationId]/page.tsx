@@ -30,13 +30,7 @@ async function WeeklyHours({ orgId, locationId }: { orgId: string; locationId: s
   return <HoursEditor locationId={locationId} initial={weekRows(shifts)} />;
 }
 
-export default async function LocationSettingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locationId: string }>;
-  searchParams: Promise<{ closures?: string }>;
-}) {
+export default async function LocationSettingsPage({ params, searchParams }: { params: Promise<{ locationId: string }>; searchParams: Promise<{ closures?: string }> }) {
   const member = await requireMemberPage(["owner"]);
   const { locationId } = await params;
   if (!UUID.test(locationId)) notFound();
@@ -56,7 +50,10 @@ export default async function LocationSettingsPage({
             <Link href="/settings/locations" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
               ← Locations
             </Link>
-            <Link href={`/settings/templates?location=${locationId}`} className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+            <Link
+              href={`/settings/templates?location=${locationId}`}
+              className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
               Edit templates
             </Link>
           </>
