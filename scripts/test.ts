@@ -11,13 +11,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { findChromium } from "../tools/chromium";
 import { chooseTestPostgres, type TestPostgres } from "../tests/test-postgres";
 
-type Step = { script: string; args?: readonly string[]; ifPresent?: boolean };
+type Step = { script: string; args?: readonly string[] };
 
-/** The run, in order. `ifPresent`: skipped while package.json has no such script. */
+/** The run, in order. */
 const STEPS: readonly Step[] = [
   { script: "typecheck" },
-  { script: "lint", ifPresent: true },
-  { script: "format:check", ifPresent: true },
+  { script: "lint" },
+  { script: "format:check" },
   { script: "test:unit" },
   { script: "test:integration" },
   { script: "build" },
@@ -30,7 +30,7 @@ let current: ChildProcess | undefined;
 let database: TestPostgres | undefined;
 
 function npm(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
-  const args = ["run", step.script, ...(step.ifPresent ? ["--if-present"] : []), ...(step.args?.length ? ["--", ...step.args] : [])];
+  const args = ["run", step.script, ...(step.args?.length ? ["--", ...step.args] : [])];
   // Under `npm test`, npm_execpath is the npm that started us (npm-cli.js): the same one, on any OS.
   const [command, prefix] = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
   return new Promise((resolve, reject) => {
