@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callbacks, contacts, conversations, messages } from "@/db/schema";
-import { withE2eDb } from "./database";
+import { makeCallbacksDueNow, withE2eDb } from "./database";
 import { missedCall, newCaller, textFromCaller } from "./phone";
 import { signIn } from "./sign-in";
 
@@ -118,14 +118,7 @@ test("the navigation shows how many callbacks are due, the same number as the qu
   const caller = newCaller();
   expect(await textFromCaller(caller.e164, "Can I come in today?")).toBe(200);
   // A hot reply ten minutes ago while the spa was open: due now whatever the clock says today.
-  const tenMinutesAgo = new Date(Date.now() - 600_000);
-  await withE2eDb(async (db) => {
-    const conversation = await conversationOf(db, caller.e164);
-    await db
-      .update(callbacks)
-      .set({ dueAt: tenMinutesAgo, createdAt: tenMinutesAgo, openedWhileClosed: false, snoozedUntil: null })
-      .where(eq(callbacks.conversationId, conversation.id));
-  });
+  await makeCallbacksDueNow(caller.e164);
   await signIn(page, "desk@glow.test");
   await page.goto("/callbacks");
   const dueHeading = page.getByRole("heading", { name: /^Due now/ });

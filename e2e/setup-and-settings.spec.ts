@@ -4,6 +4,7 @@
 // unsaved weekly hours survive another form's save and leaving asks first; Mark booked fills in the
 // chosen treatment's value and requires one; the owner sets those values in Settings → Treatments.
 import { expect, test, type Page } from "@playwright/test";
+import { makeCallbacksDueNow } from "./database";
 import { missedCall, newCaller, sentTexts, textFromCaller } from "./phone";
 import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
@@ -139,6 +140,7 @@ test("a new spa: hours and booking link come first, texts are held until both ar
 test("Mark booked fills in the chosen treatment's value, keeps a typed one, and requires a value", async ({ page }) => {
   const caller = newCaller();
   expect(await textFromCaller(caller.e164, "Can I come in today?")).toBe(200);
+  await makeCallbacksDueNow(caller.e164);
   await signIn(page, "owner@glow.test");
   await page.goto("/callbacks");
   const card = page.getByTestId("callback-card").filter({ hasText: caller.display });
@@ -203,6 +205,7 @@ test("the owner sets a value per treatment in Settings → Treatments; Mark book
 
   const caller = newCaller();
   expect(await textFromCaller(caller.e164, "Can I come in today?")).toBe(200);
+  await makeCallbacksDueNow(caller.e164);
   await page.goto("/callbacks");
   const card = page.getByTestId("callback-card").filter({ hasText: caller.display });
   await card.getByRole("button", { name: "Complete…" }).click();
