@@ -57,8 +57,7 @@ export async function storeForNumber(
     sql`, `,
   );
   const [row] = rowsOf<NumberOwner & { storedId: number | null }>(
-    await db.execute(sql`
-      with owner as (select ${OWNER_COLUMNS} from ${OWNER_FROM} where pn.e164 = ${to} limit 1),
+    await db.execute(sql`with owner as (select ${OWNER_COLUMNS} from ${OWNER_FROM} where pn.e164 = ${to} limit 1),
       stored as (
         ${INSERT_INTO}
         select owner."orgId", ${insertValues(event)} from owner where owner.provider in (${acceptsList})
@@ -76,8 +75,7 @@ export async function storeForNumber(
 export async function storeForOrg({ orgId, event }: { orgId: string; event: NewInboundEvent }, ex?: Executor): Promise<boolean> {
   const db = await resolveDb(ex);
   const rows = rowsOf<{ id: number }>(
-    await db.execute(sql`
-      ${INSERT_INTO}
+    await db.execute(sql`${INSERT_INTO}
       select o.id, ${insertValues(event)} from organizations o where o.id = ${orgId}
       on conflict do nothing
       returning id`),
@@ -96,8 +94,7 @@ export async function storeForMessage(
   const db = await resolveDb(ex);
   const byId = messageId ? sql`m.id = ${messageId} or` : sql``;
   const [row] = rowsOf<{ orgId: string; storedId: number | null }>(
-    await db.execute(sql`
-      with owner as (
+    await db.execute(sql`with owner as (
         select m.org_id as "orgId" from messages m
         where ${byId} (m.provider_sid = ${providerSid} and m.direction = 'outbound')
         limit 1
@@ -140,8 +137,7 @@ export async function claimInboundBatch({ limit, ids }: { limit: number; ids?: r
         sql`, `,
       )})`
     : sql``;
-  const result = await tx.execute(sql`
-    update inbound_events set processed_at = now(), outcome = 'done', attempts = attempts + 1
+  const result = await tx.execute(sql`update inbound_events set processed_at = now(), outcome = 'done', attempts = attempts + 1
     where id in (
       select e.id from inbound_events e
       where e.processed_at is null and e.not_before <= now() ${only}
@@ -178,8 +174,7 @@ export async function wakeWaitingForCalls({ orgId, callRefs }: { orgId: string; 
     callRefs.map((ref) => sql`${ref}`),
     sql`, `,
   );
-  await tx.execute(sql`
-    update inbound_events set not_before = now()
+  await tx.execute(sql`update inbound_events set not_before = now()
     where org_id = ${orgId} and call_ref in (${refs}) and processed_at is null and not_before > now()`);
 }
 

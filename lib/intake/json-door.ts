@@ -78,7 +78,8 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     }
     const stored = await storeForOrg({ orgId, event: rowOf({ kind: "call", call: parsed.event }, adapter.provider, parsed.eventId) });
     if (stored) defer(processInbound);
-    return Response.json({ ok: true, result: stored ? "accepted" : "duplicate" });
+    // "recorded": in the ledger (what it does to the call shows after processing); "duplicate": a repeated delivery.
+    return Response.json({ ok: true, result: stored ? "recorded" : "duplicate" });
   } catch (error) {
     return errorResponse(error, adapter.provider);
   }
