@@ -1,8 +1,8 @@
 import type { Event } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
-import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/messaging/send-guard";
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/intake/policy/send-guard";
+import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/intake/policy/decide";
 
 function name(event: Event, key: string): string {
   const value = event.detail?.[key];

@@ -1,7 +1,7 @@
 // What Rebound did about a call, in the words the call log shows, derived from the call's events
 // (the first decision, text_queued or text_skipped, and whether a callback task was opened).
 import type { Call } from "@/db/schema";
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/intake/policy/decide";
 
 export type CallOutcome = { kind: "answered" | "texted" | "not_texted" | "callback" | "none"; text: string; callbackCreated: boolean };
 

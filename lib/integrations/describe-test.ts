@@ -1,6 +1,6 @@
 // Turns the app's answer to a test webhook, and what it recorded, into one sentence for the owner.
 // Pure: the runner (test-call.ts) gathers the facts.
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/intake/policy/decide";
 import type { CallOutcome } from "@/db/queries/integrations";
 
 export type TestCallResult = {

@@ -13,7 +13,7 @@ import { lookupLineType } from "./line-type";
 import { env } from "@/lib/env";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
 import { isOptOutConfirmation } from "./opt-out";
-import { CANCEL_REASON_TEXT, platformRules, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "./send-guard";
+import { CANCEL_REASON_TEXT, platformRules, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "@/lib/intake/policy/send-guard";
 import type { TwilioClient } from "./twilio-client";
 
 /** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */

@@ -28,7 +28,7 @@ import { cancelScheduledFor } from "./cancel-scheduled";
 import { classifyIntent, type Classification } from "./intent";
 import { helpText, optOutConfirmation, readKeyword } from "./opt-out";
 import { queueText } from "./queue-text";
-import { routeReply, type RoutingDecision } from "./route-reply";
+import { routeReply, type RoutingDecision } from "@/lib/intake/policy/reply-routing";
 
 export type InboundText = { sid: string; from: string; to: string; body: string; mediaCount: number; optOutType?: "STOP" | "START" | "HELP" };
 

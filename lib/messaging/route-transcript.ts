@@ -7,7 +7,7 @@ import { findLocationByNumber } from "@/db/queries/locations";
 import type { Call } from "@/db/schema";
 import { classifyIntent } from "./intent";
 import { applyReplyRouting } from "./receive-sms";
-import { routeReply } from "./route-reply";
+import { routeReply } from "@/lib/intake/policy/reply-routing";
 
 export async function routeTranscript(
   tx: Executor,

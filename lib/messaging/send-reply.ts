@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
 import { countryName, countryOf } from "@/lib/phone";
-import { countryEnabled, overDailyCap } from "./send-guard";
+import { countryEnabled, overDailyCap } from "@/lib/intake/policy/send-guard";
 import { takeConversation } from "@/lib/inbox/ownership";
 import { cancelScheduledFor } from "./cancel-scheduled";
 import { queueText } from "./queue-text";
@@ -69,7 +69,7 @@ export const MANUAL_REFUSAL_TEXT = {
   daily_cap_reached: "Your organization has sent its most manual texts for today. Call this person instead, or try again tomorrow.",
 } as const satisfies Partial<Record<RefusalReason, string>>;
 
-/** The send guard's rules for a typed text, in its order (lib/messaging/send-guard.ts). */
+/** The send guard's rules for a typed text, in its order (lib/intake/policy/send-guard.ts). */
 function manualRefusal(to: string, facts: ManualSendFacts): keyof typeof MANUAL_REFUSAL_TEXT | null {
   const limits = env().sending;
   if (!facts.contactedFirst) return "recipient_never_contacted";

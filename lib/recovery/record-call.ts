@@ -12,7 +12,7 @@ import { recordEvent, recordEvents } from "@/db/queries/events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 import { refusedProvider } from "@/lib/telephony/provider-rule";
-import { decide, type Decision, type RecentHistory } from "./decide";
+import { decide, type Decision, type RecentHistory } from "@/lib/intake/policy/decide";
 import { allSteps } from "@/lib/all-steps";
 import { followUpTime, planAutomatedText, queueAutomatedTexts } from "./text-back";
 

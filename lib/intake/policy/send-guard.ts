@@ -4,7 +4,7 @@
 import type { Contact, Message } from "@/db/schema";
 import type { SendSignals, SendingFacts } from "@/db/queries/send-signals";
 import type { SendingLimits } from "@/lib/env";
-import { MAX_AUTO_TEXTS_PER_DAY } from "@/lib/recovery/decide";
+import { MAX_AUTO_TEXTS_PER_DAY } from "@/lib/intake/policy/decide";
 import { countryOf } from "@/lib/phone";
 
 export type CancelReason =

@@ -3,7 +3,7 @@
 import type { Call, Contact } from "@/db/schema";
 import type { TemplateSituation } from "@/lib/messaging/default-templates";
 import { hasWeeklyHours, isBetweenShifts, isOpenAt, nextOpening, type Schedule } from "@/lib/schedule/hours";
-import { locationSetUp } from "./setup";
+import { locationSetUp } from "@/lib/recovery/setup";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
 
 export type SkipReason =

@@ -8,7 +8,7 @@
 // A contact's kind is only refined from new_lead: a client asking about a charge stays a client.
 import type { Contact } from "@/db/schema";
 import { hasWeeklyHours, isOpenAt, localTime, nextOpening, type Schedule } from "@/lib/schedule/hours";
-import type { Classification } from "./intent";
+import type { Classification } from "@/lib/messaging/intent";
 
 export const WRONG_NUMBER_STATUS: Contact["leadStatus"] = "wrong_number";
 
