@@ -6,7 +6,7 @@
 import { type Executor, transaction } from "@/db/client";
 import { cancelScheduledTexts, type ScheduledKind, type ScheduledScope } from "@/db/queries/outbox";
 import { AppError } from "@/lib/errors";
-import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/intake/policy/send-guard";
+import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/intake/policy/reasons";
 
 /** The `text_canceled` reason of a text a desk member cancelled by hand. */
 export const DESK_CANCEL_REASON = "canceled_by_desk";

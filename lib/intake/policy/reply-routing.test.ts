@@ -2,7 +2,8 @@
 // Mon–Fri 09:00–12:30 & 13:15–19:00, Sat 09:00–15:00, closed Sunday).
 import { describe, expect, it } from "vitest";
 import { classifyIntent } from "@/lib/messaging/intent";
-import { formatOpening, routeReply, type RoutingContact } from "./reply-routing";
+import { formatOpening } from "./callback-due";
+import { routeReply, type RoutingContact } from "./reply-routing";
 import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
 // Fixed clocks (Los Angeles wall time in the names; May is PDT, January is PST).
