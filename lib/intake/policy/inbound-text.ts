@@ -1,6 +1,6 @@
 // What an inbound text does, once its words are read (lib/messaging/opt-out.ts readKeyword): the
 // carriers' keywords first, then any other text is a reply to classify and route (reply-routing.ts).
-// Pure: the inbound-text handler (lib/messaging/receive-sms.ts) stores the text and carries this out
+// Pure: the inbound-text handler (lib/intake/reply.ts) stores the text and carries this out
 // in one transaction.
 //   STOP and its kin, from someone not opted out   opt out; cancel every waiting text (opted_out);
 //                                                  one confirmation, unless the provider sent its own

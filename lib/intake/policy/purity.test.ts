@@ -25,7 +25,7 @@ const IMPURE = [
   /^twilio/,
   /^postgres/,
   /^drizzle-orm/,
-  /^@\/lib\/messaging\/(outbox|pre-send|receive-sms|twilio-client|line-type)$/,
+  /^@\/lib\/messaging\/(outbox|pre-send|twilio-client|line-type)$/,
 ];
 const FORBIDDEN_CALLS = [/process\.env/, /\bfetch\(/, /new Date\(\)/, /Date\.now\(\)/, /Math\.random/];
 
