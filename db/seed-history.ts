@@ -207,7 +207,7 @@ export function generateHistory(input: { orgId: string; spaName: string; deskId:
     event({ ...ids, messageId: replyId, type: "reply_received", reason: null, createdAt: replyAt });
     conv.items.push({ at: replyAt, kind: "reply", body: script.body, inbound: true, human: false, hot: script.hot });
     if (script.hot) {
-      // lib/messaging/route-reply.ts: due now while open, else at the next opening.
+      // lib/intake/policy/reply-routing.ts: due now while open, else at the next opening.
       const dueAt = nextOpening(schedule, replyAt) ?? replyAt;
       callback(conv, { callId, messageId: replyId, reason: script.callbackReason ?? "Wants to book", priority: "hot", dueAt, createdAt: replyAt });
     }

@@ -11,7 +11,7 @@ import { touchConversation } from "@/db/queries/conversations";
 import { recordEvent, recordEvents } from "@/db/queries/events";
 import type { LocationContext } from "@/db/queries/locations";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
-import { decide, type Decision, type RecentHistory } from "@/lib/recovery/decide";
+import { decide, type Decision, type RecentHistory } from "@/lib/intake/policy/decide";
 import { allSteps } from "@/lib/all-steps";
 import { followUpTime, planAutomatedText, queueAutomatedTexts } from "./text-back";
 import { applyVoicemail } from "./voicemail";

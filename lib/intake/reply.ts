@@ -25,7 +25,8 @@ import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import { classifyIntent, type Classification } from "@/lib/messaging/intent";
 import { helpText, optOutConfirmation, readKeyword } from "@/lib/messaging/opt-out";
 import { queueText } from "@/lib/messaging/queue-text";
-import { routeReply, type RoutingDecision } from "@/lib/messaging/route-reply";
+import { inboundTextRule } from "@/lib/intake/policy/inbound-text";
+import { routeReply, type RoutingDecision } from "@/lib/intake/policy/reply-routing";
 import type { InboundText } from "./inbound-event";
 
 /** Thrown for a text already on record (its provider id): the batch's work for it is undone. */
@@ -46,10 +47,9 @@ export async function receiveSms(tx: Executor, text: InboundText, location: Loca
 
   const { contact, created } = await upsertContact({ orgId, phone: text.from }, tx);
   await lockContact({ contactId: contact.id }, tx);
-  // "Yes" from someone who never opted out answers our question ("want a consult slot?"): a reply, often the hottest.
-  const keywordMatch = carrierKeyword?.keyword === "opt_in" && !contact.optedOutAt ? null : carrierKeyword;
-  const keyword = keywordMatch?.keyword ?? null;
-  const classification = keyword === null ? classifyIntent(text.body) : null;
+  const rule = inboundTextRule(carrierKeyword, { optedOut: Boolean(contact.optedOutAt) });
+  const { action, keyword } = rule;
+  const classification = action.kind === "reply" ? classifyIntent(text.body) : null;
   const routing = classification ? routeReply({ classification, body: text.body, contact, schedule: location.schedule, now }) : null;
   const conversation = await touchConversation(
     {
@@ -88,14 +88,14 @@ export async function receiveSms(tx: Executor, text: InboundText, location: Loca
   if (classification && routing) await applyReplyRouting(tx, base, classification, routing);
 
   let dispatchNow: string | null = null;
-  const optingOut = keywordMatch?.keyword === "opt_out" && !contact.optedOutAt ? keywordMatch : null;
   // Any answer makes the scheduled follow-up unwanted; a STOP cancels every waiting text (below,
   // before its single confirmation is queued).
-  if (!optingOut) await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: "replied" });
-  if (optingOut) {
+  if (rule.cancels.scope === "conversation") await cancelScheduledFor(tx, { orgId, scope: { conversationId: conversation.id }, reason: rule.cancels.reason });
+  if (action.kind === "opt_out") {
+    const optingOut = action.match;
     await setContactOptOut({ orgId, contactId: contact.id, optedOut: true, at: now }, tx);
-    await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: "opted_out" });
-    const confirm = !optingOut.providerConfirmed && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
+    if (rule.cancels.scope === "contact") await cancelScheduledFor(tx, { orgId, scope: { contactId: contact.id }, reason: rule.cancels.reason });
+    const confirm = action.confirm && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "opt_out_confirmation"));
     await recordEvent(
       {
         ...base,
@@ -122,17 +122,17 @@ export async function receiveSms(tx: Executor, text: InboundText, location: Loca
         now,
       );
     }
-  } else if (keyword === "opt_in" && contact.optedOutAt) {
+  } else if (action.kind === "opt_in") {
     await setContactOptOut({ orgId, contactId: contact.id, optedOut: false, at: now }, tx);
     await recordEvent({ ...base, type: "opted_in", reason: `Replied "${text.body.trim()}"` }, tx);
-  } else if (keywordMatch?.keyword === "help" && !contact.optedOutAt && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
+  } else if (action.kind === "help" && (await mayAnswer(tx, base, { from: text.from, enabledCountries: location.enabledCountries }, "help"))) {
     dispatchNow = await queueText(tx, {
       orgId,
       conversationId: conversation.id,
       contactId: contact.id,
       fromNumber: text.to,
       toNumber: text.from,
-      body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: keywordMatch.language }),
+      body: helpText({ spaName: location.orgName, locationName: location.location.name, phone: formatPhone(location.number.e164), language: action.match.language }),
       automated: true,
     });
   }

@@ -10,7 +10,7 @@ import { recordEvent } from "@/db/queries/events";
 import { findLocationByNumber } from "@/db/queries/locations";
 import type { Call } from "@/db/schema";
 import { classifyIntent } from "@/lib/messaging/intent";
-import { routeReply } from "@/lib/messaging/route-reply";
+import { routeReply } from "@/lib/intake/policy/reply-routing";
 import type { VoicemailEvent } from "./inbound-event";
 import { applyReplyRouting } from "./reply";
 
