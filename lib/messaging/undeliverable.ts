@@ -1,6 +1,6 @@
 // A text Twilio could not deliver is never a silent failure: what the error says about the number
 // goes on the contact, and a person gets a task to call instead.
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { setContactLineType, setContactOptOut } from "@/db/queries/contacts";
 import { openCallbackForMessage } from "@/lib/callbacks/open-callback";
 import type { Message } from "@/db/schema";
@@ -20,7 +20,7 @@ export function callInsteadReason(code: number | null): string | null {
   return code !== null && CALL_INSTEAD[code] ? `Text not delivered: ${CALL_INSTEAD[code]} (Twilio ${code}). Call back instead.` : null;
 }
 
-export async function handleUndeliverable(db: Db, message: Message, code: number | null, now: Date): Promise<void> {
+export async function handleUndeliverable(db: Executor, message: Message, code: number | null, now: Date): Promise<void> {
   const fact = contactFactFromError(code);
   if (fact === "opted_out") await setContactOptOut({ orgId: message.orgId, contactId: message.contactId, optedOut: true, at: now }, db);
   if (fact === "landline") await setContactLineType({ orgId: message.orgId, contactId: message.contactId, lineType: "landline", at: now }, db);
