@@ -184,13 +184,15 @@ describe("Postgres connections cut in the middle of a batch", () => {
       );
 
       release();
-      await waitForTexts(standIn, everyone, 90_000);
+      const releasedAt = Date.now();
+      const lastText = await waitForTexts(standIn, everyone, 90_000);
       await until("every stored event to be processed", () => allProcessed(everyone), 30_000);
       await sleep(2000);
       await expectEachTextedOnce(everyone);
       const stored = await storedEvents(db.sql, { callers: everyone });
       console.log(
-        `[system] intake, after the cut: attempts per event ${stored.map((e) => e.attempts).join(", ")}; errors: ${[...new Set(stored.map((e) => e.lastError).filter(Boolean))].join(" | ") || "none"}`,
+        `[system] intake, after the cut: last text ${((lastText - releasedAt) / 1000).toFixed(1)} s after the contact was released; ` +
+          `attempts per event ${stored.map((e) => e.attempts).join(", ")}; errors: ${[...new Set(stored.map((e) => e.lastError).filter(Boolean))].join(" | ") || "none"}`,
       );
       // The load balancer's view: the server came through the cut without a restart.
       expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
