@@ -14,6 +14,22 @@ import { dialActionPayload, signedTwilioRequest, type Params } from "@/lib/telep
 import type { TwilioStandIn } from "@/tools/twilio-stand-in";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../test-database";
 
+/**
+ * The demo organization's own webhook secrets in the system tier (seeded into every system
+ * database), so a test can sign OpenPhone / Aircall / generic webhooks as that phone system would.
+ */
+export const SYSTEM_WEBHOOK_SECRETS = {
+  openphone: `whsec_${Buffer.alloc(32, 43).toString("base64")}`,
+  aircall: "aircall-system-token-2d9e4b71",
+  generic: "generic-system-secret-8c3f1a6e5d2b7094",
+} as const;
+
+/**
+ * The application_name of the tests' own connections, so a test can cut the servers' connections
+ * (pg_terminate_backend) and leave its own alone.
+ */
+export const TEST_APPLICATION_NAME = "rebound-system-test";
+
 export const DOWNTOWN = "+13105550100";
 export const WESTSIDE = "+13105550199";
 
@@ -34,7 +50,7 @@ export type SystemDatabase = TestDatabase & { sql: postgres.Sql; close: () => Pr
 export async function systemDatabase(prefix: string, { seed = true }: { seed?: boolean } = {}): Promise<SystemDatabase> {
   const database = await createTestDatabase(prefix);
   if (seed) await seedDatabase(database.url, { migrate: true });
-  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  const sql = postgres(database.url, { max: 2, onnotice: () => {}, connection: { application_name: TEST_APPLICATION_NAME } });
   return {
     ...database,
     sql,
@@ -48,7 +64,9 @@ export async function systemDatabase(prefix: string, { seed = true }: { seed?: b
 export async function seedDatabase(url: string, { migrate }: { migrate: boolean }): Promise<void> {
   const handle = await openDb({ kind: "postgres", url }, { migrate });
   try {
-    await seedDemo(handle.db);
+    const { openphone, aircall, generic } = SYSTEM_WEBHOOK_SECRETS;
+    const from = "environment" as const;
+    await seedDemo(handle.db, { secrets: { openphone: { value: openphone, from }, aircall: { value: aircall, from }, generic: { value: generic, from } } });
   } finally {
     await handle.close();
   }
@@ -70,6 +88,8 @@ export async function startServer(input: {
   apiBase?: string;
   appUrl?: string;
   authSecret?: string;
+  /** More environment for the server (e.g. INTAKE_PAUSED=1: it stores and acknowledges webhooks, processes nothing). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${input.name}.log`);
@@ -82,7 +102,7 @@ export async function startServer(input: {
       authSecret: input.authSecret,
       twilio: { accountSid: input.standIn.accountSid, authToken: input.standIn.authToken, apiBase: input.apiBase ?? input.standIn.url },
       // The system tests' bursts text far past the production caps from one demo number.
-      env: LOAD_TEST_SENDING_LIMITS,
+      env: { ...LOAD_TEST_SENDING_LIMITS, ...input.env },
       stdio: ["ignore", fd, fd],
     });
     // A server that does not exit within 10 s of SIGTERM is killed, so one stuck test cannot stall the tier.
