@@ -221,7 +221,9 @@ describe("the server is killed in the middle of a burst", () => {
     const acked = everyone.filter((p) => answers.get(p)?.status === 200);
     const unanswered = everyone.filter((p) => answers.get(p)?.status !== 200);
     const textedBeforeKill = standIn.messages.length;
-    expect(unanswered.length).toBeGreaterThan(0);
+    // How many were answered before the kill is up to the clock: answers come after one insert now,
+    // so often all were. Acknowledged and not yet processed is then the case under test (the
+    // restarted server's sweeper takes them); any unanswered ones are retried by "Twilio" below.
     const acceptedButUnanswered = stuck()
       .filter((a) => a.outcome === "accept-and-hang")
       .map((a) => a.to!);
