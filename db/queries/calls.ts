@@ -15,6 +15,17 @@ export async function insertCallIfNew(call: NewCall, ex?: Executor): Promise<Cal
   return row ?? null;
 }
 
+/** Inserts calls, skipping those already on record (same organization, provider and provider id); returns the new ones. */
+export async function insertCallsIfNew(list: NewCall[], ex?: Executor): Promise<Call[]> {
+  const db = await resolveDb(ex);
+  if (list.length === 0) return [];
+  return db
+    .insert(calls)
+    .values(list)
+    .onConflictDoNothing({ target: [calls.orgId, calls.provider, calls.externalId] })
+    .returning();
+}
+
 /**
  * A call by its provider id, within one organization: provider ids come from outside and are only
  * unique per organization (two spas' phone systems may both number their calls 1, 2, 3).

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import { isTestCaller } from "@/lib/integrations/test-caller";
 import { contacts, conversations, locations, type Contact, type Conversation } from "../schema";
@@ -19,6 +19,42 @@ export async function upsertContact({ orgId, phone }: { orgId: string; phone: st
     .limit(1);
   if (!existing) throw new Error(`contact ${phone} vanished during upsert`);
   return { contact: existing, created: false };
+}
+
+/**
+ * The contacts of many callers of one organization in two statements (insert the new ones, read the
+ * rest), keyed by phone; `created`: this statement made it.
+ */
+export async function upsertContacts({ orgId, phones }: { orgId: string; phones: readonly string[] }, ex?: Executor): Promise<Map<string, { contact: Contact; created: boolean }>> {
+  const db = await resolveDb(ex);
+  const found = new Map<string, { contact: Contact; created: boolean }>();
+  if (phones.length === 0) return found;
+  const inserted = await db
+    .insert(contacts)
+    .values(phones.map((phone) => ({ orgId, phone, isTest: isTestCaller(phone) })))
+    .onConflictDoNothing()
+    .returning();
+  for (const contact of inserted) found.set(contact.phone, { contact, created: true });
+  const rest = phones.filter((phone) => !found.has(phone));
+  if (rest.length) {
+    const existing = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), inArray(contacts.phone, rest)));
+    for (const contact of existing) found.set(contact.phone, { contact, created: false });
+  }
+  return found;
+}
+
+/** Locks several contacts for the transaction, in id order (two transactions never wait on each other in a circle). */
+export async function lockContacts({ contactIds }: { contactIds: readonly string[] }, tx: Executor): Promise<void> {
+  if (contactIds.length === 0) return;
+  await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(inArray(contacts.id, [...contactIds]))
+    .orderBy(contacts.id)
+    .for("update");
 }
 
 export async function setContactOptOut({ orgId, contactId, optedOut, at }: { orgId: string; contactId: string; optedOut: boolean; at: Date }, ex?: Executor): Promise<boolean> {

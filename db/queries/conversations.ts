@@ -55,6 +55,47 @@ export async function touchConversation(
   return row;
 }
 
+/**
+ * `touchConversation` for many contacts at once, each waiting and with one more unread item, the
+ * way a missed call touches its caller's conversation: one statement. A null preview keeps the
+ * conversation's; a priority only ever rises. One row per (location, contact) in `list`.
+ */
+export async function touchWaitingConversations(
+  list: { orgId: string; locationId: string; contactId: string; kind: ActivityKind; at: Date; preview: string | null; priority: Conversation["priority"] }[],
+  ex?: Executor,
+): Promise<Conversation[]> {
+  const db = await resolveDb(ex);
+  if (list.length === 0) return [];
+  return db
+    .insert(conversations)
+    .values(
+      list.map((input) => ({
+        orgId: input.orgId,
+        locationId: input.locationId,
+        contactId: input.contactId,
+        lastActivityKind: input.kind,
+        lastActivityAt: input.at,
+        lastMessagePreview: input.preview,
+        waitingSince: input.at,
+        unreadCount: 1,
+        priority: input.priority,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [conversations.locationId, conversations.contactId],
+      set: {
+        status: "open",
+        lastActivityKind: sql`case when excluded.last_activity_at >= ${conversations.lastActivityAt} then excluded.last_activity_kind else ${conversations.lastActivityKind} end`,
+        lastActivityAt: sql`greatest(${conversations.lastActivityAt}, excluded.last_activity_at)`,
+        lastMessagePreview: sql`coalesce(excluded.last_message_preview, ${conversations.lastMessagePreview})`,
+        waitingSince: sql`coalesce(${conversations.waitingSince}, excluded.waiting_since)`,
+        unreadCount: sql`${conversations.unreadCount} + 1`,
+        priority: sql`greatest(${conversations.priority}, excluded.priority)`,
+      },
+    })
+    .returning();
+}
+
 /** A coordinator answered: nobody is waiting any more, and the conversation is read. */
 export async function markAnswered({ orgId, conversationId, at, preview }: { orgId: string; conversationId: string; at: Date; preview: string }, ex?: Executor): Promise<void> {
   const db = await resolveDb(ex);

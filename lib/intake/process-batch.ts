@@ -10,7 +10,7 @@ import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { dispatchText } from "@/lib/messaging/outbox";
-import { locationReader, processEvent, type Effects } from "./process-event";
+import { processEvents } from "./process-event";
 import { DuplicateDelivery } from "./reply";
 
 /** Events per batch: a burst of 200 calls is four transactions, not 200. */
@@ -22,7 +22,7 @@ export const MAX_EVENT_ATTEMPTS = 5;
  * Texts handed to the provider after their batch committed. The next batch does not wait for them;
  * the pass that started them does, before it resolves.
  */
-let sending: Promise<void>[] = [];
+const sending: Promise<void>[] = [];
 
 function send(messageIds: readonly string[]): void {
   for (const id of messageIds) {
@@ -38,12 +38,9 @@ async function processOneBatch(ids?: readonly number[]): Promise<number> {
     await transaction(async (tx) => {
       claimed = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
       if (claimed.length === 0) return;
-      const now = new Date();
-      const read = locationReader(tx);
-      // One caller is in a batch at most once (the claim's rule), so the events' statements are
-      // issued side by side on this transaction and postgres.js pipelines them.
-      const effects: Effects[] = [];
-      await allSteps(claimed.map(async (event, i) => void (effects[i] = await processEvent(tx, event, read, now))));
+      // One caller and one call are in a batch at most once (the claim's rule), so the events'
+      // statements are issued side by side on this transaction and postgres.js pipelines them.
+      const effects = await processEvents(tx, claimed, new Date());
       const after: Promise<unknown>[] = [];
       claimed.forEach((event, i) => {
         const effect = effects[i]!;

@@ -1,13 +1,15 @@
-// One stored event → its effects, inside the batch's transaction: the kind of event says which step
-// of the journey runs (lib/intake/call.ts, reply.ts, voicemail.ts, delivery-status.ts).
+// Stored events → their effects, inside the batch's transaction: the kind of event says which step
+// of the journey runs (lib/intake/call.ts, reply.ts, voicemail.ts, delivery-status.ts). The batch's
+// calls are recorded together (multi-row statements); the other kinds one by one, side by side.
 import type { Tx } from "@/db/client";
 import type { ClaimedEvent } from "@/db/queries/inbound-events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { recordEvent } from "@/db/queries/events";
+import { allSteps } from "@/lib/all-steps";
 import { acceptsTwilioSms, refusedProvider } from "@/lib/telephony/provider-rule";
-import { recordCall } from "./call";
+import { recordCalls, type CallItem } from "./call";
 import { applyTwilioStatus } from "./delivery-status";
-import { eventOf } from "./inbound-event";
+import { eventOf, type InboundEvent } from "./inbound-event";
 import { receiveSms } from "./reply";
 import { processVoicemailEvent } from "./voicemail";
 
@@ -54,16 +56,39 @@ async function heldLocation(tx: Tx, claimed: ClaimedEvent, e164: string, read: L
   return null;
 }
 
-export async function processEvent(tx: Tx, claimed: ClaimedEvent, read: LocationReader, now: Date): Promise<Effects> {
-  const event = eventOf(claimed.kind, claimed.payload, claimed.callerKey);
+/** Each claimed event's effects, in the order given. */
+export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], now: Date): Promise<Effects[]> {
+  const read = locationReader(tx);
+  const events = claimed.map((c) => eventOf(c.kind, c.payload, c.callerKey));
+  const effects: Effects[] = claimed.map(() => NOTHING);
+  const calls: { index: number; item: CallItem }[] = [];
+  await allSteps(
+    claimed.map(async (row, index) => {
+      const event = events[index]!;
+      if (event.kind !== "call") {
+        effects[index] = await processOther(tx, row, event, read, now);
+        return;
+      }
+      const location = await heldLocation(tx, row, event.call.to, read);
+      if (!location || (await refusedProvider(tx, location, event.call.provider, { externalId: event.call.externalId }))) return;
+      calls.push({ index, item: { event: event.call, location } });
+    }),
+  );
+  calls.sort((a, b) => a.index - b.index);
+  const recorded = await recordCalls(
+    tx,
+    calls.map((c) => c.item),
+    now,
+  );
+  recorded.forEach((result, i) => {
+    const { index, item } = calls[i]!;
+    if (result.status === "recorded") effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], recordedCall: item.event.externalId, waitUntil: null };
+  });
+  return effects;
+}
+
+async function processOther(tx: Tx, claimed: ClaimedEvent, event: Exclude<InboundEvent, { kind: "call" }>, read: LocationReader, now: Date): Promise<Effects> {
   switch (event.kind) {
-    case "call": {
-      const location = await heldLocation(tx, claimed, event.call.to, read);
-      if (!location || (await refusedProvider(tx, location, event.call.provider, { externalId: event.call.externalId }))) return NOTHING;
-      const result = await recordCall(tx, event.call, location, now);
-      if (result.status !== "recorded") return NOTHING;
-      return { dispatch: result.dispatchNow ? [result.dispatchNow] : [], recordedCall: event.call.externalId, waitUntil: null };
-    }
     case "sms": {
       const location = await heldLocation(tx, claimed, event.text.to, read);
       if (!location || (await refusedProvider(tx, location, claimed.provider, { sid: event.text.sid }, acceptsTwilioSms))) return NOTHING;

@@ -49,20 +49,25 @@ export type TextRecipient = {
 };
 
 /**
- * Stores planned texts: their links, messages and outbox entries, three statements issued together
- * however many texts there are. Only the text-back carries the call; a follow-up stands on its own.
+ * Stores planned texts for any number of recipients: their links, messages and outbox entries,
+ * three statements issued together however many there are. Only a text-back carries its call; a
+ * follow-up stands on its own.
  */
-export async function queueAutomatedTexts(tx: Executor, to: TextRecipient, texts: PlannedText[]): Promise<void> {
-  const { orgId, id: locationId } = to.location.location;
-  const conversation = { orgId, contactId: to.contactId, conversationId: to.conversationId };
+export async function queueAutomatedTexts(tx: Executor, batch: readonly { to: TextRecipient; texts: readonly PlannedText[] }[]): Promise<void> {
+  if (batch.length === 0) return;
+  const rows = batch.flatMap(({ to, texts }) => {
+    const { orgId, id: locationId } = to.location.location;
+    const conversation = { orgId, contactId: to.contactId, conversationId: to.conversationId };
+    return texts.map((text) => ({ to, text, locationId, conversation }));
+  });
   await allSteps([
     insertTrackedLinks(
-      texts.map(({ link }) => ({ ...conversation, locationId, callId: to.callId, token: link.token, targetUrl: link.targetUrl })),
+      rows.map(({ to, text, locationId, conversation }) => ({ ...conversation, locationId, callId: to.callId, token: text.link.token, targetUrl: text.link.targetUrl })),
       tx,
     ),
     queueTexts(
       tx,
-      texts.map((text) => ({
+      rows.map(({ to, text, conversation }) => ({
         ...conversation,
         id: text.messageId,
         callId: text.situation === "follow_up" ? null : to.callId,
