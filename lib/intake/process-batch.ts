@@ -83,16 +83,19 @@ let running: Promise<void> | null = null;
 let again = false;
 
 async function drainOnce(): Promise<void> {
-  try {
-    do {
-      again = false;
+  for (;;) {
+    again = false;
+    try {
       while ((await processOneBatch()) > 0);
-    } while (again);
-  } catch (error) {
-    // The database is away (the claim itself failed): the events stay stored; the sweeper retries.
-    logError("intake", error, "processing stopped; the stored events wait for the next pass");
-  } finally {
+    } catch (error) {
+      // The database is away (the claim itself failed): the events stay stored; the sweeper retries.
+      logError("intake", error, "processing stopped; the stored events wait for the next pass");
+    }
+    if (again) continue;
+    // The pass resolves once its texts are handed on; an event stored meanwhile gets another pass
+    // (checked here, synchronously before `running` is cleared, so no call can fall between).
     while (sending.length > 0) await Promise.all(sending.splice(0));
+    if (!again) return;
   }
 }
 
