@@ -194,3 +194,15 @@ export async function countPendingInbound(ex?: Executor): Promise<number> {
   const [row] = rowsOf<{ n: number | string }>(await db.execute(sql`select count(*) as n from inbound_events where processed_at is null`));
   return Number(row?.n ?? 0);
 }
+
+/** Deletes up to `limit` processed events older than `before`, oldest first; how many it deleted. */
+export async function pruneInboundEvents({ before, limit }: { before: Date; limit: number }, ex?: Executor): Promise<number> {
+  const db = await resolveDb(ex);
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`delete from inbound_events where id in (
+      select id from inbound_events where processed_at is not null and processed_at < ${before.toISOString()}::timestamptz
+      order by processed_at limit ${limit}
+    ) returning id`),
+  );
+  return rows.length;
+}

@@ -51,6 +51,10 @@ export const inboundEvents = pgTable(
     index("inbound_events_pending_call")
       .on(t.orgId, t.callRef)
       .where(sql`${t.processedAt} is null`),
+    // Pruning: processed events past the retention are deleted oldest first.
+    index("inbound_events_processed")
+      .on(t.processedAt)
+      .where(sql`${t.processedAt} is not null`),
     oneOf("inbound_events_kind_check", "kind", INBOUND_KINDS),
     oneOf("inbound_events_outcome_check", "outcome", INBOUND_OUTCOMES),
   ],

@@ -71,7 +71,8 @@ async function failedAlone(event: ClaimedEvent | null, id: number | null, error:
     await transaction(async (tx) => void (await claimInboundBatch({ limit: 1, ids: [eventId] }, tx)));
     return;
   }
-  const attempts = (event?.attempts ?? 0) + 1;
+  // The claim counted this attempt (and was rolled back with the batch: the failure counts it again below).
+  const attempts = event?.attempts ?? 1;
   const last = attempts >= MAX_EVENT_ATTEMPTS;
   logError("intake", error, `inbound event ${eventId} failed (attempt ${attempts})${last ? "; giving up" : "; will retry"}`);
   await recordInboundFailure({ id: eventId, error: String(error), retryAt: last ? null : new Date(Date.now() + 1000 * 2 ** attempts) });

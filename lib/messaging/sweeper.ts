@@ -1,7 +1,8 @@
-// The background work inside every server process, as four independent loops, each on its own
+// The background work inside every server process, as five independent loops, each on its own
 // timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
-// due and retried texts, CRM webhook deliveries, and the ROI rollup. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
+// due and retried texts, CRM webhook deliveries, the ROI rollup, and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
+import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { processInbound } from "@/lib/intake/process-batch";
@@ -11,6 +12,9 @@ import { sweepOutbox } from "./outbox";
 export type Sweeper = { stop: () => Promise<void> };
 
 const TEXT_BATCH = 25;
+/** Processed webhooks are kept 30 days, then deleted, 5,000 at a time. */
+export const INBOUND_RETENTION_MS = 30 * 24 * 3600 * 1000;
+const PRUNE_BATCH = 5_000;
 
 /**
  * Runs `work` every `intervalMs`, and again at once while it says more is waiting. A failure is
@@ -67,6 +71,8 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
       await refreshRollups();
       return false;
     }),
+    // The intake's ledger keeps processed webhooks for a while (support, audits), not for ever.
+    startLoop("intake pruning", rollupEveryMs, async () => (await pruneInboundEvents({ before: new Date(Date.now() - INBOUND_RETENTION_MS), limit: PRUNE_BATCH })) >= PRUNE_BATCH),
   ];
   return {
     stop: async () => {
