@@ -3,6 +3,7 @@
 // conversation, and read in the call log why their next call was not texted.
 import { expect, test } from "@playwright/test";
 import { callStatusPayload, signedTwilioRequest } from "@/lib/telephony/twilio/samples";
+import { waitForProcessing } from "./database";
 import { missedCall, newCaller } from "./phone";
 import { shootBothSizes } from "./screenshot";
 import { signIn } from "./sign-in";
@@ -25,6 +26,7 @@ async function missedCallAt(from: string, at: Date): Promise<number> {
   const authToken = process.env.E2E_TWILIO_AUTH_TOKEN!;
   const params = callStatusPayload({ accountSid, from, to: "+13105550100", callStatus: "no-answer", at });
   const response = await fetch(signedTwilioRequest({ appUrl, path: "/api/webhooks/twilio/call-status", params, authToken }));
+  if (response.ok) await waitForProcessing();
   return response.status;
 }
 

@@ -1,6 +1,7 @@
 // The phone system in the browser tests: signed, real-format Twilio webhooks posted at the app,
 // exactly as `npm run simulate` does.
 import { formatPhone } from "@/lib/phone";
+import { waitForProcessing } from "./database";
 import { dialActionPayload, inboundSmsPayload, recordingPayload, signedTwilioRequest, type Params } from "@/lib/telephony/twilio/samples";
 
 function config() {
@@ -11,9 +12,11 @@ function config() {
   return { appUrl, accountSid, authToken };
 }
 
+/** Posts a signed webhook and, once it is answered 2xx, waits for the app to process it. */
 async function post(path: string, params: Params): Promise<number> {
   const { appUrl, authToken } = config();
   const response = await fetch(signedTwilioRequest({ appUrl, path, params, authToken }));
+  if (response.ok) await waitForProcessing();
   return response.status;
 }
 
@@ -44,6 +47,7 @@ export async function missedCallWithVoicemail(from: string, seconds: number, to 
   const { appUrl, accountSid, authToken } = config();
   const params = dialActionPayload({ accountSid, from, to });
   const twiml = await (await fetch(signedTwilioRequest({ appUrl, path: "/api/webhooks/twilio/dial", params, authToken }))).text();
+  await waitForProcessing();
   const action = /<Record [^>]*\baction="([^"]+)"/.exec(twiml)?.[1];
   if (!action) throw new Error(`no <Record action> in ${twiml}`);
   const url = new URL(action.replaceAll("&amp;", "&"));

@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql, inArray } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import { contacts, messages, organizations, type Contact, type Message } from "../schema";
 import { sendingFactsColumns, sendingFactsOf, type SendingFacts } from "./send-signals";
@@ -35,15 +35,21 @@ export type TextToSend = { message: Message; contact: Contact | null; facts: Sen
  * countries, caps), in one round trip (read before every send).
  */
 export async function getTextToSend({ messageId }: { messageId: string }, ex?: Executor): Promise<TextToSend | null> {
+  const [text] = await getTextsToSend({ messageIds: [messageId] }, ex);
+  return text ?? null;
+}
+
+/** `getTextToSend` for several texts in one statement (the texts a batch of missed calls queued). */
+export async function getTextsToSend({ messageIds }: { messageIds: readonly string[] }, ex?: Executor): Promise<TextToSend[]> {
+  if (messageIds.length === 0) return [];
   const db = await resolveDb(ex);
-  const [row] = await db
+  const rows = await db
     .select({ message: messages, contact: contacts, enabledCountries: organizations.enabledCountries, ...sendingFactsColumns(messages) })
     .from(messages)
     .leftJoin(contacts, and(eq(contacts.id, messages.contactId), eq(contacts.orgId, messages.orgId)))
     .leftJoin(organizations, eq(organizations.id, messages.orgId))
-    .where(eq(messages.id, messageId))
-    .limit(1);
-  return row ? { message: row.message, contact: row.contact, facts: sendingFactsOf(row) } : null;
+    .where(inArray(messages.id, [...messageIds]));
+  return rows.map((row) => ({ message: row.message, contact: row.contact, facts: sendingFactsOf(row) }));
 }
 
 /** How far along a text is: a status callback may only move a message forward. */

@@ -22,9 +22,14 @@ export async function enqueueTexts(entries: OutboxEntry[], ex?: Executor): Promi
  * Claims due work with FOR UPDATE SKIP LOCKED, so any number of servers can sweep at once.
  * An expired in-flight claim is taken over, flagged so the sender checks Twilio before resending.
  */
-export async function claimDueTexts({ limit, messageId }: { limit: number; messageId?: string }, ex?: Executor): Promise<OutboxClaim[]> {
+export async function claimDueTexts({ limit, messageIds }: { limit: number; messageIds?: readonly string[] }, ex?: Executor): Promise<OutboxClaim[]> {
   const db = await resolveDb(ex);
-  const onlyMessage = messageId ? sql`and message_id = ${messageId}` : sql``;
+  const onlyMessage = messageIds
+    ? sql`and message_id in (${sql.join(
+        messageIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db.execute(sql`
     update outbox set
       status = 'in_flight',

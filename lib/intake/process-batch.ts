@@ -9,7 +9,7 @@ import { recordEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { dispatchText } from "@/lib/messaging/outbox";
+import { dispatchTexts } from "@/lib/messaging/outbox";
 import { processEvents } from "./process-event";
 import { DuplicateDelivery } from "./reply";
 
@@ -25,9 +25,8 @@ export const MAX_EVENT_ATTEMPTS = 5;
 const sending: Promise<void>[] = [];
 
 function send(messageIds: readonly string[]): void {
-  for (const id of messageIds) {
-    sending.push(dispatchText(id).catch((error: unknown) => logError("intake", error, `dispatch of ${id} failed; the sweeper will retry`)));
-  }
+  if (messageIds.length === 0) return;
+  sending.push(dispatchTexts(messageIds).catch((error: unknown) => logError("intake", error, `dispatch of ${messageIds.length} texts failed; the sweeper will retry`)));
 }
 
 /** Processes one batch of claimable events; how many it took (0: nothing was claimable). */
@@ -42,12 +41,15 @@ async function processOneBatch(ids?: readonly number[]): Promise<number> {
       // statements are issued side by side on this transaction and postgres.js pipelines them.
       const effects = await processEvents(tx, claimed, new Date());
       const after: Promise<unknown>[] = [];
+      const recordedCalls = new Map<string, string[]>();
       claimed.forEach((event, i) => {
         const effect = effects[i]!;
         due.push(...effect.dispatch);
         if (effect.waitUntil) after.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
-        if (effect.recordedCall) after.push(wakeWaitingForCalls({ orgId: event.orgId, callRefs: [effect.recordedCall] }, tx));
+        if (effect.recordedCall) recordedCalls.set(event.orgId, [...(recordedCalls.get(event.orgId) ?? []), effect.recordedCall]);
       });
+      // A voicemail that came before its call is due now that the call is on record (one statement per organization).
+      for (const [orgId, callRefs] of recordedCalls) after.push(wakeWaitingForCalls({ orgId, callRefs }, tx));
       await allSteps(after);
     });
   } catch (error) {

@@ -2,7 +2,7 @@
 // caused it; this module hands them to Twilio exactly once, right away or from the sweeper.
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
-import { getMessage, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
+import { getMessage, getTextsToSend, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
 import { cancelQueuedText, claimDueTexts, completeText, finishSentText, giveUpText, rescheduleText, retryTextLater, type OutboxClaim } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { cancelText, checkBeforeSend } from "./pre-send";
@@ -18,13 +18,20 @@ export function statusCallbackUrl(messageId: string): string {
   return `${env().appUrl}/api/webhooks/twilio/message-status?m=${messageId}`;
 }
 
-/** Sends one queued text now if it is due (called right after the webhook response). */
+/** Sends one queued text now if it is due. */
 export async function dispatchText(messageId: string): Promise<void> {
+  await dispatchTexts([messageId]);
+}
+
+/** Sends queued texts now if they are due (right after the batch that queued them): one claim and one read for all. */
+export async function dispatchTexts(messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
   const db = await getDb();
-  // The message and its contact are read alongside the claim (one round trip less before the send);
-  // used only if the claim succeeds, and a pending text's row does not change until someone claims it.
-  const [claims, text] = await Promise.all([claimDueTexts({ limit: 1, messageId }), getTextToSend({ messageId })]);
-  await Promise.all(claims.map((claim) => processClaim(db, claim, text)));
+  // The messages and their contacts are read alongside the claim (one round trip less before the
+  // send); used only where the claim succeeds, and a pending text's row does not change until someone claims it.
+  const [claims, texts] = await Promise.all([claimDueTexts({ limit: messageIds.length, messageIds }), getTextsToSend({ messageIds })]);
+  const textOf = new Map(texts.map((text) => [text.message.id, text]));
+  await Promise.all(claims.map((claim) => processClaim(db, claim, textOf.get(claim.messageId))));
 }
 
 /** Sends whatever is due or stuck; safe to run on every server at once. Returns how many it took. */
