@@ -37,20 +37,24 @@ async function processOneBatch(ids?: readonly number[]): Promise<number> {
     await transaction(async (tx) => {
       claimed = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
       if (claimed.length === 0) return;
+      // A voicemail that came before its call is due again once the call's own event is processed:
+      // issued first, side by side with the rest (waking it for a call that turns out a duplicate
+      // is harmless: it finds the call on record, or waits again).
+      const callsByOrg = new Map<string, string[]>();
+      for (const event of claimed) {
+        if (event.kind === "call" && event.callRef) callsByOrg.set(event.orgId, [...(callsByOrg.get(event.orgId) ?? []), event.callRef]);
+      }
+      const woken = [...callsByOrg].map(([orgId, callRefs]) => wakeWaitingForCalls({ orgId, callRefs }, tx));
       // One caller and one call are in a batch at most once (the claim's rule), so the events'
       // statements are issued side by side on this transaction and postgres.js pipelines them.
       const effects = await processEvents(tx, claimed, new Date());
-      const after: Promise<unknown>[] = [];
-      const recordedCalls = new Map<string, string[]>();
+      const putBack: Promise<unknown>[] = [];
       claimed.forEach((event, i) => {
         const effect = effects[i]!;
         due.push(...effect.dispatch);
-        if (effect.waitUntil) after.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
-        if (effect.recordedCall) recordedCalls.set(event.orgId, [...(recordedCalls.get(event.orgId) ?? []), effect.recordedCall]);
+        if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
       });
-      // A voicemail that came before its call is due now that the call is on record (one statement per organization).
-      for (const [orgId, callRefs] of recordedCalls) after.push(wakeWaitingForCalls({ orgId, callRefs }, tx));
-      await allSteps(after);
+      await allSteps([...woken, ...putBack]);
     });
   } catch (error) {
     if (claimed.length <= 1 || ids?.length === 1) {

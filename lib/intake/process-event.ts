@@ -17,13 +17,11 @@ import { processVoicemailEvent } from "./voicemail";
 export type Effects = {
   /** Texts due now: sent right after the batch commits. */
   dispatch: string[];
-  /** A call recorded for the first time (its waiting voicemail, if any, is due now). */
-  recordedCall: string | null;
   /** The event goes back to wait until then (a voicemail before its call). */
   waitUntil: Date | null;
 };
 
-const NOTHING: Effects = { dispatch: [], recordedCall: null, waitUntil: null };
+const NOTHING: Effects = { dispatch: [], waitUntil: null };
 
 /** The locations a batch has read, by dialled number (a batch of one spa's calls reads its location once). */
 export type LocationReader = (e164: string) => Promise<LocationContext | null>;
@@ -81,8 +79,8 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
     now,
   );
   recorded.forEach((result, i) => {
-    const { index, item } = calls[i]!;
-    if (result.status === "recorded") effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], recordedCall: item.event.externalId, waitUntil: null };
+    const { index } = calls[i]!;
+    if (result.status === "recorded") effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], waitUntil: null };
   });
   return effects;
 }
