@@ -110,18 +110,8 @@ export async function storeForMessage(
   return { known: Boolean(row), stored: row?.storedId != null };
 }
 
-export type ClaimedEvent = {
-  id: number;
-  orgId: string;
-  provider: PhoneNumber["provider"];
-  eventId: string;
-  kind: InboundKind;
-  callerKey: string | null;
-  callRef: string | null;
-  payload: unknown;
-  receivedAt: Date;
-  attempts: number;
-};
+/** A stored event taken by a batch: what was stored, and how many times it has now been taken. */
+export type ClaimedEvent = NewInboundEvent & { id: number; orgId: string; receivedAt: Date; attempts: number };
 
 /**
  * Claims up to `limit` unprocessed events and marks them processed, inside the batch's transaction:
