@@ -9,6 +9,13 @@ export type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent" |
  * The conversation of a contact at a location, created on first activity and moved to the top of
  * the inbox by each new one. A caller waiting for a human keeps the earliest waiting time.
  */
+/** A touched conversation is open again and shows its latest activity (a late event never hides a newer one). */
+const REOPENED_WITH_LATEST_ACTIVITY = {
+  status: "open",
+  lastActivityKind: sql`case when excluded.last_activity_at >= ${conversations.lastActivityAt} then excluded.last_activity_kind else ${conversations.lastActivityKind} end`,
+  lastActivityAt: sql`greatest(${conversations.lastActivityAt}, excluded.last_activity_at)`,
+} as const;
+
 export async function touchConversation(
   input: {
     orgId: string;
@@ -41,9 +48,7 @@ export async function touchConversation(
     .onConflictDoUpdate({
       target: [conversations.locationId, conversations.contactId],
       set: {
-        status: "open",
-        lastActivityKind: sql`case when excluded.last_activity_at >= ${conversations.lastActivityAt} then excluded.last_activity_kind else ${conversations.lastActivityKind} end`,
-        lastActivityAt: sql`greatest(${conversations.lastActivityAt}, excluded.last_activity_at)`,
+        ...REOPENED_WITH_LATEST_ACTIVITY,
         lastMessagePreview: input.preview === undefined ? conversations.lastMessagePreview : sql`excluded.last_message_preview`,
         waitingSince: input.waiting ? sql`coalesce(${conversations.waitingSince}, excluded.waiting_since)` : conversations.waitingSince,
         unreadCount: input.unread ? sql`${conversations.unreadCount} + 1` : conversations.unreadCount,
@@ -84,9 +89,7 @@ export async function touchWaitingConversations(
     .onConflictDoUpdate({
       target: [conversations.locationId, conversations.contactId],
       set: {
-        status: "open",
-        lastActivityKind: sql`case when excluded.last_activity_at >= ${conversations.lastActivityAt} then excluded.last_activity_kind else ${conversations.lastActivityKind} end`,
-        lastActivityAt: sql`greatest(${conversations.lastActivityAt}, excluded.last_activity_at)`,
+        ...REOPENED_WITH_LATEST_ACTIVITY,
         lastMessagePreview: sql`coalesce(excluded.last_message_preview, ${conversations.lastMessagePreview})`,
         waitingSince: sql`coalesce(${conversations.waitingSince}, excluded.waiting_since)`,
         unreadCount: sql`${conversations.unreadCount} + 1`,
