@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { freshDatabase, startServers, type Build, type Servers } from "@/tools/bench-builds";
 import { ackOnlyRows, ingestRows, loadAverage, sequentialRow, warmUp, type Phase } from "@/tools/bench-intake";
 import { formatComparison, formatTable, TARGETS, watchMemory, type Row } from "@/tools/bench-load";
-import { burstRows, steadyRows, sustainedRows } from "@/tools/bench-rates";
+import { burstRows, rehearse, steadyRows, sustainedRows } from "@/tools/bench-rates";
 import { inboxRows, roiRows } from "@/tools/bench-reads";
 import { startTwilioStandIn } from "@/tools/twilio-stand-in";
 
@@ -124,6 +124,7 @@ async function measureBuild(build: Build, options: Options, nodeArgs: string[]):
     const ports = Array.from({ length: options.servers }, (_, i) => options.port + 1 + i);
     await onFreshDatabase({ ports, roiCalls: 0 }, async ({ context }) => {
       await warmUp(context, true);
+      await rehearse(context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
       collect(measured, await sustainedRows(context, { rate: options.sustainedRate, seconds: options.sustainedSeconds }));
     });
   }

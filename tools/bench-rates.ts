@@ -62,6 +62,17 @@ async function scheduled(context: IntakeContext, input: { rate: number; seconds:
   return { ...result, callers, cpu };
 }
 
+/**
+ * The sustained load once, untimed, for a server set that has just started: the main server reaches
+ * the sustained row warmed by every row before it; fresh servers would be measured on cold code.
+ */
+export async function rehearse(context: IntakeContext, input: { rate: number; seconds: number }): Promise<void> {
+  console.log(`warming up at ${input.rate}/s for ${input.seconds} s (untimed)…`);
+  await scheduled(context, { ...input, drainMs: 120_000 });
+  await sleep(1000);
+  context.standIn.reset();
+}
+
 const problemsOf = (sent: Sent[], accepted: Sent[], missing: number) =>
   `${sent.length - accepted.length > 0 ? `, ${sent.length - accepted.length} non-2xx` : ""}${missing ? `, ${missing} never texted` : ""}`;
 
