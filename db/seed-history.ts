@@ -1,13 +1,14 @@
 // ~90 days of demo history (db/seed-demo.ts): calls, text-backs and the skips with their reasons,
 // replies, desk answers, callbacks and bookings, following the recovery policy of lib/recovery.
-// Deterministic for a given `now`; pure: builds rows, inserts nothing.
+// Deterministic for a given `now`; pure: builds rows, inserts nothing. The bookings and callback
+// tasks are built in db/seed-history-bookings.ts.
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import { renderTemplate } from "@/lib/messaging/templates";
-import { snoozeUntil } from "@/lib/callbacks/snooze";
 import { nextOpening } from "@/lib/schedule/hours";
 import type { bookings, calls, callbacks, contacts, conversations, events, messages } from "./schema";
-import { buildPool, pickSlot, planCalls, replyDelay, scheduleOf, type DemoLocation, type PlannedCall, type PoolContact } from "./seed-calls";
-import { CONSULT_PLAN_CENTS, createRng, REPLIES, stableUuid, TREATMENTS, VOICEMAILS, type Rng } from "./seed-fixtures";
+import { buildPool, pickSlot, planCalls, replyDelay, scheduleOf, type DemoLocation, type PoolContact } from "./seed-calls";
+import { createRng, REPLIES, stableUuid, TREATMENTS, VOICEMAILS, type Rng } from "./seed-fixtures";
+import { bookVisit, normalizeValues, openCallback, settleCallbacks, type Callback, type Conv } from "./seed-history-bookings";
 
 export type DemoHistory = {
   contacts: (typeof contacts.$inferInsert)[];
@@ -18,11 +19,6 @@ export type DemoHistory = {
   bookings: (typeof bookings.$inferInsert)[];
   events: (typeof events.$inferInsert)[];
 };
-
-type ActivityKind = "missed_call" | "voicemail" | "reply" | "text_sent";
-type Item = { at: Date; kind: ActivityKind; body: string | null; inbound: boolean; human: boolean; hot: boolean };
-type Conv = { id: string; call: PlannedCall; createdAt: Date; items: Item[]; lastCallId: string; booked: Date[] };
-type Callback = typeof callbacks.$inferInsert & { dueAt: Date; createdAt: Date; conv: Conv };
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -64,18 +60,7 @@ export function generateHistory(input: { orgId: string; spaName: string; deskId:
     out.messages.push({ id, orgId, ...m });
     return id;
   };
-  const callback = (conv: Conv, cb: Omit<Callback, "orgId" | "locationId" | "contactId" | "conversationId" | "conv" | "id">) =>
-    // As lib/callbacks/open-callback writes it: a task first due after it was opened came in while closed.
-    cbs.push({
-      id: stableUuid(`callback:${cbs.length}`),
-      orgId,
-      locationId: conv.call.location.id,
-      contactId: stableUuid(`contact:${conv.call.contact.index}`),
-      conversationId: conv.id,
-      conv,
-      openedWhileClosed: cb.dueAt > cb.createdAt,
-      ...cb,
-    });
+  const callback = (conv: Conv, cb: Parameters<typeof openCallback>[3]) => openCallback(cbs, orgId, conv, cb);
 
   planned.forEach((p, n) => {
     const { location, contact: c } = p;
@@ -222,7 +207,7 @@ export function generateHistory(input: { orgId: string; spaName: string; deskId:
     event({ ...ids, messageId: replyId, type: "reply_received", reason: null, createdAt: replyAt });
     conv.items.push({ at: replyAt, kind: "reply", body: script.body, inbound: true, human: false, hot: script.hot });
     if (script.hot) {
-      // lib/messaging/route-reply.ts: due now while open, else at the next opening.
+      // lib/intake/policy/reply-routing.ts: due now while open, else at the next opening.
       const dueAt = nextOpening(schedule, replyAt) ?? replyAt;
       callback(conv, { callId, messageId: replyId, reason: script.callbackReason ?? "Wants to book", priority: "hot", dueAt, createdAt: replyAt });
     }
@@ -252,42 +237,11 @@ export function generateHistory(input: { orgId: string; spaName: string; deskId:
     humanTouches.set(c.index, [...(humanTouches.get(c.index) ?? []), answerAt]);
     conv.items.push({ at: answerAt, kind: "text_sent", body: answer, inbound: false, human: true, hot: false });
     if (!bookedFor) return;
-    const t = TREATMENTS.find((x) => x.name === treatment);
-    const valueCents = !t || t.maxCents === 0 ? CONSULT_PLAN_CENTS : rng.int(t.minCents / 500, t.maxCents / 500) * 500;
-    const bookedAt = plus(answerAt, -MINUTE);
-    const past = bookedFor < now;
-    const r = rng.next();
-    out.bookings.push({
-      id: stableUuid(`booking:${out.bookings.length}`),
-      orgId,
-      locationId: location.id,
-      contactId,
-      conversationId: conv.id,
-      callId,
-      messageId: replyId,
-      treatment,
-      valueCents,
-      source: "text_back",
-      bookedFor,
-      createdById: deskId,
-      createdAt: bookedAt,
-      status: past ? (r < 0.85 ? "showed" : r < 0.94 ? "no_show" : "cancelled") : r < 0.95 ? "booked" : "cancelled",
-    });
-    conv.booked.push(bookedAt);
+    bookVisit(rng, out.bookings, { orgId, locationId: location.id, contactId, conv, callId, messageId: replyId, treatment, bookedFor, deskId, answerAt, now });
   });
 
   finish({ out, convs, cbs, pool, firstSeen, landlineKnownAt, rng, now, orgId, deskId });
   return out;
-}
-
-/** Average booked value near the location default (the brief's $1,400), within $450–$3,000. */
-function normalizeValues(out: DemoHistory, target: number): void {
-  const varied = out.bookings.filter((b) => b.treatment !== "Consult");
-  const fixed = out.bookings.length - varied.length;
-  const sum = varied.reduce((s, b) => s + b.valueCents, 0);
-  if (varied.length === 0 || sum === 0) return;
-  const factor = (target * (varied.length + fixed) - target * fixed) / sum;
-  for (const b of varied) b.valueCents = Math.min(300_000, Math.max(45_000, Math.round((b.valueCents * factor) / 500) * 500));
 }
 
 type FinishState = {
@@ -303,33 +257,9 @@ type FinishState = {
   deskId: string;
 };
 
-/**
- * An open task long overdue was snoozed by the desk a few minutes ago to the next opening, as
- * lib/callbacks/work-callback.ts writes it (due and snoozed until the same time, a logged event);
- * nothing else about it changes, so the queue shows it as snoozed, not as "waiting for opening".
- */
-function deskSnooze(cb: Callback, s: FinishState): { dueAt?: Date; snoozedUntil?: Date } {
-  if (cb.dueAt.getTime() >= s.now.getTime() - HOUR) return {};
-  const at = plus(s.now, -10 * MINUTE);
-  const until = snoozeUntil("next_opening", scheduleOf(cb.conv.call.location), at, cb.dueAt);
-  if (!until) return {};
-  s.out.events.push({
-    orgId: s.orgId,
-    locationId: cb.locationId,
-    contactId: cb.contactId,
-    conversationId: cb.conversationId,
-    callId: cb.callId ?? null,
-    type: "callback_snoozed",
-    reason: "next_opening",
-    detail: { callbackId: cb.id ?? null, memberId: s.deskId, until: until.toISOString() },
-    createdAt: at,
-  });
-  return { dueAt: until, snoozedUntil: until };
-}
-
 function finish(s: FinishState): void {
   const { out, rng, now, orgId, deskId } = s;
-  normalizeValues(out, 140_000);
+  normalizeValues(out.bookings, 140_000);
   // Conversations: the most recent ones still wait for a human; the rest were handled.
   const summaries = [...s.convs.values()].map((conv) => {
     const items = conv.items.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -363,50 +293,9 @@ function finish(s: FinishState): void {
       createdAt: conv.createdAt,
     });
   }
-  // Callbacks: old ones were done; two or three stay open (those of people still waiting first), due soon.
+  // Callbacks: the few still open go to the people still waiting (db/seed-history-bookings.ts).
   const waitingSince = new Map(summaries.filter((x) => open.has(x.conv)).map((x) => [x.conv, x.waiting[0]?.at ?? now]));
-  const rank = (cb: Callback) => (waitingSince.has(cb.conv) ? 0 : 2) + (cb.priority === "hot" ? 0 : 1);
-  const keepOpen = new Set(
-    s.cbs
-      .filter((cb) => cb.dueAt.getTime() > now.getTime() - HOUR || cb.createdAt >= (waitingSince.get(cb.conv) ?? now))
-      .sort((a, b) => rank(a) - rank(b) || a.dueAt.getTime() - b.dueAt.getTime())
-      .slice(0, 3),
-  );
-  for (const conv of open) {
-    if (keepOpen.size >= 2) break;
-    if ([...keepOpen].some((cb) => cb.conv === conv)) continue;
-    const createdAt = waitingSince.get(conv) ?? now;
-    const dueAt = nextOpening(scheduleOf(conv.call.location), createdAt) ?? createdAt;
-    const cb: Callback = {
-      id: stableUuid(`callback:${s.cbs.length}`),
-      orgId,
-      locationId: conv.call.location.id,
-      contactId: stableUuid(`contact:${conv.call.contact.index}`),
-      conversationId: conv.id,
-      conv,
-      callId: conv.lastCallId,
-      reason: "Missed call, no reply yet: call back",
-      priority: "normal",
-      dueAt,
-      createdAt,
-      openedWhileClosed: dueAt > createdAt,
-    };
-    s.cbs.push(cb);
-    keepOpen.add(cb);
-  }
-  for (const full of s.cbs) {
-    const { conv, ...cb } = full;
-    if (keepOpen.has(full)) {
-      const snooze = deskSnooze(full, s);
-      out.callbacks.push({ ...cb, ...snooze, status: snooze.snoozedUntil ? "snoozed" : "open" });
-      continue;
-    }
-    const bookedAfter = conv.booked.some((b) => b >= cb.createdAt && b.getTime() - cb.createdAt.getTime() < 3 * 24 * HOUR);
-    const completedAt = new Date(Math.min(now.getTime(), Math.max(cb.createdAt.getTime(), cb.dueAt.getTime() + rng.int(2, 40) * MINUTE)));
-    const r = rng.next();
-    const outcome = bookedAfter ? "booked" : r < 0.5 ? "reached" : r < 0.8 ? "no_answer" : "left_voicemail";
-    out.callbacks.push({ ...cb, status: "done", outcome, assigneeId: deskId, completedAt });
-  }
+  settleCallbacks({ cbs: s.cbs, callbacks: out.callbacks, events: out.events, rng, now, orgId, deskId }, open, waitingSince);
   // Contacts: only the callers who called; learned landlines keep what Twilio told us.
   for (const c of s.pool) {
     const first = s.firstSeen.get(c.index);

@@ -221,6 +221,15 @@ export function benchRoutesEnabled(source: NodeJS.ProcessEnv = process.env): boo
   return source.BENCH_ROUTES === "1";
 }
 
+/**
+ * INTAKE_PAUSED=1: webhooks are verified, stored and acknowledged, and nothing processes them
+ * (neither right after the answer nor from the sweeper), so a proof or the bench can look at the
+ * stored events, or kill the server, before processing. Never set in production. Read per call.
+ */
+export function intakePaused(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.INTAKE_PAUSED === "1";
+}
+
 /** The validated environment of this process (read once). */
 export function env(): Env {
   cached ??= parseEnv(process.env);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_LANDLINE, DEMO_LOCATIONS, DEMO_ORG, DEMO_SEED } from "@/db/seed-demo";
 import { generateHistory } from "@/db/seed-history";
 import { toE164 } from "@/lib/phone";
-import { leakSourceOf } from "@/lib/recovery/decide";
+import { leakSourceOf } from "@/lib/intake/policy/decide";
 import { isOpenAt, type Schedule } from "@/lib/schedule/hours";
 import type { CallEvent } from "@/lib/telephony/call-event";
 import { parseAircallWebhook } from "@/lib/telephony/aircall/parse";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SKIP_REASON_TEXT } from "@/lib/recovery/decide";
+import { SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 import { callOutcome } from "@/lib/calls/call-outcome";
 import { formatDuration } from "./labels";
 

@@ -16,7 +16,7 @@ const LABEL: Record<Message["status"], string> = {
 
 /**
  * "Cancelled: the caller replied." A cancelled text's stored sentence starts with its own
- * "Not sent:" or "Follow-up cancelled:" (lib/messaging/send-guard.ts); shown once, not twice.
+ * "Not sent:" or "Follow-up cancelled:" (lib/intake/policy/send-guard.ts); shown once, not twice.
  */
 export function cancelledText(errorMessage: string | null): string {
   if (!errorMessage) return "Cancelled";

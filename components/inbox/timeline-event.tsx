@@ -1,8 +1,7 @@
 import type { Event } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
-import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/messaging/send-guard";
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { CANCEL_REASON_TEXT, RESCHEDULE_REASON_TEXT, type CancelReason, type SkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 
 function name(event: Event, key: string): string {
   const value = event.detail?.[key];
@@ -26,8 +25,8 @@ export function eventText(event: Event): string {
       return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
     case "text_rescheduled":
       return event.reason === "number_rate_limited"
-        ? "Waiting: this number is sending its most texts per minute. The text goes out as soon as the minute allows."
-        : `Follow-up moved out of the caller's quiet hours${event.detail?.at ? ` to ${String(event.detail.at)}` : ""}.`;
+        ? RESCHEDULE_REASON_TEXT.number_rate_limited
+        : RESCHEDULE_REASON_TEXT.quiet_hours.replace(/\.$/, event.detail?.at ? ` to ${String(event.detail.at)}.` : ".");
     case "link_clicked":
       return "Opened the booking link.";
     case "reply_classified":

@@ -87,3 +87,21 @@ export async function getConversationLocation({ conversationId }: { conversation
     .limit(1);
   return row ?? null;
 }
+
+/** The hours of a conversation's location (a callback opened at send time is due on them). */
+export async function getConversationSchedule({ conversationId }: { conversationId: string }, ex?: Executor): Promise<Schedule | null> {
+  const db = await resolveDb(ex);
+  const [row] = await db
+    .select({
+      timezone: locations.timezone,
+      shifts: sql<Shift[]>`coalesce((select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute))
+        from ${locationHours} h where h.location_id = ${locations.id}), '[]'::json)`,
+      closures: sql<Closure[]>`coalesce((select json_agg(json_build_object('day', c.day, 'opensMinute', c.opens_minute, 'closesMinute', c.closes_minute))
+        from ${locationClosures} c where c.location_id = ${locations.id}), '[]'::json)`,
+    })
+    .from(conversations)
+    .innerJoin(locations, eq(locations.id, conversations.locationId))
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  return row ? { timezone: row.timezone, shifts: jsonRows(row.shifts), closures: jsonRows(row.closures) } : null;
+}

@@ -60,7 +60,7 @@ export async function sendSignals(
   };
 }
 
-/** What the organization may send, read with every text just before it goes (lib/messaging/send-guard.ts). */
+/** What the organization may send, read with every text just before it goes (lib/intake/policy/send-guard.ts). */
 export type SendingFacts = {
   /** The organization's `enabled_countries` (ISO codes). */
   enabledCountries: string[];

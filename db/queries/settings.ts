@@ -16,7 +16,7 @@ import {
   type MessageTemplate,
   type PhoneNumber,
 } from "../schema";
-import { CANCEL_REASON_TEXT } from "@/lib/messaging/send-guard";
+import { CANCEL_REASON_TEXT } from "@/lib/intake/policy/reasons";
 import type { Shift } from "@/lib/schedule/hours";
 import type { LocationColumns } from "@/lib/settings/location-schema";
 import type { OrganizationSettings, OrganizationSettingsWithCountries } from "@/lib/settings/organization-schema";

@@ -1,6 +1,6 @@
-// Callers and their calls, and the ledger that makes a retried webhook a no-op.
+// Callers and their calls.
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./accounts";
 import { oneOf } from "./checks";
 import { createdAt, id, tz } from "./columns";
@@ -77,18 +77,3 @@ export const calls = pgTable(
   ],
 );
 export type Call = typeof calls.$inferSelect;
-
-/** Ledger of provider deliveries: a retried webhook with the same key is processed once. */
-export const webhookReceipts = pgTable(
-  "webhook_receipts",
-  {
-    id: bigserial({ mode: "number" }).primaryKey(),
-    provider: telephonyProvider().notNull(),
-    idempotencyKey: text().notNull(),
-    kind: text().notNull(),
-    orgId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
-    receivedAt: createdAt(),
-  },
-  (t) => [uniqueIndex("webhook_receipts_org_provider_key").on(t.orgId, t.provider, t.idempotencyKey)],
-);
-export type WebhookReceipt = typeof webhookReceipts.$inferSelect;

@@ -3,7 +3,9 @@
 // typo fails `tsc` and a row written around the types fails in Postgres. A new kind of event is
 // added here, then `npx drizzle-kit generate` writes the migration that widens the CHECK.
 export const EVENT_TYPES = [
-  // a call and what Rebound decided about it (lib/recovery, lib/telephony)
+  // a stored webhook the intake gave up on after its last attempt (lib/intake/process-batch.ts)
+  "inbound_event_failed",
+  // a call and what Rebound decided about it (lib/intake)
   "call_missed",
   "voicemail_left",
   "voicemail_transcribed",
@@ -24,7 +26,7 @@ export const EVENT_TYPES = [
   "text_undelivered",
   "text_reconciled",
   "follow_up_scheduled",
-  // the caller's texts (lib/messaging/receive-sms.ts)
+  // the caller's texts (lib/intake/reply.ts)
   "reply_received",
   "reply_classified",
   "reply_sent",

@@ -11,6 +11,8 @@ export * from "./lead-statuses";
 export * from "./accounts";
 export * from "./locations";
 export * from "./calls";
+export * from "./intake";
+
 export * from "./conversations";
 export * from "./desk";
 export * from "./audit";

@@ -39,8 +39,17 @@ export async function openCallback(
   return callback;
 }
 
-/** A callback instead of a text that could not go (a landline, an undeliverable number), due now. */
-export async function openCallbackForMessage(db: Executor, message: Message, reason: string, now: Date): Promise<Callback | null> {
+/**
+ * A callback instead of a text that could not go (a landline, an undeliverable number): due now,
+ * unless the policy said when (`due`, lib/intake/policy/callback-due.ts).
+ */
+export async function openCallbackForMessage(
+  db: Executor,
+  message: Message,
+  reason: string,
+  now: Date,
+  due: { dueAt: Date; openedWhileClosed: boolean } = { dueAt: now, openedWhileClosed: false },
+): Promise<Callback | null> {
   const location = await getConversationLocation({ conversationId: message.conversationId }, db);
   if (!location) return null;
   return openCallback(db, {
@@ -51,6 +60,7 @@ export async function openCallbackForMessage(db: Executor, message: Message, rea
     callId: message.callId,
     messageId: message.id,
     reason,
-    dueAt: now,
+    dueAt: due.dueAt,
+    openedWhileClosed: due.openedWhileClosed,
   });
 }

@@ -1,7 +1,7 @@
 // What Rebound did about a call, in the words the call log shows, derived from the call's events
 // (the first decision, text_queued or text_skipped, and whether a callback task was opened).
 import type { Call } from "@/db/schema";
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { isSkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 
 export type CallOutcome = { kind: "answered" | "texted" | "not_texted" | "callback" | "none"; text: string; callbackCreated: boolean };
 
@@ -10,10 +10,6 @@ const SITUATION_TEXT: Record<string, string> = {
   after_hours: "after-hours text",
   existing_client: "client text",
 };
-
-function isSkipReason(reason: string | null): reason is SkipReason {
-  return reason !== null && Object.hasOwn(SKIP_REASON_TEXT, reason);
-}
 
 export function callOutcome(input: {
   disposition: Call["disposition"];

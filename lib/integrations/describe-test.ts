@@ -1,6 +1,6 @@
 // Turns the app's answer to a test webhook, and what it recorded, into one sentence for the owner.
 // Pure: the runner (test-call.ts) gathers the facts.
-import { SKIP_REASON_TEXT, type SkipReason } from "@/lib/recovery/decide";
+import { isSkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 import type { CallOutcome } from "@/db/queries/integrations";
 
 export type TestCallResult = {
@@ -10,8 +10,6 @@ export type TestCallResult = {
   message: string;
   conversationId: string | null;
 };
-
-const isSkipReason = (reason: string | null): reason is SkipReason => reason !== null && reason in SKIP_REASON_TEXT;
 
 /** The `message` of the app's JSON error answer, when there is one. */
 function errorMessageOf(body: string): string | null {

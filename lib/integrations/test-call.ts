@@ -4,22 +4,16 @@ import { findCallOutcome, findTestTarget, nameContactIfUnnamed } from "@/db/quer
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { env } from "@/lib/env";
 import type { Provider } from "@/lib/telephony/call-event";
-import { aircallAdapter } from "@/lib/telephony/aircall/adapter";
-import { genericAdapter } from "@/lib/telephony/generic/adapter";
-import { handleJsonWebhook } from "@/lib/telephony/json-webhook";
-import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
-import { onDial } from "@/lib/telephony/twilio/handlers";
-import { handleTwilioWebhook, type Defer } from "@/lib/telephony/twilio/webhook";
+import { processInbound } from "@/lib/intake/process-batch";
+import { handleWebhook } from "@/lib/intake/routes";
+import type { Defer } from "@/lib/server/defer";
 import { describeTestResult, type TestCallResult } from "./describe-test";
 import { PROVIDER_LABELS } from "@/lib/settings/providers";
 import { TEST_CALLER_NAME, TEST_CALLERS } from "./test-caller";
 import { buildTestRequest } from "./test-request";
 
-const JSON_ADAPTERS = { openphone: openphoneAdapter, aircall: aircallAdapter, generic: genericAdapter } as const;
-
 function deliver(provider: Provider, request: Request, defer: Defer): Promise<Response> {
-  if (provider === "twilio") return handleTwilioWebhook(request, defer, "dial", onDial);
-  return handleJsonWebhook(request, defer, JSON_ADAPTERS[provider]);
+  return handleWebhook(provider === "twilio" ? "twilio/dial" : provider, request, defer);
 }
 
 /** `defer` runs the text-back after the answer (next/server `after` in the app, a collector in tests). */
@@ -37,6 +31,8 @@ export async function sendTestCall({ orgId, provider, defer }: { orgId: string; 
   const { request, externalId } = buildTestRequest(provider, { from, to: target.e164, secrets, env: env() });
   const response = await deliver(provider, request, defer);
   const body = await response.text();
+  // The owner is waiting on this page for the outcome: the stored event is processed before reading it.
+  if (response.ok) await processInbound();
   const outcome = response.ok ? await findCallOutcome({ orgId, provider, externalId }) : null;
   if (outcome) await nameContactIfUnnamed({ orgId, phone: from, name: TEST_CALLER_NAME });
   return describeTestResult({ status: response.status, body, outcome, locationName: target.locationName });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { aircallAdapter } from "@/lib/telephony/aircall/adapter";
 import { genericAdapter } from "@/lib/telephony/generic/adapter";
-import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
+import type { ProviderAdapter } from "@/lib/telephony/provider-adapter";
 import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
 import { parseFormBody, verifyTwilioSignature } from "@/lib/telephony/twilio/verify";

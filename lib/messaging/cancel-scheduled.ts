@@ -2,11 +2,11 @@
 // something makes it unwanted, in the same transaction as that event: a STOP, a block, a wrong
 // number, a reply, a desk reply, a booking, a call that reached the caller. The conversation shows
 // "Cancelled: <reason>" right away instead of "Scheduled" until the text falls due. The send-time
-// guard (send-guard.ts, pre-send.ts) still checks the same facts as the backstop.
+// guard (lib/intake/policy/send-guard.ts, pre-send.ts) still checks the same facts as the backstop.
 import { type Executor, transaction } from "@/db/client";
 import { cancelScheduledTexts, type ScheduledKind, type ScheduledScope } from "@/db/queries/outbox";
 import { AppError } from "@/lib/errors";
-import { CANCEL_REASON_TEXT, type CancelReason } from "./send-guard";
+import { CANCEL_REASON_TEXT, type CancelReason } from "@/lib/intake/policy/reasons";
 
 /** The `text_canceled` reason of a text a desk member cancelled by hand. */
 export const DESK_CANCEL_REASON = "canceled_by_desk";

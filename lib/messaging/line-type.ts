@@ -5,7 +5,7 @@ import { describeError } from "@/lib/log";
 
 export type LineType = NonNullable<Contact["lineType"]>;
 
-/** Twilio's `type` → ours. Landlines and toll-free numbers cannot receive our texts. */
+/** Twilio's `type` → ours. Landlines and toll-free numbers cannot receive our texts (lib/intake/policy/line-types.ts). */
 export function lineTypeOf(twilioType: string | null | undefined): LineType {
   switch (twilioType) {
     case "mobile":

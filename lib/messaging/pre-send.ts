@@ -4,16 +4,18 @@ import type { Db } from "@/db/client";
 import { setContactLineType } from "@/db/queries/contacts";
 import { openCallbackForMessage } from "@/lib/callbacks/open-callback";
 import { recordEvent } from "@/db/queries/events";
-import { getConversationLocation } from "@/db/queries/locations";
+import { getConversationLocation, getConversationSchedule } from "@/db/queries/locations";
 import { markMessageCanceled, type TextToSend } from "@/db/queries/messages";
 import { sendSignals } from "@/db/queries/send-signals";
 import type { Message } from "@/db/schema";
 import { nextSendableTime, quietHoursFor } from "@/lib/schedule/quiet-hours";
 import { lookupLineType } from "./line-type";
 import { env } from "@/lib/env";
-import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
+import { recordRefusal } from "@/lib/security/refusal";
 import { isOptOutConfirmation } from "./opt-out";
-import { CANCEL_REASON_TEXT, platformRules, REFUSED_CANCEL_REASONS, sendGuard, textKind, type CancelReason, type Guard } from "./send-guard";
+import { callbackDueFor } from "@/lib/intake/policy/callback-due";
+import { callbackFor, CANCEL_REASON_TEXT, isRefusedCancelReason, type CancelReason } from "@/lib/intake/policy/reasons";
+import { platformRules, sendGuard, textKind, type Guard } from "@/lib/intake/policy/send-guard";
 import type { TwilioClient } from "./twilio-client";
 
 /** `found`: the contact, read with the message (db/queries/messages.ts getTextToSend). */
@@ -57,11 +59,14 @@ export async function cancelText(db: Db, message: Message, reason: CancelReason,
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
   await markMessageCanceled({ messageId: message.id, reason: CANCEL_REASON_TEXT[reason] }, db);
   await recordEvent({ ...base, type: "text_canceled", reason }, db);
-  if ((REFUSED_CANCEL_REASONS as readonly CancelReason[]).includes(reason)) {
-    await recordRefusal(
-      { orgId: message.orgId, contactId: message.contactId, reason: reason as RefusalReason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } },
-      db,
-    );
+  if (isRefusedCancelReason(reason)) {
+    await recordRefusal({ orgId: message.orgId, contactId: message.contactId, reason, detail: { messageId: message.id, from: message.fromNumber, kind: textKind(message) } }, db);
   }
-  if (reason === "landline") await openCallbackForMessage(db, message, "Missed call from a landline: call back", now);
+  // A number that cannot be texted: the same callback, due at the same time, as when decide already knew.
+  const instead = callbackFor(reason);
+  if (instead) {
+    const schedule = await getConversationSchedule({ conversationId: message.conversationId }, db);
+    const due = schedule ? callbackDueFor(instead.when, schedule, now) : undefined;
+    await openCallbackForMessage(db, message, instead.reason, now, due);
+  }
 }

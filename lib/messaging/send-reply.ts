@@ -6,12 +6,13 @@ import { getContact, lockContact } from "@/db/queries/contacts";
 import { getConversation, markAnswered } from "@/db/queries/conversations";
 import { recordEvent } from "@/db/queries/events";
 import { findSenderNumber } from "@/db/queries/locations";
-import { manualSendFacts, type ManualSendFacts } from "@/db/queries/send-signals";
+import { manualSendFacts } from "@/db/queries/send-signals";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recordRefusal, type RefusalReason } from "@/lib/security/refusal";
+import { recordRefusal } from "@/lib/security/refusal";
 import { countryName, countryOf } from "@/lib/phone";
-import { countryEnabled, overDailyCap } from "./send-guard";
+import { MANUAL_REFUSAL_TEXT } from "@/lib/intake/policy/reasons";
+import { manualRefusal } from "@/lib/intake/policy/send-guard";
 import { takeConversation } from "@/lib/inbox/ownership";
 import { cancelScheduledFor } from "./cancel-scheduled";
 import { queueText } from "./queue-text";
@@ -63,31 +64,13 @@ export async function sendReply(input: { orgId: string; memberId: string; member
   });
 }
 
-export const MANUAL_REFUSAL_TEXT = {
-  recipient_never_contacted: "You can only text people who called or texted you first. Call this person instead.",
-  country_not_enabled: "Texts to this country are not turned on. An owner can turn it on in Settings → Organization.",
-  daily_cap_reached: "Your organization has sent its most manual texts for today. Call this person instead, or try again tomorrow.",
-} as const satisfies Partial<Record<RefusalReason, string>>;
-
-/** The send guard's rules for a typed text, in its order (lib/messaging/send-guard.ts). */
-function manualRefusal(to: string, facts: ManualSendFacts): keyof typeof MANUAL_REFUSAL_TEXT | null {
-  const limits = env().sending;
-  if (!facts.contactedFirst) return "recipient_never_contacted";
-  if (!countryEnabled(to, facts.enabledCountries, limits.textCountries)) return "country_not_enabled";
-  if (overDailyCap("manual", { autoTexts24h: 0, manualTexts24h: facts.manualTexts24h }, limits)) return "daily_cap_reached";
-  return null;
-}
-
 /** Refuses (and logs for the organization) a manual text the platform's rules do not allow. */
 async function checkManualText(db: Db, { orgId, contactId, to, locationId }: { orgId: string; contactId: string; to: string; locationId: string }): Promise<void> {
   const facts = await manualSendFacts({ orgId, contactId }, db);
-  const reason = manualRefusal(to, facts);
+  const reason = manualRefusal(to, facts, env().sending);
   if (!reason) return;
   const country = countryOf(to);
   await recordRefusal({ orgId, contactId, locationId, reason, detail: { kind: "manual", country: country ?? null } }, db);
-  const message =
-    reason === "country_not_enabled" && country
-      ? `Texts to ${countryName(country)} are not turned on. An owner can turn it on in Settings → Organization.`
-      : MANUAL_REFUSAL_TEXT[reason];
+  const message = reason === "country_not_enabled" && country ? MANUAL_REFUSAL_TEXT.country_not_enabled.replace("this country", countryName(country)) : MANUAL_REFUSAL_TEXT[reason];
   throw new AppError("forbidden", message);
 }

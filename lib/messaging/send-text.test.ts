@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classifySendError, contactFactFromError, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
+import { classifySendError, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
 
 /** A RestException exactly as twilio-node builds it from Twilio's JSON error body. */
 function restException(status: number, code: number, message: string): InstanceType<typeof twilio.RestException> {
@@ -114,24 +114,6 @@ describe("retryDelayMs", () => {
     const total = Array.from({ length: MAX_SEND_ATTEMPTS }, (_, i) => retryDelayMs(i + 1, fullJitter)).reduce((a, b) => a + b, 0);
     expect(MAX_SEND_ATTEMPTS).toBe(8);
     expect(total).toBeLessThan(60 * 60 * 1000);
-  });
-});
-
-describe("contactFactFromError", () => {
-  it.each([
-    [21610, "opted_out"],
-    [21614, "landline"],
-    [21635, "landline"],
-    [30006, "landline"],
-    [21211, "invalid_number"],
-    [30005, "invalid_number"],
-    [30003, null],
-    [30007, null],
-    [21608, null],
-    [20429, null],
-    [null, null],
-  ] as const)("Twilio error %s → %s", (code, fact) => {
-    expect(contactFactFromError(code)).toBe(fact);
   });
 });
 

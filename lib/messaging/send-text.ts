@@ -57,11 +57,3 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 }
 
 export const MAX_SEND_ATTEMPTS = 8;
-
-/** Twilio errors that say something about the contact, not the attempt. */
-export function contactFactFromError(code: number | null): "opted_out" | "landline" | "invalid_number" | null {
-  if (code === 21610) return "opted_out";
-  if (code === 21614 || code === 21635 || code === 30006) return "landline";
-  if (code === 21211 || code === 30005) return "invalid_number";
-  return null;
-}

@@ -1,9 +1,10 @@
-// The background work inside every server process, as three independent loops, each on its own
-// timer and none awaiting another: due and retried texts, CRM webhook deliveries, and the ROI
-// rollup. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
+// The background work inside every server process, as four independent loops, each on its own
+// timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
+// due and retried texts, CRM webhook deliveries, and the ROI rollup. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
+import { processInbound } from "@/lib/intake/process-batch";
 import { logError } from "@/lib/log";
 import { sweepOutbox } from "./outbox";
 
@@ -50,6 +51,11 @@ export function startLoop(name: string, intervalMs: number, work: () => Promise<
 
 export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
   const loops = [
+    // Events a crash, a lost connection or a busy server left behind, and voicemails waiting for their call.
+    startLoop("intake", intervalMs, async () => {
+      await processInbound();
+      return false;
+    }),
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
     // always waits its interval, so a queue of failing deliveries cannot spin.

@@ -15,7 +15,7 @@ import genericAnswered from "./generic/fixtures/call-answered.json";
 import genericMissed from "./generic/fixtures/call-missed.json";
 import genericVoicemail from "./generic/fixtures/call-voicemail.json";
 import { genericAdapter } from "./generic/adapter";
-import type { ProviderAdapter } from "./json-webhook";
+import type { ProviderAdapter } from "./provider-adapter";
 import openphoneCompleted from "./openphone/fixtures/call-completed.json";
 import openphoneMissed from "./openphone/fixtures/call-missed.json";
 import openphoneVoicemail from "./openphone/fixtures/call-voicemail-completed.json";

@@ -51,7 +51,7 @@ describe("a missed Aircall call", () => {
     expect((await post(missedCall({ event: "call.hungup", id, from: caller, to: LINES.downtown }))).status).toBe(200);
     await settle();
     const later = await post(missedCall({ event: "call.ended", id, from: caller, to: LINES.downtown, voicemail: "https://voicemails.aircall.example/a.mp3" }));
-    expect(await later.json()).toEqual({ ok: true, result: "duplicate" });
+    expect(await later.json()).toEqual({ ok: true, result: "recorded" }); // a new delivery (stored); that its call is already on record shows in the rows below
     await settle();
 
     expect(textsTo(caller)).toHaveLength(1);
@@ -66,7 +66,7 @@ describe("a missed Aircall call", () => {
     const id = aircallCallId();
     await post(missedCall({ event: "call.ended", id, from: caller, to: LINES.downtown, voicemail: "https://voicemails.aircall.example/b.mp3" }));
     await settle();
-    expect(await (await post(missedCall({ event: "call.hungup", id, from: caller, to: LINES.downtown }))).json()).toEqual({ ok: true, result: "duplicate" });
+    expect(await (await post(missedCall({ event: "call.hungup", id, from: caller, to: LINES.downtown }))).json()).toEqual({ ok: true, result: "recorded" }); // a new delivery (stored); that its call is already on record shows in the rows below
     await settle();
 
     expect(textsTo(caller)).toHaveLength(1);

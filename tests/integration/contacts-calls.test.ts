@@ -11,7 +11,7 @@ import { listContactConversations, updateContactSettings } from "@/db/queries/co
 import { calls, contacts, conversations, events, locations, members, organizations } from "@/db/schema";
 import type { SessionMember } from "@/db/queries/members";
 import { DEMO_ORG } from "@/db/seed-demo";
-import { SKIP_REASON_TEXT } from "@/lib/recovery/decide";
+import { SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 import { callOutcome } from "@/lib/calls/call-outcome";
 import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";

@@ -32,7 +32,7 @@ describe("the database ends its connections during webhooks", () => {
       await new Promise<void>((ready) => {
         locker
           .begin(async (tx) => {
-            await tx`lock table calls in exclusive mode`;
+            await tx`lock table inbound_events in exclusive mode`;
             ready();
             await held;
           })

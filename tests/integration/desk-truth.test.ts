@@ -6,7 +6,7 @@
 // writes callbacks as the app would; a callback made hot by a reply reads after that reply.
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { countDueCallbacks, insertCallback, listLocationSchedules } from "@/db/queries/callbacks";
 import { findLocationByNumber } from "@/db/queries/locations";
 import { countWorkByTab, getConversation, markRead } from "@/db/queries/conversations";
@@ -23,7 +23,8 @@ import { AppError } from "@/lib/errors";
 import { assign, setStatus, type Actor } from "@/lib/inbox/conversation-actions";
 import { EMPTY_FILTER } from "@/lib/inbox/filters";
 import { cancelScheduledByHand } from "@/lib/messaging/cancel-scheduled";
-import { receiveSms } from "@/lib/messaging/receive-sms";
+import type { InboundText } from "@/lib/intake/inbound-event";
+import { receiveSms as receiveSmsIn } from "@/lib/intake/reply";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { nextOpening } from "@/lib/schedule/hours";
 import { dialActionPayload, inboundSmsPayload } from "@/lib/telephony/twilio/samples";
@@ -176,6 +177,15 @@ describe("snooze", () => {
     expect(slaState(claimed, await scheduleOfDowntown(), TUE_2000)).toEqual({ kind: "snoozed", until: WED_0900 });
   });
 });
+
+/** The intake's reply step for one text, at a fixed instant (the route would use the clock). */
+async function receiveSms(text: InboundText, now: Date): Promise<void> {
+  await transaction(async (tx) => {
+    const location = await findLocationByNumber({ e164: text.to }, tx);
+    if (!location) throw new Error(`no location has ${text.to}`);
+    await receiveSmsIn(tx, text, location, now);
+  });
+}
 
 describe("waiting for opening", () => {
   it("is a task opened by a reply while closed; a reply while open is due now with its clock running", async () => {

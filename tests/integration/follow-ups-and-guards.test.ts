@@ -4,6 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { callbacks, contacts, locations, messages, outbox } from "@/db/schema";
+import { getConversationSchedule } from "@/db/queries/locations";
+import { callbackDue } from "@/lib/intake/policy/callback-due";
 import { localTime } from "@/lib/schedule/hours";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { dialActionPayload, inboundSmsPayload, messageStatusPayload } from "@/lib/telephony/twilio/samples";
@@ -130,6 +132,37 @@ describe("landlines", () => {
     await (await getDb()).update(contacts).set({ lineType: "landline" }).where(eq(contacts.id, rows.contact!.id));
     await missedCall(caller);
     expect(h.standIn.requests.filter((r) => r.path.startsWith("/v2/PhoneNumbers/")).length).toBe(lookups);
+  });
+
+  it("a number Lookup says is toll-free is treated as a landline is: its own reason, and the callback decide would have opened", async () => {
+    const caller = uniqueCaller();
+    h.standIn.setLineType(caller, "tollFree");
+    const before = new Date();
+    await missedCall(caller);
+    const after = new Date();
+    expect(h.standIn.messages).toHaveLength(0);
+    const rows = await rowsForCaller(caller);
+    expect(rows.contact?.lineType).toBe("toll_free");
+    expect(rows.messages[0]).toMatchObject({ status: "canceled" });
+    expect(rows.events.find((e) => e.type === "text_canceled")?.reason).toBe("toll_free");
+    const db = await getDb();
+    const [learned] = await db.select().from(callbacks).where(eq(callbacks.contactId, rows.contact!.id));
+    expect(learned?.reason).toBe("Missed call from a toll-free number: call back");
+    // Due on the location's hours (callback-due.ts): now while open, else at the next opening.
+    const schedule = await getConversationSchedule({ conversationId: rows.messages[0]!.conversationId });
+    const [early, late] = [callbackDue(schedule!, before), callbackDue(schedule!, after)];
+    if (early.openedWhileClosed === late.openedWhileClosed) {
+      expect(learned!.openedWhileClosed).toBe(early.openedWhileClosed);
+      if (early.openedWhileClosed) expect(learned!.dueAt).toEqual(early.dueAt);
+      else expect(learned!.dueAt.getTime()).toBeLessThanOrEqual(after.getTime());
+    }
+
+    // The next call knows the line type already: decide skips with the same reason and the same callback.
+    await missedCall(caller);
+    const again = await rowsForCaller(caller);
+    expect(again.events.filter((e) => e.type === "text_skipped").map((e) => e.reason)).toEqual(["toll_free"]);
+    const tasks = await db.select().from(callbacks).where(eq(callbacks.contactId, rows.contact!.id));
+    expect(tasks.map((t) => t.reason)).toEqual(["Missed call from a toll-free number: call back", "Missed call from a toll-free number: call back"]);
   });
 
   it("a text reported undelivered with 30006 opens a callback task", async () => {

@@ -2,6 +2,7 @@
 // TWILIO_API_BASE (so the real twilio client runs), and signed webhook requests.
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { LOAD_TEST_SENDING_LIMITS } from "@/tools/app-server";
 import { startTwilioStandIn, type TwilioStandIn } from "@/tools/twilio-stand-in";
@@ -80,6 +81,23 @@ export function uniqueCaller(): string {
   return `+1213${700 + fileBlock()}${String(counter).padStart(4, "0")}`;
 }
 
+/**
+ * Runs a webhook through its real route module (app/api/webhooks/…/route.ts), then waits for the
+ * stored event to be processed, as it is right after the answer in the app; the texts it queued
+ * are sent in the background (`settle` waits for them).
+ */
+async function postToRoute(webhookPath: string, request: Request): Promise<Response> {
+  const route = webhookPath.split("?")[0]!.replace(/^\/api\/webhooks\//, "");
+  const { WEBHOOK_ROUTES } = await import("@/lib/intake/routes");
+  if (!(route in WEBHOOK_ROUTES)) throw new Error(`no webhook route for ${webhookPath}`);
+  const module = (await import(/* @vite-ignore */ pathToFileURL(path.resolve(`app/api/webhooks/${route}/route.ts`)).href)) as { POST: (request: Request) => Promise<Response> };
+  const response = await module.POST(request);
+  const [{ settleDeferred }, { processInbound }] = await Promise.all([import("@/lib/server/defer"), import("@/lib/intake/process-batch")]);
+  await settleDeferred();
+  await processInbound();
+  return response;
+}
+
 export type Harness = {
   standIn: TwilioStandIn;
   /** Runs a webhook the way Next would, collecting the work it defers until after the response. */
@@ -91,7 +109,6 @@ export type Harness = {
 };
 
 export function useHarness(options: { twilioCredentials?: boolean; database?: "postgres" | "pglite"; pgliteDir?: string } = {}): Harness {
-  const deferred: Promise<void>[] = [];
   const harness = {} as Harness;
 
   beforeAll(async () => {
@@ -121,47 +138,27 @@ export function useHarness(options: { twilioCredentials?: boolean; database?: "p
   beforeEach(() => harness.standIn.reset());
 
   afterAll(async () => {
-    await Promise.allSettled(deferred);
+    await harness.settle().catch(() => undefined);
     const { getDbHandle } = await import("@/db/client");
     await (await getDbHandle()).close();
     await harness.standIn.close();
   });
 
   harness.post = async (path, params, { signature } = {}) => {
-    const { handleTwilioWebhook } = await import("@/lib/telephony/twilio/webhook");
-    const handlers = await import("@/lib/telephony/twilio/handlers");
-    const byPath: Record<string, (typeof handlers)["onDial"]> = {
-      "/api/webhooks/twilio/voice": handlers.onVoice,
-      "/api/webhooks/twilio/dial": handlers.onDial,
-      "/api/webhooks/twilio/call-status": handlers.onCallStatus,
-      "/api/webhooks/twilio/voicemail": handlers.onVoicemail,
-      "/api/webhooks/twilio/sms": handlers.onInboundSms,
-      "/api/webhooks/twilio/message-status": handlers.onMessageStatus,
-      "/api/webhooks/twilio/transcription": handlers.onTranscription,
-      "/api/webhooks/twilio/queue": handlers.onQueue,
-    };
-    const handler = byPath[path.split("?")[0] ?? ""];
-    if (!handler) throw new Error(`no handler for ${path}`);
     const request = signedTwilioRequest({ appUrl: APP_URL, path, params, authToken: harness.standIn.authToken, sendTo: "http://app.internal:3000" });
     if (signature !== undefined) {
       if (signature === null) request.headers.delete("x-twilio-signature");
       else request.headers.set("x-twilio-signature", signature);
     }
-    return handleTwilioWebhook(request, (task) => void deferred.push(task()), path.split("/").pop() ?? "", handler);
+    return postToRoute(path, request);
   };
 
-  harness.postJson = async (request, provider) => {
-    const { handleJsonWebhook } = await import("@/lib/telephony/json-webhook");
-    const adapters = {
-      openphone: async () => (await import("@/lib/telephony/openphone/adapter")).openphoneAdapter,
-      aircall: async () => (await import("@/lib/telephony/aircall/adapter")).aircallAdapter,
-      generic: async () => (await import("@/lib/telephony/generic/adapter")).genericAdapter,
-    };
-    return handleJsonWebhook(request, (task) => void deferred.push(task()), await adapters[provider]());
-  };
+  harness.postJson = async (request, provider) => postToRoute(`/api/webhooks/${provider}`, request);
 
   harness.settle = async () => {
-    while (deferred.length) await Promise.all(deferred.splice(0));
+    const [{ settleDeferred }, { settleInbound }] = await Promise.all([import("@/lib/server/defer"), import("@/lib/intake/process-batch")]);
+    await settleDeferred();
+    await settleInbound();
   };
   return harness;
 }

@@ -83,7 +83,7 @@ describe("current generation (Standard Webhooks)", () => {
     const voicemail = voicemailCompletedPayload({ from: caller, to: LINES.downtown, callId, seconds: 14, transcript: "Hi, can I book a facial for Friday?" });
     const response = await post(voicemail);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, result: "duplicate" });
+    expect(await response.json()).toEqual({ ok: true, result: "recorded" }); // a new delivery (stored); that its call is already on record shows in the rows below
     await settle();
 
     const calls = await callsWithSid(callId);

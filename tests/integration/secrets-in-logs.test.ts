@@ -34,13 +34,13 @@ beforeEach(() => {
 const REFUSE = sql.raw(`
   create or replace function rebound_test_refuse() returns trigger language plpgsql as $$
   begin raise exception 'refused by the test'; end $$;
-  create trigger rebound_test_refuse_calls before insert on calls for each row
-    when (new.voicemail_url like '%DO-NOT-LOG%') execute function rebound_test_refuse();
+  create trigger rebound_test_refuse_calls before insert on inbound_events for each row
+    when (new.payload::text like '%DO-NOT-LOG%') execute function rebound_test_refuse();
   create trigger rebound_test_refuse_secret before update on organizations for each row
     when (new.generic_webhook_secret like '%DO-NOT-LOG%') execute function rebound_test_refuse();
 `);
 const ALLOW = sql.raw(`
-  drop trigger if exists rebound_test_refuse_calls on calls;
+  drop trigger if exists rebound_test_refuse_calls on inbound_events;
   drop trigger if exists rebound_test_refuse_secret on organizations;
   drop function if exists rebound_test_refuse();
 `);
@@ -66,7 +66,7 @@ describe("a webhook whose write fails", () => {
     expect(await response.json()).toEqual({ error: "internal", message: "Something went wrong; the request can be retried." });
 
     const log = logged.join("\n");
-    expect(log).toContain('[generic] unexpected error: Failed query (parameters withheld): insert into "calls"');
+    expect(log).toContain("[generic] unexpected error: Failed query (parameters withheld): insert into inbound_events");
     expect(log).toContain("PostgresError P0001: refused by the test");
     for (const secret of [voicemailToken, GENERIC_SECRET, process.env.AUTH_SECRET!, h.standIn.authToken]) expect(log).not.toContain(secret);
   });

@@ -22,7 +22,7 @@ import { recordBooking } from "@/lib/bookings/record-booking";
 import { TREATMENT_SUGGESTIONS } from "@/lib/bookings/treatments";
 import { readChecklist } from "@/lib/onboarding/status";
 import { signUpOrganization } from "@/lib/onboarding/signup";
-import { NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT } from "@/lib/recovery/decide";
+import { NOT_SET_UP_CALLBACK, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 import { dialActionPayload } from "@/lib/telephony/twilio/samples";
 import { DOWNTOWN, uniqueCaller, useHarness } from "./harness";
 import { rowsForCaller } from "./rows";

@@ -4,7 +4,7 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { callbacks, calls, contacts, conversations, crmDeliveries, events, messages, outbox, trackedLinks, webhookReceipts } from "@/db/schema";
+import { callbacks, calls, contacts, conversations, crmDeliveries, events, messages, outbox, trackedLinks, inboundEvents } from "@/db/schema";
 import { aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
 import { genericEvent, signedGenericRequest } from "@/lib/telephony/generic/samples";
 import { DEMO_NUMBER_BY_PROVIDER } from "@/db/seed-demo";
@@ -26,7 +26,7 @@ const padding = (bytes: number) => "x".repeat(bytes);
 /** Rows in every table a webhook can write to: any change means something was stored. */
 async function rowCounts(): Promise<Record<string, number>> {
   const db = await getDb();
-  const tables = { calls, contacts, conversations, messages, outbox, events, callbacks, crmDeliveries, webhookReceipts, trackedLinks };
+  const tables = { calls, contacts, conversations, messages, outbox, events, callbacks, crmDeliveries, inboundEvents, trackedLinks };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: count() }).from(table);
@@ -52,7 +52,7 @@ async function expectRejected(send: () => Promise<Response>, status: number, mes
 /** A Twilio request signed over these exact params, run through the real handler of `path`. */
 async function twilio(path: (typeof TWILIO_PATHS)[number], params: Params): Promise<Response> {
   const { handleTwilioWebhook } = await import("@/lib/telephony/twilio/webhook");
-  const handlers = await import("@/lib/telephony/twilio/handlers");
+  const handlers = await import("@/lib/intake/twilio-door");
   const handler = {
     voice: handlers.onVoice,
     dial: handlers.onDial,

@@ -10,7 +10,7 @@ import { DEMO_NUMBER_BY_PROVIDER, seedDemo } from "@/db/seed-demo";
 import { toE164 } from "@/lib/phone";
 import { aircallAdapter } from "@/lib/telephony/aircall/adapter";
 import { genericAdapter } from "@/lib/telephony/generic/adapter";
-import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
+import type { ProviderAdapter } from "@/lib/telephony/provider-adapter";
 import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
 import { mutatedJson, mutatedParams } from "@/lib/telephony/property-arbitraries";
 import { aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
@@ -95,7 +95,7 @@ const TWILIO: Record<string, (account: string, from: string, to: string) => Para
 
 async function postTwilio(path: string, params: Params): Promise<Response> {
   const { handleTwilioWebhook } = await import("@/lib/telephony/twilio/webhook");
-  const handlers = await import("@/lib/telephony/twilio/handlers");
+  const handlers = await import("@/lib/intake/twilio-door");
   const handler = {
     voice: handlers.onVoice,
     dial: handlers.onDial,

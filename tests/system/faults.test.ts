@@ -132,12 +132,12 @@ describe("the database goes away during webhooks", () => {
     const locker = postgres(db.url, { max: 1, onnotice: () => {} });
     let release = () => {};
     try {
-      // Hold the calls table so every webhook stops inside its transaction (contact already upserted).
+      // Hold the intake's ledger so every webhook stops at its one insert, before its answer.
       const held = new Promise<void>((resolve) => (release = resolve));
       const locked = new Promise<void>((ready) => {
         locker
           .begin(async (tx) => {
-            await tx`lock table calls in exclusive mode`;
+            await tx`lock table inbound_events in exclusive mode`;
             ready();
             await held;
           })

@@ -1,5 +1,5 @@
 // Aircall as a JSON provider of the shared webhook front door (lib/telephony/json-webhook.ts).
-import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
+import type { ProviderAdapter } from "@/lib/telephony/provider-adapter";
 import { aircallDialledNumber, parseAircallWebhook } from "./parse";
 import { verifyAircallToken } from "./verify";
 

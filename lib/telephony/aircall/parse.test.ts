@@ -8,7 +8,7 @@ import ended from "./fixtures/call-ended-missed.json";
 import hungup from "./fixtures/call-hungup.json";
 import voicemailLeft from "./fixtures/call-voicemail-left.json";
 import { aircallDialledNumber, parseAircallWebhook } from "./parse";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 import type { CallEvent } from "@/lib/telephony/call-event";
 
 const NOW = new Date("2024-05-29T16:27:00Z");

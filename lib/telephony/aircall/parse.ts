@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
 import { LATEST_CALL, MAX_SECONDS, startBefore, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 
 /** `call.hungup` fires at hang-up, `call.ended` ~30 s later with everything; either can come first. */
 const CALL_EVENTS = new Set(["call.ended", "call.hungup", "call.voicemail_left"]);
@@ -121,5 +121,5 @@ export function parseAircallWebhook(body: unknown, now: Date): ParsedWebhook {
   if (event === "call.hungup" && mightBeShortAbandoned(translated)) {
     return { kind: "ignored", reason: `call.hungup after under ${SHORT_ABANDON_SECONDS} s: waiting for call.ended to say whether it was short_abandoned` };
   }
-  return { kind: "call", event: translated };
+  return { kind: "call", event: translated, eventId: `${event}:${call.data.id}` };
 }

@@ -1,7 +1,7 @@
 // Aircall signs nothing (docs/provider-formats.md#aircall): every event body carries, at its top level, the
 // `token` issued when the webhook was created. It is compared with ours in constant time.
 import { timingSafeEqual } from "node:crypto";
-import type { Verification } from "@/lib/telephony/json-webhook";
+import type { Verification } from "@/lib/telephony/provider-adapter";
 
 /** The body's top-level `token`, when it is a string. */
 export function tokenOf(body: unknown): string | null {

@@ -1,6 +1,6 @@
 // The generic phone-system webhook as a JSON provider of the shared front door
 // (lib/telephony/json-webhook.ts).
-import type { ProviderAdapter } from "@/lib/telephony/json-webhook";
+import type { ProviderAdapter } from "@/lib/telephony/provider-adapter";
 import { genericDialledNumber, parseGenericWebhook } from "./parse";
 import { verifyGenericSignature } from "./verify";
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 import type { CallEvent } from "@/lib/telephony/call-event";
 import { genericEvent } from "@/lib/telephony/generic/samples";
 import answered from "./fixtures/call-answered.json";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
 import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 
 export const GENERIC_EVENT_TYPES = ["call.missed", "call.answered", "call.voicemail"] as const;
 export type GenericEventType = (typeof GENERIC_EVENT_TYPES)[number];
@@ -74,5 +74,5 @@ export function parseGenericWebhook(body: unknown): ParsedWebhook {
     const issues = parsed.error.issues.map((issue) => `${issue.path.map(String).join(".") || "body"}: ${issue.message}`);
     return { kind: "invalid", message: `Malformed generic event: ${issues.join("; ")}` };
   }
-  return { kind: "call", event: callEventFromGeneric(parsed.data) };
+  return { kind: "call", event: callEventFromGeneric(parsed.data), eventId: parsed.data.id };
 }

@@ -2,7 +2,7 @@
 // "<X-Rebound-Timestamp>.<raw body>">, the timestamp within 5 minutes of our clock so a captured
 // request cannot be replayed later. Compared in constant time.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Verification } from "@/lib/telephony/json-webhook";
+import type { Verification } from "@/lib/telephony/provider-adapter";
 
 export const TIMESTAMP_HEADER = "x-rebound-timestamp";
 export const SIGNATURE_HEADER = "x-rebound-signature";

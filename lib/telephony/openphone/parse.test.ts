@@ -5,7 +5,7 @@
 // `data` field set is UNVERIFIED per docs/provider-formats.md#quo-current-webhooks, which is why the parser is tolerant and
 // these tests also cover the other places the fields may turn out to live.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 import callCompleted from "./fixtures/call-completed.json";
 import callMissed from "./fixtures/call-missed.json";
 import callVoicemailCompleted from "./fixtures/call-voicemail-completed.json";

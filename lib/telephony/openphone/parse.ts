@@ -16,7 +16,7 @@
 import { z } from "zod";
 import { toE164 } from "@/lib/phone";
 import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
-import type { ParsedWebhook } from "@/lib/telephony/json-webhook";
+import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
 
 const text = z.string().trim().min(1);
 const looseText = z
@@ -204,7 +204,7 @@ function callEvent(event: Envelope, found: NonNullable<ReturnType<typeof callObj
     voicemail,
     transcript: recorded.transcript,
   };
-  return { kind: "call", event: callEvent };
+  return { kind: "call", event: callEvent, eventId: event.id };
 }
 
 /** The spa's number on this call (the one dialled, or the one that dialled out), read before verification. */

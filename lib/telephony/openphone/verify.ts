@@ -7,7 +7,7 @@
 // Both reject timestamps more than five minutes from `now`.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import type { Verification } from "@/lib/telephony/json-webhook";
+import type { Verification } from "@/lib/telephony/provider-adapter";
 
 export const TOLERANCE_SECONDS = 5 * 60;
 const WHSEC_PREFIX = "whsec_";

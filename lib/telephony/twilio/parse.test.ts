@@ -240,6 +240,7 @@ describe("message status callback (§2(d))", () => {
     expect(valueOf(parseTwilio(messageStatusSchema, asPosted(MESSAGE_STATUS_FIXTURE)))).toEqual({
       AccountSid: ACCOUNT_SID,
       MessageSid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      To: "+13105550111",
       MessageStatus: "undelivered",
       ErrorCode: 30006,
     });

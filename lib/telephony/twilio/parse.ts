@@ -61,6 +61,8 @@ export const inboundSmsSchema = z.object({
 export const messageStatusSchema = z.object({
   AccountSid: accountSid,
   MessageSid: messageSid,
+  /** The caller the text went to: one caller's events are processed in order. */
+  To: optionalTo,
   MessageStatus: z.enum([
     "queued",
     "sending",

@@ -3,10 +3,8 @@
 import { AppError, errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { readFormBody } from "@/lib/http/body";
+import type { Defer } from "@/lib/server/defer";
 import { publicUrlOf, verifyTwilioSignature } from "./verify";
-
-/** Runs work after the response is sent (next/server `after` in the app, a collector in tests). */
-export type Defer = (task: () => Promise<void>) => void;
 
 /** `query` is the signed URL's query string (our own StatusCallback URLs carry the message id). */
 export type TwilioContext = { params: Record<string, string>; query: URLSearchParams; defer: Defer };

@@ -1,8 +1,4 @@
 // POST /api/webhooks/openphone: OpenPhone / Quo call events (current Standard Webhooks and legacy signatures); a missed call gets the text-back.
-import { after } from "next/server";
-import { handleJsonWebhook } from "@/lib/telephony/json-webhook";
-import { openphoneAdapter } from "@/lib/telephony/openphone/adapter";
+import { webhookRoute } from "@/lib/intake/routes";
 
-export function POST(request: Request): Promise<Response> {
-  return handleJsonWebhook(request, after, openphoneAdapter);
-}
+export const POST = webhookRoute("openphone");

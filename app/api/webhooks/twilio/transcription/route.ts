@@ -1,8 +1,4 @@
 // POST /api/webhooks/twilio/transcription: <Record transcribeCallback>; stores the voicemail's text on the call.
-import { after } from "next/server";
-import { onTranscription } from "@/lib/telephony/twilio/handlers";
-import { handleTwilioWebhook } from "@/lib/telephony/twilio/webhook";
+import { webhookRoute } from "@/lib/intake/routes";
 
-export function POST(request: Request): Promise<Response> {
-  return handleTwilioWebhook(request, after, "transcription", onTranscription);
-}
+export const POST = webhookRoute("twilio/transcription");

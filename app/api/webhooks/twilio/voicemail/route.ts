@@ -1,8 +1,4 @@
 // POST /api/webhooks/twilio/voicemail: <Record> action and recording callback; attaches the voicemail to the call.
-import { after } from "next/server";
-import { onVoicemail } from "@/lib/telephony/twilio/handlers";
-import { handleTwilioWebhook } from "@/lib/telephony/twilio/webhook";
+import { webhookRoute } from "@/lib/intake/routes";
 
-export function POST(request: Request): Promise<Response> {
-  return handleTwilioWebhook(request, after, "voicemail", onVoicemail);
-}
+export const POST = webhookRoute("twilio/voicemail");

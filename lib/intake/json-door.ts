@@ -1,34 +1,22 @@
 // The front door of the JSON phone systems (OpenPhone / Quo, Aircall, generic): size limit → raw
 // body → JSON → find the organization by the dialled number → verify with THAT organization's own
-// secret for this provider → the number must be registered with this provider → translate → record.
+// secret for this provider → the number must be registered with this provider → translate → ONE
+// insert into the intake's ledger → answer; processing runs right after (lib/intake/process-batch.ts).
 // Nothing is stored before the signature checks out, so nobody without the organization's secret
 // can write anything (not even a refusal) into its log.
 import { getDb } from "@/db/client";
 import { findLocationByNumber } from "@/db/queries/locations";
+import { storeForOrg } from "@/db/queries/inbound-events";
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
-import { acceptedSecrets, NO_SECRET, type SecretProvider } from "@/lib/integrations/secrets";
-import { dispatchText } from "@/lib/messaging/outbox";
+import { acceptedSecrets, NO_SECRET } from "@/lib/integrations/secrets";
 import { toE164 } from "@/lib/phone";
-import { recordCallEvent } from "@/lib/recovery/record-call";
-import type { CallEvent } from "./call-event";
-import { providerMismatchMessage, refusedProvider } from "./provider-rule";
-import type { Defer } from "./twilio/webhook";
-
-export type Verification = { ok: true } | { ok: false; reason: string };
-
-/** What a provider's webhook means, once verified. */
-export type ParsedWebhook = { kind: "call"; event: CallEvent } | { kind: "ignored"; reason: string } | { kind: "invalid"; message: string };
-
-export type ProviderAdapter = {
-  /** Also which of the organization's secrets verifies it (lib/integrations/secrets.ts). */
-  provider: SecretProvider;
-  /** The number the caller dialled, as the provider wrote it (read before verification, to find the org). */
-  dialledNumber: (body: unknown) => string | null;
-  verify: (input: { rawBody: string; headers: Headers; secret: string; body: unknown; now: Date }) => Verification;
-  parse: (body: unknown, now: Date) => ParsedWebhook;
-};
+import type { ProviderAdapter } from "@/lib/telephony/provider-adapter";
+import { providerMismatchMessage, refusedProvider } from "@/lib/telephony/provider-rule";
+import type { Defer } from "@/lib/server/defer";
+import { rowOf } from "./inbound-event";
+import { processInbound } from "./process-batch";
 
 /** When each provider last logged an unknown number: unauthenticated posts must not flood the log. */
 const lastUnknownWarning = new Map<string, { at: number; suppressed: number }>();
@@ -88,13 +76,10 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     if (parsed.event.to !== location.number.e164) {
       throw new AppError("bad_request", "The event's dialled number does not match the number it was verified for.");
     }
-    // The location verified above, its provider already checked: recordCallEvent reads neither again.
-    const result = await recordCallEvent(parsed.event, now, location);
-    if (result.status === "recorded" && result.dispatchNow) {
-      const messageId = result.dispatchNow;
-      defer(() => dispatchText(messageId));
-    }
-    return Response.json({ ok: true, result: result.status });
+    const stored = await storeForOrg({ orgId, event: rowOf({ kind: "call", call: parsed.event }, adapter.provider, parsed.eventId) });
+    if (stored) defer(processInbound);
+    // "recorded": in the ledger (what it does to the call shows after processing); "duplicate": a repeated delivery.
+    return Response.json({ ok: true, result: stored ? "recorded" : "duplicate" });
   } catch (error) {
     return errorResponse(error, adapter.provider);
   }

@@ -7,8 +7,9 @@
 //   price, booking interest, other          stays in the automated follow-up
 // A contact's kind is only refined from new_lead: a client asking about a charge stays a client.
 import type { Contact } from "@/db/schema";
-import { hasWeeklyHours, isOpenAt, localTime, nextOpening, type Schedule } from "@/lib/schedule/hours";
-import type { Classification } from "./intent";
+import type { Schedule } from "@/lib/schedule/hours";
+import { callbackDue } from "./callback-due";
+import type { Classification } from "@/lib/messaging/intent";
 
 export const WRONG_NUMBER_STATUS: Contact["leadStatus"] = "wrong_number";
 
@@ -26,25 +27,7 @@ export type RoutingDecision = {
   explanation: string;
 };
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const QUOTE_MAX = 140;
-
-/** "Saturday 09:00" in the location's own timezone. */
-export function formatOpening(at: Date, timezone: string): string {
-  const local = localTime(at, timezone);
-  const hh = String(Math.floor(local.minute / 60)).padStart(2, "0");
-  const mm = String(local.minute % 60).padStart(2, "0");
-  return `${WEEKDAYS[local.weekday] ?? local.day} ${hh}:${mm}`;
-}
-
-/** Due now while the desk is staffed; otherwise when it next opens (e.g. "Saturday 09:00"). */
-function callbackDue(schedule: Schedule, now: Date): { dueAt: Date; openedWhileClosed: boolean; when: string } {
-  if (!hasWeeklyHours(schedule)) return { dueAt: now, openedWhileClosed: false, when: "due now (this location's hours are not set up)" };
-  if (isOpenAt(schedule, now)) return { dueAt: now, openedWhileClosed: false, when: "due now (open)" };
-  const opening = nextOpening(schedule, now);
-  if (!opening) return { dueAt: now, openedWhileClosed: false, when: "due now (no opening in the next 30 days)" };
-  return { dueAt: opening, openedWhileClosed: true, when: `due at the next opening, ${formatOpening(opening, schedule.timezone)}` };
-}
 
 /** The reply as the coordinator will read it on the callback card, shortened if long. */
 function quote(body: string): string {

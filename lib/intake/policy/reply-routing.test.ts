@@ -1,8 +1,9 @@
 // Where replies go, with fixed clocks at the demo Downtown spa (America/Los_Angeles,
 // Mon–Fri 09:00–12:30 & 13:15–19:00, Sat 09:00–15:00, closed Sunday).
 import { describe, expect, it } from "vitest";
-import { classifyIntent } from "./intent";
-import { formatOpening, routeReply, type RoutingContact } from "./route-reply";
+import { classifyIntent } from "@/lib/messaging/intent";
+import { formatOpening } from "./callback-due";
+import { routeReply, type RoutingContact } from "./reply-routing";
 import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 
 // Fixed clocks (Los Angeles wall time in the names; May is PDT, January is PST).

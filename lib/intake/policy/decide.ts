@@ -3,42 +3,11 @@
 import type { Call, Contact } from "@/db/schema";
 import type { TemplateSituation } from "@/lib/messaging/default-templates";
 import { hasWeeklyHours, isBetweenShifts, isOpenAt, nextOpening, type Schedule } from "@/lib/schedule/hours";
-import { locationSetUp } from "./setup";
+import { locationSetUp } from "@/lib/recovery/setup";
 import { isMissed, type CallEvent } from "@/lib/telephony/call-event";
-
-export type SkipReason =
-  | "not_missed"
-  | "anonymous_caller"
-  | "opted_out"
-  | "blocked"
-  | "spam"
-  | "landline"
-  | "staff_number"
-  | "already_texted_recently"
-  | "human_engaged_recently"
-  | "short_abandoned"
-  | "wrong_number"
-  | "spam_pattern"
-  | "auto_text_limit"
-  | "location_not_set_up";
-
-export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
-  not_missed: "The call was answered.",
-  anonymous_caller: "The caller ID was hidden or invalid, so there is no number to text.",
-  opted_out: "The caller has opted out of texts (replied STOP).",
-  blocked: "The number is blocked.",
-  spam: "The number is marked as spam.",
-  landline: "The number is a landline and cannot receive texts.",
-  staff_number: "The number belongs to the spa's own staff.",
-  already_texted_recently: "The caller was already texted recently; this call joined that conversation.",
-  human_engaged_recently: "A coordinator texted or called this person in the last 30 minutes.",
-  short_abandoned: "The caller hung up within seconds (a likely misdial); this location does not text those.",
-  wrong_number: "The caller said it was a wrong number, so automation stopped for them.",
-  spam_pattern: "Many very short calls with no voicemail from this number in 24 hours: treated as a robocaller.",
-  auto_text_limit: "This person already got 3 automatic texts in the last 24 hours.",
-  location_not_set_up:
-    "This location is not set up yet: automatic texts are held until an owner sets its opening hours and booking link (Settings → Locations). A callback task was opened instead.",
-};
+import { callbackDueFor } from "./callback-due";
+import { untextableLine } from "./line-types";
+import { callbackFor, type SkipReason } from "./reasons";
 
 export type DecisionContact = Pick<Contact, "kind" | "optedOutAt" | "blockedAt" | "isStaff" | "lineType"> & Partial<Pick<Contact, "leadStatus">>;
 
@@ -70,11 +39,9 @@ export type Decision = {
   situation: TemplateSituation | null;
   leakSource: Call["leakSource"];
   priority: "normal" | "high";
-  /** A callback task, when a human should call: landlines, existing clients, after hours. */
+  /** A callback task, when a human should call: landlines and toll-free numbers, existing clients, after hours, a location not set up. */
   callback: { dueAt: Date; reason: string } | null;
 };
-
-export const NOT_SET_UP_CALLBACK = "Missed call: automatic texts are held until this location's hours and booking link are set, so call back";
 
 const HUMAN_ENGAGED_WINDOW_MS = 30 * 60 * 1000;
 
@@ -98,7 +65,8 @@ function skipReason(event: CallEvent, contact: DecisionContact | null, location:
   if (contact?.leadStatus === "wrong_number") return "wrong_number";
   if ((history.recentShortCalls ?? 0) >= (location.spamShortCallCount ?? 3) && !event.voicemail) return "spam_pattern";
   if (event.missedReason === "short_abandoned" && !location.textShortAbandoned) return "short_abandoned";
-  if (contact?.lineType === "landline") return "landline";
+  const untextable = untextableLine(contact?.lineType);
+  if (untextable) return untextable;
   if ((history.autoTextsLast24h ?? 0) >= MAX_AUTO_TEXTS_PER_DAY) return "auto_text_limit";
   const windowMs = location.autoTextWindowHours * 3600 * 1000;
   if (history.lastAutoTextAt && now.getTime() - history.lastAutoTextAt.getTime() < windowMs) return "already_texted_recently";
@@ -120,12 +88,11 @@ export function decide(input: { event: CallEvent; contact: DecisionContact | nul
   const priority = repeat ? "high" : "normal";
   const nextOpen = open ? now : (nextOpening(location, now) ?? now);
 
-  if (reason === "landline") {
-    return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt: nextOpen, reason: "Missed call from a landline: call back" } };
-  }
-  // Due now: with no hours there is no opening to wait for, and the caller heard nothing from us.
-  if (reason === "location_not_set_up") {
-    return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt: now, reason: NOT_SET_UP_CALLBACK } };
+  // A number that cannot be texted (landline, toll-free) or a location not set up: a person calls instead.
+  const instead = reason ? callbackFor(reason) : null;
+  if (reason && instead) {
+    const { dueAt } = callbackDueFor(instead.when, location, now);
+    return { action: "skip", reason, situation: null, leakSource, priority, callback: { dueAt, reason: instead.reason } };
   }
   if (reason) return { action: "skip", reason, situation: null, leakSource, priority, callback: null };
 

@@ -1,6 +1,6 @@
 // Properties of the recovery decision over arbitrary calls, contacts, locations (any weekly hours,
 // closures, time zones, windows), histories and clocks: it never throws, its answer is always
-// coherent, no never-text rule is ever overruled (opted out, blocked, spam, staff, landline,
+// coherent, no never-text rule is ever overruled (opted out, blocked, spam, staff, landline, toll-free,
 // anonymous, wrong number, robocall pattern, texted recently, daily cap, a coordinator on it,
 // answered), and when none applies the caller is texted. Each rule is restated here on its own,
 // not copied from decide.ts.
@@ -105,7 +105,7 @@ const textable = situation.map((input): Input => ({
     optedOutAt: null,
     blockedAt: null,
     isStaff: false,
-    lineType: input.contact.lineType === "landline" ? "mobile" : input.contact.lineType,
+    lineType: input.contact.lineType === "landline" || input.contact.lineType === "toll_free" ? "mobile" : input.contact.lineType,
     leadStatus: "new_inbound",
   },
   history: { lastAutoTextAt: null, lastHumanTouchAt: null, recentShortCalls: 0, autoTextsLast24h: 0 },
@@ -129,6 +129,7 @@ function neverTextRules(input: Input): string[] {
     ["spam", person?.kind === "spam"],
     ["staff", Boolean(person?.isStaff)],
     ["landline", person?.lineType === "landline"],
+    ["toll-free", person?.lineType === "toll_free"],
     ["wrong number", person?.leadStatus === "wrong_number"],
     ["robocall pattern", (past.recentShortCalls ?? 0) >= (place.spamShortCallCount ?? 3) && call.voicemail === null],
     ["short abandon not texted here", call.missedReason === "short_abandoned" && !place.textShortAbandoned],
@@ -180,6 +181,7 @@ describe("decide", () => {
       ["spam", (i) => ({ ...i, contact: { ...lead(i.contact), kind: "spam" } })],
       ["staff", (i) => ({ ...i, contact: { ...lead(i.contact), isStaff: true } })],
       ["landline", (i) => ({ ...i, contact: { ...lead(i.contact), lineType: "landline" } })],
+      ["toll-free", (i) => ({ ...i, contact: { ...lead(i.contact), lineType: "toll_free" } })],
       ["texted recently", (i) => ({ ...i, history: { ...i.history, lastAutoTextAt: new Date(i.now.getTime() - 5 * MINUTE) } })],
       ["daily cap", (i) => ({ ...i, history: { ...i.history, autoTextsLast24h: MAX_AUTO_TEXTS_PER_DAY } })],
       ["coordinator on it", (i) => ({ ...i, history: { ...i.history, lastHumanTouchAt: new Date(i.now.getTime() - 10 * MINUTE) } })],
@@ -201,6 +203,17 @@ describe("decide", () => {
       fc.property(situation, (input) => {
         const decision = decide(input);
         if (decision.reason === "landline") expect(decision.callback?.reason).toBe("Missed call from a landline: call back");
+      }),
+      RUNS,
+    );
+  });
+
+  it("a toll-free caller is never texted but always gets a callback from a human", () => {
+    fc.assert(
+      fc.property(situation, (input) => {
+        const decision = decide(input);
+        if (input.contact?.lineType === "toll_free") expect(decision.action).toBe("skip");
+        if (decision.reason === "toll_free") expect(decision.callback?.reason).toBe("Missed call from a toll-free number: call back");
       }),
       RUNS,
     );

@@ -2,46 +2,12 @@
 // have waited for a send delay or, for a follow-up, most of a day): may this organization still send
 // it, is it still wanted, and is it a decent hour for the caller? Pure.
 import type { Contact, Message } from "@/db/schema";
-import type { SendSignals, SendingFacts } from "@/db/queries/send-signals";
+import type { ManualSendFacts, SendSignals, SendingFacts } from "@/db/queries/send-signals";
 import type { SendingLimits } from "@/lib/env";
-import { MAX_AUTO_TEXTS_PER_DAY } from "@/lib/recovery/decide";
 import { countryOf } from "@/lib/phone";
-
-export type CancelReason =
-  | "opted_out"
-  | "blocked"
-  | "wrong_number"
-  | "landline"
-  | "replied"
-  | "booked"
-  | "called_back"
-  | "human_engaged"
-  | "auto_text_limit"
-  | "number_not_held"
-  | "country_not_enabled"
-  | "recipient_never_contacted"
-  | "daily_cap_reached";
-
-export const CANCEL_REASON_TEXT: Record<CancelReason, string> = {
-  opted_out: "Not sent: the caller opted out of texts.",
-  blocked: "Not sent: the number is blocked.",
-  wrong_number: "Not sent: the caller said it was a wrong number.",
-  landline: "Not sent: the number is a landline. A callback task was created instead.",
-  replied: "Follow-up cancelled: the caller replied.",
-  booked: "Not sent: the caller already booked.",
-  called_back: "Not sent: the desk reached the caller by phone first.",
-  human_engaged: "Not sent: a coordinator is already texting this person.",
-  auto_text_limit: "Not sent: this person already got 3 automatic texts in 24 hours.",
-  number_not_held: "Not sent: the number it would go from is no longer on any of your locations.",
-  country_not_enabled: "Not sent: texts to this person's country are not turned on. An owner can turn it on in Settings → Organization.",
-  recipient_never_contacted: "Not sent: Rebound only texts people who called or texted you first.",
-  daily_cap_reached: "Not sent: your organization reached its daily text limit. Call this person instead.",
-};
-
-/** The cancel reasons that mean the organization hit a platform rule (also logged as `refused`). */
-export const REFUSED_CANCEL_REASONS = ["number_not_held", "country_not_enabled", "recipient_never_contacted", "daily_cap_reached"] as const satisfies readonly CancelReason[];
-
-export type RescheduleReason = "quiet_hours" | "number_rate_limited";
+import { MAX_AUTO_TEXTS_PER_DAY } from "./decide";
+import { untextableLine } from "./line-types";
+import type { CancelReason, RescheduleReason, TypedRefusal } from "./reasons";
 
 export type Guard = { action: "send" } | { action: "cancel"; reason: CancelReason } | { action: "reschedule"; at: Date; reason: RescheduleReason };
 
@@ -114,7 +80,9 @@ export function sendGuard(input: {
   // Only the texts a missed call produced are re-checked against what happened since.
   if (kind === "automatic" && signals) {
     if (contact?.leadStatus === "wrong_number") return { action: "cancel", reason: "wrong_number" };
-    if (contact?.lineType === "landline" || contact?.lineType === "toll_free") return { action: "cancel", reason: "landline" };
+    // The same rule as decide's, for a line type Twilio Lookup told us just now (line-types.ts).
+    const untextable = untextableLine(contact?.lineType);
+    if (untextable) return { action: "cancel", reason: untextable };
     if (signals.booked) return { action: "cancel", reason: "booked" };
     if (signals.calledBack) return { action: "cancel", reason: "called_back" };
     if (signals.humanTexted) return { action: "cancel", reason: "human_engaged" };
@@ -129,4 +97,15 @@ export function sendGuard(input: {
     return { action: "reschedule", at: new Date(Math.max(freed, input.now.getTime() + 1000)), reason: "number_rate_limited" };
   }
   return { action: "send" };
+}
+
+/**
+ * The send guard's rules for a text a coordinator typed, in its order: they apply before the text is
+ * stored, so the reply box can say why at once (lib/messaging/send-reply.ts).
+ */
+export function manualRefusal(to: string, facts: ManualSendFacts, limits: Pick<SendingLimits, "manualTextsPerDay" | "textCountries" | "autoTextsPerDay">): TypedRefusal | null {
+  if (!facts.contactedFirst) return "recipient_never_contacted";
+  if (!countryEnabled(to, facts.enabledCountries, limits.textCountries)) return "country_not_enabled";
+  if (overDailyCap("manual", { autoTexts24h: 0, manualTexts24h: facts.manualTexts24h }, limits)) return "daily_cap_reached";
+  return null;
 }

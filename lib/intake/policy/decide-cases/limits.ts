@@ -1,0 +1,82 @@
+// Robocalls, misdials, wrong numbers and the daily cap.
+import { TUE_1000, dialEvent, abandoned, withVoicemail, LEAD, contact, LONG_AGO, skip, text, type Case } from "./kit";
+
+export const LIMIT_CASES: Case[] = [
+  {
+    name: "3rd very short call in 24 h with no voicemail → spam_pattern",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 3 },
+    expected: skip("spam_pattern", "peak_overflow"),
+  },
+  {
+    name: "2nd very short call → still texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 2 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "many short calls but this one left a voicemail → texted",
+    event: withVoicemail(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { recentShortCalls: 5 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "Aircall short_abandoned (location does not text those)",
+    event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" },
+    now: TUE_1000,
+    contact: LEAD,
+    expected: skip("short_abandoned", "hold_abandon"),
+  },
+  {
+    name: "Aircall short_abandoned where the location texts them",
+    event: { ...abandoned(TUE_1000), missedReason: "short_abandoned" },
+    now: TUE_1000,
+    contact: LEAD,
+    textShortAbandoned: true,
+    expected: text("open", "hold_abandon"),
+  },
+  {
+    name: "Aircall agents_did_not_answer → texted",
+    event: { ...dialEvent(TUE_1000), missedReason: "agents_did_not_answer" },
+    now: TUE_1000,
+    contact: LEAD,
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "said 'wrong number' before → wrong_number",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ leadStatus: "wrong_number" }),
+    expected: skip("wrong_number", "peak_overflow"),
+  },
+  {
+    name: "3 automatic texts in 24 h (other locations) → auto_text_limit",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { autoTextsLast24h: 3 },
+    expected: skip("auto_text_limit", "peak_overflow"),
+  },
+  {
+    name: "2 automatic texts in 24 h → texted",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: LEAD,
+    history: { autoTextsLast24h: 2 },
+    expected: text("open", "peak_overflow"),
+  },
+  {
+    name: "opted out AND spam pattern → opted_out",
+    event: dialEvent(TUE_1000),
+    now: TUE_1000,
+    contact: contact({ optedOutAt: LONG_AGO }),
+    history: { recentShortCalls: 4 },
+    expected: skip("opted_out", "peak_overflow"),
+  },
+];

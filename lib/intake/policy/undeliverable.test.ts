@@ -1,0 +1,47 @@
+// What a failed delivery means for the contact and what follows (docs/decisions.md "Delivery reports").
+import { describe, expect, it } from "vitest";
+import { callInsteadReason, contactFactFromError, undeliverableOutcome } from "./undeliverable";
+
+describe("contactFactFromError", () => {
+  it.each([
+    [21610, "opted_out"],
+    [21614, "landline"],
+    [21635, "landline"],
+    [30006, "landline"],
+    [21211, "invalid_number"],
+    [30005, "invalid_number"],
+    [30003, null],
+    [30007, null],
+    [21608, null],
+    [20429, null],
+    [null, null],
+  ] as const)("Twilio error %s → %s", (code, fact) => {
+    expect(contactFactFromError(code)).toBe(fact);
+  });
+});
+
+describe("undeliverableOutcome", () => {
+  it("21610 (the caller replied STOP at the carrier): opted out, no callback", () => {
+    expect(undeliverableOutcome(21610)).toEqual({ optOut: true, lineType: null, callbackReason: null });
+  });
+
+  it.each([21614, 21635, 30006])("%s: remembered as a landline, and a callback instead", (code) => {
+    const outcome = undeliverableOutcome(code);
+    expect(outcome.optOut).toBe(false);
+    expect(outcome.lineType).toBe("landline");
+    expect(outcome.callbackReason).toMatch(new RegExp(`^Text not delivered: .*\\(Twilio ${code}\\)\\. Call back instead\\.$`));
+  });
+
+  it.each([21211, 30003, 30005])("%s: the number stays as it is, a callback instead", (code) => {
+    expect(undeliverableOutcome(code)).toMatchObject({ optOut: false, lineType: null, callbackReason: expect.stringContaining(`(Twilio ${code})`) });
+  });
+
+  it("an error about the attempt, not the number (30007 filtered, no code): nothing follows", () => {
+    expect(undeliverableOutcome(30007)).toEqual({ optOut: false, lineType: null, callbackReason: null });
+    expect(undeliverableOutcome(null)).toEqual({ optOut: false, lineType: null, callbackReason: null });
+  });
+
+  it("says what went wrong in the desk's words", () => {
+    expect(callInsteadReason(30006)).toBe("Text not delivered: the number is a landline or its carrier cannot receive texts (Twilio 30006). Call back instead.");
+  });
+});

@@ -1,0 +1,122 @@
+// Processing the stored events, in batches: right after a webhook's answer (in-process), and from the
+// sweeper as the backstop (any number of servers: claims use SKIP LOCKED). One transaction per
+// batch; the claim marks the events processed in that same transaction, so a batch either happens
+// whole or not at all (a crash or a lost connection leaves its events for the next claim). When a
+// batch fails, each of its events is tried alone, so one bad event never holds the others back.
+import { transaction } from "@/db/client";
+import { claimInboundBatch, putBackInboundEvent, recordInboundFailure, wakeWaitingForCalls, type ClaimedEvent } from "@/db/queries/inbound-events";
+import { recordEvent } from "@/db/queries/events";
+import { allSteps } from "@/lib/all-steps";
+import { intakePaused } from "@/lib/env";
+import { logError } from "@/lib/log";
+import { dispatchText } from "@/lib/messaging/outbox";
+import { locationReader, processEvent, type Effects } from "./process-event";
+import { DuplicateDelivery } from "./reply";
+
+/** Events per batch: a burst of 200 calls is four transactions, not 200. */
+export const BATCH_SIZE = 50;
+/** Attempts of an event that keeps failing alone before it is finished as `failed`. */
+export const MAX_EVENT_ATTEMPTS = 5;
+
+/**
+ * Texts handed to the provider after their batch committed. The next batch does not wait for them;
+ * the pass that started them does, before it resolves.
+ */
+let sending: Promise<void>[] = [];
+
+function send(messageIds: readonly string[]): void {
+  for (const id of messageIds) {
+    sending.push(dispatchText(id).catch((error: unknown) => logError("intake", error, `dispatch of ${id} failed; the sweeper will retry`)));
+  }
+}
+
+/** Processes one batch of claimable events; how many it took (0: nothing was claimable). */
+async function processOneBatch(ids?: readonly number[]): Promise<number> {
+  const due: string[] = [];
+  let claimed: ClaimedEvent[] = [];
+  try {
+    await transaction(async (tx) => {
+      claimed = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
+      if (claimed.length === 0) return;
+      const now = new Date();
+      const read = locationReader(tx);
+      // One caller is in a batch at most once (the claim's rule), so the events' statements are
+      // issued side by side on this transaction and postgres.js pipelines them.
+      const effects: Effects[] = [];
+      await allSteps(claimed.map(async (event, i) => void (effects[i] = await processEvent(tx, event, read, now))));
+      const after: Promise<unknown>[] = [];
+      claimed.forEach((event, i) => {
+        const effect = effects[i]!;
+        due.push(...effect.dispatch);
+        if (effect.waitUntil) after.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
+        if (effect.recordedCall) after.push(wakeWaitingForCalls({ orgId: event.orgId, callRefs: [effect.recordedCall] }, tx));
+      });
+      await allSteps(after);
+    });
+  } catch (error) {
+    if (claimed.length <= 1 || ids?.length === 1) {
+      await failedAlone(claimed[0] ?? null, ids?.[0] ?? null, error);
+      return Math.max(claimed.length, 1);
+    }
+    // Undone as a whole: each event alone, so the one that fails is the only one that waits.
+    for (const event of claimed) await processOneBatch([event.id]);
+    return claimed.length;
+  }
+  send(due);
+  return claimed.length;
+}
+
+async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {
+  const eventId = event?.id ?? id;
+  if (eventId === null) throw error; // the claim itself failed (the database is away): the loop retries
+  if (error instanceof DuplicateDelivery) {
+    // Already on record: nothing left to do for it.
+    await transaction(async (tx) => void (await claimInboundBatch({ limit: 1, ids: [eventId] }, tx)));
+    return;
+  }
+  const attempts = (event?.attempts ?? 0) + 1;
+  const last = attempts >= MAX_EVENT_ATTEMPTS;
+  logError("intake", error, `inbound event ${eventId} failed (attempt ${attempts})${last ? "; giving up" : "; will retry"}`);
+  await recordInboundFailure({ id: eventId, error: String(error), retryAt: last ? null : new Date(Date.now() + 1000 * 2 ** attempts) });
+  if (last && event)
+    await recordEvent({ orgId: event.orgId, type: "inbound_event_failed", reason: String(error).slice(0, 200), detail: { eventId: event.eventId, kind: event.kind } });
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+async function drainOnce(): Promise<void> {
+  try {
+    do {
+      again = false;
+      while ((await processOneBatch()) > 0);
+    } while (again);
+  } catch (error) {
+    // The database is away (the claim itself failed): the events stay stored; the sweeper retries.
+    logError("intake", error, "processing stopped; the stored events wait for the next pass");
+  } finally {
+    while (sending.length > 0) await Promise.all(sending.splice(0));
+  }
+}
+
+/**
+ * Processes everything claimable now and hands its due texts to the provider (one loop per process;
+ * a call while it runs makes it go round once more, so the events stored before the call are
+ * covered when it resolves). Does nothing while INTAKE_PAUSED=1.
+ */
+export function processInbound(): Promise<void> {
+  if (intakePaused()) return Promise.resolve();
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = drainOnce().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** Resolves when processing, and the texts it handed on, are finished (tests). */
+export async function settleInbound(): Promise<void> {
+  while (running) await running.catch(() => undefined);
+}
