@@ -10,7 +10,7 @@
 //   1,000,000 calls. memory: the Next server process's peak resident set (VmHWM) over the run.
 //
 // Flags (defaults = the full run): --roi-calls 0 and --conversations 0 skip the slow read paths;
-// --baseline <dir> also runs the intake rows against another checkout's production build, first,
+// --baseline <dir> also runs the intake rows against another checkout's production build, row by row
 // each build on its own fresh database, and prints before / after columns; --servers 2 adds the
 // sustained row through two servers on one Postgres; --cpu-prof writes the server's CPU profile to
 // bench-results/profiles/; --server-node-args="--trace-gc …" passes Node flags to the server (its
@@ -49,86 +49,137 @@ function collect(into: Measured, phase: Phase): void {
   Object.assign(into.details, phase.details);
 }
 
-/** One build's rows, each server set on a database of its own; the read paths only for this checkout. */
-async function measureBuild(build: Build, options: Options, nodeArgs: string[]): Promise<Measured> {
-  console.log(`\n== ${build.name}: ${build.dir}`);
-  const measured: Measured = { rows: [], details: { load: { start: loadAverage() } }, postgresVersion: "unknown" };
-  const stdoutLog = path.resolve(`bench-results/server-stdout${build.own ? "" : "-baseline"}.log`);
-  writeFileSync(stdoutLog, "");
+type Session = { build: Build; measured: Measured; servers: Servers; databaseUrl: string; close: () => Promise<void> };
+
+/** A fresh database and stand-in for `build`, and its servers on `ports`; `close()` stops them and drops the database. */
+async function openSession(build: Build, measured: Measured, input: { ports: number[]; env?: Record<string, string>; roiCalls: number; nodeArgs: string[] }): Promise<Session> {
+  const { database, postgresVersion, details } = await freshDatabase(build, input.roiCalls);
+  measured.postgresVersion = postgresVersion;
+  Object.assign(measured.details, details);
+  const standIn = await startTwilioStandIn();
+  const dropAll = async () => {
+    await standIn.close();
+    await database.drop();
+  };
+  try {
+    const stdoutLog = path.resolve(`bench-results/server-stdout${build.own ? "" : "-baseline"}.log`);
+    const servers = await startServers({ build, ports: input.ports, database, standIn, env: input.env, nodeArgs: input.nodeArgs, stdoutLog });
+    return {
+      build,
+      measured,
+      servers,
+      databaseUrl: database.url,
+      close: async () => {
+        try {
+          await servers.stop();
+        } finally {
+          await dropAll();
+        }
+      },
+    };
+  } catch (error) {
+    await dropAll();
+    throw error;
+  }
+}
+
+/** Runs `work` on each session in turn; `reversed` starts with the last. */
+async function eachInTurn(sessions: Session[], reversed: boolean, work: (session: Session) => Promise<Phase | void>): Promise<void> {
+  for (const session of reversed ? [...sessions].reverse() : sessions) {
+    if (sessions.length > 1) console.log(`-- ${session.build.name}`);
+    const phase = await work(session);
+    if (phase) collect(session.measured, phase);
+  }
+}
+
+/**
+ * Every build's rows. The main server sets of all builds run side by side (each build on its own
+ * database and ports: build b uses --port + 10 × b), and each row runs on one build and then the
+ * other, the order alternating from row to row, so a change in the machine's load hits both builds
+ * alike. The ACK-only server and the N-server set follow, build after build. The read paths run only
+ * against this checkout.
+ */
+async function measureBuilds(builds: Build[], options: Options, nodeArgs: string[]): Promise<Measured[]> {
+  const measured = builds.map((): Measured => ({ rows: [], details: { load: { start: loadAverage() } }, postgresVersion: "unknown" }));
+  for (const build of builds) writeFileSync(path.resolve(`bench-results/server-stdout${build.own ? "" : "-baseline"}.log`), "");
+  const portOf = (b: number) => options.port + 10 * b;
   const sustained = options.sustainedRate > 0 && options.sustainedSeconds > 0;
 
-  /** A fresh database and stand-in, the servers on `ports`, `work`, then everything stopped and dropped. */
-  const onFreshDatabase = async (input: { ports: number[]; env?: Record<string, string>; roiCalls: number }, work: (servers: Servers, databaseUrl: string) => Promise<void>) => {
-    const { database, postgresVersion, details } = await freshDatabase(build, input.roiCalls);
-    measured.postgresVersion = postgresVersion;
-    Object.assign(measured.details, details);
-    const standIn = await startTwilioStandIn();
-    try {
-      const servers = await startServers({ build, ports: input.ports, database, standIn, env: input.env, nodeArgs, stdoutLog });
-      try {
-        await work(servers, database.url);
-      } finally {
-        await servers.stop();
-      }
-    } finally {
-      await standIn.close();
-      await database.drop();
+  const mains: Session[] = [];
+  const memories: ReturnType<typeof watchMemory>[] = [];
+  try {
+    for (const [b, build] of builds.entries()) {
+      console.log(`\n== ${build.name}: ${build.dir} (port ${portOf(b)})`);
+      mains.push(await openSession(build, measured[b]!, { ports: [portOf(b)], roiCalls: build.own ? options.roiCalls : 0, nodeArgs }));
     }
-  };
-
-  await onFreshDatabase({ ports: [options.port], roiCalls: build.own ? options.roiCalls : 0 }, async (servers, databaseUrl) => {
-    const { context } = servers;
-    const serverPid = context.cpu.serverPids[0]!;
-    const memory = watchMemory(serverPid);
-    try {
+    for (const session of mains) {
+      const memory = watchMemory(session.servers.context.cpu.serverPids[0]!);
+      memories.push(memory);
       memory.mark("started");
-      context.mark = memory.mark;
-      console.log("warming up…");
-      await warmUp(context, true);
-      if (options.calls > 0) collect(measured, await sequentialRow(context, options.calls));
-      collect(measured, await ingestRows(context, { concurrency: options.concurrency, seconds: options.ingestSeconds }));
-      if (options.rate > 0 && options.rateSeconds > 0) collect(measured, await steadyRows(context, { rate: options.rate, seconds: options.rateSeconds }));
-      if (options.burst > 0) collect(measured, await burstRows(context, options.burst));
-      if (sustained) collect(measured, await sustainedRows(context, { rate: options.sustainedRate, seconds: options.sustainedSeconds }));
-      if (build.own && options.conversations > 0) {
-        const inbox = await inboxRows({ appUrl: context.servers[0]!, databaseUrl, conversations: options.conversations });
-        memory.mark("inbox");
-        collect(measured, inbox);
-      }
-      if (build.own && options.roiCalls > 0) {
-        collect(measured, await roiRows({ appUrl: context.servers[0]!, calls: options.roiCalls }));
-        memory.mark("roi");
-      }
-      const peak = memory.peakMiB();
-      measured.details.memory = { pid: serverPid, ...peak };
-      measured.rows.push({
+      session.servers.context.mark = memory.mark;
+    }
+    console.log("warming up…");
+    await eachInTurn(mains, false, ({ servers }) => warmUp(servers.context, true));
+    const rows: ((session: Session) => Promise<Phase>)[] = [
+      ...(options.calls > 0 ? [({ servers }: Session) => sequentialRow(servers.context, options.calls)] : []),
+      ({ servers }) => ingestRows(servers.context, { concurrency: options.concurrency, seconds: options.ingestSeconds }),
+      ...(options.rate > 0 && options.rateSeconds > 0 ? [({ servers }: Session) => steadyRows(servers.context, { rate: options.rate, seconds: options.rateSeconds })] : []),
+      ...(options.burst > 0 ? [({ servers }: Session) => burstRows(servers.context, options.burst)] : []),
+      ...(sustained ? [({ servers }: Session) => sustainedRows(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds })] : []),
+    ];
+    for (const [i, row] of rows.entries()) await eachInTurn(mains, i % 2 === 1, row);
+    const own = mains.find((s) => s.build.own)!;
+    const ownMemory = memories[mains.indexOf(own)]!;
+    if (options.conversations > 0) {
+      collect(own.measured, await inboxRows({ appUrl: own.servers.context.servers[0]!, databaseUrl: own.databaseUrl, conversations: options.conversations }));
+      ownMemory.mark("inbox");
+    }
+    if (options.roiCalls > 0) {
+      collect(own.measured, await roiRows({ appUrl: own.servers.context.servers[0]!, calls: options.roiCalls }));
+      ownMemory.mark("roi");
+    }
+    mains.forEach((session, b) => {
+      const peak = memories[b]!.peakMiB();
+      session.measured.details.memory = { pid: session.servers.context.cpu.serverPids[0], ...peak };
+      session.measured.rows.push({
         id: "peak_rss",
         metric: "peak RSS of the next-server process (VmHWM)",
         measured: `${peak.hwmMiB.toFixed(0)} MB`,
         target: `≤ ${TARGETS.rssMiB} MB`,
         pass: peak.hwmMiB <= TARGETS.rssMiB,
       });
-    } finally {
-      memory.stop();
+    });
+  } finally {
+    for (const memory of memories) memory.stop();
+    for (const session of mains) await session.close();
+  }
+
+  /** One more server set per build, build after build. */
+  const inTurn = async (input: { ports: (b: number) => number[]; env?: Record<string, string> }, work: (session: Session) => Promise<Phase>) => {
+    for (const [b, build] of builds.entries()) {
+      if (builds.length > 1) console.log(`-- ${build.name}`);
+      const session = await openSession(build, measured[b]!, { ports: input.ports(b), env: input.env, roiCalls: 0, nodeArgs });
+      try {
+        collect(session.measured, await work(session));
+      } finally {
+        await session.close();
+      }
     }
-  });
-
+  };
   if (options.ackSeconds > 0) {
-    await onFreshDatabase({ ports: [options.port], env: { INTAKE_PAUSED: "1" }, roiCalls: 0 }, async ({ context }) => {
-      await warmUp(context, false);
-      collect(measured, await ackOnlyRows(context, { concurrency: options.concurrency, seconds: options.ackSeconds }));
+    await inTurn({ ports: (b) => [portOf(b)], env: { INTAKE_PAUSED: "1" } }, async ({ servers }) => {
+      await warmUp(servers.context, false);
+      return ackOnlyRows(servers.context, { concurrency: options.concurrency, seconds: options.ackSeconds });
     });
   }
-
   if (sustained && options.servers > 1) {
-    const ports = Array.from({ length: options.servers }, (_, i) => options.port + 1 + i);
-    await onFreshDatabase({ ports, roiCalls: 0 }, async ({ context }) => {
-      await warmUp(context, true);
-      await rehearse(context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
-      collect(measured, await sustainedRows(context, { rate: options.sustainedRate, seconds: options.sustainedSeconds }));
+    await inTurn({ ports: (b) => Array.from({ length: options.servers }, (_, i) => portOf(b) + 1 + i) }, async ({ servers }) => {
+      await warmUp(servers.context, true);
+      await rehearse(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
+      return sustainedRows(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
     });
   }
-  (measured.details.load as Record<string, unknown>).end = loadAverage();
+  for (const m of measured) (m.details.load as Record<string, unknown>).end = loadAverage();
   return measured;
 }
 
@@ -184,10 +235,9 @@ async function main(): Promise<void> {
   ];
 
   const loadAtStart = loadAverage();
-  const results: Partial<Record<Build["name"], Measured>> = {};
-  for (const build of builds) results[build.name] = await measureBuild(build, options, nodeArgs);
-  const after = results.after!;
-  const before = results.before;
+  const results = await measureBuilds(builds, options, nodeArgs);
+  const after = results[builds.findIndex((b) => b.own)]!;
+  const before = builds[0]!.own ? undefined : results[0];
 
   console.log("\n" + (before ? formatComparison(before.rows, after.rows) : formatTable(after.rows)));
   const judged = after.rows.filter((r) => r.pass !== null);
