@@ -96,8 +96,8 @@ async function eachInTurn(sessions: Session[], reversed: boolean, work: (session
  * Every build's rows. The main server sets of all builds run side by side (each build on its own
  * database and ports: build b uses --port + 10 × b), and each row runs on one build and then the
  * other, the order alternating from row to row, so a change in the machine's load hits both builds
- * alike. The ACK-only server and the N-server set follow, build after build. The read paths run only
- * against this checkout.
+ * alike. The ACK-only servers follow, build after build; then the N-server sets, side by side again.
+ * The read paths run only against this checkout.
  */
 async function measureBuilds(builds: Build[], options: Options, nodeArgs: string[]): Promise<Measured[]> {
   const measured = builds.map((): Measured => ({ rows: [], details: { load: { start: loadAverage() } }, postgresVersion: "unknown" }));
@@ -173,11 +173,21 @@ async function measureBuilds(builds: Build[], options: Options, nodeArgs: string
     });
   }
   if (sustained && options.servers > 1) {
-    await inTurn({ ports: (b) => Array.from({ length: options.servers }, (_, i) => portOf(b) + 1 + i) }, async ({ servers }) => {
-      await warmUp(servers.context, true);
-      await rehearse(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
-      return sustainedRows(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
-    });
+    // Side by side again, as the main sets: the sustained row's tail is the one most moved by the machine's load.
+    const sets: Session[] = [];
+    try {
+      for (const [b, build] of builds.entries()) {
+        const ports = Array.from({ length: options.servers }, (_, i) => portOf(b) + 1 + i);
+        sets.push(await openSession(build, measured[b]!, { ports, roiCalls: 0, nodeArgs }));
+      }
+      await eachInTurn(sets, false, async ({ servers }) => {
+        await warmUp(servers.context, true);
+        await rehearse(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds });
+      });
+      await eachInTurn(sets, true, ({ servers }) => sustainedRows(servers.context, { rate: options.sustainedRate, seconds: options.sustainedSeconds }));
+    } finally {
+      for (const session of sets) await session.close();
+    }
   }
   for (const m of measured) (m.details.load as Record<string, unknown>).end = loadAverage();
   return measured;
