@@ -16,8 +16,8 @@ export function startScriptNodeFlags(startScript: string): string[] {
   return (match[1] ?? "").split(" ").filter(Boolean);
 }
 
-function npmStartNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.resolve("package.json"), "utf8")) as { scripts: Record<string, string> };
+function npmStartNodeFlags(dir: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.resolve(dir, "package.json"), "utf8")) as { scripts: Record<string, string> };
   return startScriptNodeFlags(scripts.start ?? "");
 }
 
@@ -56,12 +56,16 @@ export async function startAppServer(input: {
   appUrl?: string;
   /** AUTH_SECRET, when several servers must accept each other's sessions (random otherwise). */
   authSecret?: string;
+  /** The checkout whose production build to start (its own `next` and `npm start` flags); this one by default. */
+  dir?: string;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${input.port}`;
+  const dir = path.resolve(input.dir ?? ".");
   const server = spawn(
     process.execPath,
-    [...npmStartNodeFlags(), ...(input.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"],
+    [...npmStartNodeFlags(dir), ...(input.nodeArgs ?? []), path.resolve(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(input.port), "-H", "127.0.0.1"],
     {
+      cwd: dir,
       env: {
         ...process.env,
         NODE_ENV: "production",

@@ -1,7 +1,7 @@
 // The bench's arithmetic and its table: nearest-rank percentiles, and a row per target with
 // PASS / FAIL (or "—" for a figure shown without a target).
 import { describe, expect, it } from "vitest";
-import { formatTable, latencies, percentile } from "./bench-load";
+import { formatComparison, formatTable, latencies, percentile } from "./bench-load";
 
 describe("percentiles", () => {
   it("are nearest-rank: p50 of 1..100 is 50, p99 is 99, p100 the maximum", () => {
@@ -27,6 +27,25 @@ describe("the results table", () => {
     expect(lines[2]).toMatch(/\| speed to text, p50 +\| 31\.0 ms +\| ≤ 25 ms +\| FAIL +\|$/);
     expect(lines[3]).toMatch(/\| PASS +\|$/);
     expect(lines[4]).toMatch(/\| — +\|$/);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+});
+
+describe("two builds side by side", () => {
+  it("matches rows by id, judges the after build, keeps the before build's verdict beside its figure, and marks a row a build did not run", () => {
+    const before = [
+      { id: "p99", metric: "old label", measured: "2282.1 ms", target: "≤ 500 ms", pass: false },
+      { id: "gone", metric: "only before", measured: "1", target: "(no target)", pass: null },
+    ];
+    const after = [
+      { id: "p99", metric: "burst: ACK p99", measured: "310.0 ms", target: "≤ 500 ms", pass: true },
+      { id: "new", metric: "ACK only", measured: "900 req/s", target: "(no target)", pass: null },
+    ];
+    const lines = formatComparison(before, after).split("\n");
+    expect(lines[0]).toMatch(/^\| metric +\| before +\| after +\| target +\| result \|$/);
+    expect(lines[2]).toMatch(/^\| burst: ACK p99 +\| 2282\.1 ms \(FAIL\) +\| 310\.0 ms +\| ≤ 500 ms +\| PASS +\|$/);
+    expect(lines[3]).toMatch(/^\| ACK only +\| — +\| 900 req\/s +\| \(no target\) +\| — +\|$/);
+    expect(lines[4]).toMatch(/^\| only before +\| 1 +\| — +\| \(no target\) +\| — +\|$/);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 });

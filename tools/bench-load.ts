@@ -1,8 +1,22 @@
 // Load shapes and measuring tools for `npm run bench`: a closed loop (N requests in flight), an
 // open-loop schedule (send on time whatever the server does), a burst, percentiles, the server's
-// memory from /proc, and the one results table with targets.
+// memory from /proc, the targets, and the one results table (or two builds side by side).
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+
+/** The bench's targets (issue 15 for the intake rows); docs/benchmarks.md says why each. */
+export const TARGETS = {
+  ingestRatio: 0.5,
+  steadyP50: 15,
+  steadyP99: 50,
+  burstAckP99: 500,
+  burstLastTextMs: 1500,
+  sustainedP99: 1000,
+  serverCpuPerCallMs: 7,
+  inboxP95: 200,
+  roiP95: 300,
+  rssMiB: 400,
+} as const;
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -162,51 +176,39 @@ export function watchMemory(pid: number, everyMs = 100) {
 
 export type Row = { id: string; metric: string; measured: string; target: string; pass: boolean | null };
 
-/** The one table: metric, what was measured, the target and PASS / FAIL ("—" for a figure without a target). */
-export function formatTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.metric, r.measured, r.target, r.pass === null ? "—" : r.pass ? "PASS" : "FAIL"]);
-  const header = ["metric", "measured", "target", "result"];
+function renderTable(header: string[], cells: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
   const line = (row: string[]) => "| " + row.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ") + " |";
   return [line(header), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...cells.map(line)].join("\n");
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+const verdict = (pass: boolean | null) => (pass === null ? "—" : pass ? "PASS" : "FAIL");
 
-function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-/** Postgres backends serving `database` (their process title names it), with their CPU so far. */
-function backendsOf(database: string): Map<number, number> {
-  const found = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${database} `)) found.set(Number(entry), cpuMsOf(Number(entry)));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return found;
+/** The one table: metric, what was measured, the target and PASS / FAIL ("—" for a figure without a target). */
+export function formatTable(rows: Row[]): string {
+  return renderTable(
+    ["metric", "measured", "target", "result"],
+    rows.map((r) => [r.metric, r.measured, r.target, verdict(r.pass)]),
+  );
 }
 
 /**
- * CPU time spent by the server process and by Postgres for one database while `work` runs: where a
- * request's cost goes on a machine where the client, the server and Postgres share the cores.
+ * Two builds measured in the same run, side by side: metric | before | after | target | result. Rows
+ * are matched by id (in the after build's order, then any only the before build has); the result
+ * column is the after build's verdict, the before build's follows its figure in brackets; a row one
+ * build did not run shows "—".
  */
-export async function cpuDuring<T>(input: { serverPid: number; database: string }, work: () => Promise<T>): Promise<{ result: T; serverCpuMs: number; postgresCpuMs: number }> {
-  const server = cpuMsOf(input.serverPid);
-  const before = backendsOf(input.database);
-  const result = await work();
-  const after = backendsOf(input.database);
-  let postgresCpuMs = 0;
-  for (const [pid, ms] of after) postgresCpuMs += ms - (before.get(pid) ?? 0);
-  return { result, serverCpuMs: cpuMsOf(input.serverPid) - server, postgresCpuMs };
+export function formatComparison(before: Row[], after: Row[]): string {
+  const beforeById = new Map(before.map((r) => [r.id, r]));
+  const afterIds = new Set(after.map((r) => r.id));
+  const rows = [
+    ...after.map((r) => ({ metric: r.metric, target: r.target, before: beforeById.get(r.id), after: r as Row | undefined })),
+    ...before.filter((r) => !afterIds.has(r.id)).map((r) => ({ metric: r.metric, target: r.target, before: r as Row | undefined, after: undefined })),
+  ];
+  const shown = (row: Row | undefined, withVerdict: boolean) =>
+    row === undefined ? "—" : withVerdict && row.pass !== null ? `${row.measured} (${verdict(row.pass)})` : row.measured;
+  return renderTable(
+    ["metric", "before", "after", "target", "result"],
+    rows.map((r) => [r.metric, shown(r.before, true), shown(r.after, false), r.target, r.after ? verdict(r.after.pass) : "—"]),
+  );
 }
