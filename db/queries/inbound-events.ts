@@ -152,6 +152,12 @@ export async function claimInboundBatch({ limit, ids }: { limit: number; ids?: r
     .sort((a, b) => a.id - b.id);
 }
 
+/** Whether any event is stored, due and not processed (by this transaction's view: its own claims are done). */
+export async function anyInboundWaiting(tx: Tx): Promise<boolean> {
+  const [row] = rowsOf<{ waiting: boolean }>(await tx.execute(sql`select exists (select 1 from inbound_events where processed_at is null and not_before <= now()) as waiting`));
+  return Boolean(row?.waiting);
+}
+
 /** Puts a claimed event back, to be tried again at `at` (a voicemail whose call has not arrived yet). */
 export async function putBackInboundEvent({ id, at }: { id: number; at: Date }, tx: Tx): Promise<void> {
   await tx.execute(sql`update inbound_events set processed_at = null, outcome = null, not_before = ${at.toISOString()}::timestamptz where id = ${id}`);

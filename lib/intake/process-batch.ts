@@ -4,7 +4,7 @@
 // whole or not at all (a crash or a lost connection leaves its events for the next claim). When a
 // batch fails, each of its events is tried alone, so one bad event never holds the others back.
 import { transaction } from "@/db/client";
-import { claimInboundBatch, putBackInboundEvent, recordInboundFailure, wakeWaitingForCalls, type ClaimedEvent } from "@/db/queries/inbound-events";
+import { anyInboundWaiting, claimInboundBatch, putBackInboundEvent, recordInboundFailure, wakeWaitingForCalls, type ClaimedEvent } from "@/db/queries/inbound-events";
 import { recordEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
@@ -29,14 +29,19 @@ function send(messageIds: readonly string[]): void {
   sending.push(dispatchTexts(messageIds).catch((error: unknown) => logError("intake", error, `dispatch of ${messageIds.length} texts failed; the sweeper will retry`)));
 }
 
-/** Processes one batch of claimable events; how many it took (0: nothing was claimable). */
-async function processOneBatch(ids?: readonly number[]): Promise<number> {
+/**
+ * Processes one batch of claimable events. `more`: events were still waiting when it ran (asked
+ * inside the batch, side by side with its work, so the last pass of a drain costs no empty claim).
+ */
+async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number; more: boolean }> {
   const due: string[] = [];
   let claimed: ClaimedEvent[] = [];
+  let more = false;
   try {
     await transaction(async (tx) => {
       claimed = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
       if (claimed.length === 0) return;
+      const waiting = ids ? null : anyInboundWaiting(tx).then((answer) => void (more = answer));
       // A voicemail that came before its call is due again once the call's own event is processed:
       // issued first, side by side with the rest (waking it for a call that turns out a duplicate
       // is harmless: it finds the call on record, or waits again).
@@ -54,19 +59,19 @@ async function processOneBatch(ids?: readonly number[]): Promise<number> {
         due.push(...effect.dispatch);
         if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
       });
-      await allSteps([...woken, ...putBack]);
+      await allSteps([...woken, ...putBack, ...(waiting ? [waiting] : [])]);
     });
   } catch (error) {
     if (claimed.length <= 1 || ids?.length === 1) {
       await failedAlone(claimed[0] ?? null, ids?.[0] ?? null, error);
-      return Math.max(claimed.length, 1);
+      return { taken: Math.max(claimed.length, 1), more: true };
     }
     // Undone as a whole: each event alone, so the one that fails is the only one that waits.
     for (const event of claimed) await processOneBatch([event.id]);
-    return claimed.length;
+    return { taken: claimed.length, more: true };
   }
   send(due);
-  return claimed.length;
+  return { taken: claimed.length, more };
 }
 
 async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {
@@ -86,6 +91,8 @@ async function failedAlone(event: ClaimedEvent | null, id: number | null, error:
     await recordEvent({ orgId: event.orgId, type: "inbound_event_failed", reason: String(error).slice(0, 200), detail: { eventId: event.eventId, kind: event.kind } });
 }
 
+const afterPendingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 let running: Promise<void> | null = null;
 let again = false;
 
@@ -93,7 +100,12 @@ async function drainOnce(): Promise<void> {
   for (;;) {
     again = false;
     try {
-      while ((await processOneBatch()) > 0);
+      // Before each claim, the requests already waiting on this process go first (their answers
+      // are one insert each; a batch is tens of milliseconds of work), and are in the batch.
+      for (;;) {
+        await afterPendingRequests();
+        if (!(await processOneBatch()).more) break;
+      }
     } catch (error) {
       // The database is away (the claim itself failed): the events stay stored; the sweeper retries.
       logError("intake", error, "processing stopped; the stored events wait for the next pass");
