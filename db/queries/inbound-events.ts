@@ -119,59 +119,62 @@ export type ClaimedEvent = NewInboundEvent & { id: number; orgId: string; receiv
  * waited for or taken. An event is claimable only when no earlier unprocessed event of the same
  * caller (or the same call) is still waiting, so one caller's events are processed in arrival order
  * even across servers; an event put back to wait (`not_before` later) does not hold the others up.
+ *
+ * The same statement makes due the events waiting for a claimed call (a voicemail that came before
+ * its call; waking it for a call that turns out a duplicate is harmless: it finds the call, or
+ * waits again), and says whether more events wait (`more`), so a drain's last batch needs no empty
+ * claim after it.
  */
-export async function claimInboundBatch({ limit, ids }: { limit: number; ids?: readonly number[] }, tx: Tx): Promise<ClaimedEvent[]> {
+export async function claimInboundBatch({ limit, ids }: { limit: number; ids?: readonly number[] }, tx: Tx): Promise<{ events: ClaimedEvent[]; more: boolean }> {
   const only = ids
     ? sql`and e.id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`
     : sql``;
-  const result = await tx.execute(sql`update inbound_events set processed_at = now(), outcome = 'done', attempts = attempts + 1
-    where id in (
-      select e.id from inbound_events e
-      where e.processed_at is null and e.not_before <= now() ${only}
-        and not exists (
-          select 1 from inbound_events p
-          where p.processed_at is null and p.org_id = e.org_id and p.id < e.id and p.not_before <= now()
-            and (p.caller_key = e.caller_key or p.call_ref = e.call_ref)
-        )
-      order by e.id
-      limit ${limit}
-      for update skip locked
+  const result = await tx.execute(sql`with claimed as (
+      update inbound_events set processed_at = now(), outcome = 'done', attempts = attempts + 1
+      where id in (
+        select e.id from inbound_events e
+        where e.processed_at is null and e.not_before <= now() ${only}
+          and not exists (
+            select 1 from inbound_events p
+            where p.processed_at is null and p.org_id = e.org_id and p.id < e.id and p.not_before <= now()
+              and (p.caller_key = e.caller_key or p.call_ref = e.call_ref)
+          )
+        order by e.id
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, org_id, provider, event_id, kind, caller_key, call_ref, payload, received_at, attempts
+    ),
+    woken as (
+      update inbound_events w set not_before = now()
+      from claimed c
+      where c.kind = 'call' and w.org_id = c.org_id and w.call_ref = c.call_ref and w.processed_at is null and w.not_before > now()
+      returning w.id
     )
-    returning id, org_id as "orgId", provider, event_id as "eventId", kind, caller_key as "callerKey", call_ref as "callRef",
-      payload, received_at as "receivedAt", attempts`);
-  return rowsOf<ClaimedEvent & { receivedAt: Date | string; payload: unknown }>(result)
-    .map((row) => ({
+    select c.id, c.org_id as "orgId", c.provider, c.event_id as "eventId", c.kind, c.caller_key as "callerKey", c.call_ref as "callRef",
+      c.payload, c.received_at as "receivedAt", c.attempts,
+      exists (select 1 from woken) or exists (
+        select 1 from inbound_events p where p.processed_at is null and p.not_before <= now() and p.id not in (select id from claimed)
+      ) as more
+    from claimed c`);
+  const rows = rowsOf<ClaimedEvent & { receivedAt: Date | string; payload: unknown; more: boolean }>(result);
+  const events = rows
+    .map(({ more: _more, ...row }) => ({
       ...row,
       id: Number(row.id),
       receivedAt: new Date(row.receivedAt),
       payload: typeof row.payload === "string" ? (JSON.parse(row.payload) as unknown) : row.payload,
     }))
     .sort((a, b) => a.id - b.id);
-}
-
-/** Whether any event is stored, due and not processed (by this transaction's view: its own claims are done). */
-export async function anyInboundWaiting(tx: Tx): Promise<boolean> {
-  const [row] = rowsOf<{ waiting: boolean }>(await tx.execute(sql`select exists (select 1 from inbound_events where processed_at is null and not_before <= now()) as waiting`));
-  return Boolean(row?.waiting);
+  return { events, more: rows.some((row) => row.more) };
 }
 
 /** Puts a claimed event back, to be tried again at `at` (a voicemail whose call has not arrived yet). */
 export async function putBackInboundEvent({ id, at }: { id: number; at: Date }, tx: Tx): Promise<void> {
   await tx.execute(sql`update inbound_events set processed_at = null, outcome = null, not_before = ${at.toISOString()}::timestamptz where id = ${id}`);
-}
-
-/** Events waiting for a call that has just been recorded: due now. */
-export async function wakeWaitingForCalls({ orgId, callRefs }: { orgId: string; callRefs: readonly string[] }, tx: Tx): Promise<void> {
-  if (callRefs.length === 0) return;
-  const refs = sql.join(
-    callRefs.map((ref) => sql`${ref}`),
-    sql`, `,
-  );
-  await tx.execute(sql`update inbound_events set not_before = now()
-    where org_id = ${orgId} and call_ref in (${refs}) and processed_at is null and not_before > now()`);
 }
 
 /**

@@ -4,7 +4,7 @@
 // whole or not at all (a crash or a lost connection leaves its events for the next claim). When a
 // batch fails, each of its events is tried alone, so one bad event never holds the others back.
 import { transaction } from "@/db/client";
-import { anyInboundWaiting, claimInboundBatch, putBackInboundEvent, recordInboundFailure, wakeWaitingForCalls, type ClaimedEvent } from "@/db/queries/inbound-events";
+import { claimInboundBatch, putBackInboundEvent, recordInboundFailure, type ClaimedEvent } from "@/db/queries/inbound-events";
 import { recordEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
@@ -30,8 +30,8 @@ function send(messageIds: readonly string[]): void {
 }
 
 /**
- * Processes one batch of claimable events. `more`: events were still waiting when it ran (asked
- * inside the batch, side by side with its work, so the last pass of a drain costs no empty claim).
+ * Processes one batch of claimable events. `more`: events were still waiting when it was claimed
+ * (the claim says so, so the last pass of a drain costs no empty claim).
  */
 async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number; more: boolean }> {
   const due: string[] = [];
@@ -39,17 +39,10 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number
   let more = false;
   try {
     await transaction(async (tx) => {
-      claimed = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
+      const claim = await claimInboundBatch({ limit: BATCH_SIZE, ids }, tx);
+      claimed = claim.events;
+      more = claim.more;
       if (claimed.length === 0) return;
-      const waiting = ids ? null : anyInboundWaiting(tx).then((answer) => void (more = answer));
-      // A voicemail that came before its call is due again once the call's own event is processed:
-      // issued first, side by side with the rest (waking it for a call that turns out a duplicate
-      // is harmless: it finds the call on record, or waits again).
-      const callsByOrg = new Map<string, string[]>();
-      for (const event of claimed) {
-        if (event.kind === "call" && event.callRef) callsByOrg.set(event.orgId, [...(callsByOrg.get(event.orgId) ?? []), event.callRef]);
-      }
-      const woken = [...callsByOrg].map(([orgId, callRefs]) => wakeWaitingForCalls({ orgId, callRefs }, tx));
       // One caller and one call are in a batch at most once (the claim's rule), so the events'
       // statements are issued side by side on this transaction and postgres.js pipelines them.
       const effects = await processEvents(tx, claimed, new Date());
@@ -59,7 +52,7 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number
         due.push(...effect.dispatch);
         if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
       });
-      await allSteps([...woken, ...putBack, ...(waiting ? [waiting] : [])]);
+      await allSteps(putBack);
     });
   } catch (error) {
     if (claimed.length <= 1 || ids?.length === 1) {
