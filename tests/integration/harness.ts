@@ -90,7 +90,9 @@ async function postToRoute(webhookPath: string, request: Request): Promise<Respo
   const route = webhookPath.split("?")[0]!.replace(/^\/api\/webhooks\//, "");
   const { WEBHOOK_ROUTES } = await import("@/lib/intake/routes");
   if (!(route in WEBHOOK_ROUTES)) throw new Error(`no webhook route for ${webhookPath}`);
-  const routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.resolve(`app/api/webhooks/${route}/route.ts`)).href)) as { POST: (request: Request) => Promise<Response> };
+  const routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.resolve(`app/api/webhooks/${route}/route.ts`)).href)) as {
+    POST: (request: Request) => Promise<Response>;
+  };
   const response = await routeModule.POST(request);
   const [{ settleDeferred }, { processInbound }] = await Promise.all([import("@/lib/server/defer"), import("@/lib/intake/process-batch")]);
   await settleDeferred();
