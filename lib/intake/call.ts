@@ -21,24 +21,12 @@ import { followUpTime, planAutomatedText, queueAutomatedTexts, type PlannedText,
 import { applyVoicemail } from "./voicemail";
 
 export type RecordCallResult =
-  | { status: "duplicate"; location: LocationContext }
-  | {
-      status: "recorded";
-      location: LocationContext;
-      callId: string;
-      decision: Decision;
-      /** The text-back to dispatch now, when it is due immediately. */
-      dispatchNow: string | null;
-    };
+  | { status: "duplicate" }
+  /** `dispatchNow`: the text-back to send right after the batch, when it is due immediately. */
+  | { status: "recorded"; callId: string; dispatchNow: string | null };
 
 /** `location`: the holder of `event.to`, read by the batch (its provider already checked at the door). */
 export type CallItem = { event: CallEvent; location: LocationContext };
-
-/** One call event (a batch of one). */
-export async function recordCall(tx: Executor, event: CallEvent, location: LocationContext, now: Date): Promise<RecordCallResult> {
-  const [result] = await recordCalls(tx, [{ event, location }], now);
-  return result!;
-}
 
 type Decided = CallItem & { upserted: { contact: Contact; created: boolean } | null; decision: Decision };
 
@@ -61,9 +49,9 @@ export async function recordCalls(tx: Executor, items: readonly CallItem[], now:
     if (!call) {
       // A retry, or another event of the same call (Aircall call.hungup then call.ended, Quo
       // call.missed then call.voicemail.completed): keep the one call, add what it did not have.
-      return mergeCallDetails(tx, event, location, now).then(() => ({ status: "duplicate", location }) as const);
+      return mergeCallDetails(tx, event, location, now).then(() => ({ status: "duplicate" }) as const);
     }
-    const recorded = { status: "recorded", location, callId: call.id, decision, dispatchNow: null } as const;
+    const recorded = { status: "recorded", callId: call.id, dispatchNow: null } as const;
     if (!isMissed(event)) return recorded;
     if (!upserted) {
       skipped.push({ orgId: call.orgId, locationId: call.locationId, callId: call.id, contactId: null, type: "text_skipped", reason: decision.reason });
@@ -290,7 +278,7 @@ async function finishOne(
   // the callback's events.
   steps.push(Promise.all([queued, callbackOpened]).then(() => recordEvents(textEvents(base, planned, decision), tx)));
   await allSteps(steps);
-  return { status: "recorded", location, callId: call.id, decision, dispatchNow: planned.dispatchNow };
+  return { status: "recorded", callId: call.id, dispatchNow: planned.dispatchNow };
 }
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext, now: Date): Promise<void> {

@@ -5,8 +5,7 @@
 // Nothing is stored before the signature checks out, so nobody without the organization's secret
 // can write anything (not even a refusal) into its log.
 import { getDb } from "@/db/client";
-import { findLocationByNumber } from "@/db/queries/locations";
-import { storeForOrg } from "@/db/queries/inbound-events";
+import { findNumberOwner, storeForOrg } from "@/db/queries/inbound-events";
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
@@ -45,15 +44,16 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
       const parsed = adapter.parse(body, now);
       throw new AppError("bad_request", parsed.kind === "invalid" ? parsed.message : "The event names no dialled number, so it cannot be verified; nothing was stored.");
     }
-    const location = await findLocationByNumber({ e164: dialled });
-    if (!location) {
+    // The lighter read of the number's holder (not its whole location context): this is before the answer.
+    const owner = await findNumberOwner({ e164: dialled });
+    if (!owner) {
       // No organization holds this number, so no secret can verify the request: whatever it says
       // is unauthenticated. It is acknowledged (a provider retrying it would change nothing) and
       // only logged: storing it would let anyone fill the database without a secret.
       warnUnknownNumber(adapter.provider, now);
       return Response.json({ ok: true, ignored: "unknown number" });
     }
-    const orgId = location.location.orgId;
+    const { orgId } = owner;
     const secrets = (await getOrgSecrets({ orgId }))?.[adapter.provider] ?? NO_SECRET;
     const accepted = acceptedSecrets(secrets, now);
     if (accepted.length === 0) {
@@ -64,8 +64,8 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     if (!verdict.ok) throw new AppError("unauthorized", `Signature check failed: ${verdict.reason}`);
 
     // Verified with this organization's own secret: from here on, the organization itself is posting.
-    if (await refusedProvider(db, location, adapter.provider)) {
-      throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: location.number.provider, posting: adapter.provider }));
+    if (await refusedProvider(db, owner, adapter.provider)) {
+      throw new AppError("provider_mismatch", providerMismatchMessage({ numberProvider: owner.provider, posting: adapter.provider }));
     }
 
     const parsed = adapter.parse(body, now);
@@ -73,7 +73,7 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     if (parsed.kind === "ignored") return Response.json({ ok: true, ignored: parsed.reason });
     // The call must land on the number the signature was checked for, never on one another
     // organization holds (each parser reads `to` from the field dialledNumber reads; this holds them to it).
-    if (parsed.event.to !== location.number.e164) {
+    if (parsed.event.to !== owner.e164) {
       throw new AppError("bad_request", "The event's dialled number does not match the number it was verified for.");
     }
     const stored = await storeForOrg({ orgId, event: rowOf({ kind: "call", call: parsed.event }, adapter.provider, parsed.eventId) });

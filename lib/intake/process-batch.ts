@@ -33,7 +33,7 @@ function send(messageIds: readonly string[]): void {
  * Processes one batch of claimable events. `more`: events were still waiting when it was claimed
  * (the claim says so, so the last pass of a drain costs no empty claim).
  */
-async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number; more: boolean }> {
+async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean }> {
   const due: string[] = [];
   let claimed: ClaimedEvent[] = [];
   let more = false;
@@ -57,14 +57,14 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ taken: number
   } catch (error) {
     if (claimed.length <= 1 || ids?.length === 1) {
       await failedAlone(claimed[0] ?? null, ids?.[0] ?? null, error);
-      return { taken: Math.max(claimed.length, 1), more: true };
+      return { more: true };
     }
     // Undone as a whole: each event alone, so the one that fails is the only one that waits.
     for (const event of claimed) await processOneBatch([event.id]);
-    return { taken: claimed.length, more: true };
+    return { more: true };
   }
   send(due);
-  return { taken: claimed.length, more };
+  return { more };
 }
 
 async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {

@@ -6,7 +6,7 @@ import type { ClaimedEvent } from "@/db/queries/inbound-events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { recordEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
-import { acceptsTwilioSms, refusedProvider } from "@/lib/telephony/provider-rule";
+import { acceptsTwilioSms, holderOf, refusedProvider } from "@/lib/telephony/provider-rule";
 import { recordCalls, type CallItem } from "./call";
 import { applyTwilioStatus } from "./delivery-status";
 import { eventOf, type InboundEvent } from "./inbound-event";
@@ -68,7 +68,7 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
         return;
       }
       const location = await heldLocation(tx, row, event.call.to, read);
-      if (!location || (await refusedProvider(tx, location, event.call.provider, { externalId: event.call.externalId }))) return;
+      if (!location || (await refusedProvider(tx, holderOf(location), event.call.provider, { externalId: event.call.externalId }))) return;
       calls.push({ index, item: { event: event.call, location } });
     }),
   );
@@ -89,7 +89,7 @@ async function processOther(tx: Tx, claimed: ClaimedEvent, event: Exclude<Inboun
   switch (event.kind) {
     case "sms": {
       const location = await heldLocation(tx, claimed, event.text.to, read);
-      if (!location || (await refusedProvider(tx, location, claimed.provider, { sid: event.text.sid }, acceptsTwilioSms))) return NOTHING;
+      if (!location || (await refusedProvider(tx, holderOf(location), claimed.provider, { sid: event.text.sid }, acceptsTwilioSms))) return NOTHING;
       const result = await receiveSms(tx, event.text, location, now);
       return { ...NOTHING, dispatch: result.dispatchNow ? [result.dispatchNow] : [] };
     }

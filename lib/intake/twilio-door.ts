@@ -6,10 +6,9 @@ import { getDb } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { findNumberOwner, storeForMessage, storeForNumber, storeForOrg, type NumberOwner } from "@/db/queries/inbound-events";
 import { env } from "@/lib/env";
-import { recordRefusal } from "@/lib/security/refusal";
 import { safeForwardingNumber } from "@/lib/security/toll-fraud";
 import type { Provider } from "@/lib/telephony/call-event";
-import { acceptsTwilioSms, providerMismatchMessage } from "@/lib/telephony/provider-rule";
+import { acceptsTwilioSms, providerMismatchMessage, recordProviderRefusal, TWILIO_SMS_PROVIDERS } from "@/lib/telephony/provider-rule";
 import {
   callEventFromDial,
   callEventFromQueue,
@@ -48,12 +47,7 @@ const voicemailPrompt = (owner: NumberOwner) => {
 
 /** A Twilio event for a number registered with another phone system: refused and logged for its organization. */
 async function refuse(owner: NumberOwner, detail: Record<string, string>, what?: string): Promise<Response> {
-  await recordRefusal({
-    orgId: owner.orgId,
-    locationId: owner.locationId,
-    reason: "provider_mismatch",
-    detail: { posting: "twilio", registered: owner.provider, to: owner.e164, ...detail },
-  });
+  await recordProviderRefusal(await getDb(), owner, "twilio", detail);
   const message = providerMismatchMessage({ numberProvider: owner.provider, posting: "twilio", what });
   return Response.json({ error: "provider_mismatch", message }, { status: 403 });
 }
@@ -204,8 +198,7 @@ export async function onInboundSms({ params, defer }: TwilioContext): Promise<Re
   if (!parsed.ok) return badRequest(parsed.message);
   const { MessageSid, From, To, Body, NumMedia, OptOutType } = parsed.value;
   const text = { sid: MessageSid, from: From, to: To, body: Body, mediaCount: NumMedia, optOutType: OptOutType };
-  const accepts: Provider[] = (["twilio", "openphone", "aircall", "generic"] as const).filter(acceptsTwilioSms);
-  const { owner, stored } = await storeForNumber({ to: To, accepts, event: rowOf({ kind: "sms", text }, "twilio", MessageSid) });
+  const { owner, stored } = await storeForNumber({ to: To, accepts: TWILIO_SMS_PROVIDERS, event: rowOf({ kind: "sms", text }, "twilio", MessageSid) });
   if (stored) defer(processInbound);
   if (!owner) await recordEvent({ type: "unknown_number", reason: "Inbound text to a number no location has.", detail: { to: To, sid: MessageSid } });
   else if (!acceptsTwilioSms(owner.provider)) return refuse(owner, { sid: MessageSid }, "texts");

@@ -5,6 +5,7 @@
 // door, after the signature check, and logs the refusal for the number's organization.
 import type { Executor } from "@/db/client";
 import type { LocationContext } from "@/db/queries/locations";
+import { telephonyProvider } from "@/db/schema";
 import { recordRefusal } from "@/lib/security/refusal";
 import type { Provider } from "./call-event";
 
@@ -13,27 +14,34 @@ export function acceptsCallEvent({ numberProvider, posting }: { numberProvider: 
   return numberProvider === posting;
 }
 
+/** Who holds a number and on which phone system: a location read with it, or the door's lighter read. */
+export type NumberHolder = { orgId: string; locationId: string; e164: string; provider: Provider };
+
+export function holderOf(location: LocationContext): NumberHolder {
+  return { orgId: location.location.orgId, locationId: location.location.id, e164: location.number.e164, provider: location.number.provider };
+}
+
+/** Logs, for the number's organization, that `posting` spoke for a number registered with another provider. */
+export async function recordProviderRefusal(db: Executor, holder: NumberHolder, posting: Provider, detail: Record<string, string | null> = {}): Promise<void> {
+  await recordRefusal(
+    { orgId: holder.orgId, locationId: holder.locationId, reason: "provider_mismatch", detail: { posting, registered: holder.provider, to: holder.e164, ...detail } },
+    db,
+  );
+}
+
 /**
  * True (and the refusal logged for the number's organization) when `posting` may not speak for the
- * number `location` was found by: its call events, or with `accepts` another rule (texts).
+ * number: its call events, or with `accepts` another rule (texts).
  */
 export async function refusedProvider(
   db: Executor,
-  location: LocationContext,
+  holder: NumberHolder,
   posting: Provider,
   detail: Record<string, string | null> = {},
   accepts: (numberProvider: Provider) => boolean = (numberProvider) => acceptsCallEvent({ numberProvider, posting }),
 ): Promise<boolean> {
-  if (accepts(location.number.provider)) return false;
-  await recordRefusal(
-    {
-      orgId: location.location.orgId,
-      locationId: location.location.id,
-      reason: "provider_mismatch",
-      detail: { posting, registered: location.number.provider, to: location.number.e164, ...detail },
-    },
-    db,
-  );
+  if (accepts(holder.provider)) return false;
+  await recordProviderRefusal(db, holder, posting, detail);
   return true;
 }
 
@@ -46,6 +54,9 @@ export async function refusedProvider(
 export function acceptsTwilioSms(numberProvider: Provider): boolean {
   return numberProvider === "twilio" || numberProvider === "generic";
 }
+
+/** The providers whose numbers' texts the Twilio messaging webhook takes (`acceptsTwilioSms` as a list). */
+export const TWILIO_SMS_PROVIDERS: readonly Provider[] = telephonyProvider.enumValues.filter(acceptsTwilioSms);
 
 const NAMES: Record<Provider, string> = { twilio: "Twilio", openphone: "Quo / OpenPhone", aircall: "Aircall", generic: "the generic webhook" };
 

@@ -38,8 +38,10 @@ describe("CSV injection (item 15)", () => {
       await touchConversation({ orgId: h.victim.orgId, locationId: h.victim.locationId, contactId: contact.id, kind: "reply", at: new Date(), unread: true }, h.db);
     }
     const cookie = await signInOverHttp(h.server!, { email: h.victim.ownerEmail, password: h.victim.password });
-    const today = new Date().toISOString().slice(0, 10);
-    const response = await fetch(`${h.server!.url}/roi/export/conversations.csv?from=${today}&to=${today}`, { headers: { cookie } });
+    // "Today" in UTC is not today at the spa for part of every day (after 00:00 UTC it is still
+    // yesterday in Los Angeles): the range takes the UTC days either side, so the rows just written are in it.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const response = await fetch(`${h.server!.url}/roi/export/conversations.csv?from=${day(-1)}&to=${day(1)}`, { headers: { cookie } });
     expect(response.status).toBe(200);
     const rows = parseCsv(await response.text());
     const column = rows[0]!.indexOf("contact_name");
