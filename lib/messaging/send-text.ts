@@ -3,7 +3,11 @@ import type { Message } from "@/db/schema";
 import type { TwilioClient } from "./twilio-client";
 
 export type SendOutcome =
-  { kind: "sent"; sid: string; status: Message["status"] } | { kind: "retry"; error: string; outcomeUnknown: boolean } | { kind: "rejected"; code: number | null; error: string };
+  | { kind: "sent"; sid: string; status: Message["status"] }
+  /** `notBefore`: the provider said when to come back (Retry-After, X-AircallApi-Reset). */
+  | { kind: "retry"; error: string; outcomeUnknown: boolean; notBefore?: Date }
+  /** `instead`: a callback task's reason when the refusal is about the account, not the caller (no code says so). */
+  | { kind: "rejected"; code: number | null; error: string; instead?: string };
 
 type TwilioError = { status?: number; code?: number | string; message?: string };
 

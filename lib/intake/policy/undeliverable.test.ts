@@ -22,7 +22,7 @@ describe("contactFactFromError", () => {
 
 describe("undeliverableOutcome", () => {
   it("21610 (the caller replied STOP at the carrier): opted out, no callback", () => {
-    expect(undeliverableOutcome(21610)).toEqual({ optOut: true, lineType: null, callbackReason: null });
+    expect(undeliverableOutcome(21610)).toEqual({ optOut: true, lineType: null, callbackReason: null, pauseNumber: false, messageText: null });
   });
 
   it.each([21614, 21635, 30006])("%s: remembered as a landline, and a callback instead", (code) => {
@@ -37,11 +37,32 @@ describe("undeliverableOutcome", () => {
   });
 
   it("an error about the attempt, not the number (30007 filtered, no code): nothing follows", () => {
-    expect(undeliverableOutcome(30007)).toEqual({ optOut: false, lineType: null, callbackReason: null });
-    expect(undeliverableOutcome(null)).toEqual({ optOut: false, lineType: null, callbackReason: null });
+    expect(undeliverableOutcome(30007)).toEqual({ optOut: false, lineType: null, callbackReason: null, pauseNumber: false, messageText: null });
+    expect(undeliverableOutcome(null)).toEqual({ optOut: false, lineType: null, callbackReason: null, pauseNumber: false, messageText: null });
   });
 
   it("says what went wrong in the desk's words", () => {
     expect(callInsteadReason(30006)).toBe("Text not delivered: the number is a landline or its carrier cannot receive texts (Twilio 30006). Call back instead.");
+  });
+
+  it.each([
+    [30034, "Twilio 30034"],
+    [206400, "Quo 0206400"],
+  ])("%s (A2P registration refused): the number is paused, the message says blocked, a callback opens", (code, label) => {
+    const outcome = undeliverableOutcome(code);
+    expect(outcome).toMatchObject({ optOut: false, lineType: null, pauseNumber: true, messageText: expect.stringMatching(/^Blocked: not registered\./) });
+    expect(outcome.callbackReason).toContain(`(${label})`);
+  });
+
+  it.each([
+    [200402, "no prepaid credits", "Quo 0200402"],
+    [202403, "not a user of this number", "Quo 0202403"],
+    [21606, "not on the Twilio account", "Twilio 21606"],
+  ])("%s (the account, not the caller): a callback, and the message says why", (code, why, label) => {
+    const outcome = undeliverableOutcome(code);
+    expect(outcome).toMatchObject({ optOut: false, pauseNumber: false });
+    expect(outcome.messageText).toContain(why);
+    expect(outcome.callbackReason).toBe(`${outcome.messageText} Call back instead.`);
+    expect(outcome.callbackReason).toContain(label);
   });
 });

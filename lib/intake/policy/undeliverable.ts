@@ -1,7 +1,11 @@
 // What a provider's error code for a text means for the contact, and what follows: a number that
 // opted out at the carrier is opted out here too; a landline is remembered so it is never texted
 // again; a number that cannot receive texts gets a callback task instead (docs/decisions.md
-// "Delivery reports"). Pure: lib/messaging/undeliverable.ts writes what this decides.
+// "Delivery reports"). Errors about the sending number or account (not registered for A2P, no
+// credits, not on the account) pause or explain, and a callback replaces the text. Codes are
+// integers as messages.error_code keeps them: Twilio's have five digits, Quo's seven with a
+// leading zero ("0206400" → 206400), so the two never meet; Aircall documents none.
+// Pure: lib/messaging/undeliverable.ts writes what this decides.
 
 /** What a Twilio error says about the contact, not about the attempt. */
 export type ContactFact = "opted_out" | "landline" | "invalid_number";
@@ -24,9 +28,32 @@ const CALL_INSTEAD: Record<number, string> = {
   30006: "the number is a landline or its carrier cannot receive texts",
 };
 
+/** A code as its provider writes it, for sentences an owner reads: "Twilio 30034", "Quo 0206400". */
+export function errorCodeLabel(code: number): string {
+  return code >= 100_000 ? `Quo ${String(code).padStart(7, "0")}` : `Twilio ${code}`;
+}
+
+/** Refused because the sending number has no approved A2P 10DLC registration: Twilio 30034, Quo 0206400. */
+export const NOT_REGISTERED_CODES: ReadonlySet<number> = new Set([30034, 206400]);
+
+/** Refusals about the account or the number, not the caller: permanent until someone fixes the account. */
+const ACCOUNT_PROBLEM: Record<number, string> = {
+  21606: "this number is not on the Twilio account, so Twilio will not send from it",
+  200402: "the Quo account has no prepaid credits left for texts sent by API",
+  202403: "the Quo API key belongs to someone who is not a user of this number",
+};
+
+/** What the conversation shows on a text blocked by registration. */
+export const NOT_REGISTERED_TEXT =
+  "Blocked: not registered. Texts from this number are paused until its A2P 10DLC registration is verified. A callback task was created instead.";
+
 /** The callback card's reason when a text could not be delivered, or null when no callback follows. */
 export function callInsteadReason(code: number | null): string | null {
-  return code !== null && CALL_INSTEAD[code] ? `Text not delivered: ${CALL_INSTEAD[code]} (Twilio ${code}). Call back instead.` : null;
+  if (code === null) return null;
+  if (CALL_INSTEAD[code]) return `Text not delivered: ${CALL_INSTEAD[code]} (${errorCodeLabel(code)}). Call back instead.`;
+  if (ACCOUNT_PROBLEM[code]) return `Not sent: ${ACCOUNT_PROBLEM[code]} (${errorCodeLabel(code)}). Call back instead.`;
+  if (NOT_REGISTERED_CODES.has(code)) return `Not sent: this number's A2P 10DLC registration is not approved (${errorCodeLabel(code)}). Call back instead.`;
+  return null;
 }
 
 export type UndeliverableOutcome = {
@@ -36,10 +63,22 @@ export type UndeliverableOutcome = {
   lineType: "landline" | null;
   /** Open a callback task with this reason (due now: the text already failed, the caller waits). */
   callbackReason: string | null;
+  /** Pause automatic texts from the sending number (registration refused: every text would fail). */
+  pauseNumber: boolean;
+  /** What the message shows instead of the provider's own words, when Rebound has a clearer sentence. */
+  messageText: string | null;
 };
 
 /** Everything a failed delivery means, in one answer. */
 export function undeliverableOutcome(code: number | null): UndeliverableOutcome {
   const fact = contactFactFromError(code);
-  return { optOut: fact === "opted_out", lineType: fact === "landline" ? "landline" : null, callbackReason: callInsteadReason(code) };
+  const notRegistered = code !== null && NOT_REGISTERED_CODES.has(code);
+  const account = code !== null && ACCOUNT_PROBLEM[code] ? `Not sent: ${ACCOUNT_PROBLEM[code]} (${errorCodeLabel(code)}).` : null;
+  return {
+    optOut: fact === "opted_out",
+    lineType: fact === "landline" ? "landline" : null,
+    callbackReason: callInsteadReason(code),
+    pauseNumber: notRegistered,
+    messageText: notRegistered ? NOT_REGISTERED_TEXT : account,
+  };
 }
