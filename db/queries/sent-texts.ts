@@ -12,7 +12,10 @@ const LEFT: Message["status"][] = ["accepted", "queued", "sending", "sent", "del
  * The bodies and send times of the texts that left `fromNumber` since `since`, newest first (at
  * most 10,001: one more than Aircall's daily cap in single-segment texts is already over it).
  */
-export async function listTextsSentFrom({ orgId, fromNumber, since }: { orgId: string; fromNumber: string; since: Date }, ex?: Executor): Promise<{ body: string; sentAt: Date }[]> {
+export async function listTextsSentFrom(
+  { orgId, fromNumber, since }: { orgId: string; fromNumber: string; since: Date },
+  ex?: Executor,
+): Promise<{ body: string; sentAt: Date }[]> {
   const db = await resolveDb(ex);
   const rows = await db
     .select({ body: messages.body, sentAt: messages.sentAt })

@@ -1,5 +1,6 @@
 // The durable outbox: every text is a message row plus an outbox row committed with the event that
-// caused it; this module hands them to Twilio exactly once, right away or from the sweeper.
+// caused it; this module hands them to the provider that owns the sending number (Twilio, Quo,
+// Aircall: lib/messaging/senders/) exactly once, right away or from the sweeper.
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { getMessage, getTextsToSend, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
@@ -7,8 +8,13 @@ import { cancelQueuedText, claimDueTexts, completeText, finishSentText, giveUpTe
 import { env } from "@/lib/env";
 import { cancelText, checkBeforeSend } from "./pre-send";
 import { handleUndeliverable } from "./undeliverable";
-import { findAlreadySent, MAX_SEND_ATTEMPTS, retryDelayMs, sendText, type SendOutcome } from "./send-text";
+import { undeliverableOutcome } from "@/lib/intake/policy/undeliverable";
+import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./send-text";
+import { chooseSender } from "./senders/choose";
+import type { OutgoingText, Sender, SendingProvider, SendOutcome } from "./senders/sender";
 import { twilioClient } from "./twilio-client";
+
+type EventBase = { orgId: string; conversationId: string; contactId: string; messageId: string };
 
 /**
  * Where Twilio reports this text's delivery. The message id rides along because a report can get
@@ -66,52 +72,68 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend 
     return;
   }
 
-  if (!client) {
+  const chosen = await chooseSender(db, toSend, client, statusCallbackUrl);
+  if ("unproven" in chosen) {
+    await cancelText(db, message, "number_unproven", now);
+    await cancelQueuedText({ id: claim.id, attempts: claim.attempts, reason: "number_unproven" }, db);
+    return;
+  }
+  if ("simulated" in chosen) {
     const sent = { messageId: message.id, providerSid: null, status: "simulated" as const, at: now };
-    await finishSentText({ claim, sent, event: { ...base, type: "text_simulated", reason: "no_twilio_credentials" } }, db);
+    await finishSentText({ claim, sent, event: { ...base, type: "text_simulated", reason: chosen.simulated } }, db);
     return;
   }
 
-  const text = { to: message.toNumber, from: message.fromNumber, body: message.body };
-  let outcome: SendOutcome;
-  if (claim.needsReconcile) {
-    try {
-      const found = await findAlreadySent(client, { ...text, createdAt: message.createdAt });
-      outcome = found ? { kind: "sent", ...found } : await sendText(client, { ...text, statusCallback: statusCallbackUrl(message.id) });
-      if (found) await recordEvent({ ...base, type: "text_reconciled", detail: { sid: found.sid } }, db);
-    } catch (error) {
-      outcome = { kind: "retry", error: `reconcile failed: ${String(error)}`, outcomeUnknown: true };
-    }
-  } else {
-    outcome = await sendText(client, { ...text, statusCallback: statusCallbackUrl(message.id) });
-  }
-  await settle(db, claim, base, outcome, now);
+  const { sender } = chosen;
+  const text = { messageId: message.id, orgId: message.orgId, to: message.toNumber, from: message.fromNumber, body: message.body, createdAt: message.createdAt };
+  const outcome = claim.needsReconcile ? await reconcileThenSend(db, sender, text, base) : await sender.send(text);
+  await settle(db, claim, base, outcome, now, sender.provider);
 }
 
-async function settle(
-  db: Db,
-  claim: OutboxClaim,
-  base: { orgId: string; conversationId: string; contactId: string; messageId: string },
-  outcome: SendOutcome,
-  now: Date,
-): Promise<void> {
+/**
+ * After an attempt whose outcome is unknown (a timeout, a 5xx, a crash mid-send), looks for the
+ * text at the provider before sending again, so a caller is never texted twice. A provider that
+ * cannot tell (Aircall) gets no resend: the text fails and a callback replaces it.
+ */
+async function reconcileThenSend(db: Db, sender: Sender, text: OutgoingText, base: EventBase): Promise<SendOutcome> {
+  try {
+    const reconciled = await sender.findAlreadySent(text);
+    if ("cannotTell" in reconciled) return { kind: "rejected", code: null, error: reconciled.cannotTell, instead: reconciled.cannotTell };
+    if (!reconciled.found) return await sender.send(text);
+    await recordEvent({ ...base, type: "text_reconciled", detail: { sid: reconciled.found.sid, provider: sender.provider } }, db);
+    return { kind: "sent", ...reconciled.found };
+  } catch (error) {
+    return { kind: "retry", error: `reconcile failed: ${String(error)}`, outcomeUnknown: true };
+  }
+}
+
+async function settle(db: Db, claim: OutboxClaim, base: EventBase, outcome: SendOutcome, now: Date, provider: SendingProvider): Promise<void> {
   if (outcome.kind === "sent") {
     const sent = { messageId: base.messageId, providerSid: outcome.sid, status: outcome.status, at: new Date() };
-    await finishSentText({ claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts } } }, db);
+    await finishSentText({ claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts, provider } } }, db);
+    return;
+  }
+  if (outcome.kind === "reschedule") {
+    // A provider's limit Rebound keeps itself (Quo 10/s, Aircall's segment caps): not an attempt, logged once per wait.
+    await rescheduleText({ id: claim.id, attempts: claim.attempts, at: outcome.at, note: outcome.reason }, db);
+    if (claim.lastError !== outcome.reason) await recordEvent({ ...base, type: "text_rescheduled", reason: outcome.reason, detail: { at: outcome.at.toISOString() } }, db);
     return;
   }
   if (outcome.kind === "retry" && claim.attempts < MAX_SEND_ATTEMPTS) {
-    const at = new Date(now.getTime() + retryDelayMs(claim.attempts));
+    const backoff = now.getTime() + retryDelayMs(claim.attempts);
+    const at = new Date(Math.max(backoff, outcome.notBefore?.getTime() ?? 0));
     await retryTextLater({ id: claim.id, attempts: claim.attempts, at, error: outcome.error, outcomeUnknown: outcome.outcomeUnknown }, db);
     await recordEvent({ ...base, type: "text_retry", reason: outcome.error.slice(0, 200), detail: { attempts: claim.attempts } }, db);
     return;
   }
   const code = outcome.kind === "rejected" ? outcome.code : null;
   const error = outcome.kind === "rejected" ? outcome.error : `gave up after ${claim.attempts} attempts: ${outcome.error}`;
-  await markMessageFailed({ messageId: base.messageId, errorCode: code, errorMessage: error.slice(0, 500) }, db);
-  await recordEvent({ ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code } }, db);
+  // The owner reads why on the message: Rebound's sentence when it has one ("Blocked: not registered…"), else the provider's words.
+  const shown = undeliverableOutcome(code).messageText ?? error;
+  await markMessageFailed({ messageId: base.messageId, errorCode: code, errorMessage: shown.slice(0, 500) }, db);
+  await recordEvent({ ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code, provider } }, db);
   const failed = await getMessage({ messageId: base.messageId }, db);
-  if (failed) await handleUndeliverable(db, failed, code, now);
+  if (failed) await handleUndeliverable(db, failed, code, now, outcome.kind === "rejected" ? outcome.instead : undefined);
   if (outcome.kind === "rejected") await completeText(claim, db);
   else await giveUpText({ id: claim.id, attempts: claim.attempts, error }, db);
 }

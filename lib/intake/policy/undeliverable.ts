@@ -6,6 +6,7 @@
 // integers as messages.error_code keeps them: Twilio's have five digits, Quo's seven with a
 // leading zero ("0206400" → 206400), so the two never meet; Aircall documents none.
 // Pure: lib/messaging/undeliverable.ts writes what this decides.
+import { CANCEL_REASON_TEXT } from "./reasons";
 
 /** What a Twilio error says about the contact, not about the attempt. */
 export type ContactFact = "opted_out" | "landline" | "invalid_number";
@@ -43,9 +44,8 @@ const ACCOUNT_PROBLEM: Record<number, string> = {
   202403: "the Quo API key belongs to someone who is not a user of this number",
 };
 
-/** What the conversation shows on a text blocked by registration. */
-export const NOT_REGISTERED_TEXT =
-  "Blocked: not registered. Texts from this number are paused until its A2P 10DLC registration is verified. A callback task was created instead.";
+/** What the conversation shows on a text blocked by registration: the same words as one the guard stopped. */
+export const NOT_REGISTERED_TEXT = CANCEL_REASON_TEXT.number_not_registered;
 
 /** The callback card's reason when a text could not be delivered, or null when no callback follows. */
 export function callInsteadReason(code: number | null): string | null {

@@ -35,10 +35,22 @@ export function classifyAircallAnswer({ status, headers, body }: Answer, now: Da
     return { kind: "retry", error: label, outcomeUnknown: false, notBefore: retryAfter(headers, now) ?? (reset && reset > now ? reset : new Date(now.getTime() + 60_000)) };
   }
   if (status >= 500) return { kind: "retry", error: label, outcomeUnknown: true };
-  if (status === 401) return { kind: "rejected", code: null, error: label, instead: "Not sent: Aircall refused the organization's API id and token (401). Paste current ones in Settings, then call back instead." };
+  if (status === 401)
+    return {
+      kind: "rejected",
+      code: null,
+      error: label,
+      instead: "Not sent: Aircall refused the organization's API id and token (401). Paste current ones in Settings, then call back instead.",
+    };
   if (status === 403)
-    return { kind: "rejected", code: null, error: label, instead: "Not sent: Aircall refused to send from this number (403); sending by API needs Aircall's Professional plan. Call back instead." };
-  if (status === 404) return { kind: "rejected", code: null, error: label, instead: "Not sent: this number is not on the organization's Aircall account (404). Call back instead." };
+    return {
+      kind: "rejected",
+      code: null,
+      error: label,
+      instead: "Not sent: Aircall refused to send from this number (403); sending by API needs Aircall's Professional plan. Call back instead.",
+    };
+  if (status === 404)
+    return { kind: "rejected", code: null, error: label, instead: "Not sent: this number is not on the organization's Aircall account (404). Call back instead." };
   return { kind: "rejected", code: null, error: label };
 }
 
@@ -66,7 +78,11 @@ export function aircallSender({ apiId, apiToken, numberId, base }: { apiId: stri
       const wait = await held(text, new Date());
       if (wait) return wait;
       try {
-        const answer = await requestJson(`${base}/v1/numbers/${encodeURIComponent(numberId)}/messages/native/send`, { method: "POST", headers, body: { to: text.to, body: text.body } });
+        const answer = await requestJson(`${base}/v1/numbers/${encodeURIComponent(numberId)}/messages/native/send`, {
+          method: "POST",
+          headers,
+          body: { to: text.to, body: text.body },
+        });
         noteAircallBudget(apiId, readAircallBudget(answer.headers));
         return classifyAircallAnswer(answer, new Date());
       } catch (error) {
@@ -77,8 +93,7 @@ export function aircallSender({ apiId, apiToken, numberId, base }: { apiId: stri
       const echoed = await deps.echoedText(text.messageId);
       if (echoed) return { found: echoed };
       return {
-        cannotTell:
-          "Not sent again: Aircall did not confirm this text and offers no way to look it up, so Rebound does not risk texting the caller twice. Call back instead.",
+        cannotTell: "Not sent again: Aircall did not confirm this text and offers no way to look it up, so Rebound does not risk texting the caller twice. Call back instead.",
       };
     },
   };

@@ -28,6 +28,16 @@ export function quoError(body: unknown): { code: number | null; message: string 
 /** A Quo code as Quo writes it (seven digits, leading zeros), for messages an owner reads. */
 export const quoCodeText = (code: number) => String(code).padStart(7, "0");
 
+/**
+ * Refusals about the account when the body has no code (the live API's wrapped shape): the HTTP
+ * status says as much as Quo's documented codes for these (0200402, 0202403).
+ */
+const ACCOUNT_STATUS: Record<number, string> = {
+  401: "Quo refused the organization's API key; paste a current one in Settings",
+  402: "the Quo account has not enough prepaid credits for texts sent by API",
+  403: "Quo refused to send from this number for the organization's API key",
+};
+
 /** Sorts Quo's answer to a send: 202 sent; 429 and 5xx retried; the rest refused for good. */
 export function classifyQuoAnswer({ status, headers, body }: Answer, now: Date): AttemptOutcome {
   if (status >= 200 && status < 300) {
@@ -40,7 +50,7 @@ export function classifyQuoAnswer({ status, headers, body }: Answer, now: Date):
   const label = `Quo ${status}${code !== null ? ` ${quoCodeText(code)}` : ""}: ${message}`;
   if (status === 429) return { kind: "retry", error: label, outcomeUnknown: false, notBefore: retryAfter(headers, now) ?? new Date(now.getTime() + 1000) };
   if (status >= 500) return { kind: "retry", error: label, outcomeUnknown: true };
-  if (status === 401) return { kind: "rejected", code, error: label, instead: "Not sent: Quo refused the organization's API key (401). Paste a current key in Settings, then call back instead." };
+  if (code === null && ACCOUNT_STATUS[status]) return { kind: "rejected", code, error: label, instead: `Not sent: ${ACCOUNT_STATUS[status]} (Quo ${status}). Call back instead.` };
   return { kind: "rejected", code, error: label };
 }
 
@@ -54,11 +64,7 @@ export function matchListed(list: unknown, text: OutgoingText): { sid: string; s
   if (!Array.isArray(data)) throw new Error("Quo list messages: no data array");
   const since = text.createdAt.getTime() - RECONCILE_LOOKBACK_MS;
   const match = (data as QuoListed[]).find(
-    (m) =>
-      typeof m.id === "string" &&
-      (m.text ?? m.body) === text.body &&
-      m.direction !== "incoming" &&
-      (typeof m.createdAt !== "string" || Date.parse(m.createdAt) >= since),
+    (m) => typeof m.id === "string" && (m.text ?? m.body) === text.body && m.direction !== "incoming" && (typeof m.createdAt !== "string" || Date.parse(m.createdAt) >= since),
   );
   return match ? { sid: match.id as string, status: asStatus(match.status) } : null;
 }

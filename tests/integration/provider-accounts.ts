@@ -1,0 +1,63 @@
+// The Quo and Aircall stand-ins for an integration test file, reached through OPENPHONE_API_BASE and
+// AIRCALL_API_BASE so the real senders run, and the demo organization connected to them: its Quo
+// API key and Aircall id/token, its Quo (+13105550160) and Aircall (+13105550170) numbers proven
+// with the stand-ins' ids. Call after useHarness(); everything is put back after the file, since
+// the run's database is shared with the other files.
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { DEMO_AIRCALL_NUMBER, DEMO_AIRCALL_NUMBER_ID, startAircallStandIn, type AircallStandIn } from "@/tools/aircall-stand-in";
+import { DEMO_QUO_NUMBER, DEMO_QUO_NUMBER_ID, startQuoStandIn, type QuoStandIn } from "@/tools/quo-stand-in";
+
+export type ProviderAccounts = { quo: QuoStandIn; aircall: AircallStandIn; orgId: string; quoNumberId: string; aircallNumberId: string };
+
+export function useProviderAccounts(): ProviderAccounts {
+  const accounts = {} as ProviderAccounts;
+
+  beforeAll(async () => {
+    accounts.quo = await startQuoStandIn();
+    accounts.aircall = await startAircallStandIn();
+    // env() is read once per process, at the first send: these are in place before it.
+    process.env.OPENPHONE_API_BASE = accounts.quo.url;
+    process.env.AIRCALL_API_BASE = accounts.aircall.url;
+    const [{ getDb }, { organizations, phoneNumbers }, { setNumberProof }] = await Promise.all([
+      import("@/db/client"),
+      import("@/db/schema"),
+      import("@/db/queries/phone-numbers"),
+    ]);
+    const db = await getDb();
+    const numbers = await db
+      .select()
+      .from(phoneNumbers)
+      .where(inArray(phoneNumbers.e164, [DEMO_QUO_NUMBER, DEMO_AIRCALL_NUMBER]));
+    const quo = numbers.find((n) => n.e164 === DEMO_QUO_NUMBER);
+    const aircall = numbers.find((n) => n.e164 === DEMO_AIRCALL_NUMBER);
+    if (!quo || !aircall) throw new Error("the demo Quo and Aircall numbers are not seeded");
+    Object.assign(accounts, { orgId: quo.orgId, quoNumberId: quo.id, aircallNumberId: aircall.id });
+    await db
+      .update(organizations)
+      .set({ openphoneApiKey: accounts.quo.apiKey, aircallApiId: accounts.aircall.apiId, aircallApiToken: accounts.aircall.apiToken })
+      .where(eq(organizations.id, quo.orgId));
+    // Until the proof helper proves numbers itself: what proving them against the stand-ins stores.
+    const at = new Date();
+    await setNumberProof({ id: quo.id, status: "proven", detail: null, providerNumberId: DEMO_QUO_NUMBER_ID, at });
+    await setNumberProof({ id: aircall.id, status: "proven", detail: null, providerNumberId: String(DEMO_AIRCALL_NUMBER_ID), at });
+  });
+
+  beforeEach(() => {
+    accounts.quo.reset();
+    accounts.aircall.reset();
+  });
+
+  afterAll(async () => {
+    const [{ getDb }, { organizations, phoneNumbers }] = await Promise.all([import("@/db/client"), import("@/db/schema")]);
+    const db = await getDb();
+    await db.update(organizations).set({ openphoneApiKey: null, aircallApiId: null, aircallApiToken: null }).where(eq(organizations.id, accounts.orgId));
+    await db
+      .update(phoneNumbers)
+      .set({ proofStatus: "unchecked", providerNumberId: null, proofCheckedAt: null, sendingPausedAt: null, sendingPausedReason: null })
+      .where(inArray(phoneNumbers.id, [accounts.quoNumberId, accounts.aircallNumberId]));
+    await accounts.quo.close();
+    await accounts.aircall.close();
+  });
+  return accounts;
+}
