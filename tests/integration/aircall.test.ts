@@ -5,17 +5,20 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { aircallCallId, aircallCallPayload, aircallRequest, type AircallPayload } from "@/lib/telephony/aircall/samples";
 import { APP_URL, DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness, useProviderLines } from "./harness";
+import { useProviderAccounts } from "./provider-accounts";
 import { callsWithSid, rowsForCaller } from "./rows";
 
 const TOKEN = DEMO_WEBHOOK_SECRETS.aircall;
 
 const h = useHarness();
+/** The organization's Aircall account (a stand-in) holds those numbers: their texts go through Aircall. */
+const p = useProviderAccounts({ provider: "aircall", numbers: () => [LINES.downtown, LINES.westside] });
 /** This file's numbers on aircall at Downtown and Westside (the demo main lines are on Twilio). */
 const LINES = useProviderLines("aircall");
 const post = (payload: unknown) => h.postJson(aircallRequest({ url: `${APP_URL}/api/webhooks/aircall`, payload }), "aircall");
 const settle = () => h.settle();
 
-const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
+const textsTo = (caller: string) => [...p.aircall.messages, ...h.standIn.messages].filter((m) => m.to === caller);
 /** The text-back rows: those sent because of a call (a scheduled follow-up has no call). */
 const textBacks = (rows: Awaited<ReturnType<typeof rowsForCaller>>) => rows.messages.filter((m) => m.callId !== null);
 const missedCall = (input: Partial<Parameters<typeof aircallCallPayload>[0]> & { from: string; to: string }): AircallPayload => aircallCallPayload({ token: TOKEN, ...input });

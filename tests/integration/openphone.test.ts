@@ -18,6 +18,7 @@ import {
 } from "@/lib/telephony/openphone/samples";
 import legacyFixture from "@/lib/telephony/openphone/fixtures/legacy-call-completed.json";
 import { DEMO_WEBHOOK_SECRETS, uniqueCaller, useHarness, useProviderLines } from "./harness";
+import { useProviderAccounts } from "./provider-accounts";
 import { callsWithSid, rowsForCaller } from "./rows";
 
 // The demo organization's own Quo secret (seeded by global-setup.ts); nothing else verifies.
@@ -25,6 +26,8 @@ const SECRET = DEMO_WEBHOOK_SECRETS.openphone;
 
 const URL = "http://app.internal:3000/api/webhooks/openphone";
 const h = useHarness();
+/** The organization's Quo account (a stand-in) holds those numbers: their texts go through Quo. */
+const p = useProviderAccounts({ provider: "openphone", numbers: () => [LINES.downtown, LINES.westside] });
 /** This file's numbers on openphone at Downtown and Westside (the demo main lines are on Twilio). */
 const LINES = useProviderLines("openphone");
 const deliver = (request: Request) => h.postJson(request, "openphone");
@@ -34,7 +37,9 @@ const post = (payload: OpenPhonePayload | string, options: { at?: Date; secret?:
 
 const settle = () => h.settle();
 
-const textsTo = (caller: string) => h.standIn.messages.filter((m) => m.to === caller);
+const textsTo = (caller: string) => p.quo.messages.filter((m) => m.to === caller);
+/** Every text sent, through Quo or (never, for these numbers) Twilio. */
+const textsSent = () => [...p.quo.messages, ...h.standIn.messages];
 
 /** The text-back rows for a caller; a location may also schedule a later follow-up, which is not the text-back. */
 async function textBacks(caller: string) {
@@ -50,14 +55,15 @@ describe("current generation (Standard Webhooks)", () => {
     expect(await response.json()).toEqual({ ok: true, result: "recorded" });
     await settle();
 
-    expect(h.standIn.messages.map((m) => [m.to, m.from])).toEqual([[caller, LINES.westside]]);
-    expect(h.standIn.messages[0]?.body).toContain("Glow Med Spa");
+    expect(p.quo.messages.map((m) => [m.to, m.from])).toEqual([[caller, LINES.westside]]);
+    expect(p.quo.messages[0]?.content).toContain("Glow Med Spa");
+    expect(h.standIn.messages).toHaveLength(0);
     const rows = await rowsForCaller(caller);
     expect(rows.calls).toHaveLength(1);
     expect(rows.calls[0]).toMatchObject({ provider: "openphone", disposition: "missed", toNumber: LINES.westside, fromNumber: caller });
     const [textBack, ...others] = await textBacks(caller);
     expect(others).toHaveLength(0);
-    expect(textBack).toMatchObject({ automated: true, toNumber: caller, fromNumber: LINES.westside, providerSid: h.standIn.messages[0]?.sid });
+    expect(textBack).toMatchObject({ automated: true, toNumber: caller, fromNumber: LINES.westside, providerSid: p.quo.messages[0]?.id });
   });
 
   it("the same delivery five times at once gives one call and one text", async () => {
@@ -117,7 +123,7 @@ describe("current generation (Standard Webhooks)", () => {
     expect(await response.json()).toMatchObject({ ignored: "call.ringing does not need a text-back" });
     await settle();
     expect((await rowsForCaller(caller)).contact).toBeNull();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
   });
 });
 
@@ -140,7 +146,7 @@ describe("legacy generation (openphone-signature)", () => {
     const response = await post(legacyCallCompletedPayload({ from: caller, to: LINES.downtown, answered: true }));
     expect(response.status).toBe(200);
     await settle();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
     const rows = await rowsForCaller(caller);
     expect(rows.calls.map((c) => c.disposition)).toEqual(["answered"]);
     expect(rows.messages).toHaveLength(0);
@@ -152,7 +158,7 @@ describe("legacy generation (openphone-signature)", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, ignored: "unknown number" });
     await settle();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
   });
 });
 
@@ -165,7 +171,7 @@ describe("bad input", () => {
     expect(await response.json()).toMatchObject({ error: "unauthorized" });
     await settle();
     expect((await rowsForCaller(caller)).contact).toBeNull();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
   });
 
   it("a request with no signature headers is 401", async () => {
@@ -185,7 +191,7 @@ describe("bad input", () => {
     expect((await response.json()).message).toContain("more than 5 minutes old");
     await settle();
     expect((await rowsForCaller(caller)).contact).toBeNull();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
   });
 
   it("a body that is not JSON is 400 with a clear message", async () => {
@@ -211,7 +217,7 @@ describe("bad input", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, ignored: "unknown number" });
     await settle();
-    expect(h.standIn.messages).toHaveLength(0);
+    expect(textsSent()).toHaveLength(0);
     const callId = (payload.data.resource as { id: string }).id;
     expect(await callsWithSid(callId)).toHaveLength(0);
     const { getDb } = await import("@/db/client");
