@@ -60,10 +60,11 @@ export function useProviderAccounts(lines?: { provider: "openphone" | "aircall";
     const db = await getDb();
     const e164s = lines.numbers();
     const rows = await db.select().from(phoneNumbers).where(inArray(phoneNumbers.e164, e164s));
-    const ids =
-      lines.provider === "openphone" ? accounts.quo.numbers.map((n) => [n.number, n.id]) : accounts.aircall.numbers.map((n) => [n.digits.replace(/[^\d+]/g, ""), String(n.id)]);
+    const ids = new Map<string, string>(
+      lines.provider === "openphone" ? accounts.quo.numbers.map((n) => [n.number, n.id]) : accounts.aircall.numbers.map((n) => [n.digits.replace(/[^\d+]/g, ""), String(n.id)]),
+    );
     for (const row of rows) {
-      await setNumberProof({ id: row.id, status: "proven", detail: null, providerNumberId: new Map(ids).get(row.e164) ?? null, at: new Date() });
+      await setNumberProof({ id: row.id, status: "proven", detail: null, providerNumberId: ids.get(row.e164) ?? null, at: new Date() });
     }
   });
 

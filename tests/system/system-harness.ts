@@ -174,14 +174,17 @@ export async function recordFor(sql: postgres.Sql, phones: string[]) {
 }
 
 /** How many texts the stand-in accepted for each of these callers. */
-export function textsReceived(standIn: TwilioStandIn, phones: string[]): Map<string, number> {
+/** The texts a provider stand-in (Twilio, Quo, Aircall) accepted: each one's recipient and arrival. */
+type SentTexts = { messages: { to: string; receivedAtEpochMs: number }[] };
+
+export function textsReceived(standIn: SentTexts, phones: string[]): Map<string, number> {
   const counts = new Map(phones.map((p) => [p, 0]));
   for (const m of standIn.messages) if (counts.has(m.to)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
   return counts;
 }
 
 /** Waits until every caller has received at least one text; returns when the last one arrived. */
-export async function waitForTexts(standIn: TwilioStandIn, phones: string[], timeoutMs: number): Promise<number> {
+export async function waitForTexts(standIn: SentTexts, phones: string[], timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = textsReceived(standIn, phones);
