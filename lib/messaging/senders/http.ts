@@ -25,8 +25,10 @@ export async function requestJson(url: string, init: { method: "GET" | "POST"; h
 /** The error code Node puts on a failed fetch (`cause.code`), or the abort's name. */
 function networkCode(error: unknown): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return error.name;
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : "";
+  // Node's fetch puts the socket error on `cause`; a host with several addresses, an AggregateError of them.
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined) : undefined;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return typeof code === "string" ? code : "";
 }
 
 /** A request that got no HTTP answer: always worth retrying; unknown whether it was taken unless the connection was never made. */

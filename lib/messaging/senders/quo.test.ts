@@ -1,0 +1,75 @@
+// Quo's answers mapped onto the outbox's outcomes (both error shapes, the documented codes), and
+// the real sender against the Quo stand-in: the PN… id as `from`, the raw key, the list look-up.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_QUO_NUMBER, DEMO_QUO_NUMBER_ID, QUO_ERRORS, quoErrorBody, startQuoStandIn, type QuoStandIn } from "@/tools/quo-stand-in";
+import { classifyQuoAnswer, matchListed, QUO_NO_CREDITS, QUO_NOT_REGISTERED, quoError, quoSender } from "./quo";
+
+const NOW = new Date("2026-12-08T15:00:00Z");
+const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: new Headers(headers), body });
+
+describe("classifyQuoAnswer", () => {
+  it("202 with data.id: sent, the AC… id kept", () => {
+    expect(classifyQuoAnswer(answer(202, { data: { id: "ACabc", status: "queued" } }), NOW)).toEqual({ kind: "sent", sid: "ACabc", status: "queued" });
+  });
+
+  it("0206400 (A2P not approved) in the v1 shape: rejected with the code as an integer", () => {
+    const body = quoErrorBody(400, QUO_ERRORS.notRegistered.code, QUO_ERRORS.notRegistered.message);
+    expect(classifyQuoAnswer(answer(400, body), NOW)).toMatchObject({ kind: "rejected", code: QUO_NOT_REGISTERED, error: expect.stringContaining("Quo 400 0206400") });
+  });
+
+  it("402 in the wrapped shape (no code): rejected, with a callback that says why", () => {
+    const outcome = classifyQuoAnswer(answer(402, { error: { message: "Not enough credits", key: "NotEnoughCredits", trace: "t" } }), NOW);
+    expect(outcome).toMatchObject({ kind: "rejected", code: null, error: "Quo 402: Not enough credits", instead: expect.stringContaining("not enough prepaid credits") });
+    expect(quoError({ message: "x", code: "0200402" })).toEqual({ code: QUO_NO_CREDITS, message: "x" });
+  });
+
+  it("429: retried, not before Retry-After, and certainly not sent", () => {
+    expect(classifyQuoAnswer(answer(429, {}, { "Retry-After": "3" }), NOW)).toMatchObject({ kind: "retry", outcomeUnknown: false, notBefore: new Date(NOW.getTime() + 3000) });
+  });
+
+  it("5xx: retried, and the text may have been taken", () => {
+    expect(classifyQuoAnswer(answer(503, "<html>busy</html>"), NOW)).toMatchObject({ kind: "retry", outcomeUnknown: true, error: "Quo 503: <html>busy</html>" });
+  });
+
+  it("matchListed finds the outgoing text with the same words, newer than the look-back", () => {
+    const text = { messageId: "m", orgId: "o", to: "+13105550111", from: DEMO_QUO_NUMBER, body: "Hi there", createdAt: NOW };
+    const list = {
+      data: [
+        { id: "ACin", text: "Hi there", direction: "incoming", createdAt: NOW.toISOString() },
+        { id: "ACold", text: "Hi there", direction: "outgoing", createdAt: "2026-12-08T14:00:00Z" },
+        { id: "ACnew", text: "Hi there", direction: "outgoing", status: "delivered", createdAt: "2026-12-08T15:00:02Z" },
+      ],
+    };
+    expect(matchListed(list, text)).toEqual({ sid: "ACnew", status: "delivered" });
+    expect(matchListed({ data: [] }, text)).toBeNull();
+    expect(() => matchListed({}, text)).toThrow();
+  });
+});
+
+describe("quoSender against the Quo stand-in", () => {
+  let quo: QuoStandIn;
+  beforeAll(async () => {
+    quo = await startQuoStandIn();
+  });
+  afterAll(async () => quo.close());
+  beforeEach(() => quo.reset());
+
+  const text = () => ({ messageId: "m1", orgId: "o1", to: "+13105550111", from: DEMO_QUO_NUMBER, body: "Sorry we missed you", createdAt: new Date() });
+
+  it("sends from the PN… id with the raw key, and finds the text again after the fact", async () => {
+    const sender = quoSender({ apiKey: quo.apiKey, phoneNumberId: DEMO_QUO_NUMBER_ID, base: quo.url });
+    const sent = await sender.send(text());
+    expect(sent).toMatchObject({ kind: "sent", sid: quo.messages[0]?.id });
+    expect(quo.requests[0]).toMatchObject({ method: "POST", path: "/v1/messages", authorization: quo.apiKey });
+    expect(await sender.findAlreadySent(text())).toEqual({ found: { sid: quo.messages[0]?.id, status: "queued" } });
+    expect(await sender.findAlreadySent({ ...text(), body: "something else" })).toEqual({ found: null });
+  });
+
+  it("a refused connection was never taken: retry without a look-up", async () => {
+    const closed = await startQuoStandIn();
+    const base = closed.url;
+    await closed.close();
+    const sender = quoSender({ apiKey: quo.apiKey, phoneNumberId: DEMO_QUO_NUMBER_ID, base });
+    expect(await sender.send(text())).toMatchObject({ kind: "retry", outcomeUnknown: false });
+  });
+});
