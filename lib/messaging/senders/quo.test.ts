@@ -1,8 +1,7 @@
 // Quo's answers mapped onto the outbox's outcomes (both error shapes, the documented codes), and
-// the real sender against the Quo stand-in: the PN… id as `from`, the raw key, the list look-up.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_QUO_NUMBER, DEMO_QUO_NUMBER_ID, QUO_ERRORS, quoErrorBody, startQuoStandIn, type QuoStandIn } from "@/tools/quo-stand-in";
-import { classifyQuoAnswer, matchListed, QUO_NO_CREDITS, QUO_NOT_REGISTERED, quoError, quoSender } from "./quo";
+// the list look-up's match (the senders against the stand-ins: tools/senders.test.ts).
+import { describe, expect, it } from "vitest";
+import { classifyQuoAnswer, matchListed, QUO_NO_CREDITS, QUO_NOT_REGISTERED, quoError } from "./quo";
 
 const NOW = new Date("2026-12-08T15:00:00Z");
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: new Headers(headers), body });
@@ -13,7 +12,7 @@ describe("classifyQuoAnswer", () => {
   });
 
   it("0206400 (A2P not approved) in the v1 shape: rejected with the code as an integer", () => {
-    const body = quoErrorBody(400, QUO_ERRORS.notRegistered.code, QUO_ERRORS.notRegistered.message);
+    const body = { message: "A2P registration is not approved", code: "0206400", status: 400, title: "Bad Request", docs: "https://quo.com/docs", trace: "t", errors: [] };
     expect(classifyQuoAnswer(answer(400, body), NOW)).toMatchObject({ kind: "rejected", code: QUO_NOT_REGISTERED, error: expect.stringContaining("Quo 400 0206400") });
   });
 
@@ -32,7 +31,7 @@ describe("classifyQuoAnswer", () => {
   });
 
   it("matchListed finds the outgoing text with the same words, newer than the look-back", () => {
-    const text = { messageId: "m", orgId: "o", to: "+13105550111", from: DEMO_QUO_NUMBER, body: "Hi there", createdAt: NOW };
+    const text = { messageId: "m", orgId: "o", to: "+13105550111", from: "+13105550160", body: "Hi there", createdAt: NOW };
     const list = {
       data: [
         { id: "ACin", text: "Hi there", direction: "incoming", createdAt: NOW.toISOString() },
@@ -43,33 +42,5 @@ describe("classifyQuoAnswer", () => {
     expect(matchListed(list, text)).toEqual({ sid: "ACnew", status: "delivered" });
     expect(matchListed({ data: [] }, text)).toBeNull();
     expect(() => matchListed({}, text)).toThrow();
-  });
-});
-
-describe("quoSender against the Quo stand-in", () => {
-  let quo: QuoStandIn;
-  beforeAll(async () => {
-    quo = await startQuoStandIn();
-  });
-  afterAll(async () => quo.close());
-  beforeEach(() => quo.reset());
-
-  const text = () => ({ messageId: "m1", orgId: "o1", to: "+13105550111", from: DEMO_QUO_NUMBER, body: "Sorry we missed you", createdAt: new Date() });
-
-  it("sends from the PN… id with the raw key, and finds the text again after the fact", async () => {
-    const sender = quoSender({ apiKey: quo.apiKey, phoneNumberId: DEMO_QUO_NUMBER_ID, base: quo.url });
-    const sent = await sender.send(text());
-    expect(sent).toMatchObject({ kind: "sent", sid: quo.messages[0]?.id });
-    expect(quo.requests[0]).toMatchObject({ method: "POST", path: "/v1/messages", authorization: quo.apiKey });
-    expect(await sender.findAlreadySent(text())).toEqual({ found: { sid: quo.messages[0]?.id, status: "queued" } });
-    expect(await sender.findAlreadySent({ ...text(), body: "something else" })).toEqual({ found: null });
-  });
-
-  it("a refused connection was never taken: retry without a look-up", async () => {
-    const closed = await startQuoStandIn();
-    const base = closed.url;
-    await closed.close();
-    const sender = quoSender({ apiKey: quo.apiKey, phoneNumberId: DEMO_QUO_NUMBER_ID, base });
-    expect(await sender.send(text())).toMatchObject({ kind: "retry", outcomeUnknown: false });
   });
 });
