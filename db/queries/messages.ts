@@ -137,7 +137,7 @@ export async function claimUnansweredEcho(
             and m.from_number = ${from} and m.to_number = ${to}
             and m.status in ('pending', 'accepted', 'queued', 'sending')
             and m.created_at >= ${since.toISOString()}::timestamptz
-            and regexp_replace(btrim(m.body), '\s+', ' ', 'g') = ${folded}
+            and regexp_replace(btrim(m.body), '\\s+', ' ', 'g') = ${folded}
           order by m.created_at desc
           limit 1)`,
       ),

@@ -89,8 +89,8 @@ export async function applyDeliveryReport(tx: Tx, input: { orgId: string; provid
       : null);
   if (!message) {
     // A report without the words (an Aircall status update) on a text not on record: nothing to show.
-    if (outgoing.body === null && outgoing.mediaCount === 0) return { kind: "unknown" };
-    const body = outgoing.body ?? `[${outgoing.mediaCount} attachment${outgoing.mediaCount > 1 ? "s" : ""}]`;
+    if (!outgoing.body?.trim() && outgoing.mediaCount === 0) return { kind: "unknown" };
+    const body = outgoing.body?.trim() ? outgoing.body : `[${outgoing.mediaCount} attachment${outgoing.mediaCount > 1 ? "s" : ""}]`;
     return { kind: "outside_text", outgoing: { ...outgoing, body }, status: status ?? "sent" };
   }
   // Rebound's own text (automatic, or typed in its inbox) coming back: never shown twice; said once.
