@@ -42,7 +42,7 @@ export type KeywordMatch = {
 const PROVIDER_OPT_OUT_WORDS: ReadonlySet<string> = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]);
 
 /**
- * The single words each provider handles itself, account-wide (INTEGRATIONS.md §1): Twilio answers
+ * The single words each provider handles itself, account-wide (docs/provider-formats.md#quo-message-events): Twilio answers
  * them; Quo keeps its own list and refuses later sends to the number, so a confirmation from Rebound
  * through Quo could not leave; Aircall documents none, so Rebound confirms every opt-out there.
  */
