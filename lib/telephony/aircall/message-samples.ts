@@ -12,6 +12,8 @@ export type AircallMessageEvent = "message.received" | "message.sent" | "message
 /** An Aircall message id in the shape of the published sample (digits, then letters and digits). */
 export const aircallMessageId = (): string => `${Date.now()}${randomBytes(8).toString("hex")}`;
 
+export type AircallMessagePayload = Record<string, unknown> & { token: string; data: Record<string, unknown> };
+
 export function aircallMessagePayload(input: {
   token: string;
   event: AircallMessageEvent;
@@ -25,7 +27,7 @@ export function aircallMessagePayload(input: {
   status?: string;
   /** Defaults: inbound for message.received, outbound otherwise; null leaves the field out (one published sample has none). */
   direction?: "inbound" | "outbound" | null;
-}): Record<string, unknown> & { data: Record<string, unknown> } {
+}): AircallMessagePayload {
   const fixture = input.event === "message.received" ? messageReceived : input.event === "message.sent" ? messageSent : messageStatusUpdated;
   const copy = structuredClone(fixture) as Record<string, unknown> & { data: Record<string, unknown> };
   const direction = input.direction === undefined ? (input.event === "message.received" ? "inbound" : "outbound") : input.direction;
