@@ -1,7 +1,8 @@
 // The front door of the JSON phone systems (OpenPhone / Quo, Aircall, generic): size limit → raw
 // body → JSON → find the organization by the spa's number (called or texted, or calling or texting
 // out) → verify with THAT organization's own secret for this provider → the number must be
-// registered with this provider → translate (a call, or a text) → ONE insert into the intake's ledger → answer; processing runs right after (lib/intake/process-batch.ts).
+// registered with this provider → translate (a call, or a text) → ONE insert into the intake's
+// ledger → answer; processing runs right after (lib/intake/process-batch.ts).
 // Nothing is stored before the signature checks out, so nobody without the organization's secret
 // can write anything (not even a refusal) into its log.
 import { getDb } from "@/db/client";
