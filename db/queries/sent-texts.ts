@@ -36,6 +36,20 @@ export async function listTextsSentFrom(
   return rows.flatMap((r) => (r.sentAt ? [{ body: r.body, sentAt: r.sentAt }] : []));
 }
 
+/**
+ * The provider id is already another message's in this organization (messages_org_provider_sid_key):
+ * a provider's webhook recorded the same text first, as one typed in its app (its words differed).
+ */
+export function isDuplicateProviderSid(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const { code, constraint_name: constraint } = e as { code?: unknown; constraint_name?: unknown };
+    if (code === "23505" && (constraint === undefined || constraint === "messages_org_provider_sid_key")) return true;
+  }
+  return false;
+}
+
 /** The provider id and status a message already has (an echo webhook may set them while its send was in doubt). */
 export async function getSentIdentity({ messageId }: { messageId: string }, ex?: Executor): Promise<{ providerSid: string; status: Message["status"] } | null> {
   const db = await resolveDb(ex);

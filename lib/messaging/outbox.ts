@@ -4,6 +4,7 @@
 import { getDb, type Db } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { getMessage, getTextsToSend, getTextToSend, markMessageFailed, type TextToSend } from "@/db/queries/messages";
+import { isDuplicateProviderSid } from "@/db/queries/sent-texts";
 import { cancelQueuedText, claimDueTexts, completeText, finishSentText, giveUpText, rescheduleText, retryTextLater, type OutboxClaim } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { cancelText, checkBeforeSend } from "./pre-send";
@@ -110,7 +111,14 @@ async function reconcileThenSend(db: Db, sender: Sender, text: OutgoingText, bas
 async function settle(db: Db, claim: OutboxClaim, base: EventBase, outcome: SendOutcome, now: Date, provider: SendingProvider): Promise<void> {
   if (outcome.kind === "sent") {
     const sent = { messageId: base.messageId, providerSid: outcome.sid, status: outcome.status, at: new Date() };
-    await finishSentText({ claim, sent, event: { ...base, type: "text_sent", detail: { sid: outcome.sid, attempts: claim.attempts, provider } } }, db);
+    const event = { ...base, type: "text_sent" as const, detail: { sid: outcome.sid, attempts: claim.attempts, provider } };
+    try {
+      await finishSentText({ claim, sent, event }, db);
+    } catch (error) {
+      if (!isDuplicateProviderSid(error)) throw error;
+      // The provider's webhook already recorded this text under its id (as typed in its app): sent all the same, the id stays there.
+      await finishSentText({ claim, sent: { ...sent, providerSid: null }, event: { ...event, detail: { ...event.detail, recordedByWebhook: true } } }, db);
+    }
     return;
   }
   if (outcome.kind === "reschedule") {
@@ -130,7 +138,8 @@ async function settle(db: Db, claim: OutboxClaim, base: EventBase, outcome: Send
   const error = outcome.kind === "rejected" ? outcome.error : `gave up after ${claim.attempts} attempts: ${outcome.error}`;
   // The owner reads why on the message: Rebound's sentence when it has one ("Blocked: not registered…"), else the provider's words.
   const shown = undeliverableOutcome(code).messageText ?? error;
-  await markMessageFailed({ messageId: base.messageId, errorCode: code, errorMessage: shown.slice(0, 500) }, db);
+  // error_code holds Twilio's numbers only; another provider's code is in the words, as that provider writes it.
+  await markMessageFailed({ messageId: base.messageId, errorCode: provider === "twilio" ? code : null, errorMessage: shown.slice(0, 500) }, db);
   await recordEvent({ ...base, type: "text_failed", reason: error.slice(0, 200), detail: { code, provider } }, db);
   const failed = await getMessage({ messageId: base.messageId }, db);
   if (failed) await handleUndeliverable(db, failed, code, now, outcome.kind === "rejected" ? outcome.instead : undefined);

@@ -20,3 +20,8 @@ export async function handleUndeliverable(db: Executor, message: Message, code: 
   const reason = outcome.callbackReason ?? instead;
   if (reason) await openCallbackForMessage(db, message, reason, now);
 }
+
+/** A Quo or Aircall text that could not be delivered: a person gets a task to call instead (lib/intake/policy/undeliverable.ts providerFailure). */
+export async function handleProviderUndeliverable(db: Executor, message: Message, callbackReason: string, now: Date): Promise<void> {
+  await openCallbackForMessage(db, message, callbackReason, now);
+}

@@ -3,8 +3,8 @@
 // again; a number that cannot receive texts gets a callback task instead (docs/decisions.md
 // "Delivery reports"). Errors about the sending number or account (not registered for A2P, no
 // credits, not on the account) pause or explain, and a callback replaces the text. Codes are
-// integers as messages.error_code keeps them: Twilio's have five digits, Quo's seven with a
-// leading zero ("0206400" → 206400), so the two never meet; Aircall documents none.
+// integers here: Twilio's have five digits, Quo's seven with a leading zero ("0206400" → 206400),
+// so the two never meet; Aircall documents none. (messages.error_code keeps Twilio's only.)
 // Pure: lib/messaging/undeliverable.ts writes what this decides.
 import { CANCEL_REASON_TEXT } from "./reasons";
 
@@ -81,4 +81,22 @@ export function undeliverableOutcome(code: number | null): UndeliverableOutcome 
     pauseNumber: notRegistered,
     messageText: notRegistered ? NOT_REGISTERED_TEXT : account,
   };
+}
+
+/** How a provider is named in a sentence the desk reads. */
+const PROVIDER_NAMES = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall", generic: "Twilio" } as const;
+
+/**
+ * A Quo or Aircall text that failed: their error codes are theirs, not Twilio's numbers, and none
+ * is documented as saying something about the contact, so every failure is a call instead (nothing
+ * fails silently). The sentence shown on the message, and the callback card's reason.
+ */
+export function providerFailure(
+  provider: keyof typeof PROVIDER_NAMES,
+  providerError: string | null,
+  status: "failed" | "undelivered",
+): { messageText: string; callbackReason: string } {
+  const name = PROVIDER_NAMES[provider];
+  const what = providerError ? `${name} error ${providerError}` : `${name} reported it ${status}`;
+  return { messageText: `Not delivered (${what}).`, callbackReason: `Text not delivered (${what}). Call back instead.` };
 }

@@ -8,7 +8,7 @@ import { noAnswerOutcome, requestJson, retryAfter, type Answer } from "./http";
 import { QUO_MAX_WAIT_MS, quoBucket } from "./rate-limit";
 import { RECONCILE_LOOKBACK_MS, type OutgoingText, type Reconciled, type Sender, type SendOutcome } from "./sender";
 
-/** Quo's documented error codes as integers (messages.error_code): "0206400" → 206400. Twilio's are five digits, so they never meet. */
+/** Quo's documented error codes as integers (the undeliverable policy's keys): "0206400" → 206400. Twilio's are five digits, so they never meet. */
 export const QUO_NOT_REGISTERED = 206400;
 export const QUO_NO_CREDITS = 200402;
 export const QUO_NOT_NUMBER_USER = 202403;
