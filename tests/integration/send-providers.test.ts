@@ -2,7 +2,8 @@
 // the demo spa's Quo number is texted back through Quo (from its PN… id), one on its Aircall number
 // through Aircall (native send on its number id), never through Twilio. Each provider's failures
 // are handled as a person would want: a 429 is retried and sent once; a text the provider took
-// but never confirmed is not sent twice; a number refused as unregistered is paused with a
+// but never confirmed is not sent twice (Quo: found in its list; Aircall, which has none: settled
+// by its own webhook about the text, else a callback); a number refused as unregistered is paused with a
 // callback; an account without credits says so and opens a callback. Webhook shapes come from
 // lib/telephony/*/samples.ts; the providers are the local stand-ins (tools/quo-stand-in.ts,
 // tools/aircall-stand-in.ts) behind OPENPHONE_API_BASE / AIRCALL_API_BASE.
@@ -12,6 +13,7 @@ import { getDb } from "@/db/client";
 import { callbacks, outbox, phoneNumbers } from "@/db/schema";
 import { resumeSendingNumber } from "@/db/queries/phone-numbers";
 import { dispatchText } from "@/lib/messaging/outbox";
+import { aircallMessagePayload } from "@/lib/telephony/aircall/message-samples";
 import { aircallCallPayload, aircallRequest } from "@/lib/telephony/aircall/samples";
 import { callMissedPayload, signedOpenPhoneRequest } from "@/lib/telephony/openphone/samples";
 import { DEMO_AIRCALL_NUMBER, DEMO_AIRCALL_NUMBER_ID } from "@/tools/aircall-stand-in";
@@ -202,5 +204,33 @@ describe("a missed call on the Aircall number", () => {
     expect(after.message.status).toBe("failed");
     expect(after.message.errorMessage).toContain("does not risk texting the caller twice");
     expect(await callbacksFor(after.message.id)).toHaveLength(1);
+  }, 40_000);
+
+  it("a text Aircall took but never confirmed, named by Aircall's own message.sent webhook meanwhile, is settled as sent: no resend, no callback", async () => {
+    const caller = uniqueCaller();
+    p.aircall.failNextSendsTo(caller, ["accept-and-hang"]);
+    const missed = missedAircallCall(caller); // the attempt waits out the 10 s timeout
+    const [taken] = await p.aircall.waitForMessages(1, 15_000);
+    // Aircall fires message.sent for texts sent through its API: the echo names the text Rebound is unsure of.
+    const echo = aircallMessagePayload({
+      token: DEMO_WEBHOOK_SECRETS.aircall,
+      event: "message.sent",
+      line: DEMO_AIRCALL_NUMBER,
+      other: caller,
+      body: taken!.body,
+      id: taken!.id,
+      status: "sent",
+    });
+    expect((await h.postJson(aircallRequest({ url: `${APP_URL}/api/webhooks/aircall`, payload: echo }), "aircall")).status).toBe(200);
+    await missed;
+    const { message } = await textBack(caller);
+    await sweepUntilSettled(message.id);
+
+    expect(p.aircall.attempts.filter((a) => a.to === caller).map((a) => a.outcome)).toEqual(["accept-and-hang"]);
+    const after = await textBack(caller);
+    expect(after.message).toMatchObject({ providerSid: taken!.id, errorMessage: null });
+    expect(after.message.status).not.toBe("failed");
+    expect(after.events.find((e) => e.type === "text_reconciled")?.detail).toMatchObject({ sid: taken!.id, provider: "aircall" });
+    expect(await callbacksFor(message.id)).toHaveLength(0);
   }, 40_000);
 });
