@@ -11,7 +11,6 @@ import { RECONCILE_LOOKBACK_MS, type OutgoingText, type Reconciled, type Sender,
 /** Quo's documented error codes as integers (the undeliverable policy's keys): "0206400" → 206400. Twilio's are five digits, so they never meet. */
 export const QUO_NOT_REGISTERED = 206400;
 export const QUO_NO_CREDITS = 200402;
-export const QUO_NOT_NUMBER_USER = 202403;
 
 const STATUSES: Record<string, Message["status"]> = { queued: "queued", sent: "sent", delivered: "delivered", undelivered: "undelivered", failed: "failed" };
 const asStatus = (status: unknown): Message["status"] => (typeof status === "string" && STATUSES[status]) || "queued";
@@ -26,7 +25,7 @@ export function quoError(body: unknown): { code: number | null; message: string 
 }
 
 /** A Quo code as Quo writes it (seven digits, leading zeros), for messages an owner reads. */
-export const quoCodeText = (code: number) => String(code).padStart(7, "0");
+const quoCodeText = (code: number) => String(code).padStart(7, "0");
 
 /**
  * Refusals about the account when the body has no code (the live API's wrapped shape): the HTTP

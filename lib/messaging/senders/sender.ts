@@ -6,9 +6,6 @@ import type { SendOutcome as AttemptOutcome } from "../send-text";
 
 export type SendingProvider = "twilio" | "openphone" | "aircall";
 
-/** The provider's name as an owner reads it on a message or a callback card. */
-export const PROVIDER_LABEL: Record<SendingProvider, string> = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall" };
-
 /** One text to hand over, as the outbox holds it. */
 export type OutgoingText = { messageId: string; orgId: string; to: string; from: string; body: string; createdAt: Date };
 
