@@ -7,10 +7,10 @@
 // callback; an account without credits says so and opens a callback. Webhook shapes come from
 // lib/telephony/*/samples.ts; the providers are the local stand-ins (tools/quo-stand-in.ts,
 // tools/aircall-stand-in.ts) behind OPENPHONE_API_BASE / AIRCALL_API_BASE.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { callbacks, outbox, phoneNumbers } from "@/db/schema";
+import { callbacks, messages, outbox, phoneNumbers } from "@/db/schema";
 import { resumeSendingNumber } from "@/db/queries/phone-numbers";
 import { dispatchText } from "@/lib/messaging/outbox";
 import { aircallMessagePayload } from "@/lib/telephony/aircall/message-samples";
@@ -233,4 +233,45 @@ describe("a missed call on the Aircall number", () => {
     expect(after.events.find((e) => e.type === "text_reconciled")?.detail).toMatchObject({ sid: taken!.id, provider: "aircall" });
     expect(await callbacksFor(message.id)).toHaveLength(0);
   }, 40_000);
+
+  it("a number that sent 1,000 segments in the last hour waits for the hour to allow more: nothing reaches Aircall, the wait is logged", async () => {
+    const earlier = uniqueCaller();
+    await missedAircallCall(earlier);
+    const { message: first } = await textBack(earlier);
+    // 100 texts of 10 segments each (1,530 GSM characters) left the number in the last hour.
+    const db = await getDb();
+    const long = "x".repeat(1530);
+    const at = (i: number) => new Date(Date.now() - 50 * 60_000 + i * 1000);
+    const history = Array.from({ length: 100 }, (_, i) => ({
+      orgId: first.orgId,
+      conversationId: first.conversationId,
+      contactId: first.contactId,
+      direction: "outbound" as const,
+      fromNumber: DEMO_AIRCALL_NUMBER,
+      toNumber: earlier,
+      body: long,
+      status: "delivered" as const,
+      sentAt: at(i),
+      createdAt: at(i),
+    }));
+    const inserted = await db.insert(messages).values(history).returning({ id: messages.id });
+    let waiting: string | null = null;
+    try {
+      const caller = uniqueCaller();
+      await missedAircallCall(caller);
+      const { message, events } = await textBack(caller);
+      waiting = message.id;
+      expect(p.aircall.attempts.filter((a) => a.to === caller)).toHaveLength(0);
+      expect(message.status).toBe("pending");
+      const wait = events.find((e) => e.type === "text_rescheduled");
+      expect(wait?.reason).toBe("aircall_hourly_segment_cap");
+      // The first of those texts leaves the hour ten minutes from now: that is when this one may go.
+      expect(Date.parse((wait?.detail as { at: string }).at)).toBeGreaterThan(Date.now() + 9 * 60_000);
+    } finally {
+      const ids = inserted.map((r) => r.id);
+      await db.delete(messages).where(inArray(messages.id, ids));
+      // The run's database is shared: the held text must not go out from another file's sweep.
+      if (waiting) await db.update(outbox).set({ status: "canceled" }).where(eq(outbox.messageId, waiting));
+    }
+  });
 });
