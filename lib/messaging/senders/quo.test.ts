@@ -20,6 +20,8 @@ describe("classifyQuoAnswer", () => {
     const outcome = classifyQuoAnswer(answer(402, { error: { message: "Not enough credits", key: "NotEnoughCredits", trace: "t" } }), NOW);
     expect(outcome).toMatchObject({ kind: "rejected", code: null, error: "Quo 402: Not enough credits", instead: expect.stringContaining("not enough prepaid credits") });
     expect(quoError({ message: "x", code: "0200402" })).toEqual({ code: QUO_NO_CREDITS, message: "x" });
+    const notOnAccount = classifyQuoAnswer(answer(404, { message: "Phone number not found", code: "0200404", status: 404, title: "Not Found" }), NOW);
+    expect(notOnAccount).toMatchObject({ kind: "rejected", code: 200404, instead: expect.stringContaining("not on the organization's Quo account") });
   });
 
   it("429: retried, not before Retry-After, and certainly not sent", () => {

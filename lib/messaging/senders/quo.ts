@@ -28,13 +28,14 @@ export function quoError(body: unknown): { code: number | null; message: string 
 const quoCodeText = (code: number) => String(code).padStart(7, "0");
 
 /**
- * Refusals about the account when the body has no code (the live API's wrapped shape): the HTTP
- * status says as much as Quo's documented codes for these (0200402, 0202403).
+ * Refusals about the account or the number, not the caller: a callback says why. The documented
+ * codes (0200402, 0202403) have the policy's own sentence; the live API's wrapped shape has no code.
  */
 const ACCOUNT_STATUS: Record<number, string> = {
   401: "Quo refused the organization's API key; paste a current one in Settings",
   402: "the Quo account has not enough prepaid credits for texts sent by API",
   403: "Quo refused to send from this number for the organization's API key",
+  404: "this number is not on the organization's Quo account",
 };
 
 /** Sorts Quo's answer to a send: 202 sent; 429 and 5xx retried; the rest refused for good. */
@@ -49,7 +50,7 @@ export function classifyQuoAnswer({ status, headers, body }: Answer, now: Date):
   const label = `Quo ${status}${code !== null ? ` ${quoCodeText(code)}` : ""}: ${message}`;
   if (status === 429) return { kind: "retry", error: label, outcomeUnknown: false, notBefore: retryAfter(headers, now) ?? new Date(now.getTime() + 1000) };
   if (status >= 500) return { kind: "retry", error: label, outcomeUnknown: true };
-  if (code === null && ACCOUNT_STATUS[status]) return { kind: "rejected", code, error: label, instead: `Not sent: ${ACCOUNT_STATUS[status]} (Quo ${status}). Call back instead.` };
+  if (ACCOUNT_STATUS[status]) return { kind: "rejected", code, error: label, instead: `Not sent: ${ACCOUNT_STATUS[status]} (Quo ${status}). Call back instead.` };
   return { kind: "rejected", code, error: label };
 }
 
