@@ -71,7 +71,12 @@ describe("1. provider call ids are per organization", () => {
     await h.settle();
     const [victimCall] = await callsOf(h.victim.orgId, String(id));
     expect(victimCall).toMatchObject({ toNumber: victimLine, voicemailUrl: "https://voicemails.aircall.example/victim.mp3" });
-    expect(textsTo(caller).map((m) => m.from)).toEqual([victimLine]);
+    // The victim's Aircall line texts through the victim's Aircall account (none here: the text is recorded as simulated).
+    const textBacks = await h.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.orgId, h.victim.orgId), eq(messages.toNumber, caller)));
+    expect(textBacks.filter((m) => m.templateSituation !== "follow_up").map((m) => [m.fromNumber, m.status])).toEqual([[victimLine, "simulated"]]);
     const [attackerCall] = await callsOf(h.attacker.orgId, String(id));
     expect(attackerCall?.voicemailUrl).toBeNull(); // the victim's voicemail did not land on the attacker's call
   });
