@@ -31,6 +31,7 @@ import {
 import { PROPERTY_SEED } from "../fast-check-seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import { APP_URL, DOWNTOWN, WESTSIDE, useHarness } from "./harness";
+import { useProviderAccounts } from "./provider-accounts";
 
 const OPENPHONE_SECRET = newOpenPhoneSecret();
 const AIRCALL_TOKEN = "aircall-props-token-0b7e";
@@ -58,6 +59,10 @@ beforeAll(async () => {
   await handle.close();
   process.env.DATABASE_URL = database.url;
 }, 120_000);
+/** The demo spa's Quo and Aircall numbers text through its Quo and Aircall accounts (stand-ins). */
+const p = useProviderAccounts();
+/** Every text sent, by whichever provider owns the number it left from. */
+const sentTexts = () => [...h.standIn.messages, ...p.quo.messages, ...p.aircall.messages];
 
 /** A fresh, valid caller per run, so a run is not "already texted" because of the last one. */
 const caller = fc.integer({ min: 2_000_000, max: 9_999_999 }).map((n) => `+1424${n}`);
@@ -69,13 +74,15 @@ const deferred: Promise<void>[] = [];
 /** Runs a request, waits for what it deferred, and checks the answer and every text it caused. */
 async function deliver(send: () => Promise<Response>, dialled: string | null, allowed: number[]): Promise<void> {
   h.standIn.reset();
+  p.quo.reset();
+  p.aircall.reset();
   const response = await send();
   await h.settle();
   while (deferred.length) await Promise.all(deferred.splice(0));
   expect(allowed).toContain(response.status);
   if (response.status >= 400) expect(((await response.json()) as { message?: string }).message).toMatch(/\S/);
-  for (const text of h.standIn.messages) expect(text.from).toBe(toE164(dialled));
-  textsSent += h.standIn.messages.length;
+  for (const text of sentTexts()) expect(text.from).toBe(toE164(dialled));
+  textsSent += sentTexts().length;
 }
 
 /** Texts the runs of one property caused: a property that never texted would prove nothing about texts. */
