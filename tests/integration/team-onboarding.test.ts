@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getSessionMember } from "@/db/queries/members";
 import { createSession } from "@/db/queries/sessions";
-import { calls, contacts, crmDeliveries, invitations, locationHours, locations, members, messageTemplates, organizations, phoneNumbers, treatments } from "@/db/schema";
+import { calls, contacts, crmDeliveries, invitations, locationHours, locations, members, messages, messageTemplates, organizations, phoneNumbers, treatments } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { rotateCrmSecret, saveCrmUrl, sendCrmTestEvent } from "@/lib/integrations/crm";
 import { generateProviderSecret, saveProviderSecret } from "@/lib/integrations/provider-secrets";
@@ -272,10 +272,22 @@ describe("test events", () => {
       await test.settle();
       expect(result, provider).toMatchObject({ ok: true, status: 200, message: "Recorded a missed call to Main location and queued the text-back." });
       expect(result.conversationId).toMatch(/^[0-9a-f-]{36}$/);
+      // A Twilio or generic number texts through Twilio; a Quo or Aircall one through that account, which this new spa has not connected: simulated.
+      const viaTwilio = provider === "twilio" || provider === "generic";
       expect(
         h.standIn.messages.filter((m) => m.to === TEST_CALLERS[provider]).map((m) => m.from),
         provider,
-      ).toEqual([numbers[provider]]);
+      ).toEqual(viaTwilio ? [numbers[provider]] : []);
+      const textBacks = await (
+        await getDb()
+      )
+        .select()
+        .from(messages)
+        .where(and(eq(messages.orgId, spa.orgId), eq(messages.toNumber, TEST_CALLERS[provider]), eq(messages.fromNumber, numbers[provider])));
+      expect(
+        textBacks.filter((m) => m.templateSituation !== "follow_up").map((m) => m.status),
+        provider,
+      ).toEqual([viaTwilio ? "queued" : "simulated"]);
     }
     const db = await getDb();
     const recorded = await db.select().from(calls).where(eq(calls.orgId, spa.orgId));
