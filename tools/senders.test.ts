@@ -27,6 +27,13 @@ describe("quoSender against the Quo stand-in", () => {
     expect(await sender.findAlreadySent({ ...text(), body: "something else" })).toEqual({ found: null });
   });
 
+  it("a number not yet proven (no PN… id) sends from its E.164, and after an unknown outcome is not resent", async () => {
+    const sender = quoSender({ apiKey: quo.apiKey, phoneNumberId: null, base: quo.url });
+    expect(await sender.send(text())).toMatchObject({ kind: "sent" });
+    expect(quo.messages[0]).toMatchObject({ phoneNumberId: DEMO_QUO_NUMBER_ID, from: DEMO_QUO_NUMBER });
+    expect(await sender.findAlreadySent(text())).toEqual({ cannotTell: expect.stringContaining("does not risk texting the caller twice") });
+  });
+
   it("a refused connection was never taken: retry without a look-up", async () => {
     const closed = await startQuoStandIn();
     const base = closed.url;

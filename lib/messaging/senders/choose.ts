@@ -26,8 +26,7 @@ export async function chooseSender(db: Db, { message, facts }: TextToSend, twili
   const credentials = number?.credentials;
   if (provider === "openphone") {
     if (!credentials?.openphoneApiKey) return { simulated: "no_quo_credentials" };
-    // Quo takes the number's PN… id or its E.164; the id survives a number's formatting changes.
-    return { sender: quoSender({ apiKey: credentials.openphoneApiKey, phoneNumberId: number?.providerNumberId ?? message.fromNumber, base: env().openphoneApiBase }) };
+    return { sender: quoSender({ apiKey: credentials.openphoneApiKey, phoneNumberId: number?.providerNumberId ?? null, base: env().openphoneApiBase }) };
   }
   if (!credentials?.aircallApiId || !credentials.aircallApiToken) return { simulated: "no_aircall_credentials" };
   // Aircall sends only by its own number id, which proving the number stores.

@@ -69,7 +69,8 @@ export function matchListed(list: unknown, text: OutgoingText): { sid: string; s
   return match ? { sid: match.id as string, status: asStatus(match.status) } : null;
 }
 
-export function quoSender({ apiKey, phoneNumberId, base }: { apiKey: string; phoneNumberId: string; base: string }): Sender {
+/** `phoneNumberId`: the number's PN… id (null until the number is proven: texts then go from its E.164). */
+export function quoSender({ apiKey, phoneNumberId, base }: { apiKey: string; phoneNumberId: string | null; base: string }): Sender {
   const headers = { Authorization: apiKey };
 
   /** Holds a send for Quo's 10/s per key: a short wait in place, a longer one back to the outbox. */
@@ -86,13 +87,20 @@ export function quoSender({ apiKey, phoneNumberId, base }: { apiKey: string; pho
       const held = await turn();
       if (held) return held;
       try {
-        const answer = await requestJson(`${base}/v1/messages`, { method: "POST", headers, body: { content: text.body, from: phoneNumberId, to: [text.to] } });
+        // Quo takes the number's PN… id or its E.164; the id survives a number's formatting changes.
+        const answer = await requestJson(`${base}/v1/messages`, { method: "POST", headers, body: { content: text.body, from: phoneNumberId ?? text.from, to: [text.to] } });
         return classifyQuoAnswer(answer, new Date());
       } catch (error) {
         return noAnswerOutcome(error, "Quo");
       }
     },
     async findAlreadySent(text): Promise<Reconciled> {
+      // The list is by the number's PN… id only: without it (a number never proven) Quo cannot be asked, so no resend.
+      if (!phoneNumberId)
+        return {
+          cannotTell:
+            "Not sent again: Quo did not confirm this text and the number has no Quo id to look it up with, so Rebound does not risk texting the caller twice. Call back instead.",
+        };
       // A look-up before a resend is rare and short: it waits its turn in place, however long.
       await sleep(quoBucket.reserve(apiKey, Date.now(), Number.POSITIVE_INFINITY) ?? 0);
       const query = new URLSearchParams({ phoneNumberId, maxResults: "50", createdAfter: new Date(text.createdAt.getTime() - RECONCILE_LOOKBACK_MS).toISOString() });
