@@ -10,6 +10,7 @@ import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { dispatchTexts } from "@/lib/messaging/outbox";
+import { lookUpCallLegs, type LegLookup } from "./call-legs";
 import { processEvents } from "./process-event";
 import { DuplicateDelivery } from "./reply";
 
@@ -23,6 +24,8 @@ export const MAX_EVENT_ATTEMPTS = 5;
  * the pass that started them does, before it resolves.
  */
 const sending: Promise<void>[] = [];
+/** Child-leg lookups started after their batch committed (lib/intake/call-legs.ts); the pass waits for them too. */
+const listing: Promise<void>[] = [];
 
 function send(messageIds: readonly string[]): void {
   if (messageIds.length === 0) return;
@@ -35,6 +38,7 @@ function send(messageIds: readonly string[]): void {
  */
 async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean }> {
   const due: string[] = [];
+  const lookups: LegLookup[] = [];
   let claimed: ClaimedEvent[] = [];
   let more = false;
   try {
@@ -50,7 +54,8 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean
       claimed.forEach((event, i) => {
         const effect = effects[i]!;
         due.push(...effect.dispatch);
-        if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
+        if (effect.listLegs) lookups.push({ id: event.id, ...effect.listLegs });
+        if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil, uncounted: Boolean(effect.listLegs) }, tx));
       });
       await allSteps(putBack);
     });
@@ -64,7 +69,18 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean
     return { more: true };
   }
   send(due);
+  listLegs(lookups);
   return { more };
+}
+
+/** Lists the legs outside any transaction; when they are stored, the pass goes round once more to record the calls. */
+function listLegs(lookups: readonly LegLookup[]): void {
+  if (lookups.length === 0) return;
+  listing.push(
+    lookUpCallLegs(lookups).then(() => {
+      again = true;
+    }),
+  );
 }
 
 async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {
@@ -106,7 +122,7 @@ async function drainOnce(): Promise<void> {
     if (again) continue;
     // The pass resolves once its texts are handed on; an event stored meanwhile gets another pass
     // (checked here, synchronously before `running` is cleared, so no call can fall between).
-    while (sending.length > 0) await Promise.all(sending.splice(0));
+    while (sending.length > 0 || listing.length > 0) await Promise.all([...sending.splice(0), ...listing.splice(0)]);
     if (!again) return;
   }
 }
