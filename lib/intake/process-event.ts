@@ -96,7 +96,7 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
     if (result.status !== "recorded") return;
     effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], waitUntil: null };
     const { orgId, id: locationId } = item.location.location;
-    if (legs) checked.push({ orgId, locationId, callId: result.callId, type: "call_legs_checked", reason: legs.verdict, detail: legs });
+    if (legs) checked.push({ orgId, locationId, callId: result.callId, contactId: result.contactId, type: "call_legs_checked", reason: legs.verdict, detail: legs });
   });
   await recordEvents(checked, tx);
   return effects;
