@@ -90,6 +90,7 @@ describe("locations", () => {
         timezone: "America/Toronto",
         forwardingNumber: "(416) 555-0199",
         ringTimeoutSeconds: "25",
+        missedLegSeconds: "10",
         bookingUrl: "https://book.example/beacon?src=site",
         autoTextWindowHours: "12",
         sendDelaySeconds: "90",
