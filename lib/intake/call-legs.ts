@@ -5,7 +5,7 @@
 // (lib/intake/policy/call-legs.ts). A failed lookup waits with the intake's backoff and is tried
 // again; after the last one the check is `unknown`, and the call opens a callback instead of a text.
 import { saveLegCheck } from "@/db/queries/inbound-events";
-import { describeError, logError } from "@/lib/log";
+import { logError } from "@/lib/log";
 import { twilioClient, type TwilioClient } from "@/lib/messaging/twilio-client";
 import type { ChildLeg, LegCheck } from "@/lib/telephony/call-event";
 
@@ -47,6 +47,14 @@ export async function listChildLegs(client: TwilioClient, parentCallSid: string)
   return calls.map((call) => ({ sid: call.sid, status: call.status, duration: secondsOf(call.duration) }));
 }
 
+/** A failed lookup in one line, for the ledger and the timeline: Twilio's HTTP status and error code when it answered. */
+export function lookupError(error: unknown): string {
+  const { status, code, message } = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };
+  const text = typeof message === "string" && message ? message : String(error);
+  if (typeof status !== "number") return text.slice(0, 200);
+  return `Twilio answered HTTP ${status}${typeof code === "number" ? ` (error ${code})` : ""}: ${text}`.slice(0, 200);
+}
+
 /** The check after a failed lookup: pending again after the intake's backoff, or `unknown` after the last. */
 export function afterFailure(failures: number, error: string, now: Date): { check: LegCheck; dueAt: Date } {
   const count = failures + 1;
@@ -59,7 +67,7 @@ async function lookUp(client: TwilioClient, { id, callSid, failures }: LegLookup
   try {
     result = { check: { status: "listed", legs: await listChildLegs(client, callSid) }, dueAt: new Date(), error: null };
   } catch (error) {
-    const message = describeError(error);
+    const message = lookupError(error);
     const next = afterFailure(failures, message, new Date());
     logError("intake", error, `listing the legs of ${callSid} failed (lookup ${failures + 1} of ${LEG_LOOKUP_ATTEMPTS})`);
     result = { ...next, error: message };
