@@ -62,7 +62,11 @@ export function callsStandIn(accountSid: string) {
   const children = new Map<string, (StandInLeg & { sid: string })[]>();
   let replies: CallListReply[] = [];
   const control: CallsControl = {
-    setChildCalls: (parent, legs) => void children.set(parent, legs.map((leg) => ({ ...leg, sid: leg.sid ?? callSid() }))),
+    setChildCalls: (parent, legs) =>
+      void children.set(
+        parent,
+        legs.map((leg) => ({ ...leg, sid: leg.sid ?? callSid() })),
+      ),
     failNextCallLists: (next) => void replies.push(...next),
     listed: [],
   };

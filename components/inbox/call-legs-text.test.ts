@@ -15,7 +15,9 @@ describe("callLegsText", () => {
   });
 
   it("a miss with no leg says the call was never put through", () => {
-    expect(callLegsText({ legs: [], thresholdSeconds: 8, verdict: "missed" })).toBe("Twilio call legs checked: the call was never put through to anyone, so it counts as a missed call.");
+    expect(callLegsText({ legs: [], thresholdSeconds: 8, verdict: "missed" })).toBe(
+      "Twilio call legs checked: the call was never put through to anyone, so it counts as a missed call.",
+    );
   });
 
   it("an answered call names the leg that was answered", () => {

@@ -40,10 +40,7 @@ export type ChildLeg = { sid: string; status: string; duration: number | null };
  * there are no Twilio credentials to ask with.
  */
 export type LegCheck =
-  | { status: "pending"; failures: number }
-  | { status: "listed"; legs: ChildLeg[] }
-  | { status: "unknown"; failures: number; error: string }
-  | { status: "simulated" };
+  { status: "pending"; failures: number } | { status: "listed"; legs: ChildLeg[] } | { status: "unknown"; failures: number; error: string } | { status: "simulated" };
 
 /** Durations are stored in Postgres `integer` columns; anything longer is not a real call. */
 export const MAX_SECONDS = 2 ** 31 - 1;

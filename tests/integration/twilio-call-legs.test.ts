@@ -21,7 +21,11 @@ const h = useHarness();
 
 /** The parent's final status callback as Twilio posts it: `completed`, no ParentCallSid, the call's own length. */
 function completed(caller: string, callSid = sid("CA")): Params {
-  const params: Params = { ...callStatusPayload({ accountSid: h.standIn.accountSid, callSid, from: caller, to: WESTSIDE, callStatus: "completed" }), CallDuration: "38", Duration: "1" };
+  const params: Params = {
+    ...callStatusPayload({ accountSid: h.standIn.accountSid, callSid, from: caller, to: WESTSIDE, callStatus: "completed" }),
+    CallDuration: "38",
+    Duration: "1",
+  };
   delete params.SipResponseCode; // the samples' 487 is a no-answer's (unverified); what a completed call carries is not sourced
   return params;
 }
@@ -45,7 +49,12 @@ async function ledgerRow(callSid: string) {
 
 /** The backoff's wait, skipped: the stored event is due now, and the intake runs (as the sweeper would a moment later). */
 async function retryNow(callSid: string) {
-  await (await getDb()).update(inboundEvents).set({ notBefore: sql`now()` }).where(and(eq(inboundEvents.callRef, callSid), sql`${inboundEvents.processedAt} is null`));
+  await (
+    await getDb()
+  )
+    .update(inboundEvents)
+    .set({ notBefore: sql`now()` })
+    .where(and(eq(inboundEvents.callRef, callSid), sql`${inboundEvents.processedAt} is null`));
   await processInbound();
   await h.settle();
 }
