@@ -24,8 +24,12 @@ export const MAX_EVENT_ATTEMPTS = 5;
  * the pass that started them does, before it resolves.
  */
 const sending: Promise<void>[] = [];
-/** Child-leg lookups started after their batch committed (lib/intake/call-legs.ts); the pass waits for them too. */
-const listing: Promise<void>[] = [];
+/**
+ * Child-leg lookups started after their batch committed (lib/intake/call-legs.ts). No pass waits
+ * for them (a hung lookup holds back no other event); each starts a pass of its own when its legs
+ * are stored, which records the call.
+ */
+const listing = new Set<Promise<void>>();
 
 function send(messageIds: readonly string[]): void {
   if (messageIds.length === 0) return;
@@ -73,14 +77,14 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean
   return { more };
 }
 
-/** Lists the legs outside any transaction; when they are stored, the pass goes round once more to record the calls. */
+/** Lists the legs outside any transaction, then processes again to record the calls from them. */
 function listLegs(lookups: readonly LegLookup[]): void {
   if (lookups.length === 0) return;
-  listing.push(
-    lookUpCallLegs(lookups).then(() => {
-      again = true;
-    }),
-  );
+  const done = lookUpCallLegs(lookups)
+    .then(processInbound)
+    .catch((error: unknown) => logError("intake", error, "recording calls after their legs were listed failed; the sweeper will retry"))
+    .finally(() => listing.delete(done));
+  listing.add(done);
 }
 
 async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {
@@ -122,7 +126,7 @@ async function drainOnce(): Promise<void> {
     if (again) continue;
     // The pass resolves once its texts are handed on; an event stored meanwhile gets another pass
     // (checked here, synchronously before `running` is cleared, so no call can fall between).
-    while (sending.length > 0 || listing.length > 0) await Promise.all([...sending.splice(0), ...listing.splice(0)]);
+    while (sending.length > 0) await Promise.all(sending.splice(0));
     if (!again) return;
   }
 }
@@ -144,7 +148,10 @@ export function processInbound(): Promise<void> {
   return running;
 }
 
-/** Resolves when processing, and the texts it handed on, are finished (tests). */
+/** Resolves when processing, the texts it handed on and the legs it is listing are finished (tests). */
 export async function settleInbound(): Promise<void> {
-  while (running) await running.catch(() => undefined);
+  while (running || listing.size > 0) {
+    await running?.catch(() => undefined);
+    await Promise.all(listing);
+  }
 }

@@ -205,12 +205,17 @@ describe("when the legs cannot be listed", () => {
     expect(await ledgerRow(params.CallSid!)).toMatchObject({ outcome: "done" });
   });
 
-  it("a lookup that never answers is given up after its time limit and retried", { timeout: 30_000 }, async () => {
+  it("a lookup that never answers holds back no other call, is given up after its time limit and retried", { timeout: 30_000 }, async () => {
     const caller = uniqueCaller();
+    const other = uniqueCaller();
     const params = completed(caller);
     h.standIn.calls.setChildCalls(params.CallSid!, [{ status: "completed", duration: 90 }]);
     h.standIn.calls.failNextCallLists(["hang"]);
     await h.post("/api/webhooks/twilio/call-status", params);
+    // While the lookup hangs, another caller's missed call is recorded and texted.
+    await h.post("/api/webhooks/twilio/call-status", callStatusPayload({ accountSid: h.standIn.accountSid, from: other, to: WESTSIDE, callStatus: "busy" }));
+    expect(textsTo(other)).toHaveLength(1);
+    expect((await ledgerRow(params.CallSid!))?.payload).toMatchObject({ legCheck: { status: "pending", failures: 0 } });
     await h.settle();
     const waiting = await ledgerRow(params.CallSid!);
     expect(waiting?.payload).toMatchObject({ legCheck: { status: "pending", failures: 1 } });
