@@ -8,7 +8,7 @@ import { callEventFromStatus, callStatusSchema, parseTwilio } from "@/lib/teleph
 import { CALL_STATUS_FIXTURE } from "@/lib/telephony/twilio/samples";
 import { LEGS_UNKNOWN_CALLBACK } from "./reasons";
 import { DEFAULT_MISSED_LEG_SECONDS, legsAnswered, legVerdict, settleLegCheck } from "./call-legs";
-import { decideCase, LEAD, TUE_1000 } from "./decide-cases/kit";
+import { decideCase, LEAD, skip, TUE_1000, type Case } from "./decide-cases/kit";
 
 const T = DEFAULT_MISSED_LEG_SECONDS;
 const leg = (status: string, duration: number | null, sid = "CA9f3a2b0c1d2e3f4a5b6c7d8e9f0a1b2c"): ChildLeg => ({ sid, status, duration });
@@ -92,22 +92,25 @@ describe("the status callback and the check", () => {
   });
 });
 
+/** `decide` at the Downtown spa (the decision table's kit); `expected` is what the assertions below check. */
+const decideAt = (event: Case["event"], now: Date, contact: Case["contact"] = LEAD) => decideCase({ name: "legs", event, now, contact, expected: skip("legs_unknown", null) });
+
 describe("decide: a call whose legs nobody could list", () => {
   const unknown = (endedAt = TUE_1000) => settleLegCheck({ ...completedCall(endedAt), legCheck: { status: "unknown", failures: 5, error: "HTTP 500" } }, T)!.event;
 
   it("is not texted, and a callback is due now", () => {
-    const decision = decideCase({ name: "", event: unknown(), now: TUE_1000, contact: LEAD, expected: {} as never });
+    const decision = decideAt(unknown(), TUE_1000);
     expect(decision).toMatchObject({ action: "skip", reason: "legs_unknown", leakSource: "peak_overflow", callback: { dueAt: TUE_1000, reason: LEGS_UNKNOWN_CALLBACK } });
   });
 
   it("after hours too: the callback is still due now", () => {
     const night = new Date("2026-05-13T05:00:00Z"); // Tue 22:00 in Los Angeles
-    const decision = decideCase({ name: "", event: unknown(night), now: night, contact: LEAD, expected: {} as never });
+    const decision = decideAt(unknown(night), night);
     expect(decision).toMatchObject({ action: "skip", reason: "legs_unknown", leakSource: "after_hours", callback: { dueAt: night } });
   });
 
   it("the caller's own wishes come first: an opted-out caller gets no callback", () => {
-    const decision = decideCase({ name: "", event: unknown(), now: TUE_1000, contact: { ...LEAD, optedOutAt: new Date("2026-01-01T00:00:00Z") }, expected: {} as never });
+    const decision = decideAt(unknown(), TUE_1000, { ...LEAD, optedOutAt: new Date("2026-01-01T00:00:00Z") });
     expect(decision).toMatchObject({ reason: "opted_out", callback: null });
   });
 });
