@@ -223,7 +223,7 @@ export function seedWebhookSecrets(source: NodeJS.ProcessEnv = process.env): See
 export type SeedApiCredentials = { openphoneApiKey?: string; aircall?: { apiId: string; apiToken: string } };
 
 /** Read by `npm run db:seed` only, like the webhook secrets: stored as the demo organization's own. */
-export function seedApiCredentials(source: NodeJS.ProcessEnv = process.env): SeedApiCredentials {
+export function seedApiCredentials(source: Record<string, string | undefined> = process.env): SeedApiCredentials {
   const read = (name: string) => optional.safeParse(source[name]).data;
   const openphoneApiKey = read("OPENPHONE_API_KEY");
   const apiId = read("AIRCALL_API_ID");
