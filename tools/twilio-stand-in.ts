@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import twilio from "twilio";
 import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
+import { createStandInNumbers, INCOMING_NUMBERS, type StandInNumbers } from "./twilio-stand-in-numbers";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
 
 export type StandInMessage = { sid: string; accountSid: string; to: string; from: string; body: string; statusCallback?: string; receivedAt: number; receivedAtEpochMs: number };
@@ -32,6 +33,8 @@ export type TwilioStandIn = {
   /** The next sends to this number get these replies, whatever else is sent meanwhile. */
   failNextSendsTo(e164: string, replies: ScriptedReply[]): void;
   setLineType(e164: string, type: string): void;
+  /** The account's IncomingPhoneNumbers (tools/twilio-stand-in-numbers.ts): every number by default. */
+  numbers: StandInNumbers;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
   reset(): void;
@@ -62,6 +65,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const attempts: StandInAttempt[] = [];
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
+  const numbers = createStandInNumbers(accountSid);
   let scripted: ScriptedReply[] = [];
   const scriptedFor = new Map<string, ScriptedReply[]>();
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
@@ -109,6 +113,8 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const method = req.method ?? "GET";
     requests.push({ method, path: url.pathname });
     const notFound = () => fail(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
+    const incoming = INCOMING_NUMBERS.exec(url.pathname);
+    if (incoming && method === "GET") return authorized(req, incoming[1]) ? numbers.list(url, res) : fail(res, 401, 20003, "Authenticate");
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
@@ -155,6 +161,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     setLineType: (e164, type) => {
       lineTypes.set(e164, type);
     },
+    numbers: numbers.api,
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {
@@ -210,6 +217,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       attempts.length = 0;
       state.clear();
       lineTypes.clear();
+      numbers.reset();
       scripted = [];
       scriptedFor.clear();
     },
