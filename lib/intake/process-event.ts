@@ -6,9 +6,10 @@ import type { ClaimedEvent } from "@/db/queries/inbound-events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
 import { recordEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
-import { acceptsTwilioSms, holderOf, refusedProvider } from "@/lib/telephony/provider-rule";
+import { acceptsTextFrom, holderOf, refusedProvider } from "@/lib/telephony/provider-rule";
 import { recordCalls, type CallItem } from "./call";
-import { applyTwilioStatus } from "./delivery-status";
+import { applyDeliveryReport } from "./delivery-status";
+import { recordOutsideText } from "./outside-text";
 import { eventOf, type InboundEvent } from "./inbound-event";
 import { receiveSms } from "./reply";
 import { processVoicemailEvent } from "./voicemail";
@@ -89,8 +90,8 @@ async function processOther(tx: Tx, claimed: ClaimedEvent, event: Exclude<Inboun
   switch (event.kind) {
     case "sms": {
       const location = await heldLocation(tx, claimed, event.text.to, read);
-      if (!location || (await refusedProvider(tx, holderOf(location), claimed.provider, { sid: event.text.sid }, acceptsTwilioSms))) return NOTHING;
-      const result = await receiveSms(tx, event.text, location, now);
+      if (!location || (await refusedProvider(tx, holderOf(location), claimed.provider, { sid: event.text.sid }, acceptsTextFrom(claimed.provider)))) return NOTHING;
+      const result = await receiveSms(tx, event.text, location, now, claimed.provider);
       return { ...NOTHING, dispatch: result.dispatchNow ? [result.dispatchNow] : [] };
     }
     case "voicemail": {
@@ -98,8 +99,15 @@ async function processOther(tx: Tx, claimed: ClaimedEvent, event: Exclude<Inboun
       return typeof outcome === "object" ? { ...NOTHING, waitUntil: outcome.waitUntil } : NOTHING;
     }
     case "message_status": {
-      // The door stored it only for a text of this organization; "unknown" cannot reach here.
-      await applyTwilioStatus(tx, event.report, now);
+      // Stored for this organization (Twilio's: the organization of the text it names; Quo's and
+      // Aircall's: of the line, verified with its secret). Matched only among its own texts.
+      const outcome = await applyDeliveryReport(tx, { orgId: claimed.orgId, provider: claimed.provider, report: event.report }, now);
+      if (outcome.kind !== "outside_text") return NOTHING;
+      // A text a person sent from the provider's own app: it shows in the conversation like a desk reply.
+      const outgoing = outcome.outgoing;
+      const location = await heldLocation(tx, claimed, outgoing.from, read);
+      if (!location || (await refusedProvider(tx, holderOf(location), claimed.provider, { sid: event.report.sid }, acceptsTextFrom(claimed.provider)))) return NOTHING;
+      await recordOutsideText(tx, { report: event.report, outgoing, status: outcome.status, provider: claimed.provider, location }, now);
       return NOTHING;
     }
   }
