@@ -1,7 +1,7 @@
 // Proving a number on the organization's Aircall account: `GET /v1/numbers` page by page
 // (`per_page` at most 50) with Basic api_id:api_token. `digits` is formatted ("+1 310-555-0170"),
 // so digits are compared once normalised; the numeric id is what texts are sent from. Aircall
-// documents no SMS flag on a number (docs/provider-formats.md#aircall-numbers).
+// documents no SMS flag on a number (docs/proven-numbers.md#aircall-numbers).
 import { z } from "zod";
 import { findExactNumber } from "./match";
 import { checked, type ProofOutcome } from "./proof-result";

@@ -1,5 +1,5 @@
 // The Quo and Aircall proofs against a small local server answering in each provider's shape
-// (docs/provider-formats.md#quo-phone-numbers, #aircall-numbers): what is sent, what is matched.
+// (docs/proven-numbers.md#quo-phone-numbers, #aircall-numbers): what is sent, what is matched.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // Proving a number on the organization's Quo (OpenPhone) workspace: `GET /v1/phone-numbers` with
 // its API key (header `Authorization: <key>`, no Bearer), not paginated. The `PN…` id is what texts
-// are sent from; a number whose US messaging is restricted cannot text (docs/provider-formats.md#quo-phone-numbers).
+// are sent from; a number whose US messaging is restricted cannot text (docs/proven-numbers.md#quo-phone-numbers).
 import { z } from "zod";
 import { findExactNumber } from "./match";
 import { CANNOT_TEXT, checked, type ProofOutcome } from "./proof-result";
