@@ -164,6 +164,11 @@ describe("a Twilio number", () => {
     expect(after.proofCheckedAt).toEqual(aged);
     expect(after.proofDetail).toBe("Proven on Twilio. Latest check failed: Twilio could not be asked (HTTP 503). Rebound tries again shortly.");
     expect((await proofChanges(number.e164)).map(({ to }) => to)).toEqual(["proven"]);
+    // The provider is left alone for a while after a failure: the next text does not ask again.
+    const lookups = h.standIn.numbers.lookups;
+    await missedTwilioCall(number.e164);
+    expect(h.standIn.numbers.lookups).toBe(lookups);
+    expect(textsFrom(number.e164)).toHaveLength(3);
   });
 });
 
