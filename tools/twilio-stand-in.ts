@@ -10,6 +10,7 @@ import twilio from "twilio";
 import { callsStandIn, type CallsControl } from "./twilio-stand-in-calls";
 import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
+import { createStandInNumbers, INCOMING_NUMBERS, type StandInNumbers } from "./twilio-stand-in-numbers";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
 
 export type StandInMessage = { sid: string; accountSid: string; to: string; from: string; body: string; statusCallback?: string; receivedAt: number; receivedAtEpochMs: number };
@@ -36,6 +37,8 @@ export type TwilioStandIn = {
   setLineType(e164: string, type: string): void;
   /** Calls list (child legs of a parent call): tools/twilio-stand-in-calls.ts. */
   calls: CallsControl;
+  /** The account's IncomingPhoneNumbers (tools/twilio-stand-in-numbers.ts): every number by default. */
+  numbers: StandInNumbers;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
   reset(): void;
@@ -67,6 +70,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
   const calls = callsStandIn(accountSid);
+  const numbers = createStandInNumbers(accountSid);
   let scripted: ScriptedReply[] = [];
   const scriptedFor = new Map<string, ScriptedReply[]>();
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
@@ -116,6 +120,8 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const notFound = () => fail(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
     const callsAccount = calls.accountOf(url.pathname);
     if (callsAccount) return authorized(req, callsAccount) ? calls.handle(method, url, res) : fail(res, 401, 20003, "Authenticate");
+    const incoming = INCOMING_NUMBERS.exec(url.pathname);
+    if (incoming && method === "GET") return authorized(req, incoming[1]) ? numbers.list(url, res) : fail(res, 401, 20003, "Authenticate");
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
@@ -163,6 +169,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       lineTypes.set(e164, type);
     },
     calls: calls.control,
+    numbers: numbers.api,
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {
@@ -219,6 +226,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       state.clear();
       lineTypes.clear();
       calls.reset();
+      numbers.reset();
       scripted = [];
       scriptedFor.clear();
     },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
+import { NumberProofBanner } from "@/components/sending/number-proof-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
 import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
@@ -46,6 +47,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       {member.role === "owner" ? (
         <Suspense fallback={null}>
           <HeldTextsBanner orgId={member.orgId} />
+          <NumberProofBanner orgId={member.orgId} />
         </Suspense>
       ) : null}
       <div className="mx-auto w-full max-w-7xl flex-1">{children}</div>

@@ -1,12 +1,13 @@
-// The background work inside every server process, as five independent loops, each on its own
+// The background work inside every server process, as six independent loops, each on its own
 // timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
-// due and retried texts, CRM webhook deliveries, the ROI rollup, and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
+// due and retried texts, CRM webhook deliveries, the ROI rollup, re-proving numbers and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { processInbound } from "@/lib/intake/process-batch";
 import { logError } from "@/lib/log";
+import { proveStaleNumbers } from "@/lib/telephony/numbers/prove-stale-numbers";
 import { sweepOutbox } from "./outbox";
 
 export type Sweeper = { stop: () => Promise<void> };
@@ -53,7 +54,11 @@ export function startLoop(name: string, intervalMs: number, work: () => Promise<
   };
 }
 
-export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+export function startSweeper({
+  intervalMs = 1000,
+  rollupEveryMs = 30_000,
+  proofEveryMs = 60_000,
+}: { intervalMs?: number; rollupEveryMs?: number; proofEveryMs?: number } = {}): Sweeper {
   const loops = [
     // Events a crash, a lost connection or a busy server left behind, and voicemails waiting for their call.
     startLoop("intake", intervalMs, async () => {
@@ -69,6 +74,11 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     }),
     startLoop("ROI rollup", rollupEveryMs, async () => {
       await refreshRollups();
+      return false;
+    }),
+    // Numbers proven a day ago (or never) are asked about again, a few a minute (lib/telephony/numbers/).
+    startLoop("number proofs", proofEveryMs, async () => {
+      await proveStaleNumbers();
       return false;
     }),
     // The intake's ledger keeps processed webhooks for a while (support, audits), not for ever.

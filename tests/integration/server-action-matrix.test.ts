@@ -74,6 +74,7 @@ const ACCESS: Record<string, "member" | "owner"> = {
   saveLocationAction: "owner",
   addNumberAction: "owner",
   removeNumberAction: "owner",
+  checkNumberAction: "owner",
   saveHoursAction: "owner",
   saveClosureAction: "owner",
   removeClosureAction: "owner",
@@ -83,6 +84,7 @@ const ACCESS: Record<string, "member" | "owner"> = {
   saveTreatmentsAction: "owner",
   secretAction: "owner",
   testEventAction: "owner",
+  saveApiCredentialsAction: "owner",
   setChecklistHiddenAction: "owner",
 };
 
@@ -236,7 +238,8 @@ function formFor(action: string, spa: Spa): FormData {
     name: "Renamed",
     url: "https://crm.example/hook",
     provider: "openphone",
-    intent: "generate",
+    intent: action === "saveApiCredentialsAction" ? "save" : "generate",
+    apiKey: "quo-matrix-key-0123456789",
     hidden: "true",
     situation: "open",
     ringTimeoutSeconds: "25",
