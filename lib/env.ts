@@ -39,6 +39,8 @@ const envSchema = z.object({
   ),
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_API_BASE: optional.pipe(z.url({ message: "TWILIO_API_BASE must be an absolute URL" }).optional()),
+  OPENPHONE_API_BASE: optional.pipe(z.url({ message: "OPENPHONE_API_BASE must be an absolute URL" }).optional()),
+  AIRCALL_API_BASE: optional.pipe(z.url({ message: "AIRCALL_API_BASE must be an absolute URL" }).optional()),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/, "PORT must be a port number")
@@ -90,6 +92,10 @@ export type Env = {
   /** Verifies X-Twilio-Signature: the real auth token, or a local development token. */
   twilioSigningToken: string | undefined;
   twilioApiBase: string | undefined;
+  /** Quo's API host (v1 at api.openphone.com; it also stands for the 2026-03-30 API at api.quo.com). */
+  openphoneApiBase: string;
+  /** Aircall's API host. */
+  aircallApiBase: string;
   /** How many proxies in front may append to X-Forwarded-For (lib/http/client-address.ts); 0: the header is ignored. */
   trustProxyHops: number;
   /** What the operator lets any organization text (docs/security-sending.md). */
@@ -178,6 +184,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     twilio: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN } : undefined,
     twilioSigningToken: e.TWILIO_AUTH_TOKEN ?? dev?.twilioSigningToken,
     twilioApiBase: e.TWILIO_API_BASE?.replace(/\/+$/, ""),
+    openphoneApiBase: (e.OPENPHONE_API_BASE ?? "https://api.openphone.com").replace(/\/+$/, ""),
+    aircallApiBase: (e.AIRCALL_API_BASE ?? "https://api.aircall.io").replace(/\/+$/, ""),
     trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,
     sending: {
       autoTextsPerDay: e.REBOUND_AUTO_TEXTS_PER_DAY,

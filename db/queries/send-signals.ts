@@ -1,6 +1,7 @@
 import { eq, sql, type AnyColumn } from "drizzle-orm";
 import { resolveDb, rowsOf, type Executor } from "../client";
-import { bookings, callbacks, calls, messages, organizations, phoneNumbers } from "../schema";
+import { bookings, callbacks, calls, messages, organizations, phoneNumbers, type ProofStatus } from "../schema";
+import type { Provider } from "@/lib/telephony/call-event";
 
 export type SendSignals = {
   /** The caller texted back after this text was queued. */
@@ -60,12 +61,28 @@ export async function sendSignals(
   };
 }
 
+/** The number a text would go from, as its organization holds it: which provider sends, and may it. */
+export type SendingNumber = {
+  id: string;
+  provider: Provider;
+  e164: string;
+  providerNumberId: string | null;
+  proofStatus: ProofStatus;
+  proofCheckedAt: Date | null;
+  twilioOrigin: string | null;
+  sendingPausedReason: string | null;
+};
+
+type NumberJson = Omit<SendingNumber, "proofCheckedAt"> & { proofCheckedAt: string | null };
+
 /** What the organization may send, read with every text just before it goes (lib/intake/policy/send-guard.ts). */
 export type SendingFacts = {
   /** The organization's `enabled_countries` (ISO codes). */
   enabledCountries: string[];
   /** The organization still holds the number the text would go from. */
   numberHeld: boolean;
+  /** That number (null when not held). */
+  number: SendingNumber | null;
   /** The contact called or texted the organization (an inbound call or message); read for manual texts only, true otherwise. */
   contactedFirst: boolean;
   /** The organization's automatic texts (text-backs, follow-ups) sent in the last 24 h. */
@@ -89,7 +106,10 @@ type FactsJson = { auto: number; manual: number; fromNumber: number; oldest: str
  */
 export function sendingFactsColumns(outer: { orgId: AnyColumn; id: AnyColumn; contactId: AnyColumn; fromNumber: AnyColumn; automated: AnyColumn }) {
   return {
-    numberHeld: sql<boolean>`exists (select 1 from ${phoneNumbers} p where p.org_id = ${outer.orgId} and p.e164 = ${outer.fromNumber})`,
+    number: sql<NumberJson | string | null>`(select json_build_object(
+        'id', p.id, 'provider', p.provider, 'e164', p.e164, 'providerNumberId', p.provider_number_id, 'proofStatus', p.proof_status,
+        'proofCheckedAt', p.proof_checked_at, 'twilioOrigin', p.twilio_origin, 'sendingPausedReason', p.sending_paused_reason)
+      from ${phoneNumbers} p where p.org_id = ${outer.orgId} and p.e164 = ${outer.fromNumber})`,
     contactedFirst: sql<boolean>`case when ${outer.automated} then true else ${contactedFirstSql(outer.orgId, outer.contactId)} end`,
     counts: sql<FactsJson | string | null>`(
       select json_build_object(
@@ -107,11 +127,22 @@ function contactedFirstSql(orgId: AnyColumn | string, contactId: AnyColumn | str
     or exists (select 1 from ${messages} i where i.org_id = ${orgId} and i.contact_id = ${contactId} and i.direction = 'inbound'))`;
 }
 
-export function sendingFactsOf(row: { enabledCountries: string[] | null; numberHeld: boolean; contactedFirst: boolean; counts: FactsJson | string | null }): SendingFacts {
-  const counts: Partial<FactsJson> = typeof row.counts === "string" ? (JSON.parse(row.counts) as FactsJson) : (row.counts ?? {});
+function parsed<T>(value: T | string | null): T | null {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
+export function sendingFactsOf(row: {
+  enabledCountries: string[] | null;
+  number: NumberJson | string | null;
+  contactedFirst: boolean;
+  counts: FactsJson | string | null;
+}): SendingFacts {
+  const counts: Partial<FactsJson> = parsed(row.counts) ?? {};
+  const number = parsed(row.number);
   return {
     enabledCountries: row.enabledCountries ?? [],
-    numberHeld: Boolean(row.numberHeld),
+    numberHeld: number !== null,
+    number: number && { ...number, proofCheckedAt: number.proofCheckedAt ? new Date(number.proofCheckedAt) : null },
     contactedFirst: Boolean(row.contactedFirst),
     autoTexts24h: Number(counts.auto ?? 0),
     manualTexts24h: Number(counts.manual ?? 0),

@@ -23,6 +23,16 @@ export const organizations = pgTable("organizations", {
   genericWebhookSecret: text(),
   genericWebhookSecretPrevious: text(),
   genericWebhookSecretPreviousUntil: tz(),
+  /**
+   * The organization's own provider API credentials, for sending from and proving its numbers
+   * (null: that provider's numbers are simulated). Quo: the API key, sent raw in `Authorization`.
+   * Aircall: Basic api_id:api_token. Twilio numbers use the platform's account; the Messaging
+   * Service (MG…) is the one whose A2P 10DLC campaign covers them.
+   */
+  openphoneApiKey: text(),
+  aircallApiId: text(),
+  aircallApiToken: text(),
+  twilioMessagingServiceSid: text(),
   /** ISO 3166 codes of the countries this organization may text and forward to (default US and Canada). */
   enabledCountries: text()
     .array()

@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   "unknown_number",
   "forwarding_number_missing",
   "queue_result_unknown",
+  // the child legs of a call on the spa's own Twilio flow, and what they meant (lib/intake)
+  "call_legs_checked",
   // texts: queued, held, sent, failed (lib/messaging)
   "text_queued",
   "text_skipped",
@@ -26,6 +28,8 @@ export const EVENT_TYPES = [
   "text_undelivered",
   "text_reconciled",
   "follow_up_scheduled",
+  // a provider's webhook about a text Rebound itself sent through its API (not shown twice)
+  "message_echo_ignored",
   // the caller's texts (lib/intake/reply.ts)
   "reply_received",
   "reply_classified",
@@ -50,6 +54,11 @@ export const EVENT_TYPES = [
   "contact_updated",
   "contact_blocked",
   "contact_unblocked",
+  // a sending number: proven on its provider's account or not, its A2P registration, paused or not
+  "number_proof_changed",
+  "a2p_status_changed",
+  "sending_paused",
+  "sending_resumed",
   // the organization (lib/team, lib/api) and the platform's refusals (lib/security/refusal.ts)
   "invitation_revoked",
   "api_token_revoked",

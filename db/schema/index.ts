@@ -8,6 +8,7 @@ export * from "./enums";
 export * from "./event-types";
 export * from "./intents";
 export * from "./lead-statuses";
+export * from "./number-states";
 export * from "./accounts";
 export * from "./locations";
 export * from "./calls";

@@ -1,8 +1,10 @@
 // A spa's sites: opening hours, closures, phone numbers and text templates.
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./accounts";
-import { createdAt, id } from "./columns";
+import { oneOf } from "./checks";
+import { createdAt, id, tz } from "./columns";
+import { A2P_STATUSES, PROOF_STATUSES, type A2pDetail, type A2pStatus, type ProofStatus } from "./number-states";
 import { telephonyProvider, templateSituation } from "./enums";
 
 export const locations = pgTable(
@@ -40,6 +42,11 @@ export const locations = pgTable(
     /** Spam rule: this many calls shorter than spamShortCallSeconds, no voicemail, within 24 h. */
     spamShortCallCount: smallint().notNull().default(3),
     spamShortCallSeconds: smallint().notNull().default(5),
+    /**
+     * The spa's own Twilio call flow: a child leg answered for fewer seconds than this did not
+     * really answer (a forwarded mobile's own voicemail, a pick-up and hang-up).
+     */
+    missedLegSeconds: smallint().notNull().default(8),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.orgId)],
@@ -95,9 +102,25 @@ export const phoneNumbers = pgTable(
     e164: text().notNull().unique(),
     provider: telephonyProvider().notNull(),
     label: text().notNull().default("Main line"),
+    /** The provider's own id for the number: Twilio PN… sid, Quo PN… id, Aircall numeric id. */
+    providerNumberId: text(),
+    /** Whether the provider's API says the organization holds this number and can text from it (PROOF_STATUSES). */
+    proofStatus: text().$type<ProofStatus>().notNull().default("unchecked"),
+    /** Why, in words an owner understands. */
+    proofDetail: text(),
+    proofCheckedAt: tz(),
+    /** Twilio IncomingPhoneNumber `origin` when proven there: `twilio`, or `hosted` (hosted SMS, voice elsewhere). */
+    twilioOrigin: text(),
+    /** A2P 10DLC registration of the number (A2P_STATUSES) and each step's state. */
+    a2pStatus: text().$type<A2pStatus>().notNull().default("unknown"),
+    a2pDetail: jsonb().$type<A2pDetail>(),
+    a2pCheckedAt: tz(),
+    /** Automatic texts from this number are paused (a carrier refused it as unregistered) until the reason clears. */
+    sendingPausedAt: tz(),
+    sendingPausedReason: text(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.locationId)],
+  (t) => [index().on(t.locationId), oneOf("phone_numbers_proof_status_check", "proof_status", PROOF_STATUSES), oneOf("phone_numbers_a2p_status_check", "a2p_status", A2P_STATUSES)],
 );
 export type PhoneNumber = typeof phoneNumbers.$inferSelect;
 

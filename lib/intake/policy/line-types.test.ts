@@ -16,6 +16,16 @@ const LOCATION = { ...DOWNTOWN, bookingUrl: "https://book.glowmedspa.example/dow
 const FACTS: SendingFacts = {
   enabledCountries: ["US", "CA"],
   numberHeld: true,
+  number: {
+    id: "00000000-0000-4000-8000-000000000001",
+    provider: "twilio",
+    e164: "+13105550100",
+    providerNumberId: "PN0001",
+    proofStatus: "proven",
+    proofCheckedAt: null,
+    twilioOrigin: "twilio",
+    sendingPausedReason: null,
+  },
   contactedFirst: true,
   autoTexts24h: 0,
   manualTexts24h: 0,

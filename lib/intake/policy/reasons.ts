@@ -31,6 +31,10 @@ export const NOT_SET_UP_CALLBACK = "Missed call: automatic texts are held until 
 export const LANDLINE_CALLBACK = "Missed call from a landline: call back";
 export const TOLL_FREE_CALLBACK = "Missed call from a toll-free number: call back";
 
+export const NUMBER_UNPROVEN_CALLBACK = "Missed call: the number they dialled is not proven on its phone system's account, so no text went out: call back";
+export const NUMBER_CANNOT_TEXT_CALLBACK = "Missed call: the number they dialled cannot text, so no text went out: call back";
+export const NOT_REGISTERED_CALLBACK = "Missed call: texts from this number are blocked until its A2P 10DLC registration is verified: call back";
+
 export const REASONS = {
   not_missed: { skipped: "The call was answered." },
   anonymous_caller: { skipped: "The caller ID was hidden or invalid, so there is no number to text." },
@@ -71,6 +75,20 @@ export const REASONS = {
   called_back: { cancelled: "Not sent: the desk reached the caller by phone first." },
   human_engaged: { cancelled: "Not sent: a coordinator is already texting this person." },
   number_not_held: { cancelled: "Not sent: the number it would go from is no longer on any of your locations.", refused: true },
+  number_unproven: {
+    cancelled:
+      "Not sent: this number is not proven on its phone system's account (Settings → Locations shows why), so Rebound does not text from it. A callback task was created instead.",
+    callback: { when: "now", reason: NUMBER_UNPROVEN_CALLBACK },
+  },
+  number_cannot_text: {
+    cancelled: "Not sent: this number cannot text (Settings → Locations shows why). A callback task was created instead.",
+    callback: { when: "now", reason: NUMBER_CANNOT_TEXT_CALLBACK },
+  },
+  number_not_registered: {
+    cancelled:
+      "Blocked: not registered. Automatic texts from this number are paused until its A2P 10DLC registration is verified (Settings → Texting readiness). A callback task was created instead.",
+    callback: { when: "now", reason: NOT_REGISTERED_CALLBACK },
+  },
   country_not_enabled: {
     cancelled: "Not sent: texts to this person's country are not turned on. An owner can turn it on in Settings → Organization.",
     typedRefused: "Texts to this country are not turned on. An owner can turn it on in Settings → Organization.",

@@ -10,6 +10,16 @@ const LIMITS = { autoTextsPerDay: 300, manualTextsPerDay: 200, textsPerNumberPer
 const FACTS: SendingFacts = {
   enabledCountries: ["US", "CA"],
   numberHeld: true,
+  number: {
+    id: "00000000-0000-4000-8000-000000000001",
+    provider: "twilio",
+    e164: "+13105550100",
+    providerNumberId: "PN0001",
+    proofStatus: "proven",
+    proofCheckedAt: null,
+    twilioOrigin: "twilio",
+    sendingPausedReason: null,
+  },
   contactedFirst: true,
   autoTexts24h: 0,
   manualTexts24h: 0,
@@ -47,6 +57,25 @@ describe("sendGuard: the platform's sending rules", () => {
 
   it("cancels any text from a number the organization no longer holds", () => {
     for (const message of [textBack, followUp, manual, helpAnswer]) expect(guard(message, { numberHeld: false })).toEqual({ action: "cancel", reason: "number_not_held" });
+  });
+
+  it("cancels any text from a number its provider did not prove, or that cannot text, with the reason the desk sees", () => {
+    const from = (number: Partial<NonNullable<SendingFacts["number"]>>) => ({ number: { ...FACTS.number!, ...number } });
+    for (const message of [textBack, followUp, manual, helpAnswer]) {
+      expect(guard(message, from({ proofStatus: "not_found" }))).toEqual({ action: "cancel", reason: "number_unproven" });
+      expect(guard(message, from({ proofStatus: "cannot_text" }))).toEqual({ action: "cancel", reason: "number_cannot_text" });
+      expect(guard(message, from({ proofStatus: "simulated" }))).toEqual({ action: "send" });
+    }
+    // A generic phone system's number texts through Twilio only when Twilio hosts its texting.
+    expect(guard(textBack, from({ provider: "generic", twilioOrigin: "hosted" }))).toEqual({ action: "send" });
+    expect(guard(textBack, from({ provider: "generic", twilioOrigin: null }))).toEqual({ action: "cancel", reason: "number_cannot_text" });
+  });
+
+  it("while a number is paused as unregistered, its automatic texts are blocked; a coordinator's reply still tries", () => {
+    const paused = { number: { ...FACTS.number!, sendingPausedReason: "not_registered" } };
+    expect(guard(textBack, paused)).toEqual({ action: "cancel", reason: "number_not_registered" });
+    expect(guard(followUp, paused)).toEqual({ action: "cancel", reason: "number_not_registered" });
+    expect(guard(manual, paused)).toEqual({ action: "send" });
   });
 
   it.each([

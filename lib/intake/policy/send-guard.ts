@@ -2,7 +2,7 @@
 // have waited for a send delay or, for a follow-up, most of a day): may this organization still send
 // it, is it still wanted, and is it a decent hour for the caller? Pure.
 import type { Contact, Message } from "@/db/schema";
-import type { ManualSendFacts, SendSignals, SendingFacts } from "@/db/queries/send-signals";
+import type { ManualSendFacts, SendSignals, SendingFacts, SendingNumber } from "@/db/queries/send-signals";
 import type { SendingLimits } from "@/lib/env";
 import { countryOf } from "@/lib/phone";
 import { MAX_AUTO_TEXTS_PER_DAY } from "./decide";
@@ -45,14 +45,33 @@ export function overDailyCap(
   return false;
 }
 
-/** The rules no text escapes, not even an opt-out confirmation: the number is held, the country enabled. */
+/**
+ * Whether the number a text would go from may send at all: its provider's API proved it is on the
+ * organization's account and can text (or there are no credentials, and texts are simulated). A
+ * generic phone system has no texting of its own: its number texts through the platform's Twilio
+ * account only when proven there (a hosted-SMS number, or one Twilio hosts outright).
+ */
+export function numberRule(number: SendingNumber): CancelReason | null {
+  if (number.proofStatus === "cannot_text") return "number_cannot_text";
+  // INTERIM (issue 16 core): `unchecked` is let through until the outbox proves a number before its
+  // first text; the proof helper's branch makes `unchecked` unproven here.
+  if (number.proofStatus === "not_found") return "number_unproven";
+  if (number.provider === "generic" && number.proofStatus === "proven" && number.twilioOrigin !== "hosted" && number.twilioOrigin !== "twilio") {
+    return "number_cannot_text";
+  }
+  return null;
+}
+
+/** The rules no text escapes, not even an opt-out confirmation: the number is held and proven, the country enabled. */
 export function platformRules(
   message: Pick<Message, "toNumber">,
-  facts: Pick<SendingFacts, "numberHeld" | "enabledCountries">,
+  facts: Pick<SendingFacts, "numberHeld" | "number" | "enabledCountries">,
   limits: Pick<SendingLimits, "textCountries">,
 ): Guard | null {
   // Numbers change hands: a text goes only from a number the organization holds right now.
-  if (!facts.numberHeld) return { action: "cancel", reason: "number_not_held" };
+  if (!facts.numberHeld || !facts.number) return { action: "cancel", reason: "number_not_held" };
+  const unusable = numberRule(facts.number);
+  if (unusable) return { action: "cancel", reason: unusable };
   if (!countryEnabled(message.toNumber, facts.enabledCountries, limits.textCountries)) return { action: "cancel", reason: "country_not_enabled" };
   return null;
 }
@@ -76,6 +95,9 @@ export function sendGuard(input: {
   const refused = platformRules(message, facts, limits);
   if (refused) return refused;
   if (kind === "manual" && !facts.contactedFirst) return { action: "cancel", reason: "recipient_never_contacted" };
+
+  // A carrier refused this number as unregistered (A2P 10DLC): automatic texts wait for the registration.
+  if (kind === "automatic" && facts.number?.sendingPausedReason) return { action: "cancel", reason: "number_not_registered" };
 
   // Only the texts a missed call produced are re-checked against what happened since.
   if (kind === "automatic" && signals) {
