@@ -2,10 +2,10 @@
 // (the closed set stored in phone_numbers.a2p_status) and the steps it was decided from, each with
 // the provider's own error text. Stored as phone_numbers.a2p_detail; shown on the readiness card.
 import { z } from "zod";
+import type { A2pStatus } from "@/db/schema";
 
-/** Overall: the same closed set as the a2p_status column. Only `verified` lets paused texts resume. */
-export const A2P_STATUSES = ["unknown", "not_applicable", "pending", "verified", "failed", "suspended"] as const;
-export type A2pStatus = (typeof A2P_STATUSES)[number];
+/** Overall: the a2p_status column's closed set (db/schema/number-states.ts). Only `verified` lets paused texts resume. */
+export type { A2pStatus };
 
 /** One step: the overall set plus `missing` (nothing exists yet: a setting, a campaign, a registration). */
 export const STEP_STATUSES = ["verified", "pending", "failed", "suspended", "missing", "unknown", "not_applicable"] as const;

@@ -31,9 +31,12 @@ async function listServiceNumbers(sid: string, auth: Record<string, string>, bas
   return { ok: true, value: numbers };
 }
 
-export async function fetchTwilioAnswers({ messagingServiceSid, e164 }: { messagingServiceSid: string | null; e164: string }): Promise<TwilioAnswers> {
+/** What Twilio says about a Messaging Service: the same for every number in it, so fetched once per check round. */
+export type ServiceAnswers = Omit<TwilioAnswers, "e164">;
+
+export async function fetchServiceAnswers(messagingServiceSid: string | null): Promise<ServiceAnswers> {
   const { twilio: credentials, twilioApiBase } = env();
-  if (!credentials || !messagingServiceSid) return { credentials: Boolean(credentials), messagingServiceSid, e164 };
+  if (!credentials || !messagingServiceSid) return { credentials: Boolean(credentials), messagingServiceSid };
   const base = twilioApiBase ?? MESSAGING_HOST;
   const auth = authorization(credentials);
   const sid = encodeURIComponent(messagingServiceSid);
@@ -42,13 +45,11 @@ export async function fetchTwilioAnswers({ messagingServiceSid, e164 }: { messag
     listServiceNumbers(messagingServiceSid, auth, base),
     getJson(onBase(`/v1/Services/${sid}/Compliance/Usa2p`, base), auth, twilioCampaignListSchema),
   ]);
-  const campaign: Fetched<TwilioCampaign | null> = campaigns.ok
-    ? { ok: true, value: campaigns.value.compliance[0] ?? null }
-    : // A service Twilio does not know has no campaign list either: that is the service step's failure.
-      campaigns;
+  // An empty list is "no campaign" (a value), not a failure; a failed request stays a failure.
+  const campaign: Fetched<TwilioCampaign | null> = campaigns.ok ? { ok: true, value: campaigns.value.compliance[0] ?? null } : campaigns;
   const brandSid = campaign.ok ? campaign.value?.brand_registration_sid : null;
   const brand = brandSid ? await getJson(onBase(`/v1/a2p/BrandRegistrations/${encodeURIComponent(brandSid)}`, base), auth, twilioBrandSchema) : undefined;
-  return { credentials: true, messagingServiceSid, e164, service, serviceNumbers, campaign, brand };
+  return { credentials: true, messagingServiceSid, service, serviceNumbers, campaign, brand };
 }
 
 function authorization({ accountSid, authToken }: Credentials): Record<string, string> {
