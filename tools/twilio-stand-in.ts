@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import twilio from "twilio";
+import { createA2pStandIn, type TwilioA2pStandIn } from "./twilio-stand-in-a2p";
 import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
@@ -34,6 +35,8 @@ export type TwilioStandIn = {
   setLineType(e164: string, type: string): void;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
+  /** Messaging v1 A2P answers (tools/twilio-stand-in-a2p.ts): `a2p.set(MG…, { numbers, campaign, brand })`. */
+  a2p: TwilioA2pStandIn;
   reset(): void;
   close(): Promise<void>;
 };
@@ -67,6 +70,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  const a2p = createA2pStandIn(accountSid);
 
   function authorized(req: IncomingMessage, pathAccount?: string): boolean {
     const [scheme, encoded] = (req.headers.authorization ?? "").split(" ");
@@ -112,6 +116,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
+    if (a2p.handles(url.pathname)) return authorized(req) ? a2p.handle(req, url, res) : fail(res, 401, 20003, "Authenticate");
     if (!list && !one && !num) return notFound();
     if (!authorized(req, list?.[1] ?? one?.[1])) return fail(res, 401, 20003, "Authenticate");
     if (list && method === "POST") return createMessage(context, req, res);
@@ -204,7 +209,9 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       await res.arrayBuffer().catch(() => undefined);
       return res.status;
     },
+    a2p,
     reset() {
+      a2p.reset();
       messages.length = 0;
       requests.length = 0;
       attempts.length = 0;
