@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
+import { PausedNumbersBanner } from "@/components/texting/paused-numbers-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
 import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
@@ -48,6 +49,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <HeldTextsBanner orgId={member.orgId} />
         </Suspense>
       ) : null}
+      <Suspense fallback={null}>
+        <PausedNumbersBanner orgId={member.orgId} />
+      </Suspense>
       <div className="mx-auto w-full max-w-7xl flex-1">{children}</div>
     </div>
   );

@@ -2,14 +2,14 @@
 // numbers due a check (daily, hourly while paused, at once after a pause), the organization's
 // Messaging Service, and what the registration sample pack is written from. Writes of the state
 // itself go through phone-numbers.ts (setNumberA2p, resumeSendingNumber), which log the changes.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { resolveDb, rowsOf, type Executor } from "../client";
 import { locations, messageTemplates, organizations, phoneNumbers, type MessageTemplate, type PhoneNumber } from "../schema";
 
 export type ReadinessRow = Pick<
   PhoneNumber,
   "id" | "e164" | "label" | "provider" | "proofStatus" | "twilioOrigin" | "a2pStatus" | "a2pDetail" | "a2pCheckedAt" | "sendingPausedAt" | "sendingPausedReason"
-> & { locationId: string; locationName: string };
+> & { locationId: string; locationName: string; timezone: string };
 
 export type ReadinessSetup = { twilioMessagingServiceSid: string | null; quoApiKeySet: boolean };
 
@@ -35,6 +35,7 @@ export async function listReadiness({ orgId }: { orgId: string }, ex?: Executor)
       sendingPausedReason: phoneNumbers.sendingPausedReason,
       locationId: locations.id,
       locationName: locations.name,
+      timezone: locations.timezone,
     })
     .from(phoneNumbers)
     .innerJoin(locations, eq(locations.id, phoneNumbers.locationId))
@@ -123,4 +124,15 @@ export async function getSampleSource({ orgId }: { orgId: string }, ex?: Executo
     spa: org.name,
     locations: places.map((p) => ({ ...p, templates: new Map(saved.filter((t) => t.locationId === p.id).map((t) => [t.situation, t.body])) })),
   };
+}
+
+/** Whether another organization already uses this Messaging Service (they all share the platform's Twilio account). */
+export async function findMessagingServiceHolder({ sid, exceptOrgId }: { sid: string; exceptOrgId: string }, ex?: Executor): Promise<boolean> {
+  const db = await resolveDb(ex);
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(sql`lower(${organizations.twilioMessagingServiceSid}) = lower(${sid})`, ne(organizations.id, exceptOrgId)))
+    .limit(1);
+  return Boolean(row);
 }

@@ -11,6 +11,7 @@ import { pauseSendingNumber } from "@/db/queries/phone-numbers";
 import { addLocationNumber } from "@/db/queries/settings";
 import { events, locations, organizations, phoneNumbers, type PhoneNumber } from "@/db/schema";
 import { signUpOrganization } from "@/lib/onboarding/signup";
+import { storedSteps } from "@/lib/telephony/a2p/card-text";
 import { checkNumberA2p } from "@/lib/telephony/a2p/check-number";
 import { startQuoStandIn, type QuoStandIn } from "@/tools/quo-stand-in";
 import { uniqueCaller, useHarness } from "./harness";
@@ -152,7 +153,7 @@ describe("A2P readiness checks", () => {
   it("an Aircall number is not applicable and nobody is asked", async () => {
     const spa = await spaWith("aircall");
     expect(await checkNumberA2p({ orgId: spa.orgId, numberId: spa.numberId, now: T0 })).toMatchObject({ status: "not_applicable" });
-    expect((await numberRow(spa.numberId)).a2pDetail?.steps[0]?.note).toBe("Aircall manages carrier registration; check it in your Aircall dashboard.");
+    expect(storedSteps((await numberRow(spa.numberId)).a2pDetail)[0]?.note).toBe("Aircall manages carrier registration; check it in your Aircall dashboard.");
     expect(h.standIn.requests).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Twilio (and generic numbers hosted on Twilio): the A2P 10DLC ladder, mapped from the Messaging v1
 // answers to a readiness report. Pure: the answers are fetched by twilio-fetch.ts. A number can text
 // US recipients only when its Messaging Service has a VERIFIED campaign and the number is in the
-// service's sender pool (INTEGRATIONS.md §3: only VERIFIED means "can send").
+// service's sender pool (only VERIFIED means "can send": docs/provider-formats.md#twilio-a2p-10dlc).
 import { overallStatus, step, type A2pReport, type A2pStep, type StepStatus } from "./readiness";
 import { twilioErrorText, type TwilioBrand, type TwilioCampaign, type TwilioService } from "./twilio-shapes";
 
@@ -23,7 +23,7 @@ export type TwilioAnswers = {
   brand?: Fetched<TwilioBrand>;
 };
 
-/** Campaign states from the spec's description (IN_PROGRESS, VERIFIED, FAILED) and INTEGRATIONS.md §3 (PENDING, SUSPENDED). */
+/** Campaign states: the spec's description names IN_PROGRESS, VERIFIED, FAILED; PENDING and SUSPENDED are reported too (docs/provider-formats.md#twilio-a2p-10dlc). */
 export function campaignStepStatus(status: string | null | undefined): StepStatus {
   switch (status) {
     case "VERIFIED":
