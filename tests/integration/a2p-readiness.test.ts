@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { claimNumbersDueA2pCheck, setMessagingServiceSid } from "@/db/queries/a2p";
+import { claimNumbersDueA2pCheck, findMessagingServiceHolder, setMessagingServiceSid } from "@/db/queries/a2p";
 import { pauseSendingNumber } from "@/db/queries/phone-numbers";
 import { addLocationNumber } from "@/db/queries/settings";
 import { events, locations, organizations, phoneNumbers, type PhoneNumber } from "@/db/schema";
@@ -168,5 +168,12 @@ describe("A2P readiness checks", () => {
     const claim = () => claimNumbersDueA2pCheck({ now: new Date(T0.getTime() + 1000), everyMs: 24 * 3_600_000, pausedEveryMs: 3_600_000, limit: 10_000 });
     expect((await claim()).map((n) => n.id)).toContain(spa.numberId);
     expect((await claim()).map((n) => n.id)).not.toContain(spa.numberId);
+  });
+
+  it("a Messaging Service connected to one organization is seen as taken by any other (every spa shares the platform's account)", async () => {
+    const a = await pausedTwilioNumber();
+    const b = await spaWith("twilio");
+    expect(await findMessagingServiceHolder({ sid: a.sid.toLowerCase().replace(/^mg/, "MG"), exceptOrgId: b.orgId })).toBe(true);
+    expect(await findMessagingServiceHolder({ sid: a.sid, exceptOrgId: a.orgId })).toBe(false);
   });
 });
