@@ -1,13 +1,13 @@
-// The background work inside every server process, as independent loops, each on its own
+// The background work inside every server process, as five independent loops, each on its own
 // timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
-// due and retried texts, CRM webhook deliveries, the ROI rollup, pruning the intake's ledger, and A2P readiness checks. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
+// due and retried texts, CRM webhook deliveries, the ROI rollup, and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
+import { A2P_CHECK_BATCH, checkDueNumbers } from "@/lib/telephony/a2p/check-due";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { processInbound } from "@/lib/intake/process-batch";
 import { logError } from "@/lib/log";
-import { A2P_CHECK_BATCH, checkDueNumbers } from "@/lib/telephony/a2p/check-due";
 import { sweepOutbox } from "./outbox";
 
 export type Sweeper = { stop: () => Promise<void> };
@@ -62,6 +62,8 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
       return false;
     }),
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
+    // A2P 10DLC readiness: daily per number, hourly while paused, and soon after a send was blocked.
+    startLoop("A2P check", rollupEveryMs, async () => (await checkDueNumbers()) >= A2P_CHECK_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
     // always waits its interval, so a queue of failing deliveries cannot spin.
     startLoop("CRM", intervalMs, async () => {
@@ -74,8 +76,6 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     }),
     // The intake's ledger keeps processed webhooks for a while (support, audits), not for ever.
     startLoop("intake pruning", rollupEveryMs, async () => (await pruneInboundEvents({ before: new Date(Date.now() - INBOUND_RETENTION_MS), limit: PRUNE_BATCH })) >= PRUNE_BATCH),
-    // A2P 10DLC readiness: daily per number, hourly while paused, and soon after a send was blocked.
-    startLoop("A2P check", rollupEveryMs, async () => (await checkDueNumbers()) >= A2P_CHECK_BATCH),
   ];
   return {
     stop: async () => {
