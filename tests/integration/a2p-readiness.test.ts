@@ -176,4 +176,17 @@ describe("A2P readiness checks", () => {
     expect(await findMessagingServiceHolder({ sid: a.sid.toLowerCase().replace(/^mg/, "MG"), exceptOrgId: b.orgId })).toBe(true);
     expect(await findMessagingServiceHolder({ sid: a.sid, exceptOrgId: a.orgId })).toBe(false);
   });
+
+  it("a generic (PBX) number texts through Twilio only when proven there as hosted SMS: then it gets the Twilio ladder", async () => {
+    const spa = await spaWith("generic");
+    const sid = mg();
+    await setMessagingServiceSid({ orgId: spa.orgId, sid });
+    h.standIn.a2p.set(sid, { numbers: [spa.e164], campaign: { status: "VERIFIED" }, brand: { status: "APPROVED" } });
+    expect(await checkNumberA2p({ orgId: spa.orgId, numberId: spa.numberId, now: T0 })).toMatchObject({ status: "not_applicable" });
+    expect(h.standIn.requests).toEqual([]);
+
+    const db = await getDb();
+    await db.update(phoneNumbers).set({ proofStatus: "proven", twilioOrigin: "hosted" }).where(eq(phoneNumbers.id, spa.numberId));
+    expect(await checkNumberA2p({ orgId: spa.orgId, numberId: spa.numberId, now: T0 })).toMatchObject({ status: "verified" });
+  });
 });
