@@ -7,7 +7,7 @@ import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import { getOrgSecrets, setOrgWebhookSecret } from "@/db/queries/organizations";
 import { listTreatments, replaceTreatments } from "@/db/queries/treatments";
 import { hashPassword } from "@/lib/auth/password";
-import { seedWebhookSecrets, type SeedWebhookSecrets } from "@/lib/env";
+import { seedApiCredentials, seedWebhookSecrets, type SeedApiCredentials, type SeedWebhookSecrets } from "@/lib/env";
 import { newProviderSecret, SECRET_PROVIDERS, type SecretProvider } from "@/lib/integrations/secrets";
 import { DEFAULT_TEMPLATES, type TemplateSituation } from "@/lib/messaging/default-templates";
 import type { Shift } from "@/lib/schedule/hours";
@@ -131,13 +131,27 @@ export type SeedResult = {
   generatedSecrets: SecretProvider[];
 };
 
-export async function seedDemo(db: Db, options: { now?: Date; secrets?: SeedWebhookSecrets } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { now?: Date; secrets?: SeedWebhookSecrets; apiCredentials?: SeedApiCredentials } = {}): Promise<SeedResult> {
   const seeded = await seedDemoOrg(db, options);
   // Also for a database seeded before these existed: both steps change nothing the second time.
   await ensureProviderNumbers(db, seeded.orgId);
   await ensureTreatmentMenu(db, seeded.orgId);
   const generatedSecrets = await ensureWebhookSecrets(db, seeded.orgId, options.secrets ?? seedWebhookSecrets());
+  await ensureApiCredentials(db, seeded.orgId, options.apiCredentials ?? seedApiCredentials());
   return { ...seeded, generatedSecrets };
+}
+
+/**
+ * The demo organization's Quo and Aircall API credentials, when the environment hands them over
+ * (they always win, like webhook secrets from the environment). Without them the demo's Quo and
+ * Aircall numbers are proven as `simulated`, and their texts are recorded, never sent.
+ */
+async function ensureApiCredentials(db: Db, orgId: string, wanted: SeedApiCredentials): Promise<void> {
+  const set = {
+    ...(wanted.openphoneApiKey ? { openphoneApiKey: wanted.openphoneApiKey } : {}),
+    ...(wanted.aircall ? { aircallApiId: wanted.aircall.apiId, aircallApiToken: wanted.aircall.apiToken } : {}),
+  };
+  if (Object.keys(set).length > 0) await db.update(organizations).set(set).where(eq(organizations.id, orgId));
 }
 
 /** The demo spa's treatment menu with its values, as an owner saves it in Settings → Treatments. */

@@ -219,6 +219,18 @@ export function seedWebhookSecrets(source: NodeJS.ProcessEnv = process.env): See
   };
 }
 
+/** The demo organization's Quo and Aircall API credentials, from the environment only (unset: those numbers are simulated). */
+export type SeedApiCredentials = { openphoneApiKey?: string; aircall?: { apiId: string; apiToken: string } };
+
+/** Read by `npm run db:seed` only, like the webhook secrets: stored as the demo organization's own. */
+export function seedApiCredentials(source: Record<string, string | undefined> = process.env): SeedApiCredentials {
+  const read = (name: string) => optional.safeParse(source[name]).data;
+  const openphoneApiKey = read("OPENPHONE_API_KEY");
+  const apiId = read("AIRCALL_API_ID");
+  const apiToken = read("AIRCALL_API_TOKEN");
+  return { ...(openphoneApiKey ? { openphoneApiKey } : {}), ...(apiId && apiToken ? { aircall: { apiId, apiToken } } : {}) };
+}
+
 let cached: Env | undefined;
 
 /**

@@ -4,7 +4,7 @@
 // TEST_POSTGRES_URL. Stops at the first tier that fails; the embedded server and its folder are
 // removed at the end, on failure and on Ctrl-C too.
 //
-//   npm test                                          all of STEPS
+//   npm test                                          all of GROUPS
 //   npm test -- test:integration tests/integration/generic.test.ts
 //                                                     one script (with its arguments) on the same Postgres
 import { spawn, type ChildProcess } from "node:child_process";
@@ -13,32 +13,39 @@ import { chooseTestPostgres, type TestPostgres } from "../tests/test-postgres";
 
 type Step = { script: string; args?: readonly string[] };
 
-/** The run, in order. */
-const STEPS: readonly Step[] = [
-  { script: "typecheck" },
-  { script: "lint" },
-  { script: "format:check" },
-  { script: "test:unit" },
-  { script: "test:integration" },
-  { script: "build" },
-  { script: "test:system" },
-  { script: "test:security" },
-  { script: "test:e2e" },
+/**
+ * The run, in order: one group after another; the steps of a group run side by side (their output
+ * is held and printed whole when each ends, so it does not interleave). The static checks share
+ * the two cores well, and the production build (CPU) overlaps the integration tier (mostly
+ * waiting on Postgres); nothing that needs the build starts before it is done.
+ */
+const GROUPS: readonly (readonly Step[])[] = [
+  [{ script: "typecheck" }, { script: "lint" }, { script: "format:check" }],
+  [{ script: "test:unit" }],
+  [{ script: "test:integration" }, { script: "build" }],
+  [{ script: "test:system" }],
+  [{ script: "test:security" }],
+  [{ script: "test:e2e" }],
 ];
 
-let current: ChildProcess | undefined;
+const running = new Set<ChildProcess>();
 let database: TestPostgres | undefined;
 
-function npm(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs one step; with `held`, its output is kept and printed in one piece when it ends. */
+function npm(step: Step, env: NodeJS.ProcessEnv, held: boolean): Promise<number> {
   const args = ["run", step.script, ...(step.args?.length ? ["--", ...step.args] : [])];
   // Under `npm test`, npm_execpath is the npm that started us (npm-cli.js): the same one, on any OS.
   const [command, prefix] = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], { stdio: "inherit", env });
-    current = child;
+    const child = spawn(command, [...prefix, ...args], { stdio: held ? ["inherit", "pipe", "pipe"] : "inherit", env });
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+    running.add(child);
     child.once("error", reject);
-    child.once("exit", (code, signal) => {
-      current = undefined;
+    child.once("close", (code, signal) => {
+      running.delete(child);
+      if (held) process.stdout.write(`\n[npm test] ${step.script}:\n${Buffer.concat(output).toString()}`);
       resolve(code ?? (signal ? 128 : 1));
     });
   });
@@ -53,9 +60,9 @@ async function finish(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   const [only, ...args] = process.argv.slice(2);
-  const steps: readonly Step[] = only ? [{ script: only, args }] : STEPS;
+  const groups: readonly (readonly Step[])[] = only ? [[{ script: only, args }]] : GROUPS;
 
-  if (steps.some((step) => step.script === "test:e2e")) {
+  if (groups.flat().some((step) => step.script === "test:e2e")) {
     const browser = findChromium();
     if (!browser.found) {
       console.error(browser.message);
@@ -70,14 +77,22 @@ async function main(): Promise<void> {
   const env = { ...process.env, TEST_POSTGRES_URL: database.url };
 
   const timings: string[] = [];
-  for (const step of steps) {
-    const at = Date.now();
-    console.log(`\n[npm test] ${step.script}${step.args?.length ? ` ${step.args.join(" ")}` : ""}`);
-    const code = await npm(step, env);
-    timings.push(`${step.script} ${seconds(Date.now() - at)}`);
-    if (code !== 0) {
-      console.error(`\n[npm test] ${step.script} failed (exit ${code}) after ${timings.join(", ")}; Postgres: ${database.description}`);
-      await finish(code);
+  for (const group of groups) {
+    const held = group.length > 1;
+    if (held) console.log(`\n[npm test] side by side: ${group.map((step) => step.script).join(", ")}`);
+    const codes = await Promise.all(
+      group.map(async (step) => {
+        const at = Date.now();
+        if (!held) console.log(`\n[npm test] ${step.script}${step.args?.length ? ` ${step.args.join(" ")}` : ""}`);
+        const code = await npm(step, env, held);
+        timings.push(`${step.script} ${seconds(Date.now() - at)}`);
+        return { step, code };
+      }),
+    );
+    const failed = codes.find(({ code }) => code !== 0);
+    if (failed) {
+      console.error(`\n[npm test] ${failed.step.script} failed (exit ${failed.code}) after ${timings.join(", ")}; Postgres: ${database.description}`);
+      await finish(failed.code);
     }
   }
   console.log(`\n[npm test] passed in ${seconds(Date.now() - started)}: ${timings.join(", ")}; Postgres: ${database.description}`);
@@ -92,7 +107,7 @@ for (const [signal, code] of [
   ["SIGHUP", 129],
 ] as const) {
   process.on(signal, () => {
-    current?.kill(signal);
+    for (const child of running) child.kill(signal);
     void finish(code);
   });
 }

@@ -266,14 +266,24 @@ describe("the other scenarios", () => {
 
 describe("texts to the demo Quo and Aircall lines", () => {
   it.each([
-    ["openphone", "+13105550160", "+13105550100"],
-    ["aircall", "+13105550170", "+13105550199"],
-  ] as const)("%s: the caller's texts go to that location's Twilio line (%s → %s), and the plan says so", (provider, line, twilioLine) => {
+    ["openphone", "+13105550160", "/api/webhooks/openphone"],
+    ["openphone-legacy", "+13105550160", "/api/webhooks/openphone"],
+    ["aircall", "+13105550170", "/api/webhooks/aircall"],
+  ] as const)("%s: the caller's STOP reaches the line itself, through that phone system's message.received", (provider, line, path) => {
     const p = plan("--scenario", "stop", "--provider", provider);
     expect(p.to).toBe(line);
-    const sms = p.steps.find((s) => s.path.endsWith("/sms"));
-    expect(sms?.kind === "twilio" && sms.params).toMatchObject({ Body: "STOP", To: twilioLine });
-    expect(p.notes.join(" ")).toMatch(/texts stay with its phone system/);
+    expect(p.steps.some((s) => s.path.endsWith("/sms"))).toBe(false);
+    const stop = p.steps.find((s) => s.label.includes("STOP"));
+    expect(stop?.path).toBe(path);
+    if (stop?.kind === "openphone") {
+      expect(stop.payload.type).toBe("message.received");
+      expect(parseOpenPhoneWebhook(stop.payload, NOW)).toMatchObject({ kind: "text", line, text: { kind: "sms", text: { from: p.from, to: line, body: "STOP" } } });
+    } else if (stop?.kind === "aircall") {
+      expect(parseAircallWebhook(stop.payload, NOW)).toMatchObject({ kind: "text", line, text: { kind: "sms", text: { from: p.from, to: line, body: "STOP" } } });
+    } else {
+      throw new Error(`unexpected step ${JSON.stringify(stop)}`);
+    }
+    expect(p.notes.join(" ")).not.toMatch(/texts stay with its phone system/);
   });
 });
 

@@ -6,8 +6,10 @@ import { parseArgs } from "node:util";
 import { DEMO_LANDLINE, DEMO_LOCATIONS, DEMO_NUMBER_BY_PROVIDER, DEMO_PROVIDER_NUMBERS } from "@/db/seed-demo";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { isOpenAt, localTime, zonedInstant, type Schedule } from "@/lib/schedule/hours";
+import { aircallMessagePayload, type AircallMessagePayload } from "@/lib/telephony/aircall/message-samples";
 import { aircallCallId, aircallCallPayload, type AircallPayload } from "@/lib/telephony/aircall/samples";
 import { genericEvent, type GenericEventBody } from "@/lib/telephony/generic/samples";
+import { quoMessagePayload } from "@/lib/telephony/openphone/message-samples";
 import { callMissedPayload, legacyCallCompletedPayload, openphoneId, voicemailCompletedPayload, type OpenPhonePayload } from "@/lib/telephony/openphone/samples";
 import { callStatusPayload, dialActionPayload, inboundSmsPayload, queueActionPayload, recordingPayload, transcriptionPayload, voicePayload } from "@/lib/telephony/twilio/samples";
 import type { Params } from "@/lib/telephony/twilio/samples";
@@ -164,7 +166,7 @@ export function lastClosedMoment(schedule: Schedule, now: Date): Date {
 export type Step = { path: string; label: string } & (
   | { kind: "twilio"; params: Params }
   | { kind: "openphone"; generation: "current" | "legacy"; payload: OpenPhonePayload }
-  | { kind: "aircall"; payload: AircallPayload }
+  | { kind: "aircall"; payload: AircallPayload | AircallMessagePayload }
   | { kind: "generic"; body: GenericEventBody }
 );
 
@@ -276,12 +278,29 @@ export function planScenario(options: SimulateOptions, context: PlanContext): Pl
   const { accountSid, aircallToken, now } = context;
   const caller = formatPhone(from);
   const call = (spec: Partial<CallSpec> = {}) => callTo({ provider, from, to, accountSid, aircallToken, now, voicemail: options.voicemail ? VOICEMAIL_TRANSCRIPT : null, ...spec });
-  const sms = (body: string, label: string, optOutType?: string): Step => ({
-    kind: "twilio",
-    path: "/api/webhooks/twilio/sms",
-    label,
-    params: inboundSmsPayload({ accountSid, from, to: textTo, body, optOutType }),
-  });
+  // The caller's text reaches the phone system that holds the number: Quo and Aircall post their
+  // own `message.received`; Twilio (and the generic PBX's hosted texting) its messaging webhook.
+  const sms = (body: string, label: string, optOutType?: string): Step => {
+    if (provider === "openphone" || provider === "openphone-legacy") {
+      const generation = provider === "openphone" ? "current" : "legacy";
+      return {
+        kind: "openphone",
+        generation,
+        path: "/api/webhooks/openphone",
+        label,
+        payload: quoMessagePayload({ generation, type: "message.received", from, to, body, at: now }),
+      };
+    }
+    if (provider === "aircall") {
+      return {
+        kind: "aircall",
+        path: "/api/webhooks/aircall",
+        label,
+        payload: aircallMessagePayload({ token: aircallToken, event: "message.received", line: to, other: from, body }),
+      };
+    }
+    return { kind: "twilio", path: "/api/webhooks/twilio/sms", label, params: inboundSmsPayload({ accountSid, from, to: textTo, body, optOutType }) };
+  };
 
   let steps: PlannedStep[];
   let lookFor: string;

@@ -1,11 +1,13 @@
 // Local stand-in for the Twilio REST API (node:http only), for tests, benchmarks and
 // `npm run twilio:stand-in`. Serves the paths twilio-node 6 calls once its origin is swapped
-// (docs/stack-notes.md#no-base-url-option): Messages create/list/fetch (2010-04-01) and Lookup v2.
+// (docs/stack-notes.md#no-base-url-option): Messages create/list/fetch (2010-04-01), Lookup v2 and
+// the Calls list of a parent call's legs (twilio-stand-in-calls.ts).
 // Shapes follow docs/provider-formats.md#twilio-send-message and #twilio-lookup; the handlers are in
 // twilio-stand-in-messages.ts and twilio-stand-in-lookup.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import twilio from "twilio";
+import { callsStandIn, type CallsControl } from "./twilio-stand-in-calls";
 import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
@@ -33,6 +35,8 @@ export type TwilioStandIn = {
   /** The next sends to this number get these replies, whatever else is sent meanwhile. */
   failNextSendsTo(e164: string, replies: ScriptedReply[]): void;
   setLineType(e164: string, type: string): void;
+  /** Calls list (child legs of a parent call): tools/twilio-stand-in-calls.ts. */
+  calls: CallsControl;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
   /** Messaging v1 A2P answers (tools/twilio-stand-in-a2p.ts): `a2p.set(MG…, { numbers, campaign, brand })`. */
@@ -65,6 +69,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const attempts: StandInAttempt[] = [];
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
+  const calls = callsStandIn(accountSid);
   let scripted: ScriptedReply[] = [];
   const scriptedFor = new Map<string, ScriptedReply[]>();
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
@@ -113,6 +118,8 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const method = req.method ?? "GET";
     requests.push({ method, path: url.pathname });
     const notFound = () => fail(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
+    const callsAccount = calls.accountOf(url.pathname);
+    if (callsAccount) return authorized(req, callsAccount) ? calls.handle(method, url, res) : fail(res, 401, 20003, "Authenticate");
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
@@ -160,6 +167,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     setLineType: (e164, type) => {
       lineTypes.set(e164, type);
     },
+    calls: calls.control,
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {
@@ -217,6 +225,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       attempts.length = 0;
       state.clear();
       lineTypes.clear();
+      calls.reset();
       scripted = [];
       scriptedFor.clear();
     },

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import { events } from "../schema";
 
@@ -13,4 +14,21 @@ export async function recordEvent(event: NewEvent, ex?: Executor): Promise<void>
 export async function recordEvents(list: NewEvent[], ex?: Executor): Promise<void> {
   const db = await resolveDb(ex);
   if (list.length) await db.insert(events).values(list);
+}
+
+/**
+ * Whether the organization's log already has an event of `type` about this message (events written
+ * once per message); read through its conversation, which the log is indexed by.
+ */
+export async function hasMessageEvent(
+  { orgId, conversationId, messageId, type }: { orgId: string; conversationId: string; messageId: string; type: NewEvent["type"] },
+  ex?: Executor,
+): Promise<boolean> {
+  const db = await resolveDb(ex);
+  const [row] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.conversationId, conversationId), eq(events.orgId, orgId), eq(events.messageId, messageId), eq(events.type, type)))
+    .limit(1);
+  return Boolean(row);
 }

@@ -11,8 +11,8 @@ export async function insertMessages(list: (NewMessage & { id: string })[], ex?:
   if (list.length) await db.insert(messages).values(list);
 }
 
-/** An inbound message is stored once per MessageSid: null means the webhook was a retry. */
-export async function insertInboundIfNew(message: NewMessage, ex?: Executor): Promise<Message | null> {
+/** A message from a provider's webhook is stored once per (organization, provider id): null means the webhook was a retry. */
+export async function insertMessageIfNew(message: NewMessage, ex?: Executor): Promise<Message | null> {
   const db = await resolveDb(ex);
   const [row] = await db
     .insert(messages)
@@ -59,42 +59,90 @@ const STATUS_RANK = sql`case ${messages.status}
 const rankOf = (status: Message["status"]) => (({ pending: 0, accepted: 1, queued: 1, sending: 2, sent: 3 }) as Partial<Record<Message["status"], number>>)[status] ?? 4;
 
 /**
- * Records what Twilio said about a text: out-of-order or repeated callbacks never move it backwards.
- * With `messageId` (from our StatusCallback URL) a report that beat the send's answer still lands:
- * it attaches the sid to our outbound message that has none yet.
+ * Records what the provider said about one of the organization's outbound texts: out-of-order or
+ * repeated reports never move it backwards. With `messageId` (from our Twilio StatusCallback URL) a
+ * report that beat the send's answer still lands: it attaches the sid to our outbound message that
+ * has none yet. Always within `orgId`: a provider's id is only unique within its organization.
  */
 export async function applyDeliveryStatus(
-  { providerSid, status, errorCode, messageId }: { providerSid: string; status: Message["status"]; errorCode: number | null; messageId?: string | null },
+  {
+    orgId,
+    providerSid,
+    status,
+    errorCode,
+    errorMessage,
+    messageId,
+  }: { orgId: string; providerSid: string; status: Message["status"]; errorCode: number | null; errorMessage?: string | null; messageId?: string | null },
   ex?: Executor,
 ): Promise<Message | null> {
   const db = await resolveDb(ex);
   const forward = sql`${STATUS_RANK} < ${rankOf(status)}`;
+  const set = { status, errorCode: errorCode ?? messages.errorCode, errorMessage: errorMessage ?? messages.errorMessage };
   if (messageId) {
     const [row] = await db
       .update(messages)
-      .set({ status, providerSid, errorCode: errorCode ?? messages.errorCode })
-      .where(and(eq(messages.id, messageId), eq(messages.direction, "outbound"), or(isNull(messages.providerSid), eq(messages.providerSid, providerSid)), forward))
+      .set({ ...set, providerSid })
+      .where(
+        and(
+          eq(messages.orgId, orgId),
+          eq(messages.id, messageId),
+          eq(messages.direction, "outbound"),
+          or(isNull(messages.providerSid), eq(messages.providerSid, providerSid)),
+          forward,
+        ),
+      )
       .returning();
     if (row) return row;
   }
-  // Only our own outbound texts: their sids were handed to us by the provider's send API. An inbound
-  // message's sid is unique only within its organization (messages are keyed by (org, sid)).
+  // Only our own outbound texts: their sids were handed to us by the provider's send API.
   const [row] = await db
     .update(messages)
-    .set({ status, errorCode: errorCode ?? messages.errorCode })
-    .where(and(eq(messages.providerSid, providerSid), eq(messages.direction, "outbound"), forward))
+    .set(set)
+    .where(and(eq(messages.orgId, orgId), eq(messages.providerSid, providerSid), eq(messages.direction, "outbound"), forward))
     .returning();
   return row ?? null;
 }
 
-/** One of our outbound texts by the sid its send returned (see applyDeliveryStatus). */
-export async function findMessageBySid({ providerSid }: { providerSid: string }, ex?: Executor): Promise<Message | null> {
+/** One of the organization's outbound texts by the provider's id for it (see applyDeliveryStatus). */
+export async function findMessageBySid({ orgId, providerSid }: { orgId: string; providerSid: string }, ex?: Executor): Promise<Message | null> {
   const db = await resolveDb(ex);
   const [row] = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.providerSid, providerSid), eq(messages.direction, "outbound")))
+    .where(and(eq(messages.orgId, orgId), eq(messages.providerSid, providerSid), eq(messages.direction, "outbound")))
     .limit(1);
+  return row ?? null;
+}
+
+/**
+ * A provider reported a text leaving `from` for `to` (Aircall fires webhooks for texts sent through
+ * its API) before our send got its answer: the organization's most recent outbound text still
+ * waiting for that answer, with the same numbers and words (spaces folded), created since `since`,
+ * takes the provider's id now. Null: no such text (someone typed it in the provider's app).
+ */
+export async function claimUnansweredEcho(
+  { orgId, from, to, body, since, providerSid }: { orgId: string; from: string; to: string; body: string; since: Date; providerSid: string },
+  ex?: Executor,
+): Promise<Message | null> {
+  const db = await resolveDb(ex);
+  const folded = body.trim().replace(/\s+/g, " ");
+  const [row] = await db
+    .update(messages)
+    .set({ providerSid })
+    .where(
+      eq(
+        messages.id,
+        sql`(select m.id from ${messages} m
+          where m.org_id = ${orgId} and m.direction = 'outbound' and m.provider_sid is null
+            and m.from_number = ${from} and m.to_number = ${to}
+            and m.status in ('pending', 'accepted', 'queued', 'sending')
+            and m.created_at >= ${since.toISOString()}::timestamptz
+            and regexp_replace(btrim(m.body), '\\s+', ' ', 'g') = ${folded}
+          order by m.created_at desc
+          limit 1)`,
+      ),
+    )
+    .returning();
   return row ?? null;
 }
 

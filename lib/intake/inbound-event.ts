@@ -4,7 +4,7 @@ import type { NewInboundEvent } from "@/db/queries/inbound-events";
 import type { InboundKind } from "@/db/schema";
 import type { CallEvent, Provider } from "@/lib/telephony/call-event";
 
-/** An inbound text (Twilio's messaging webhook). */
+/** An inbound text (Twilio's messaging webhook, Quo's or Aircall's `message.received`); `sid` is the provider's message id. */
 export type InboundText = { sid: string; from: string; to: string; body: string; mediaCount: number; optOutType?: "STOP" | "START" | "HELP" };
 
 /** A voicemail's recording and / or transcript, for a call known by the provider's id. */
@@ -15,8 +15,26 @@ export type VoicemailEvent = {
   transcript: { text: string; sid: string | null } | null;
 };
 
-/** A delivery report of a text Rebound sent (`messageId` from our StatusCallback URL, when it names one). */
-export type StatusReport = { sid: string; status: string; errorCode: number | null; messageId: string | null };
+/**
+ * An outgoing text as Quo or Aircall report it: they fire webhooks for every text leaving the
+ * number, Rebound's own (an echo) and the ones a person typed in their app alike.
+ */
+export type OutgoingText = { from: string; to: string; body: string | null; mediaCount: number };
+
+/**
+ * A delivery report of an outgoing text: `status` is the provider's own word (mapped in
+ * ./delivery-status.ts); `messageId` from our Twilio StatusCallback URL, when it names one.
+ * Quo and Aircall give `outgoing` (the text itself) and their error as text (`providerError`:
+ * their codes are not Twilio's numbers).
+ */
+export type StatusReport = {
+  sid: string;
+  status: string;
+  errorCode: number | null;
+  messageId: string | null;
+  outgoing?: OutgoingText;
+  providerError?: string | null;
+};
 
 export type InboundEvent =
   | { kind: "call"; call: CallEvent }

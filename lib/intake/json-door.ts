@@ -1,7 +1,8 @@
 // The front door of the JSON phone systems (OpenPhone / Quo, Aircall, generic): size limit → raw
-// body → JSON → find the organization by the dialled number → verify with THAT organization's own
-// secret for this provider → the number must be registered with this provider → translate → ONE
-// insert into the intake's ledger → answer; processing runs right after (lib/intake/process-batch.ts).
+// body → JSON → find the organization by the spa's number (called or texted, or calling or texting
+// out) → verify with THAT organization's own secret for this provider → the number must be
+// registered with this provider → translate (a call, or a text) → ONE insert into the intake's
+// ledger → answer; processing runs right after (lib/intake/process-batch.ts).
 // Nothing is stored before the signature checks out, so nobody without the organization's secret
 // can write anything (not even a refusal) into its log.
 import { getDb } from "@/db/client";
@@ -71,12 +72,14 @@ export async function handleJsonWebhook(request: Request, defer: Defer, adapter:
     const parsed = adapter.parse(body, now);
     if (parsed.kind === "invalid") throw new AppError("bad_request", parsed.message);
     if (parsed.kind === "ignored") return Response.json({ ok: true, ignored: parsed.reason });
-    // The call must land on the number the signature was checked for, never on one another
-    // organization holds (each parser reads `to` from the field dialledNumber reads; this holds them to it).
-    if (parsed.event.to !== owner.e164) {
-      throw new AppError("bad_request", "The event's dialled number does not match the number it was verified for.");
+    // The call or text must land on the number the signature was checked for, never on one another
+    // organization holds (each parser reads its number from the field dialledNumber reads; this holds them to it).
+    const line = parsed.kind === "call" ? parsed.event.to : parsed.line;
+    if (line !== owner.e164) {
+      throw new AppError("bad_request", "The event's number does not match the number it was verified for.");
     }
-    const stored = await storeForOrg({ orgId, event: rowOf({ kind: "call", call: parsed.event }, adapter.provider, parsed.eventId) });
+    const event = parsed.kind === "call" ? ({ kind: "call", call: parsed.event } as const) : parsed.text;
+    const stored = await storeForOrg({ orgId, event: rowOf(event, adapter.provider, parsed.eventId) });
     if (stored) defer(processInbound);
     // "recorded": in the ledger (what it does to the call shows after processing); "duplicate": a repeated delivery.
     return Response.json({ ok: true, result: stored ? "recorded" : "duplicate" });

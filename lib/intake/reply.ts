@@ -17,16 +17,17 @@ import { setConversationIntent, touchConversation } from "@/db/queries/conversat
 import { recordEvent } from "@/db/queries/events";
 import type { LocationContext } from "@/db/queries/locations";
 import { findOwner } from "@/db/queries/members";
-import { insertInboundIfNew } from "@/db/queries/messages";
+import { insertMessageIfNew } from "@/db/queries/messages";
 import { formatPhone } from "@/lib/phone";
 import { checkDialTarget } from "@/lib/phone-safety";
 import { recordRefusal } from "@/lib/security/refusal";
 import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import { classifyIntent, type Classification } from "@/lib/messaging/intent";
-import { helpText, optOutConfirmation, readKeyword } from "@/lib/messaging/opt-out";
+import { helpText, optOutConfirmation, PROVIDER_HANDLED_OPT_OUT_WORDS, readKeyword } from "@/lib/messaging/opt-out";
 import { queueText } from "@/lib/messaging/queue-text";
 import { inboundTextRule } from "@/lib/intake/policy/inbound-text";
 import { routeReply, type RoutingDecision } from "@/lib/intake/policy/reply-routing";
+import type { Provider } from "@/lib/telephony/call-event";
 import type { InboundText } from "./inbound-event";
 
 /** Thrown for a text already on record (its provider id): the batch's work for it is undone. */
@@ -38,11 +39,15 @@ export class DuplicateDelivery extends Error {
 
 export type ReceiveResult = { messageId: string; dispatchNow: string | null };
 
-/** `location`: the holder of `text.to`, read by the batch (its provider already checked at the door). */
-export async function receiveSms(tx: Executor, text: InboundText, location: LocationContext, now: Date): Promise<ReceiveResult> {
+/**
+ * `location`: the holder of `text.to`, read by the batch (its provider already checked at the door).
+ * `provider`: whose webhook brought the text (which opt-out words it has already answered itself).
+ */
+export async function receiveSms(tx: Executor, text: InboundText, location: LocationContext, now: Date, provider: Provider = "twilio"): Promise<ReceiveResult> {
   const orgId = location.location.orgId;
   const locationId = location.location.id;
-  const carrierKeyword = readKeyword(text.body, text.optOutType);
+  const handledWords = provider === "openphone" || provider === "aircall" ? PROVIDER_HANDLED_OPT_OUT_WORDS[provider] : PROVIDER_HANDLED_OPT_OUT_WORDS.twilio;
+  const carrierKeyword = readKeyword(text.body, text.optOutType, handledWords);
   const body = text.mediaCount > 0 && !text.body ? `[${text.mediaCount} attachment${text.mediaCount > 1 ? "s" : ""}]` : text.body;
 
   const { contact, created } = await upsertContact({ orgId, phone: text.from }, tx);
@@ -65,7 +70,7 @@ export async function receiveSms(tx: Executor, text: InboundText, location: Loca
     },
     tx,
   );
-  const message = await insertInboundIfNew(
+  const message = await insertMessageIfNew(
     {
       orgId,
       conversationId: conversation.id,

@@ -42,6 +42,17 @@ export type KeywordMatch = {
 const PROVIDER_OPT_OUT_WORDS: ReadonlySet<string> = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]);
 
 /**
+ * The single words each provider handles itself, account-wide (docs/provider-formats.md#quo-message-events): Twilio answers
+ * them; Quo keeps its own list and refuses later sends to the number, so a confirmation from Rebound
+ * through Quo could not leave; Aircall documents none, so Rebound confirms every opt-out there.
+ */
+export const PROVIDER_HANDLED_OPT_OUT_WORDS = {
+  twilio: PROVIDER_OPT_OUT_WORDS,
+  openphone: new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"]),
+  aircall: new Set<string>(),
+} as const satisfies Record<string, ReadonlySet<string>>;
+
+/**
  * The bodies that are an opt-out on their own, upper-cased as a caller types them: the carrier words,
  * the FCC's, and the Spanish ones. SQL that cannot run this module (db/queries/roi-facts.ts) matches these.
  */
@@ -230,7 +241,7 @@ function findKeywordClause(clauses: string[][]): { matched: string; language: La
 }
 
 /** The caller's words as a keyword (with language and who confirms it), or null for an ordinary reply. */
-export function readKeyword(body: string, optOutType?: "STOP" | "START" | "HELP"): KeywordMatch | null {
+export function readKeyword(body: string, optOutType?: "STOP" | "START" | "HELP", providerWords: ReadonlySet<string> = PROVIDER_OPT_OUT_WORDS): KeywordMatch | null {
   const clauses = clausesOf(body);
   const spanish = clauses.flat().some((w) => w === "ayuda" || ES_KEYWORDS.includes(w));
   if (optOutType === "STOP") return { keyword: "opt_out", language: spanish ? "es" : "en", matched: "OptOutType=STOP", providerConfirmed: true };
@@ -239,7 +250,7 @@ export function readKeyword(body: string, optOutType?: "STOP" | "START" | "HELP"
 
   const optOut = findPhrase(clauses) ?? findKeywordClause(clauses);
   if (optOut) {
-    return { keyword: "opt_out", ...optOut, providerConfirmed: PROVIDER_OPT_OUT_WORDS.has(body.trim().toUpperCase()) };
+    return { keyword: "opt_out", ...optOut, providerConfirmed: providerWords.has(body.trim().toUpperCase()) };
   }
 
   const words = clauses.flat();

@@ -12,3 +12,8 @@ export async function handleUndeliverable(db: Executor, message: Message, code: 
   if (outcome.lineType) await setContactLineType({ orgId: message.orgId, contactId: message.contactId, lineType: outcome.lineType, at: now }, db);
   if (outcome.callbackReason) await openCallbackForMessage(db, message, outcome.callbackReason, now);
 }
+
+/** A Quo or Aircall text that could not be delivered: a person gets a task to call instead (lib/intake/policy/undeliverable.ts providerFailure). */
+export async function handleProviderUndeliverable(db: Executor, message: Message, callbackReason: string, now: Date): Promise<void> {
+  await openCallbackForMessage(db, message, callbackReason, now);
+}

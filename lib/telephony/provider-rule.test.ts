@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Provider } from "./call-event";
-import { acceptsCallEvent, acceptsTwilioSms, providerMismatchMessage } from "./provider-rule";
+import { acceptsCallEvent, acceptsTextFrom, acceptsTwilioSms, providerMismatchMessage } from "./provider-rule";
 
 const PROVIDERS: Provider[] = ["twilio", "openphone", "aircall", "generic"];
 
@@ -15,6 +15,12 @@ describe("the provider rule", () => {
 
   it("Twilio texts are accepted for Twilio numbers and generic (PBX with hosted SMS) numbers only", () => {
     expect(PROVIDERS.filter(acceptsTwilioSms)).toEqual(["twilio", "generic"]);
+  });
+
+  it("Quo and Aircall texts are accepted only for their own numbers; Twilio's as above", () => {
+    expect(PROVIDERS.filter(acceptsTextFrom("openphone"))).toEqual(["openphone"]);
+    expect(PROVIDERS.filter(acceptsTextFrom("aircall"))).toEqual(["aircall"]);
+    expect(PROVIDERS.filter(acceptsTextFrom("twilio"))).toEqual(["twilio", "generic"]);
   });
 
   it("the refusal says which system the number is on and what to change", () => {

@@ -55,6 +55,14 @@ export function acceptsTwilioSms(numberProvider: Provider): boolean {
   return numberProvider === "twilio" || numberProvider === "generic";
 }
 
+/**
+ * Which numbers' texts `posting` may speak for: Twilio's messaging webhook as above; Quo and Aircall
+ * only for their own numbers (a text "to" a Twilio number posted by Quo is refused).
+ */
+export function acceptsTextFrom(posting: Provider): (numberProvider: Provider) => boolean {
+  return posting === "twilio" ? acceptsTwilioSms : (numberProvider) => numberProvider === posting;
+}
+
 /** The providers whose numbers' texts the Twilio messaging webhook takes (`acceptsTwilioSms` as a list). */
 export const TWILIO_SMS_PROVIDERS: readonly Provider[] = telephonyProvider.enumValues.filter(acceptsTwilioSms);
 

@@ -7,6 +7,7 @@ import { openDb, type DbHandle } from "@/db/client";
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { organizations, phoneNumbers } from "@/db/schema";
 import { DEMO_NUMBER_BY_PROVIDER, seedDemo } from "@/db/seed-demo";
+import { seedApiCredentials } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 
 let database: TestDatabase;
@@ -46,5 +47,19 @@ describe("the demo seed", () => {
     const after = (await getOrgSecrets({ orgId }, handle.db))!;
     expect(after.generic.current).toBe("seeded-generic-secret-1234");
     expect(after.aircall.current).toBe("rotated-by-operator-5678");
+  });
+
+  it("stores the Quo and Aircall API credentials the environment hands over (only a complete Aircall pair), and none otherwise", async () => {
+    expect(seedApiCredentials({ OPENPHONE_API_KEY: " quo-key-1 ", AIRCALL_API_ID: "id-1" })).toEqual({ openphoneApiKey: "quo-key-1" });
+    expect(seedApiCredentials({})).toEqual({});
+    const { orgId } = await seedDemo(handle.db, { apiCredentials: {} });
+    const credentials = () =>
+      handle.db
+        .select({ key: organizations.openphoneApiKey, id: organizations.aircallApiId, token: organizations.aircallApiToken })
+        .from(organizations)
+        .where(eq(organizations.id, orgId));
+    expect(await credentials()).toEqual([{ key: null, id: null, token: null }]);
+    await seedDemo(handle.db, { apiCredentials: seedApiCredentials({ OPENPHONE_API_KEY: "quo-key-1", AIRCALL_API_ID: "id-1", AIRCALL_API_TOKEN: "token-1" }) });
+    expect(await credentials()).toEqual([{ key: "quo-key-1", id: "id-1", token: "token-1" }]);
   });
 });

@@ -250,6 +250,7 @@ function formFor(action: string, spa: Spa): FormData {
     quietEnd: "08:00",
     spamShortCallCount: "3",
     spamShortCallSeconds: "4",
+    missedLegSeconds: "8",
     day: "2027-07-04",
     shifts: JSON.stringify([{ weekday: 1, opens: "08:00", closes: "12:00" }]),
     number: "+13105559999",

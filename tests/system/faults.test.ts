@@ -45,6 +45,8 @@ afterEach(async () => {
   const admin = adminSql();
   await admin.unsafe(`alter database "${db.name}" allow_connections true`).finally(() => admin.end({ timeout: 1 }));
   await Promise.all(running.splice(0).map((s) => s.stop()));
+  // …and its unsent texts do not spill into the next test's sends (and its scripted failures).
+  await db.sql`update outbox set status = 'canceled' where status in ('pending', 'in_flight')`;
 });
 
 async function server(name: string, port: number): Promise<RunningServer> {

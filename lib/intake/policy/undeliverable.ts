@@ -43,3 +43,21 @@ export function undeliverableOutcome(code: number | null): UndeliverableOutcome 
   const fact = contactFactFromError(code);
   return { optOut: fact === "opted_out", lineType: fact === "landline" ? "landline" : null, callbackReason: callInsteadReason(code) };
 }
+
+/** How a provider is named in a sentence the desk reads. */
+const PROVIDER_NAMES = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall", generic: "Twilio" } as const;
+
+/**
+ * A Quo or Aircall text that failed: their error codes are theirs, not Twilio's numbers, and none
+ * is documented as saying something about the contact, so every failure is a call instead (nothing
+ * fails silently). The sentence shown on the message, and the callback card's reason.
+ */
+export function providerFailure(
+  provider: keyof typeof PROVIDER_NAMES,
+  providerError: string | null,
+  status: "failed" | "undelivered",
+): { messageText: string; callbackReason: string } {
+  const name = PROVIDER_NAMES[provider];
+  const what = providerError ? `${name} error ${providerError}` : `${name} reported it ${status}`;
+  return { messageText: `Not delivered (${what}).`, callbackReason: `Text not delivered (${what}). Call back instead.` };
+}

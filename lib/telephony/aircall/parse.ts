@@ -5,6 +5,7 @@ import { z } from "zod";
 import { toE164 } from "@/lib/phone";
 import { LATEST_CALL, MAX_SECONDS, startBefore, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
+import { AIRCALL_MESSAGE_EVENTS, parseAircallMessage } from "./parse-message";
 
 /** `call.hungup` fires at hang-up, `call.ended` ~30 s later with everything; either can come first. */
 const CALL_EVENTS = new Set(["call.ended", "call.hungup", "call.voicemail_left"]);
@@ -54,7 +55,7 @@ function describeIssues(error: z.ZodError, prefix: string): string {
   return `Malformed Aircall event: ${issues.join("; ")}`;
 }
 
-/** The Aircall number the caller dialled, as written in the body (read before the token check). */
+/** The Aircall line of a call or text (`data.number.digits`), as written in the body (read before the token check). */
 export function aircallDialledNumber(body: unknown): string | null {
   const parsed = z.object({ data: z.object({ number: z.object({ digits: z.string() }) }) }).safeParse(body);
   return parsed.success ? parsed.data.data.number.digits : null;
@@ -103,11 +104,12 @@ function mightBeShortAbandoned(event: CallEvent): boolean {
   return event.disposition === "missed" && !event.missedReason && event.durationSeconds !== null && event.durationSeconds < SHORT_ABANDON_SECONDS;
 }
 
-/** A verified Aircall body → the call it reports, or why it is ignored or malformed. */
+/** A verified Aircall body → the call or text it reports, or why it is ignored or malformed. */
 export function parseAircallWebhook(body: unknown, now: Date): ParsedWebhook {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { kind: "invalid", message: describeIssues(envelope.error, "") };
   const { event, resource } = envelope.data;
+  if (AIRCALL_MESSAGE_EVENTS.has(event) && (resource === undefined || resource === "message")) return parseAircallMessage(event, envelope.data.data);
   if ((resource !== undefined && resource !== "call") || !CALL_EVENTS.has(event)) {
     return { kind: "ignored", reason: `Aircall ${event} events are not used` };
   }

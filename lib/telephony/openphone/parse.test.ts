@@ -83,7 +83,7 @@ describe("legacy call.completed (real capture)", () => {
     expect(parse(legacy({ direction: "outgoing" }))).toEqual({ kind: "ignored", reason: "outgoing call" });
   });
 
-  it.each(["call.ringing", "call.recording.completed", "message.received"])("%s is ignored with a reason", (type) => {
+  it.each(["call.ringing", "call.recording.completed", "contact.updated"])("%s is ignored with a reason", (type) => {
     expect(parse(legacy({}, type))).toEqual({ kind: "ignored", reason: `${type} does not need a text-back` });
   });
 
@@ -159,13 +159,10 @@ describe("current generation (2026-03-30)", () => {
     expect(eventOf(parse(current(callMissed, { direction: undefined }))).disposition).toBe("missed");
   });
 
-  it.each(["call.ringing", "call.answered", "call.forwarded", "call.summary.completed", "message.received", "message.delivered", "contact.updated"])(
-    "%s is ignored with a reason",
-    (type) => {
-      expect(parse(current(callMissed, {}, type))).toEqual({ kind: "ignored", reason: `${type} does not need a text-back` });
-      expect(warn).not.toHaveBeenCalled();
-    },
-  );
+  it.each(["call.ringing", "call.answered", "call.forwarded", "call.summary.completed", "message.sent", "contact.updated"])("%s is ignored with a reason", (type) => {
+    expect(parse(current(callMissed, {}, type))).toEqual({ kind: "ignored", reason: `${type} does not need a text-back` });
+    expect(warn).not.toHaveBeenCalled();
+  });
 
   it("an unknown call event is ignored and logged", () => {
     expect(parse(current(callMissed, {}, "call.teleported")).kind).toBe("ignored");

@@ -17,6 +17,7 @@ import { z } from "zod";
 import { toE164 } from "@/lib/phone";
 import { MAX_SECONDS, plausibleDate, type CallEvent, type Disposition } from "@/lib/telephony/call-event";
 import type { ParsedWebhook } from "@/lib/telephony/provider-adapter";
+import { MESSAGE_EVENTS, parseQuoMessage, quoMessageLine } from "./parse-message";
 
 const text = z.string().trim().min(1);
 const looseText = z
@@ -142,6 +143,7 @@ export function parseOpenPhoneWebhook(body: unknown, now: Date): ParsedWebhook {
     return { kind: "invalid", message: `Malformed OpenPhone payload: ${[...new Set(fields)].join(", ")} missing or not a non-empty string.` };
   }
   const event = envelope.data;
+  if (MESSAGE_EVENTS.has(event.type)) return parseQuoMessage(event);
   if (!HANDLED.has(event.type)) {
     if (event.type.startsWith("call.") && !KNOWN_CALL_EVENTS.has(event.type)) warn(event, "unknown call event type");
     return { kind: "ignored", reason: `${event.type} does not need a text-back` };
@@ -207,9 +209,10 @@ function callEvent(event: Envelope, found: NonNullable<ReturnType<typeof callObj
   return { kind: "call", event: callEvent, eventId: event.id };
 }
 
-/** The spa's number on this call (the one dialled, or the one that dialled out), read before verification. */
+/** The spa's number on this call or text (the one dialled or texted, or the one that called or texted out), read before verification. */
 export function openPhoneLineNumber(body: unknown): string | null {
   if (!isRecord(body)) return null;
+  if (typeof body.type === "string" && MESSAGE_EVENTS.has(body.type)) return quoMessageLine(body.type, body.data);
   const found = callObjectOf(body.data);
   if (!found) return null;
   const outgoing = directionOf(found.call.direction) === "outgoing";
