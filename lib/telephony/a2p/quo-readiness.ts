@@ -71,7 +71,9 @@ export function quoReadiness({ apiKey, registration }: { apiKey: boolean; regist
   if (!apiKey) {
     return {
       status: "unknown",
-      steps: [step(QUO_STEP.key, "missing", ["No Quo API key is saved for this organization, so Rebound cannot read its carrier registration. Save it in Settings → Integrations."])],
+      steps: [
+        step(QUO_STEP.key, "missing", ["No Quo API key is saved for this organization, so Rebound cannot read its carrier registration. Save it in Settings → Integrations."]),
+      ],
     };
   }
   if (!registration) return { status: "unknown", steps: [step(QUO_STEP.registration, "unknown")] };
