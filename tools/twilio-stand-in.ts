@@ -12,6 +12,7 @@ import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
 import { createStandInNumbers, INCOMING_NUMBERS, type StandInNumbers } from "./twilio-stand-in-numbers";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
+import { createA2pStandIn, type TwilioA2pStandIn } from "./twilio-stand-in-a2p";
 
 export type StandInMessage = { sid: string; accountSid: string; to: string; from: string; body: string; statusCallback?: string; receivedAt: number; receivedAtEpochMs: number };
 /**
@@ -41,6 +42,8 @@ export type TwilioStandIn = {
   numbers: StandInNumbers;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
+  /** Messaging v1 A2P answers (tools/twilio-stand-in-a2p.ts): `a2p.set(MG…, { numbers, campaign, brand })`. */
+  a2p: TwilioA2pStandIn;
   reset(): void;
   close(): Promise<void>;
 };
@@ -76,6 +79,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  const a2p = createA2pStandIn(accountSid);
 
   function authorized(req: IncomingMessage, pathAccount?: string): boolean {
     const [scheme, encoded] = (req.headers.authorization ?? "").split(" ");
@@ -125,6 +129,7 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
+    if (a2p.handles(url.pathname)) return authorized(req) ? a2p.handle(req, url, res) : fail(res, 401, 20003, "Authenticate");
     if (!list && !one && !num) return notFound();
     if (!authorized(req, list?.[1] ?? one?.[1])) return fail(res, 401, 20003, "Authenticate");
     if (list && method === "POST") return createMessage(context, req, res);
@@ -219,7 +224,9 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       await res.arrayBuffer().catch(() => undefined);
       return res.status;
     },
+    a2p,
     reset() {
+      a2p.reset();
       messages.length = 0;
       requests.length = 0;
       attempts.length = 0;

@@ -5,6 +5,7 @@ import { NumberProofBanner } from "@/components/sending/number-proof-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
 import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
+import { PausedNumbersBanner } from "@/components/texting/paused-numbers-banner";
 import { signOutAction } from "./actions";
 
 function navFor(role: Role, dueCallbacks: number): NavItem[] {
@@ -44,6 +45,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
+      {/* Every member: a number whose automatic texts a carrier stopped (A2P). */}
+      <Suspense fallback={null}>
+        <PausedNumbersBanner orgId={member.orgId} />
+      </Suspense>
       {member.role === "owner" ? (
         <Suspense fallback={null}>
           <HeldTextsBanner orgId={member.orgId} />

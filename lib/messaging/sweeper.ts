@@ -4,6 +4,7 @@
 // CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
+import { A2P_CHECK_BATCH, checkDueNumbers } from "@/lib/telephony/a2p/check-due";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { processInbound } from "@/lib/intake/process-batch";
 import { logError } from "@/lib/log";
@@ -66,6 +67,8 @@ export function startSweeper({
       return false;
     }),
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
+    // A2P 10DLC readiness: daily per number, hourly while paused, and soon after a send was blocked.
+    startLoop("A2P check", rollupEveryMs, async () => (await checkDueNumbers()) >= A2P_CHECK_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
     // always waits its interval, so a queue of failing deliveries cannot spin.
     startLoop("CRM", intervalMs, async () => {

@@ -86,6 +86,8 @@ const ACCESS: Record<string, "member" | "owner"> = {
   testEventAction: "owner",
   saveApiCredentialsAction: "owner",
   setChecklistHiddenAction: "owner",
+  checkAgainAction: "owner",
+  saveMessagingServiceAction: "owner",
 };
 
 type Action = { name: string; file: string; run: (...args: unknown[]) => Promise<unknown> };
@@ -258,6 +260,8 @@ function formFor(action: string, spa: Spa): FormData {
     e164: "+13105559999",
     timezone: "America/New_York",
     bookingUrl: "https://intruder.example",
+    // Each spa its own Messaging Service: one already connected elsewhere is refused.
+    sid: `MG${ids.locationId.replaceAll("-", "")}`,
   };
   const form = new FormData();
   for (const [key, value] of Object.entries(values)) form.set(key, value);
