@@ -1,7 +1,9 @@
-// The background work inside every server process, as six independent loops, each on its own
+// The background work inside every server process, as seven independent loops, each on its own
 // timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
-// due and retried texts, CRM webhook deliveries, the ROI rollup, re-proving numbers and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
-// CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
+// due and retried texts, CRM webhook deliveries, the ROI rollup, re-proving numbers on their
+// providers' accounts, checking their A2P registration, and pruning the intake's ledger. A tenant's
+// CRM endpoint that hangs until its timeout therefore delays only that tenant's CRM events, never
+// anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
 import { A2P_CHECK_BATCH, checkDueNumbers } from "@/lib/telephony/a2p/check-due";
