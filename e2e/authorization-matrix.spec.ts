@@ -23,6 +23,7 @@ const PAGES: Record<string, { url: () => string; access: Access; otherOrg?: bool
   roi: { url: () => "/roi", access: "revenue" },
   "roi/list": { url: () => "/roi/list?metric=missed", access: "revenue" },
   settings: { url: () => "/settings", access: "owner" },
+  texting: { url: () => "/texting", access: "all" },
   "settings/api": { url: () => "/settings/api", access: "owner" },
   "settings/crm": { url: () => "/settings/crm", access: "owner" },
   "settings/integrations": { url: () => "/settings/integrations", access: "owner" },

@@ -68,6 +68,7 @@ const SCREENS: Screen[] = [
   { name: "settings-crm", who: "owner", path: "/settings/crm" },
   { name: "settings-api", who: "owner", path: "/settings/api" },
   { name: "getting-started", who: "owner", path: "/getting-started" },
+  { name: "texting", who: "owner", path: "/texting" },
   // A coordinator's navigation and pages differ (no ROI, no settings, no revenue).
   { name: "inbox-coordinator", who: "coordinator", path: "/inbox" },
   { name: "conversation-coordinator", who: "coordinator", path: conversation },
@@ -75,6 +76,7 @@ const SCREENS: Screen[] = [
   { name: "contacts-coordinator", who: "coordinator", path: "/contacts" },
   { name: "contact-coordinator", who: "coordinator", path: contact },
   { name: "calls-coordinator", who: "coordinator", path: "/calls" },
+  { name: "texting-coordinator", who: "coordinator", path: "/texting" },
   // Signed out.
   { name: "login", who: null, path: "/login" },
   { name: "signup", who: null, path: "/signup" },

@@ -179,12 +179,15 @@ test("overlapping shifts and a number of another location are refused next to th
   }).toPass();
 
   await page.getByLabel("Ring for").fill("5");
+  await page.getByLabel("Answered after").fill("0");
   await page.getByRole("button", { name: "Save location" }).click();
   await expect(page.locator("#ringTimeoutSeconds-error")).toHaveText("Ring for 10 to 60 seconds.");
+  await expect(page.locator("#missedLegSeconds-error")).toHaveText("Enter 1 to 60 seconds.");
   await expect(page.locator("#bookingUrl-error")).toHaveText("Enter the booking page's https:// address under a domain name, e.g. https://book.yourspa.com (not an IP address).");
   page.once("dialog", (dialog) => void dialog.accept()); // unsaved edits: leaving asks first
   await page.reload();
   await expect(page.getByLabel("Ring for")).toHaveValue("20");
+  await expect(page.getByLabel("Answered after")).toHaveValue("8");
   await expect(page.getByLabel("Booking URL")).toHaveValue("https://book.glowmedspa.example/downtown");
 });
 

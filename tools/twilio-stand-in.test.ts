@@ -125,7 +125,7 @@ describe("twilio stand-in with the real twilio client", () => {
   });
 
   it("unknown paths answer 404 with Twilio's error JSON", async () => {
-    const res = await fetch(`${standIn.url}/2010-04-01/Accounts/${standIn.accountSid}/Calls.json`);
+    const res = await fetch(`${standIn.url}/2010-04-01/Accounts/${standIn.accountSid}/Conferences.json`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 20404, status: 404 });
   });

@@ -1,14 +1,18 @@
 // Local stand-in for the Twilio REST API (node:http only), for tests, benchmarks and
 // `npm run twilio:stand-in`. Serves the paths twilio-node 6 calls once its origin is swapped
-// (docs/stack-notes.md#no-base-url-option): Messages create/list/fetch (2010-04-01) and Lookup v2.
+// (docs/stack-notes.md#no-base-url-option): Messages create/list/fetch (2010-04-01), Lookup v2 and
+// the Calls list of a parent call's legs (twilio-stand-in-calls.ts).
 // Shapes follow docs/provider-formats.md#twilio-send-message and #twilio-lookup; the handlers are in
 // twilio-stand-in-messages.ts and twilio-stand-in-lookup.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import twilio from "twilio";
+import { callsStandIn, type CallsControl } from "./twilio-stand-in-calls";
 import { fail, send } from "./twilio-stand-in-http";
 import { lookup } from "./twilio-stand-in-lookup";
+import { createStandInNumbers, INCOMING_NUMBERS, type StandInNumbers } from "./twilio-stand-in-numbers";
 import { createMessage, listMessages, messageJson, rfc2822, type MessagesContext, type MessageState } from "./twilio-stand-in-messages";
+import { createA2pStandIn, type TwilioA2pStandIn } from "./twilio-stand-in-a2p";
 
 export type StandInMessage = { sid: string; accountSid: string; to: string; from: string; body: string; statusCallback?: string; receivedAt: number; receivedAtEpochMs: number };
 /**
@@ -32,8 +36,14 @@ export type TwilioStandIn = {
   /** The next sends to this number get these replies, whatever else is sent meanwhile. */
   failNextSendsTo(e164: string, replies: ScriptedReply[]): void;
   setLineType(e164: string, type: string): void;
+  /** Calls list (child legs of a parent call): tools/twilio-stand-in-calls.ts. */
+  calls: CallsControl;
+  /** The account's IncomingPhoneNumbers (tools/twilio-stand-in-numbers.ts): every number by default. */
+  numbers: StandInNumbers;
   waitForMessages(count: number, timeoutMs?: number): Promise<StandInMessage[]>;
   sendStatusCallback(sid: string, status: string, errorCode?: number): Promise<number>;
+  /** Messaging v1 A2P answers (tools/twilio-stand-in-a2p.ts): `a2p.set(MG…, { numbers, campaign, brand })`. */
+  a2p: TwilioA2pStandIn;
   reset(): void;
   close(): Promise<void>;
 };
@@ -62,11 +72,14 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
   const attempts: StandInAttempt[] = [];
   const state = new Map<string, MessageState>();
   const lineTypes = new Map<string, string>();
+  const calls = callsStandIn(accountSid);
+  const numbers = createStandInNumbers(accountSid);
   let scripted: ScriptedReply[] = [];
   const scriptedFor = new Map<string, ScriptedReply[]>();
   let waiters: { count: number; resolve: (m: StandInMessage[]) => void }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  const a2p = createA2pStandIn(accountSid);
 
   function authorized(req: IncomingMessage, pathAccount?: string): boolean {
     const [scheme, encoded] = (req.headers.authorization ?? "").split(" ");
@@ -109,9 +122,14 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     const method = req.method ?? "GET";
     requests.push({ method, path: url.pathname });
     const notFound = () => fail(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
+    const callsAccount = calls.accountOf(url.pathname);
+    if (callsAccount) return authorized(req, callsAccount) ? calls.handle(method, url, res) : fail(res, 401, 20003, "Authenticate");
+    const incoming = INCOMING_NUMBERS.exec(url.pathname);
+    if (incoming && method === "GET") return authorized(req, incoming[1]) ? numbers.list(url, res) : fail(res, 401, 20003, "Authenticate");
     const list = MESSAGES.exec(url.pathname);
     const one = MESSAGE.exec(url.pathname);
     const num = LOOKUP.exec(url.pathname);
+    if (a2p.handles(url.pathname)) return authorized(req) ? a2p.handle(req, url, res) : fail(res, 401, 20003, "Authenticate");
     if (!list && !one && !num) return notFound();
     if (!authorized(req, list?.[1] ?? one?.[1])) return fail(res, 401, 20003, "Authenticate");
     if (list && method === "POST") return createMessage(context, req, res);
@@ -155,6 +173,8 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
     setLineType: (e164, type) => {
       lineTypes.set(e164, type);
     },
+    calls: calls.control,
+    numbers: numbers.api,
     waitForMessages(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {
@@ -204,12 +224,16 @@ export async function startTwilioStandIn(options: Options = {}): Promise<TwilioS
       await res.arrayBuffer().catch(() => undefined);
       return res.status;
     },
+    a2p,
     reset() {
+      a2p.reset();
       messages.length = 0;
       requests.length = 0;
       attempts.length = 0;
       state.clear();
       lineTypes.clear();
+      calls.reset();
+      numbers.reset();
       scripted = [];
       scriptedFor.clear();
     },

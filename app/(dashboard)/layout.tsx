@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { HeldTextsBanner } from "@/components/sending/held-texts-banner";
+import { NumberProofBanner } from "@/components/sending/number-proof-banner";
 import { MainNav, type NavItem } from "@/components/nav/main-nav";
 import { countDueCallbacks } from "@/db/queries/callbacks";
 import { requireMemberPage, type Role } from "@/lib/auth/session";
+import { PausedNumbersBanner } from "@/components/texting/paused-numbers-banner";
 import { signOutAction } from "./actions";
 
 function navFor(role: Role, dueCallbacks: number): NavItem[] {
@@ -43,9 +45,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
+      {/* Every member: a number whose automatic texts a carrier stopped (A2P). */}
+      <Suspense fallback={null}>
+        <PausedNumbersBanner orgId={member.orgId} />
+      </Suspense>
       {member.role === "owner" ? (
         <Suspense fallback={null}>
           <HeldTextsBanner orgId={member.orgId} />
+          <NumberProofBanner orgId={member.orgId} />
         </Suspense>
       ) : null}
       <div className="mx-auto w-full max-w-7xl flex-1">{children}</div>

@@ -1,6 +1,7 @@
 import type { Event } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
+import { callLegsText } from "./call-legs-text";
 import { CANCEL_REASON_TEXT, RESCHEDULE_REASON_TEXT, type CancelReason, type SkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
 
 function name(event: Event, key: string): string {
@@ -18,6 +19,8 @@ export function eventText(event: Event): string {
       return `Opted back in to texts (${event.reason ?? "START"}).`;
     case "contact_kind_changed":
       return event.reason === "booked" ? "Now a client: they booked." : `Now a ${String(event.detail?.to ?? "contact").replaceAll("_", " ")}.`;
+    case "call_legs_checked":
+      return callLegsText(event.detail);
     case "voicemail_left":
       return "Left a voicemail.";
     case "text_canceled":

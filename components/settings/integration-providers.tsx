@@ -1,8 +1,10 @@
+import { getApiCredentials } from "@/db/queries/api-credentials";
 import { findOrgTimezone } from "@/db/queries/integrations";
 import { getOrgSecrets } from "@/db/queries/organizations";
 import { env } from "@/lib/env";
 import { NO_SECRET, secretStatus, type SecretProvider, type SecretStatus } from "@/lib/integrations/secrets";
 import { webhookUrls } from "@/lib/integrations/webhook-urls";
+import { IntegrationApiCredentials } from "./integration-api-credentials";
 import { IntegrationProviderCard } from "./integration-provider-card";
 import { IntegrationSecretForm } from "./integration-secret-form";
 import { IntegrationSecretStatus } from "./integration-secret-status";
@@ -37,7 +39,7 @@ const JSON_PROVIDERS: JsonProvider[] = [
 const statusOf = (status: SecretStatus) => (status.kind === "off" ? ({ tone: "amber", label: "Off" } as const) : ({ tone: "emerald", label: "On" } as const));
 
 export async function IntegrationProviders({ orgId }: { orgId: string }) {
-  const [secrets, timezone] = await Promise.all([getOrgSecrets({ orgId }), findOrgTimezone({ orgId })]);
+  const [secrets, timezone, credentials] = await Promise.all([getOrgSecrets({ orgId }), findOrgTimezone({ orgId }), getApiCredentials({ orgId })]);
   const e = env();
   const urls = webhookUrls(e.appUrl);
   const now = new Date();
@@ -73,6 +75,7 @@ export async function IntegrationProviders({ orgId }: { orgId: string }) {
               <IntegrationSecretStatus status={status} timezone={timezone ?? "UTC"} />
               <IntegrationSecretForm provider={p.provider} label={p.label} hint={p.hint} on={status.kind === "on"} />
             </div>
+            {p.provider === "generic" ? null : <IntegrationApiCredentials provider={p.provider} credentials={credentials} />}
             <div className="border-t border-slate-100 pt-4">
               <IntegrationTestButton provider={p.provider} label={p.title} />
             </div>

@@ -81,6 +81,19 @@ function LocationFields({ initial, state }: { initial: LocationFormValues; state
           defaultValue={value("ringTimeoutSeconds")}
           errors={errors.ringTimeoutSeconds}
         />
+        <InputField
+          name="missedLegSeconds"
+          label="Answered after"
+          hint="The spa's own Twilio number (its own call flow): a call counts as answered only when someone stayed on it this long. Shorter is a mobile's voicemail picking up, and the caller gets the text-back."
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          suffix="seconds (1–60)"
+          className="max-w-28"
+          defaultValue={value("missedLegSeconds")}
+          errors={errors.missedLegSeconds}
+        />
       </FieldGroup>
 
       <FieldGroup

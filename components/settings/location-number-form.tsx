@@ -47,7 +47,7 @@ export function LocationNumberForm({ locationId }: { locationId: string }) {
       </div>
       <div className="mt-4 flex items-center gap-4">
         <SaveButton pending={pending} label="Add number" pendingLabel="Adding…" />
-        <FormStatus state={state} saved="Number added." />
+        <FormStatus state={state} saved="Number added and checked with its phone system: its status shows in the list above." />
       </div>
     </form>
   );

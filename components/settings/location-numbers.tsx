@@ -4,10 +4,14 @@ import { formatPhone } from "@/lib/phone";
 import { PROVIDER_LABELS } from "@/lib/settings/providers";
 import { LocationNumberForm } from "./location-number-form";
 import { LocationRemoveButton } from "./location-remove-button";
+import { NumberProof } from "./number-proof";
 import { removeNumberAction } from "@/app/(dashboard)/settings/locations/actions";
 
-/** The numbers callers dial to reach this location; a webhook finds the location by them. */
-export async function LocationNumbers({ orgId, locationId }: { orgId: string; locationId: string }) {
+/**
+ * The numbers callers dial to reach this location (a webhook finds the location by them), each with
+ * whether its phone system proved it: only a proven number sends texts (lib/telephony/numbers/).
+ */
+export async function LocationNumbers({ orgId, locationId, timezone }: { orgId: string; locationId: string; timezone: string }) {
   const numbers = await listLocationNumbers({ orgId, locationId });
   return (
     <div className="space-y-4">
@@ -30,6 +34,7 @@ export async function LocationNumbers({ orgId, locationId }: { orgId: string; lo
                 label={`Remove ${formatPhone(number.e164)}`}
                 confirm={`Remove ${formatPhone(number.e164)}? Calls to it will no longer be matched to this location.`}
               />
+              <NumberProof number={number} locationId={locationId} timezone={timezone} />
             </li>
           ))}
         </ul>

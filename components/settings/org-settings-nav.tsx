@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/settings/treatments", label: "Treatments" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/integrations", label: "Integrations" },
+  { href: "/texting", label: "Texting readiness" },
   { href: "/settings/crm", label: "CRM webhook" },
   { href: "/settings/api", label: "API" },
   { href: "/getting-started", label: "Getting started" },

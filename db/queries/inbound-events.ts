@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { resolveDb, rowsOf, type Executor, type Tx } from "@/db/client";
 import type { InboundKind, Location, Organization, PhoneNumber } from "@/db/schema";
+import type { LegCheck } from "@/lib/telephony/call-event";
 
 /** Who holds a dialled number, and what its webhook's answer needs (no call record is read). */
 export type NumberOwner = {
@@ -172,9 +173,26 @@ export async function claimInboundBatch({ limit, ids }: { limit: number; ids?: r
   return { events, more: rows.some((row) => row.more) };
 }
 
-/** Puts a claimed event back, to be tried again at `at` (a voicemail whose call has not arrived yet). */
-export async function putBackInboundEvent({ id, at }: { id: number; at: Date }, tx: Tx): Promise<void> {
-  await tx.execute(sql`update inbound_events set processed_at = null, outcome = null, not_before = ${at.toISOString()}::timestamptz where id = ${id}`);
+/**
+ * Puts a claimed event back, to be tried again at `at` (a voicemail whose call has not arrived yet).
+ * `uncounted`: the claim was no attempt at it (a call waiting for its legs to be listed first).
+ */
+export async function putBackInboundEvent({ id, at, uncounted = false }: { id: number; at: Date; uncounted?: boolean }, tx: Tx): Promise<void> {
+  const attempts = uncounted ? sql`, attempts = attempts - 1` : sql``;
+  await tx.execute(sql`update inbound_events set processed_at = null, outcome = null, not_before = ${at.toISOString()}::timestamptz ${attempts} where id = ${id}`);
+}
+
+/**
+ * Stores where the child-leg check of a waiting call event stands (lib/intake/call-legs.ts), only
+ * while that event is unprocessed and its check still pending: due again at `dueAt`, with the
+ * failed lookup's error kept in `last_error`.
+ */
+export async function saveLegCheck({ id, check, dueAt, error }: { id: number; check: LegCheck; dueAt: Date; error: string | null }, ex?: Executor): Promise<void> {
+  const db = await resolveDb(ex);
+  const lastError = error === null ? sql`` : sql`, last_error = ${error.slice(0, 1000)}`;
+  await db.execute(sql`update inbound_events
+    set payload = jsonb_set(payload, '{legCheck}', ${JSON.stringify(check)}::jsonb), not_before = ${dueAt.toISOString()}::timestamptz ${lastError}
+    where id = ${id} and processed_at is null and kind = 'call' and payload->'legCheck'->>'status' = 'pending'`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import {
   bookings,
@@ -49,6 +49,9 @@ export const VISIBLE_EVENTS: EventType[] = [
   "conversation_reopened",
 ];
 
+/** Events about a call, shown with it whichever conversation (if any) they were recorded in. */
+export const CALL_EVENTS: EventType[] = ["call_legs_checked"];
+
 const LIMIT = 500;
 
 /**
@@ -80,7 +83,15 @@ export async function getTimeline(
     db
       .select()
       .from(events)
-      .where(and(eq(events.orgId, orgId), eq(events.conversationId, conversationId), inArray(events.type, VISIBLE_EVENTS)))
+      .where(
+        and(
+          eq(events.orgId, orgId),
+          or(
+            and(eq(events.conversationId, conversationId), inArray(events.type, VISIBLE_EVENTS)),
+            and(inArray(events.type, CALL_EVENTS), inArray(events.callId, db.select({ id: calls.id }).from(calls).where(ofContactHere(calls)))),
+          ),
+        ),
+      )
       .orderBy(asc(events.createdAt), asc(events.id))
       .limit(LIMIT),
     db

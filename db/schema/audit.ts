@@ -10,6 +10,9 @@ import { crmDeliveryStatus } from "./enums";
 import { EVENT_TYPES, type EventType } from "./event-types";
 import { locations } from "./locations";
 
+/** What an event's `detail` holds: JSON (a call's legs are a list of objects). */
+export type EventDetailValue = string | number | boolean | null | EventDetailValue[] | { [key: string]: EventDetailValue };
+
 /** Append-only audit log: every decision, including every text NOT sent, with its reason. */
 export const events = pgTable(
   "events",
@@ -23,7 +26,7 @@ export const events = pgTable(
     messageId: uuid().references(() => messages.id, { onDelete: "cascade" }),
     type: text().$type<EventType>().notNull(),
     reason: text(),
-    detail: jsonb().$type<Record<string, string | number | boolean | null>>(),
+    detail: jsonb().$type<Record<string, EventDetailValue>>(),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.conversationId, t.createdAt), index().on(t.callId), index().on(t.orgId, t.type, t.createdAt), oneOf("events_type_check", "type", EVENT_TYPES)],

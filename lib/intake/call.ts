@@ -23,7 +23,7 @@ import { applyVoicemail } from "./voicemail";
 export type RecordCallResult =
   | { status: "duplicate" }
   /** `dispatchNow`: the text-back to send right after the batch, when it is due immediately. */
-  | { status: "recorded"; callId: string; dispatchNow: string | null };
+  | { status: "recorded"; callId: string; contactId: string | null; dispatchNow: string | null };
 
 /** `location`: the holder of `event.to`, read by the batch (its provider already checked at the door). */
 export type CallItem = { event: CallEvent; location: LocationContext };
@@ -51,7 +51,7 @@ export async function recordCalls(tx: Executor, items: readonly CallItem[], now:
       // call.missed then call.voicemail.completed): keep the one call, add what it did not have.
       return mergeCallDetails(tx, event, location, now).then(() => ({ status: "duplicate" }) as const);
     }
-    const recorded = { status: "recorded", callId: call.id, dispatchNow: null } as const;
+    const recorded = { status: "recorded", callId: call.id, contactId: call.contactId, dispatchNow: null } as const;
     if (!isMissed(event)) return recorded;
     if (!upserted) {
       skipped.push({ orgId: call.orgId, locationId: call.locationId, callId: call.id, contactId: null, type: "text_skipped", reason: decision.reason });
@@ -278,7 +278,7 @@ async function finishOne(
   // the callback's events.
   steps.push(Promise.all([queued, callbackOpened]).then(() => recordEvents(textEvents(base, planned, decision), tx)));
   await allSteps(steps);
-  return { status: "recorded", callId: call.id, dispatchNow: planned.dispatchNow };
+  return { status: "recorded", callId: call.id, contactId: call.contactId, dispatchNow: planned.dispatchNow };
 }
 
 async function mergeCallDetails(tx: Executor, event: CallEvent, location: LocationContext, now: Date): Promise<void> {

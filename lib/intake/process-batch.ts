@@ -10,6 +10,7 @@ import { allSteps } from "@/lib/all-steps";
 import { intakePaused } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { dispatchTexts } from "@/lib/messaging/outbox";
+import { lookUpCallLegs, type LegLookup } from "./call-legs";
 import { processEvents } from "./process-event";
 import { DuplicateDelivery } from "./reply";
 
@@ -23,6 +24,12 @@ export const MAX_EVENT_ATTEMPTS = 5;
  * the pass that started them does, before it resolves.
  */
 const sending: Promise<void>[] = [];
+/**
+ * Child-leg lookups started after their batch committed (lib/intake/call-legs.ts). No pass waits
+ * for them (a hung lookup holds back no other event); each starts a pass of its own when its legs
+ * are stored, which records the call.
+ */
+const listing = new Set<Promise<void>>();
 
 function send(messageIds: readonly string[]): void {
   if (messageIds.length === 0) return;
@@ -35,6 +42,7 @@ function send(messageIds: readonly string[]): void {
  */
 async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean }> {
   const due: string[] = [];
+  const lookups: LegLookup[] = [];
   let claimed: ClaimedEvent[] = [];
   let more = false;
   try {
@@ -50,7 +58,8 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean
       claimed.forEach((event, i) => {
         const effect = effects[i]!;
         due.push(...effect.dispatch);
-        if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil }, tx));
+        if (effect.listLegs) lookups.push({ id: event.id, ...effect.listLegs });
+        if (effect.waitUntil) putBack.push(putBackInboundEvent({ id: event.id, at: effect.waitUntil, uncounted: Boolean(effect.listLegs) }, tx));
       });
       await allSteps(putBack);
     });
@@ -64,7 +73,18 @@ async function processOneBatch(ids?: readonly number[]): Promise<{ more: boolean
     return { more: true };
   }
   send(due);
+  listLegs(lookups);
   return { more };
+}
+
+/** Lists the legs outside any transaction, then processes again to record the calls from them. */
+function listLegs(lookups: readonly LegLookup[]): void {
+  if (lookups.length === 0) return;
+  const done = lookUpCallLegs(lookups)
+    .then(processInbound)
+    .catch((error: unknown) => logError("intake", error, "recording calls after their legs were listed failed; the sweeper will retry"))
+    .finally(() => listing.delete(done));
+  listing.add(done);
 }
 
 async function failedAlone(event: ClaimedEvent | null, id: number | null, error: unknown): Promise<void> {
@@ -128,7 +148,10 @@ export function processInbound(): Promise<void> {
   return running;
 }
 
-/** Resolves when processing, and the texts it handed on, are finished (tests). */
+/** Resolves when processing, the texts it handed on and the legs it is listing are finished (tests). */
 export async function settleInbound(): Promise<void> {
-  while (running) await running.catch(() => undefined);
+  while (running || listing.size > 0) {
+    await running?.catch(() => undefined);
+    await Promise.all(listing);
+  }
 }

@@ -4,14 +4,16 @@
 import type { Tx } from "@/db/client";
 import type { ClaimedEvent } from "@/db/queries/inbound-events";
 import { findLocationByNumber, type LocationContext } from "@/db/queries/locations";
-import { recordEvent } from "@/db/queries/events";
+import { recordEvent, recordEvents, type NewEvent } from "@/db/queries/events";
 import { allSteps } from "@/lib/all-steps";
 import { acceptsTextFrom, holderOf, refusedProvider } from "@/lib/telephony/provider-rule";
 import { recordCalls, type CallItem } from "./call";
+import { canListLegs, lookupDeadline } from "./call-legs";
 import { applyDeliveryReport } from "./delivery-status";
 import { recordOutsideText } from "./outside-text";
 import { eventOf, type InboundEvent } from "./inbound-event";
 import { receiveSms } from "./reply";
+import { settleLegCheck, type LegsCheckedDetail } from "./policy/call-legs";
 import { processVoicemailEvent } from "./voicemail";
 
 /** What processing one event leaves for after the commit, or asks of the ledger. */
@@ -20,6 +22,8 @@ export type Effects = {
   dispatch: string[];
   /** The event goes back to wait until then (a voicemail before its call). */
   waitUntil: Date | null;
+  /** A `completed` Twilio call goes back uncounted, its legs listed after the commit (lib/intake/call-legs.ts). */
+  listLegs?: { callSid: string; failures: number };
 };
 
 const NOTHING: Effects = { dispatch: [], waitUntil: null };
@@ -60,7 +64,7 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
   const read = locationReader(tx);
   const events = claimed.map((c) => eventOf(c.kind, c.payload, c.callerKey));
   const effects: Effects[] = claimed.map(() => NOTHING);
-  const calls: { index: number; item: CallItem }[] = [];
+  const calls: { index: number; item: CallItem; legs: LegsCheckedDetail | null }[] = [];
   await allSteps(
     claimed.map(async (row, index) => {
       const event = events[index]!;
@@ -70,7 +74,15 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
       }
       const location = await heldLocation(tx, row, event.call.to, read);
       if (!location || (await refusedProvider(tx, holderOf(location), event.call.provider, { externalId: event.call.externalId }))) return;
-      calls.push({ index, item: { event: event.call, location } });
+      const { legCheck } = event.call;
+      if (legCheck?.status === "pending" && canListLegs()) {
+        effects[index] = { dispatch: [], waitUntil: lookupDeadline(now), listLegs: { callSid: event.call.externalId, failures: legCheck.failures } };
+        return;
+      }
+      // Without Twilio credentials there is no API to ask: `completed` keeps meaning answered, and the timeline says so.
+      const call = legCheck?.status === "pending" ? { ...event.call, legCheck: { status: "simulated" } as const } : event.call;
+      const settled = settleLegCheck(call, location.location.missedLegSeconds);
+      calls.push({ index, item: { event: settled?.event ?? call, location }, legs: settled?.detail ?? null });
     }),
   );
   calls.sort((a, b) => a.index - b.index);
@@ -79,10 +91,15 @@ export async function processEvents(tx: Tx, claimed: readonly ClaimedEvent[], no
     calls.map((c) => c.item),
     now,
   );
+  const checked: NewEvent[] = [];
   recorded.forEach((result, i) => {
-    const { index } = calls[i]!;
-    if (result.status === "recorded") effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], waitUntil: null };
+    const { index, item, legs } = calls[i]!;
+    if (result.status !== "recorded") return;
+    effects[index] = { dispatch: result.dispatchNow ? [result.dispatchNow] : [], waitUntil: null };
+    const { orgId, id: locationId } = item.location.location;
+    if (legs) checked.push({ orgId, locationId, callId: result.callId, contactId: result.contactId, type: "call_legs_checked", reason: legs.verdict, detail: legs });
   });
+  await recordEvents(checked, tx);
   return effects;
 }
 

@@ -129,11 +129,14 @@ export async function onQueue({ params, defer }: TwilioContext): Promise<Respons
   return twiml(voicemailPrompt(owner));
 }
 
-/** Status callback of a call on the spa's own Twilio number. */
+/**
+ * Status callback of a call on the spa's own Twilio number. A child leg's callback (it names a
+ * ParentCallSid) is not a caller's call: the parent's `completed` lists the legs when processed.
+ */
 export async function onCallStatus({ params, defer }: TwilioContext): Promise<Response> {
   const parsed = parseTwilio(callStatusSchema, params);
   if (!parsed.ok) return badRequest(parsed.message);
-  const call = callEventFromStatus(parsed.value, new Date());
+  const call = parsed.value.ParentCallSid ? null : callEventFromStatus(parsed.value, new Date());
   if (call) {
     const { owner } = await storeCall({ kind: "call", call }, `status:${parsed.value.CallSid}:${parsed.value.CallStatus}`, defer);
     if (owner && owner.provider !== "twilio") return refuse(owner, { externalId: call.externalId });

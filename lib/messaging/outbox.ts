@@ -7,6 +7,7 @@ import { getMessage, getTextsToSend, getTextToSend, markMessageFailed, type Text
 import { isDuplicateProviderSid } from "@/db/queries/sent-texts";
 import { cancelQueuedText, claimDueTexts, completeText, finishSentText, giveUpText, rescheduleText, retryTextLater, type OutboxClaim } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
+import { refreshStaleProof } from "@/lib/telephony/numbers/refresh-stale-proof";
 import { cancelText, checkBeforeSend } from "./pre-send";
 import { handleUndeliverable } from "./undeliverable";
 import { undeliverableOutcome } from "@/lib/intake/policy/undeliverable";
@@ -51,11 +52,12 @@ export async function sweepOutbox(limit = 25): Promise<number> {
 
 async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend | null): Promise<void> {
   const now = new Date();
-  const toSend = prefetched?.message.id === claim.messageId ? prefetched : await getTextToSend({ messageId: claim.messageId }, db);
+  let toSend = prefetched?.message.id === claim.messageId ? prefetched : await getTextToSend({ messageId: claim.messageId }, db);
   if (!toSend) {
     await completeText(claim, db);
     return;
   }
+  toSend = await refreshStaleProof(db, toSend, now);
   const { message } = toSend;
   const base = { orgId: message.orgId, conversationId: message.conversationId, contactId: message.contactId, messageId: message.id };
   const client = twilioClient();

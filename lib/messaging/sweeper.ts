@@ -1,12 +1,16 @@
-// The background work inside every server process, as five independent loops, each on its own
+// The background work inside every server process, as seven independent loops, each on its own
 // timer and none awaiting another: stored webhooks nobody processed yet (the intake's backstop),
-// due and retried texts, CRM webhook deliveries, the ROI rollup, and pruning the intake's ledger. A tenant's CRM endpoint that hangs until its timeout therefore delays only that tenant's
-// CRM events, never anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
+// due and retried texts, CRM webhook deliveries, the ROI rollup, re-proving numbers on their
+// providers' accounts, checking their A2P registration, and pruning the intake's ledger. A tenant's
+// CRM endpoint that hangs until its timeout therefore delays only that tenant's CRM events, never
+// anyone's text-back. Claims use SKIP LOCKED, so N servers never send twice.
 import { pruneInboundEvents } from "@/db/queries/inbound-events";
 import { refreshRollups } from "@/db/queries/roi";
+import { A2P_CHECK_BATCH, checkDueNumbers } from "@/lib/telephony/a2p/check-due";
 import { sweepCrmDeliveries } from "@/lib/crm/deliver";
 import { processInbound } from "@/lib/intake/process-batch";
 import { logError } from "@/lib/log";
+import { proveStaleNumbers } from "@/lib/telephony/numbers/prove-stale-numbers";
 import { sweepOutbox } from "./outbox";
 
 export type Sweeper = { stop: () => Promise<void> };
@@ -53,7 +57,11 @@ export function startLoop(name: string, intervalMs: number, work: () => Promise<
   };
 }
 
-export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { intervalMs?: number; rollupEveryMs?: number } = {}): Sweeper {
+export function startSweeper({
+  intervalMs = 1000,
+  rollupEveryMs = 30_000,
+  proofEveryMs = 60_000,
+}: { intervalMs?: number; rollupEveryMs?: number; proofEveryMs?: number } = {}): Sweeper {
   const loops = [
     // Events a crash, a lost connection or a busy server left behind, and voicemails waiting for their call.
     startLoop("intake", intervalMs, async () => {
@@ -61,6 +69,8 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
       return false;
     }),
     startLoop("text", intervalMs, async () => (await sweepOutbox(TEXT_BATCH)) >= TEXT_BATCH),
+    // A2P 10DLC readiness: daily per number, hourly while paused, and soon after a send was blocked.
+    startLoop("A2P check", rollupEveryMs, async () => (await checkDueNumbers()) >= A2P_CHECK_BATCH),
     // Bounded per sweep and per organization (CRM_SWEEP); each request times out after 5 s. It
     // always waits its interval, so a queue of failing deliveries cannot spin.
     startLoop("CRM", intervalMs, async () => {
@@ -69,6 +79,11 @@ export function startSweeper({ intervalMs = 1000, rollupEveryMs = 30_000 }: { in
     }),
     startLoop("ROI rollup", rollupEveryMs, async () => {
       await refreshRollups();
+      return false;
+    }),
+    // Numbers proven a day ago (or never) are asked about again, a few a minute (lib/telephony/numbers/).
+    startLoop("number proofs", proofEveryMs, async () => {
+      await proveStaleNumbers();
       return false;
     }),
     // The intake's ledger keeps processed webhooks for a while (support, audits), not for ever.

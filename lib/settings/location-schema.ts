@@ -76,6 +76,7 @@ export const locationSettingsSchemaFor = (enabledCountries: readonly string[]) =
     timezone: z.string("Choose a time zone.").refine(isOfferedTimezone, "Choose a US or Canadian time zone from the list."),
     forwardingNumber: forwardingNumber(enabledCountries),
     ringTimeoutSeconds: wholeNumber(10, 60, "Ring for 10 to 60 seconds."),
+    missedLegSeconds: wholeNumber(1, 60, "Enter 1 to 60 seconds."),
     bookingUrl: z
       .string("Enter the booking page's address.")
       .trim()
@@ -154,6 +155,7 @@ export function locationFormValues(location: Location): LocationFormValues {
     timezone: location.timezone,
     forwardingNumber: location.forwardingNumber ? formatPhone(location.forwardingNumber) : "",
     ringTimeoutSeconds: String(location.ringTimeoutSeconds),
+    missedLegSeconds: String(location.missedLegSeconds),
     bookingUrl: location.bookingUrl ?? "",
     autoTextWindowHours: String(location.autoTextWindowHours),
     sendDelaySeconds: String(location.sendDelaySeconds),

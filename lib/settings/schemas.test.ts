@@ -24,6 +24,7 @@ const validLocation = {
   timezone: "America/Los_Angeles",
   forwardingNumber: "(310) 555-0101",
   ringTimeoutSeconds: "20",
+  missedLegSeconds: "8",
   bookingUrl: "book.glowmedspa.example/downtown",
   autoTextWindowHours: "24",
   sendDelaySeconds: "0",
@@ -43,6 +44,7 @@ describe("locationSettingsSchema", () => {
       timezone: "America/Los_Angeles",
       forwardingNumber: "+13105550101",
       ringTimeoutSeconds: 20,
+      missedLegSeconds: 8,
       bookingUrl: "https://book.glowmedspa.example/downtown",
       autoTextWindowHours: 24,
       sendDelaySeconds: 0,
@@ -95,6 +97,13 @@ describe("locationSettingsSchema", () => {
 
   it("an empty forwarding number is none", () => {
     expect(locationSettingsSchema.parse({ ...validLocation, forwardingNumber: "" }).forwardingNumber).toBeNull();
+  });
+
+  it.each(["0", "61", "7.5", ""])("the seconds after which an own-flow Twilio call counts as answered: %j is refused next to the field", (missedLegSeconds) => {
+    const result = locationSettingsSchema.safeParse({ ...validLocation, missedLegSeconds });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrors(result.error)).toEqual({ missedLegSeconds: ["Enter 1 to 60 seconds."] });
   });
 
   it("names each wrong field with a sentence", () => {

@@ -24,7 +24,23 @@ export type CallEvent = {
   transcript?: string | null;
   /** The provider's reason for the miss, when it gives one (Aircall `short_abandoned`…). */
   missedReason?: string | null;
+  /**
+   * Twilio's own call flow: a parent call `completed` even when only voicemail answered, so its
+   * child legs are listed before it counts as answered (lib/intake/call-legs.ts). Absent: no check.
+   */
+  legCheck?: LegCheck;
 };
+
+/** A child leg of a Twilio call as `Calls.json?ParentCallSid=` lists it (`duration`: seconds, null while unknown). */
+export type ChildLeg = { sid: string; status: string; duration: number | null };
+
+/**
+ * Where the child-leg check of a call stands: `pending` until it is listed (`failures` lookups
+ * failed so far), `listed` with the legs, `unknown` after the last failed lookup, `simulated` when
+ * there are no Twilio credentials to ask with.
+ */
+export type LegCheck =
+  { status: "pending"; failures: number } | { status: "listed"; legs: ChildLeg[] } | { status: "unknown"; failures: number; error: string } | { status: "simulated" };
 
 /** Durations are stored in Postgres `integer` columns; anything longer is not a real call. */
 export const MAX_SECONDS = 2 ** 31 - 1;

@@ -74,6 +74,7 @@ const ACCESS: Record<string, "member" | "owner"> = {
   saveLocationAction: "owner",
   addNumberAction: "owner",
   removeNumberAction: "owner",
+  checkNumberAction: "owner",
   saveHoursAction: "owner",
   saveClosureAction: "owner",
   removeClosureAction: "owner",
@@ -83,7 +84,10 @@ const ACCESS: Record<string, "member" | "owner"> = {
   saveTreatmentsAction: "owner",
   secretAction: "owner",
   testEventAction: "owner",
+  saveApiCredentialsAction: "owner",
   setChecklistHiddenAction: "owner",
+  checkAgainAction: "owner",
+  saveMessagingServiceAction: "owner",
 };
 
 type Action = { name: string; file: string; run: (...args: unknown[]) => Promise<unknown> };
@@ -236,7 +240,8 @@ function formFor(action: string, spa: Spa): FormData {
     name: "Renamed",
     url: "https://crm.example/hook",
     provider: "openphone",
-    intent: "generate",
+    intent: action === "saveApiCredentialsAction" ? "save" : "generate",
+    apiKey: "quo-matrix-key-0123456789",
     hidden: "true",
     situation: "open",
     ringTimeoutSeconds: "25",
@@ -248,12 +253,15 @@ function formFor(action: string, spa: Spa): FormData {
     quietEnd: "08:00",
     spamShortCallCount: "3",
     spamShortCallSeconds: "4",
+    missedLegSeconds: "8",
     day: "2027-07-04",
     shifts: JSON.stringify([{ weekday: 1, opens: "08:00", closes: "12:00" }]),
     number: "+13105559999",
     e164: "+13105559999",
     timezone: "America/New_York",
     bookingUrl: "https://intruder.example",
+    // Each spa its own Messaging Service: one already connected elsewhere is refused.
+    sid: `MG${ids.locationId.replaceAll("-", "")}`,
   };
   const form = new FormData();
   for (const [key, value] of Object.entries(values)) form.set(key, value);

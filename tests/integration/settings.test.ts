@@ -90,6 +90,7 @@ describe("locations", () => {
         timezone: "America/Toronto",
         forwardingNumber: "(416) 555-0199",
         ringTimeoutSeconds: "25",
+        missedLegSeconds: "10",
         bookingUrl: "https://book.example/beacon?src=site",
         autoTextWindowHours: "12",
         sendDelaySeconds: "90",
@@ -102,7 +103,13 @@ describe("locations", () => {
       }),
     );
     expect(await updateLocationSettings({ ...own(), values })).toBe(true);
-    expect(await getLocationSettings(own())).toMatchObject({ timezone: "America/Toronto", forwardingNumber: "+14165550199", sendDelaySeconds: 90, quietStartMinute: 1260 });
+    expect(await getLocationSettings(own())).toMatchObject({
+      timezone: "America/Toronto",
+      forwardingNumber: "+14165550199",
+      sendDelaySeconds: 90,
+      quietStartMinute: 1260,
+      missedLegSeconds: 10,
+    });
 
     expect(await updateLocationSettings({ orgId: ours.orgId, locationId: foreign().locationId, values })).toBe(false);
     expect(await getLocationSettings({ orgId: ours.orgId, locationId: foreign().locationId })).toBeNull();

@@ -24,6 +24,7 @@ const LOCATION_FORM = {
   quietEnd: "08:00",
   spamShortCallCount: "3",
   spamShortCallSeconds: "5",
+  missedLegSeconds: "8",
 };
 
 async function saveForwarding(forwardingNumber: string) {

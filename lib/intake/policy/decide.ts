@@ -65,6 +65,8 @@ function skipReason(event: CallEvent, contact: DecisionContact | null, location:
   if (contact?.leadStatus === "wrong_number") return "wrong_number";
   if ((history.recentShortCalls ?? 0) >= (location.spamShortCallCount ?? 3) && !event.voicemail) return "spam_pattern";
   if (event.missedReason === "short_abandoned" && !location.textShortAbandoned) return "short_abandoned";
+  // Twilio's own call flow: nobody could list the call's legs, so nobody knows if a person answered.
+  if (event.legCheck?.status === "unknown") return "legs_unknown";
   const untextable = untextableLine(contact?.lineType);
   if (untextable) return untextable;
   if ((history.autoTextsLast24h ?? 0) >= MAX_AUTO_TEXTS_PER_DAY) return "auto_text_limit";

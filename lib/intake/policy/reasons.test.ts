@@ -94,9 +94,10 @@ describe("the reasons table", () => {
     for (const code of Object.keys(MANUAL_REFUSAL_TEXT)) expect(REFUSAL_REASONS).toContain(code);
   });
 
-  it("only the numbers that cannot be texted (the caller's or ours) and a location not set up open a callback instead", () => {
+  it("only the numbers that cannot be texted (the caller's or ours), a location not set up and a call nobody knows was answered open a callback instead", () => {
     const opening = (Object.keys(REASONS) as ReasonCode[]).filter((code) => callbackFor(code) !== null).sort();
-    expect(opening).toEqual(["landline", "location_not_set_up", "number_cannot_text", "number_not_registered", "number_unproven", "toll_free"]);
+    expect(opening).toEqual(["landline", "legs_unknown", "location_not_set_up", "number_cannot_text", "number_not_registered", "number_unproven", "toll_free"]);
+    expect(callbackFor("legs_unknown")?.when).toBe("now");
     // Our number cannot send: nobody else will reach the caller, so the callback is due at once.
     for (const code of ["number_cannot_text", "number_not_registered", "number_unproven"] as const) expect(callbackFor(code)?.when).toBe("now");
     expect(callbackFor("landline")).toEqual({ when: "next_opening", reason: "Missed call from a landline: call back" });

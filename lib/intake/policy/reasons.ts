@@ -30,6 +30,7 @@ export type ReasonRow = {
 export const NOT_SET_UP_CALLBACK = "Missed call: automatic texts are held until this location's hours and booking link are set, so call back";
 export const LANDLINE_CALLBACK = "Missed call from a landline: call back";
 export const TOLL_FREE_CALLBACK = "Missed call from a toll-free number: call back";
+export const LEGS_UNKNOWN_CALLBACK = "Call may have been missed: Twilio could not say whether anyone answered, so call back";
 
 export const NUMBER_UNPROVEN_CALLBACK = "Missed call: the number they dialled is not proven on its phone system's account, so no text went out: call back";
 export const NUMBER_CANNOT_TEXT_CALLBACK = "Missed call: the number they dialled cannot text, so no text went out: call back";
@@ -64,6 +65,12 @@ export const REASONS = {
   },
   already_texted_recently: { skipped: "The caller was already texted recently; this call joined that conversation." },
   human_engaged_recently: { skipped: "A coordinator texted or called this person in the last 30 minutes." },
+  legs_unknown: {
+    skipped:
+      "Twilio could not say whether anyone answered this call (its call legs could not be listed), so it was not texted in case someone did. A callback task was opened instead.",
+    // Due now: the caller may be waiting for a call that nobody knows is owed.
+    callback: { when: "now", reason: LEGS_UNKNOWN_CALLBACK },
+  },
   location_not_set_up: {
     skipped:
       "This location is not set up yet: automatic texts are held until an owner sets its opening hours and booking link (Settings → Locations). A callback task was opened instead.",

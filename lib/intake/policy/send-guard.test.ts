@@ -63,6 +63,7 @@ describe("sendGuard: the platform's sending rules", () => {
     const from = (number: Partial<NonNullable<SendingFacts["number"]>>) => ({ number: { ...FACTS.number!, ...number } });
     for (const message of [textBack, followUp, manual, helpAnswer]) {
       expect(guard(message, from({ proofStatus: "not_found" }))).toEqual({ action: "cancel", reason: "number_unproven" });
+      expect(guard(message, from({ proofStatus: "unchecked" }))).toEqual({ action: "cancel", reason: "number_unproven" });
       expect(guard(message, from({ proofStatus: "cannot_text" }))).toEqual({ action: "cancel", reason: "number_cannot_text" });
       expect(guard(message, from({ proofStatus: "simulated" }))).toEqual({ action: "send" });
     }

@@ -53,9 +53,9 @@ export function overDailyCap(
  */
 export function numberRule(number: SendingNumber): CancelReason | null {
   if (number.proofStatus === "cannot_text") return "number_cannot_text";
-  // INTERIM (issue 16 core): `unchecked` is let through until the outbox proves a number before its
-  // first text; the proof helper's branch makes `unchecked` unproven here.
-  if (number.proofStatus === "not_found") return "number_unproven";
+  // The outbox proves an unchecked number just before its text (lib/telephony/numbers/refresh-stale-proof.ts):
+  // one still unchecked here is one whose provider could not be asked, and nothing proves it is held.
+  if (number.proofStatus === "not_found" || number.proofStatus === "unchecked") return "number_unproven";
   if (number.provider === "generic" && number.proofStatus === "proven" && number.twilioOrigin !== "hosted" && number.twilioOrigin !== "twilio") {
     return "number_cannot_text";
   }

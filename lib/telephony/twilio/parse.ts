@@ -33,6 +33,8 @@ export const callStatusSchema = voiceBase.extend({
   Duration: seconds,
   Timestamp: z.string().optional(),
   SequenceNumber: z.string().optional(),
+  /** Present on a child leg's callback (a `<Dial>` the spa's flow placed), absent on the caller's own call. */
+  ParentCallSid: z.string().optional(),
 });
 /** The dialled number when Twilio sends it (the `<Record>` action does; the status callback does not). */
 const optionalTo = z
@@ -163,6 +165,8 @@ export function callEventFromDial(payload: DialAction, now: Date): CallEvent {
   };
 }
 
+// `completed` only says Twilio connected audio, voicemail and IVRs included: the call stays
+// "answered" until its child legs say whether a person picked up (lib/intake/call-legs.ts).
 const STATUS_DISPOSITION: Partial<Record<CallStatusCallback["CallStatus"], Disposition>> = {
   completed: "answered",
   "no-answer": "missed",
@@ -188,6 +192,7 @@ export function callEventFromStatus(payload: CallStatusCallback, now: Date): Cal
     startedAt: startBefore(endedAt, duration),
     durationSeconds: duration,
     voicemail: null,
+    ...(payload.CallStatus === "completed" ? { legCheck: { status: "pending", failures: 0 } as const } : {}),
   };
 }
 

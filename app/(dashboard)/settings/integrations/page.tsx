@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { IntegrationProviders } from "@/components/settings/integration-providers";
+import { TextingReadinessCard } from "@/components/texting/readiness-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { findTestTarget } from "@/db/queries/integrations";
@@ -46,6 +47,7 @@ export default async function IntegrationsPage() {
         <Suspense fallback={<ListSkeleton rows={8} />}>
           <IntegrationProviders orgId={member.orgId} />
         </Suspense>
+        <TextingReadinessCard orgId={member.orgId} owner samples />
       </div>
     </div>
   );

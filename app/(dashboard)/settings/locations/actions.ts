@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getEnabledCountries } from "@/db/queries/organizations";
+import { getNumberById, getSendingNumber } from "@/db/queries/phone-numbers";
 import { addLocationNumber, removeLocationClosure, removeLocationNumber, replaceLocationHours, saveLocationClosure, updateLocationSettings } from "@/db/queries/settings";
 import { fieldErrors } from "@/lib/form-errors";
 import { formFields, type FormState } from "@/lib/settings/form";
@@ -22,6 +23,7 @@ import {
 import { numberInUseMessage } from "@/lib/settings/number-in-use";
 import { asOwner } from "@/lib/settings/owner-action";
 import { recordTollFraudRefusal } from "@/lib/security/toll-fraud";
+import { proveNumber } from "@/lib/telephony/numbers/prove-number";
 
 const GONE = "This location no longer exists. Reload the page.";
 const idSchema = z.uuid();
@@ -64,6 +66,9 @@ export async function addNumberAction(_previous: FormState<PhoneNumberField>, fo
     if (!result.ok) {
       return result.reason === "in_use" ? { errors: { number: [numberInUseMessage(result.owner, locationId)] }, values } : { message: GONE };
     }
+    // Proven at once, so the owner sees in the list whether it can text (and why not) before any call comes.
+    const added = await getSendingNumber({ orgId: member.orgId, e164: number });
+    if (added) await proveNumber(added);
     revalidateLocation(locationId);
     return { savedAt: Date.now() };
   });
@@ -78,6 +83,18 @@ export async function removeNumberAction(_previous: FormState, formData: FormDat
     const removed = await removeLocationNumber({ orgId: member.orgId, locationId: parsed.data.locationId, numberId: parsed.data.id });
     revalidateLocation(parsed.data.locationId);
     return removed ? { savedAt: Date.now() } : { message: "That number is already gone. Reload the page." };
+  });
+}
+
+/** "Check again": asks the number's phone system now (an owner who just fixed the account need not wait a day). */
+export async function checkNumberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return asOwner(async (member) => {
+    const parsed = removeSchema.safeParse(formFields(formData));
+    const number = parsed.success ? await getNumberById({ orgId: member.orgId, id: parsed.data.id }) : null;
+    if (!parsed.success || !number || number.locationId !== parsed.data.locationId) return { message: "That number is gone. Reload the page." };
+    await proveNumber(number);
+    revalidateLocation(parsed.data.locationId);
+    return { savedAt: Date.now() };
   });
 }
 

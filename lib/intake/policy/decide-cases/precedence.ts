@@ -1,5 +1,6 @@
 // Precedence: the first rule that applies wins.
-import { TUE_1000, HOUR, MINUTE, ago, dialEvent, LEAD, contact, LONG_AGO, LANDLINE_CALLBACK, skip, type Case } from "./kit";
+import { LEGS_UNKNOWN_CALLBACK } from "../reasons";
+import { TUE_1000, TUE_2000, HOUR, MINUTE, ago, dialEvent, LEAD, contact, LONG_AGO, LANDLINE_CALLBACK, skip, type Case } from "./kit";
 
 export const PRECEDENCE_CASES: Case[] = [
   {
@@ -52,5 +53,19 @@ export const PRECEDENCE_CASES: Case[] = [
     now: TUE_1000,
     contact: contact({ kind: "client", lineType: "landline" }),
     expected: skip("landline", "peak_overflow", { callback: { dueAt: TUE_1000, reason: LANDLINE_CALLBACK } }),
+  },
+  {
+    name: "own Twilio flow, legs nobody could list, after hours → legs_unknown, callback due now (not at opening)",
+    event: { ...dialEvent(TUE_2000), legCheck: { status: "unknown", failures: 5, error: "Twilio answered HTTP 500 (error 20500): Internal Server Error" } },
+    now: TUE_2000,
+    contact: LEAD,
+    expected: skip("legs_unknown", "after_hours", { callback: { dueAt: TUE_2000, reason: LEGS_UNKNOWN_CALLBACK } }),
+  },
+  {
+    name: "legs unknown AND landline → legs_unknown (a callback either way, due now)",
+    event: { ...dialEvent(TUE_1000), legCheck: { status: "unknown", failures: 5, error: "timeout" } },
+    now: TUE_1000,
+    contact: contact({ lineType: "landline" }),
+    expected: skip("legs_unknown", "peak_overflow", { callback: { dueAt: TUE_1000, reason: LEGS_UNKNOWN_CALLBACK } }),
   },
 ];

@@ -66,9 +66,13 @@ export default async function LocationSettingsPage({ params, searchParams }: { p
         <LocationSection id="details" title="Location and texting">
           <LocationForm key={location.id} locationId={locationId} initial={locationFormValues(location)} />
         </LocationSection>
-        <LocationSection id="numbers" title="Phone numbers" description="The numbers callers dial. A number belongs to one location only.">
+        <LocationSection
+          id="numbers"
+          title="Phone numbers"
+          description="The numbers callers dial. A number belongs to one location only, and sends texts only once its phone system's account proves it is there."
+        >
           <Suspense fallback={<ListSkeleton rows={2} />}>
-            <LocationNumbers {...scope} />
+            <LocationNumbers {...scope} timezone={location.timezone} />
           </Suspense>
         </LocationSection>
         <LocationSection id="hours" title="Weekly hours" description={`Read in ${location.timezone}. Outside these hours callers get the after-hours text.`}>
