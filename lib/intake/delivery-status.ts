@@ -11,7 +11,7 @@ import type { Tx } from "@/db/client";
 import { hasMessageEvent, recordEvent } from "@/db/queries/events";
 import { applyDeliveryStatus, claimUnansweredEcho, findMessageBySid } from "@/db/queries/messages";
 import type { Message } from "@/db/schema";
-import { providerFailure } from "@/lib/intake/policy/undeliverable";
+import { providerFailure, reportCode, undeliverableOutcome } from "@/lib/intake/policy/undeliverable";
 import { handleProviderUndeliverable, handleUndeliverable } from "@/lib/messaging/undeliverable";
 import type { Provider } from "@/lib/telephony/call-event";
 import type { OutgoingText, StatusReport } from "./inbound-event";
@@ -120,9 +120,13 @@ async function applyStatus(
   now: Date,
 ): Promise<"updated" | "unchanged" | "unknown"> {
   const failed = status === "undelivered" || status === "failed";
-  const failure = failed && report.outgoing ? providerFailure(provider, report.providerError ?? null, status) : null;
+  // A registration refusal (Twilio 30034, Quo 0206400) reads the same from every provider: blocked,
+  // the number paused, a callback. Any other Quo or Aircall failure is explained in their words.
+  const code = failed ? reportCode(provider, report.errorCode, report.providerError ?? null) : null;
+  const outcome = undeliverableOutcome(code);
+  const failure = failed && report.outgoing && !outcome.pauseNumber ? providerFailure(provider, report.providerError ?? null, status) : null;
   const updated = await applyDeliveryStatus(
-    { orgId, providerSid: report.sid, status, errorCode: report.errorCode, errorMessage: failure?.messageText ?? null, messageId: report.messageId },
+    { orgId, providerSid: report.sid, status, errorCode: report.errorCode, errorMessage: failure?.messageText ?? outcome.messageText, messageId: report.messageId },
     tx,
   );
   if (!updated) return (await findMessageBySid({ orgId, providerSid: report.sid }, tx)) ? "unchanged" : "unknown";
@@ -131,7 +135,7 @@ async function applyStatus(
     const reason = report.errorCode ? String(report.errorCode) : (report.providerError ?? status);
     await recordEvent({ ...base, type: "text_undelivered", reason, ...(report.outgoing ? { detail: { provider } } : {}) }, tx);
     if (failure) await handleProviderUndeliverable(tx, updated, failure.callbackReason, now);
-    else await handleUndeliverable(tx, updated, report.errorCode, now);
+    else await handleUndeliverable(tx, updated, code, now);
   }
   return "updated";
 }

@@ -1,6 +1,6 @@
 // What a failed delivery means for the contact and what follows (docs/decisions.md "Delivery reports").
 import { describe, expect, it } from "vitest";
-import { callInsteadReason, contactFactFromError, undeliverableOutcome } from "./undeliverable";
+import { callInsteadReason, contactFactFromError, reportCode, undeliverableOutcome } from "./undeliverable";
 
 describe("contactFactFromError", () => {
   it.each([
@@ -64,5 +64,21 @@ describe("undeliverableOutcome", () => {
     expect(outcome.messageText).toContain(why);
     expect(outcome.callbackReason).toBe(`${outcome.messageText} Call back instead.`);
     expect(outcome.callbackReason).toContain(label);
+  });
+});
+
+describe("reportCode: the code a delivery report is judged by", () => {
+  it("takes Twilio's ErrorCode as it is, and reads Quo's seven-digit codes (a registration refusal pauses either way)", () => {
+    expect(reportCode("twilio", 30034, null)).toBe(30034);
+    expect(reportCode("openphone", null, "0206400")).toBe(206400);
+    expect(undeliverableOutcome(reportCode("openphone", null, " 0206400 ")).pauseNumber).toBe(true);
+  });
+
+  it("never turns a provider's other words or numbers into one of Twilio's codes", () => {
+    // Quo relays carrier codes too ("30006"): it is not Twilio's 30006, so no landline is inferred.
+    expect(reportCode("openphone", null, "30006")).toBeNull();
+    expect(reportCode("openphone", null, "rejected by carrier")).toBeNull();
+    expect(reportCode("aircall", null, "0206400")).toBeNull();
+    expect(reportCode("openphone", null, null)).toBeNull();
   });
 });

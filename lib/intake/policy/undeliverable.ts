@@ -83,6 +83,18 @@ export function undeliverableOutcome(code: number | null): UndeliverableOutcome 
   };
 }
 
+/**
+ * The policy's code for a failed delivery report: Twilio's `ErrorCode`, or a Quo error written as
+ * digits ("0206400" → 206400). Aircall documents no codes (null). Only Quo's seven-digit codes
+ * are read, so a provider's own number can never be mistaken for one of Twilio's.
+ */
+export function reportCode(provider: keyof typeof PROVIDER_NAMES, errorCode: number | null, providerError: string | null): number | null {
+  if (errorCode !== null) return errorCode;
+  if (provider !== "openphone" || !providerError) return null;
+  const digits = /^0\d{6}$/.exec(providerError.trim())?.[0];
+  return digits ? Number(digits) : null;
+}
+
 /** How a provider is named in a sentence the desk reads. */
 const PROVIDER_NAMES = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall", generic: "Twilio" } as const;
 
