@@ -1,6 +1,6 @@
 // A sending number's state: proven on its provider's account or not, its A2P registration, and
 // whether its automatic texts are paused. Every change that matters to the owner is logged.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import { events, organizations, phoneNumbers, type A2pDetail, type A2pStatus, type PhoneNumber, type ProofStatus } from "../schema";
 
@@ -17,24 +17,22 @@ const credentialColumns = {
 };
 
 /** The organization's number by E.164 (null when it does not hold it), with its credentials. */
-export async function getSendingNumber({ orgId, e164 }: { orgId: string; e164: string }, ex?: Executor): Promise<NumberWithCredentials | null> {
-  const db = await resolveDb(ex);
-  const [row] = await db
-    .select({ number: phoneNumbers, credentials: credentialColumns })
-    .from(phoneNumbers)
-    .innerJoin(organizations, eq(organizations.id, phoneNumbers.orgId))
-    .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.e164, e164)));
-  return row ? { ...row.number, credentials: row.credentials } : null;
+export function getSendingNumber({ orgId, e164 }: { orgId: string; e164: string }, ex?: Executor): Promise<NumberWithCredentials | null> {
+  return numberOf(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.e164, e164)), ex);
 }
 
 /** The organization's number by id (null when it is not theirs), with its credentials. */
-export async function getNumberById({ orgId, id }: { orgId: string; id: string }, ex?: Executor): Promise<NumberWithCredentials | null> {
+export function getNumberById({ orgId, id }: { orgId: string; id: string }, ex?: Executor): Promise<NumberWithCredentials | null> {
+  return numberOf(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.id, id)), ex);
+}
+
+async function numberOf(where: SQL | undefined, ex?: Executor): Promise<NumberWithCredentials | null> {
   const db = await resolveDb(ex);
   const [row] = await db
     .select({ number: phoneNumbers, credentials: credentialColumns })
     .from(phoneNumbers)
     .innerJoin(organizations, eq(organizations.id, phoneNumbers.orgId))
-    .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.id, id)));
+    .where(where);
   return row ? { ...row.number, credentials: row.credentials } : null;
 }
 

@@ -3,35 +3,16 @@
 // lib/messaging/pre-send.ts opens the callback the reasons table names, due per callback-due.ts).
 // Demo Downtown spa (America/Los_Angeles, Mon–Fri 09:00–12:30 + 13:15–19:00, Sat 09:00–15:00).
 import { describe, expect, it } from "vitest";
-import type { SendingFacts } from "@/db/queries/send-signals";
 import { DOWNTOWN } from "@/lib/schedule/test-schedules";
 import { callbackDueFor } from "./callback-due";
 import { decide } from "./decide";
-import { dialEvent, LEAD, MON_0900, NO_HISTORY, SUN_1100, TUE_1000, TUE_1245, TUE_1315, TUE_2000, WED_0900 } from "./decide-cases/kit";
+import { CLEAR_FACTS, dialEvent, LEAD, MON_0900, NO_HISTORY, SUN_1100, TUE_1000, TUE_1245, TUE_1315, TUE_2000, WED_0900 } from "./decide-cases/kit";
 import { UNTEXTABLE_LINE_TYPES, untextableLine, type LineType } from "./line-types";
 import { callbackFor, CANCEL_REASON_TEXT, SKIP_REASON_TEXT } from "./reasons";
 import { sendGuard } from "./send-guard";
 
 const LOCATION = { ...DOWNTOWN, bookingUrl: "https://book.glowmedspa.example/downtown", autoTextWindowHours: 24 };
-const FACTS: SendingFacts = {
-  enabledCountries: ["US", "CA"],
-  numberHeld: true,
-  number: {
-    id: "00000000-0000-4000-8000-000000000001",
-    provider: "twilio",
-    e164: "+13105550100",
-    providerNumberId: "PN0001",
-    proofStatus: "proven",
-    proofCheckedAt: null,
-    twilioOrigin: "twilio",
-    sendingPausedReason: null,
-  },
-  contactedFirst: true,
-  autoTexts24h: 0,
-  manualTexts24h: 0,
-  fromNumberLastMinute: 0,
-  oldestInLastMinute: null,
-};
+const FACTS = CLEAR_FACTS;
 const LIMITS = { autoTextsPerDay: 300, manualTextsPerDay: 200, textsPerNumberPerMinute: 30, textCountries: ["US", "CA"] as const };
 const ALL_LINE_TYPES: (LineType | null)[] = ["mobile", "landline", "voip", "toll_free", "unknown", null];
 

@@ -2,30 +2,13 @@ import type { CountryCode } from "libphonenumber-js";
 import { describe, expect, it } from "vitest";
 import type { SendingFacts, SendSignals } from "@/db/queries/send-signals";
 import { parseEnv } from "@/lib/env";
+import { CLEAR_FACTS } from "./decide-cases/kit";
 import { sendGuard, textKind } from "./send-guard";
 
 const NOW = new Date("2026-12-07T17:00:00Z");
 const US = "+12135550123";
 const LIMITS = { autoTextsPerDay: 300, manualTextsPerDay: 200, textsPerNumberPerMinute: 30, textCountries: ["US", "CA", "JM"] as CountryCode[] };
-const FACTS: SendingFacts = {
-  enabledCountries: ["US", "CA"],
-  numberHeld: true,
-  number: {
-    id: "00000000-0000-4000-8000-000000000001",
-    provider: "twilio",
-    e164: "+13105550100",
-    providerNumberId: "PN0001",
-    proofStatus: "proven",
-    proofCheckedAt: null,
-    twilioOrigin: "twilio",
-    sendingPausedReason: null,
-  },
-  contactedFirst: true,
-  autoTexts24h: 0,
-  manualTexts24h: 0,
-  fromNumberLastMinute: 0,
-  oldestInLastMinute: null,
-};
+const FACTS = CLEAR_FACTS;
 const QUIET: SendSignals = { replied: false, booked: false, calledBack: false, humanTexted: false, autoTextsSent24h: 0 };
 const CONTACT = { optedOutAt: null, blockedAt: null, leadStatus: "new_inbound" as const, lineType: "mobile" as const };
 

@@ -3,6 +3,7 @@
 // run a case against the demo Downtown spa (America/Los_Angeles, Mon–Fri 09:00–12:30 + 13:15–19:00,
 // Sat 09:00–15:00). The cases are in this folder, one rule group a file; the tests that run them are
 // lib/intake/policy/decide*.test.ts.
+import type { SendingFacts } from "@/db/queries/send-signals";
 import type { CallEvent } from "@/lib/telephony/call-event";
 import { DIAL_ACTION_FIXTURE } from "@/lib/telephony/twilio/samples";
 import { callEventFromDial, dialActionSchema, parseTwilio } from "@/lib/telephony/twilio/parse";
@@ -104,3 +105,24 @@ export function decideCase({ event, now, contact: who, history, windowHours, tex
     now,
   });
 }
+
+/** What the send guard reads with a text when nothing stands in the way: a proven Twilio number, nothing sent yet today. */
+export const CLEAR_FACTS: SendingFacts = {
+  enabledCountries: ["US", "CA"],
+  numberHeld: true,
+  number: {
+    id: "00000000-0000-4000-8000-000000000001",
+    provider: "twilio",
+    e164: "+13105550100",
+    providerNumberId: "PN0001",
+    proofStatus: "proven",
+    proofCheckedAt: null,
+    twilioOrigin: "twilio",
+    sendingPausedReason: null,
+  },
+  contactedFirst: true,
+  autoTexts24h: 0,
+  manualTexts24h: 0,
+  fromNumberLastMinute: 0,
+  oldestInLastMinute: null,
+};
