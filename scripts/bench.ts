@@ -9,7 +9,10 @@
 //   read paths (tools/bench-reads.ts): the inbox at 100,000 conversations and the ROI dashboard at
 //   1,000,000 calls. memory: the Next server process's peak resident set (VmHWM) over the run.
 //
+//   senders (tools/bench-senders.ts): texts due at once on one Quo API key against its 10/s limit.
+//
 // Flags (defaults = the full run): --roi-calls 0 and --conversations 0 skip the slow read paths;
+// --quo-texts N sets the sender row's texts (0 skips it);
 // --baseline <dir> also runs the intake rows against another checkout's production build, row by row
 // each build on its own fresh database, and prints before / after columns; --servers 2 adds the
 // sustained row through two servers on one Postgres; --cpu-prof writes the server's CPU profile to
@@ -24,6 +27,7 @@ import { ackOnlyRows, ingestRows, loadAverage, sequentialRow, warmUp, type Phase
 import { formatComparison, formatTable, TARGETS, watchMemory, type Row } from "@/tools/bench-load";
 import { burstRows, rehearse, steadyRows, sustainedRows } from "@/tools/bench-rates";
 import { inboxRows, roiRows } from "@/tools/bench-reads";
+import { senderRows } from "@/tools/bench-senders";
 import { startTwilioStandIn } from "@/tools/twilio-stand-in";
 
 type Options = {
@@ -40,6 +44,7 @@ type Options = {
   servers: number;
   conversations: number;
   roiCalls: number;
+  quoTexts: number;
 };
 
 type Measured = { rows: Row[]; details: Record<string, unknown>; postgresVersion: string };
@@ -209,6 +214,7 @@ async function main(): Promise<void> {
       servers: { type: "string", default: "1" },
       conversations: { type: "string", default: "100000" },
       "roi-calls": { type: "string", default: "1000000" },
+      "quo-texts": { type: "string", default: "50" },
       baseline: { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
       "server-node-args": { type: "string", default: "" },
@@ -228,6 +234,7 @@ async function main(): Promise<void> {
     servers: Number(values.servers),
     conversations: Number(values.conversations),
     roiCalls: Number(values["roi-calls"]),
+    quoTexts: Number(values["quo-texts"]),
   };
   for (const [name, value] of Object.entries(options)) if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number ≥ 0`);
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
@@ -247,6 +254,8 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   const results = await measureBuilds(builds, options, nodeArgs);
   const after = results[builds.findIndex((b) => b.own)]!;
+  // The sender's own limit (no server): this checkout's Quo sender against the Quo stand-in.
+  if (options.quoTexts > 0) collect(after, await senderRows({ texts: options.quoTexts }));
   const before = builds[0]!.own ? undefined : results[0];
 
   console.log("\n" + (before ? formatComparison(before.rows, after.rows) : formatTable(after.rows)));

@@ -105,10 +105,11 @@ describe("the exports reconcile with the dashboard", () => {
     expect(dashboard.totals.inboundCalls).toBeGreaterThan(300);
     expect(dashboard.totals.recovered).toBeGreaterThan(0);
     expect(fromExports(calls.rows, bookings.rows)).toEqual(dashboardFigures(dashboard.totals));
-    // Some bookings in the file are no-shows or cancellations, and they are exactly the ones not counted.
+    // The bookings not counted are exactly the no-shows and cancellations. (Whether the range holds
+    // any depends on the date the history was generated for; the fixture above always has one.)
     const notCounted = bookings.rows.filter((r) => r.counts_in_bookings === "false");
-    expect(notCounted.length).toBeGreaterThan(0);
-    expect(notCounted.every((r) => r.status === "no_show" || r.status === "cancelled")).toBe(true);
+    expect(bookings.rows.length).toBeGreaterThan(0);
+    expect(notCounted).toEqual(bookings.rows.filter((r) => r.status === "no_show" || r.status === "cancelled"));
     expect(calls.rows.every((r) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[78]:00$/.test(r.started_at!))).toBe(true);
     // What Rebound did, in the call log's words: every texted-back call says it was texted.
     expect(calls.rows.filter((r) => r.texted_back === "true").every((r) => r.rebound_did!.startsWith("Texted"))).toBe(true);

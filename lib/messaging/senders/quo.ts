@@ -5,7 +5,7 @@
 import type { Message } from "@/db/schema";
 import type { SendOutcome as AttemptOutcome } from "../send-text";
 import { noAnswerOutcome, requestJson, retryAfter, type Answer } from "./http";
-import { QUO_MAX_WAIT_MS, quoBucket } from "./rate-limit";
+import { QUO_MAX_WAIT_MS, quoWindow } from "./rate-limit";
 import { RECONCILE_LOOKBACK_MS, type OutgoingText, type Reconciled, type Sender, type SendOutcome } from "./sender";
 
 /** Quo's documented error codes as integers (the undeliverable policy's keys): "0206400" → 206400. Twilio's are five digits, so they never meet. */
@@ -73,26 +73,34 @@ export function matchListed(list: unknown, text: OutgoingText): { sid: string; s
 export function quoSender({ apiKey, phoneNumberId, base }: { apiKey: string; phoneNumberId: string | null; base: string }): Sender {
   const headers = { Authorization: apiKey };
 
-  /** Holds a send for Quo's 10/s per key: a short wait in place, a longer one back to the outbox. */
-  async function turn(): Promise<SendOutcome | null> {
-    const waitMs = quoBucket.reserve(apiKey, Date.now(), QUO_MAX_WAIT_MS);
-    if (waitMs === null) return { kind: "reschedule", at: new Date(Date.now() + 1000), reason: "quo_rate_limited" };
-    if (waitMs > 0) await sleep(waitMs);
-    return null;
+  /**
+   * Makes one request in Quo's 10/s per key: a short wait in place; over it, null (the text goes
+   * back to the outbox). The slot is held until the answer is in (the request counts at Quo somewhere between).
+   */
+  async function inTurn<T>(maxWaitMs: number, request: () => Promise<T>): Promise<T | null> {
+    const slot = quoWindow.reserve(apiKey, Date.now(), maxWaitMs);
+    if (!slot) return null;
+    if (slot.waitMs > 0) await sleep(slot.waitMs);
+    try {
+      return await request();
+    } finally {
+      slot.done(Date.now());
+    }
   }
 
   return {
     provider: "openphone",
     async send(text) {
-      const held = await turn();
-      if (held) return held;
-      try {
-        // Quo takes the number's PN… id or its E.164; the id survives a number's formatting changes.
-        const answer = await requestJson(`${base}/v1/messages`, { method: "POST", headers, body: { content: text.body, from: phoneNumberId ?? text.from, to: [text.to] } });
-        return classifyQuoAnswer(answer, new Date());
-      } catch (error) {
-        return noAnswerOutcome(error, "Quo");
-      }
+      const outcome = await inTurn(QUO_MAX_WAIT_MS, async (): Promise<SendOutcome> => {
+        try {
+          // Quo takes the number's PN… id or its E.164; the id survives a number's formatting changes.
+          const answer = await requestJson(`${base}/v1/messages`, { method: "POST", headers, body: { content: text.body, from: phoneNumberId ?? text.from, to: [text.to] } });
+          return classifyQuoAnswer(answer, new Date());
+        } catch (error) {
+          return noAnswerOutcome(error, "Quo");
+        }
+      });
+      return outcome ?? { kind: "reschedule", at: new Date(Date.now() + 1000), reason: "quo_rate_limited" };
     },
     async findAlreadySent(text): Promise<Reconciled> {
       // The list is by the number's PN… id only: without it (a number never proven) Quo cannot be asked, so no resend.
@@ -102,10 +110,9 @@ export function quoSender({ apiKey, phoneNumberId, base }: { apiKey: string; pho
             "Not sent again: Quo did not confirm this text and the number has no Quo id to look it up with, so Rebound does not risk texting the caller twice. Call back instead.",
         };
       // A look-up before a resend is rare and short: it waits its turn in place, however long.
-      await sleep(quoBucket.reserve(apiKey, Date.now(), Number.POSITIVE_INFINITY) ?? 0);
       const query = new URLSearchParams({ phoneNumberId, maxResults: "50", createdAfter: new Date(text.createdAt.getTime() - RECONCILE_LOOKBACK_MS).toISOString() });
       query.append("participants[]", text.to);
-      const answer = await requestJson(`${base}/v1/messages?${query.toString()}`, { method: "GET", headers });
+      const answer = (await inTurn(Number.POSITIVE_INFINITY, () => requestJson(`${base}/v1/messages?${query.toString()}`, { method: "GET", headers })))!;
       if (answer.status !== 200) throw new Error(`Quo list messages ${answer.status}: ${quoError(answer.body).message}`);
       return { found: matchListed(answer.body, text) };
     },

@@ -1,31 +1,48 @@
 // The limits Rebound keeps for the providers: Quo's 10 requests a second per key, Aircall's
 // per-number segment caps and its X-AircallApi-* budget. Fixed clocks throughout.
 import { describe, expect, it } from "vitest";
-import { aircallBudgetWait, KeyedTokenBucket, noteAircallBudget, readAircallBudget, segmentCapWait } from "./rate-limit";
+import { aircallBudgetWait, KeyedSlidingWindow, noteAircallBudget, readAircallBudget, segmentCapWait } from "./rate-limit";
 
 const T0 = Date.parse("2026-12-08T15:00:00Z");
 
-describe("KeyedTokenBucket (Quo: 10 a second per API key)", () => {
-  it("lets a burst of 10 through at once, then spaces the next ones 100 ms apart", () => {
-    const bucket = new KeyedTokenBucket(10, 10);
-    const waits = Array.from({ length: 12 }, () => bucket.reserve("key", T0, 1000));
+describe("KeyedSlidingWindow (Quo: 10 a second per API key)", () => {
+  const wait = (window: KeyedSlidingWindow, key: string, now: number, max: number) => window.reserve(key, now, max)?.waitMs ?? null;
+
+  it("lets 10 through at once, then the 11th waits until the first has left the window", () => {
+    const window = new KeyedSlidingWindow(10, 1000);
+    const waits = Array.from({ length: 12 }, () => wait(window, "key", T0, 2000));
     expect(waits.slice(0, 10)).toEqual(Array(10).fill(0));
-    expect(waits.slice(10)).toEqual([100, 200]);
+    expect(waits.slice(10)).toEqual([1000, 1000]);
+  });
+
+  it("never lets more than the limit into any window, however the requests are spread", () => {
+    const window = new KeyedSlidingWindow(10, 1000);
+    // One request every 30 ms for 3 s, each going when the window says.
+    const went = Array.from({ length: 100 }, (_, i) => T0 + i * 30).map((now) => now + wait(window, "key", now, Number.POSITIVE_INFINITY)!);
+    for (const start of went) expect(went.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(10);
+  });
+
+  it("holds a slot until the request's answer came back: a slow answer pushes the next request later", () => {
+    const window = new KeyedSlidingWindow(2, 1000);
+    window.reserve("key", T0, 0)!.done(T0 + 300); // Quo may have counted it as late as its answer
+    window.reserve("key", T0, 0)!.done(T0 + 20);
+    expect(wait(window, "key", T0 + 100, 2000)).toBe(920);
+    expect(wait(window, "key", T0 + 100, 2000)).toBe(1200);
   });
 
   it("refuses (takes nothing) when the wait would pass the limit, so the text goes back to the outbox", () => {
-    const bucket = new KeyedTokenBucket(10, 10);
-    for (let i = 0; i < 10; i++) bucket.reserve("key", T0, 500);
-    expect(bucket.reserve("key", T0, 50)).toBeNull();
-    expect(bucket.reserve("key", T0, 100)).toBe(100);
+    const window = new KeyedSlidingWindow(10, 1000);
+    for (let i = 0; i < 10; i++) window.reserve("key", T0, 500);
+    expect(wait(window, "key", T0 + 400, 500)).toBeNull();
+    expect(wait(window, "key", T0 + 600, 500)).toBe(400);
   });
 
-  it("keeps each key apart and refills with time", () => {
-    const bucket = new KeyedTokenBucket(10, 10);
-    for (let i = 0; i < 10; i++) bucket.reserve("a", T0, 0);
-    expect(bucket.reserve("b", T0, 0)).toBe(0);
-    expect(bucket.reserve("a", T0, 0)).toBeNull();
-    expect(bucket.reserve("a", T0 + 1000, 0)).toBe(0);
+  it("keeps each key apart, and a slot frees once a second has passed", () => {
+    const window = new KeyedSlidingWindow(10, 1000);
+    for (let i = 0; i < 10; i++) window.reserve("a", T0, 0);
+    expect(wait(window, "b", T0, 0)).toBe(0);
+    expect(wait(window, "a", T0, 0)).toBeNull();
+    expect(wait(window, "a", T0 + 1000, 0)).toBe(0);
   });
 });
 

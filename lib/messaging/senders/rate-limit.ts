@@ -5,32 +5,40 @@
 // back for later, never dropped. Pure apart from the buckets' in-process state.
 // Sources: docs/provider-formats.md#quo-sending, #aircall-sending.
 
-/** A token bucket per key: `rate` tokens a second, holding at most `burst`. */
-export class KeyedTokenBucket {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+/**
+ * A sliding window per key: at most `limit` requests in any `windowMs`, the way a provider that
+ * counts "10 requests a second" sees them. (A token bucket of the same rate lets up to twice that
+ * into one second: a full bucket spent at the end of a second, refilled through the next.) A slot
+ * is held from the instant its request goes until `done` says its answer came back, since the
+ * provider counts the request somewhere in between; concurrent callers queue in turn.
+ */
+export class KeyedSlidingWindow {
+  private readonly slots = new Map<string, { at: number }[]>();
   constructor(
-    private readonly rate: number,
-    private readonly burst: number,
+    private readonly limit: number,
+    private readonly windowMs: number,
   ) {}
 
   /**
-   * Takes a token for `key` if one is free within `maxWaitMs`: returns how long to wait before
-   * the request (0 = now), or null when the wait would be longer (nothing is taken then).
+   * Takes a slot for `key` if one is free within `maxWaitMs`: how long to wait before the request
+   * (0 = now) and `done`, to call with the instant its answer came; null when the wait would be
+   * longer (nothing is taken then).
    */
-  reserve(key: string, nowMs: number, maxWaitMs: number): number | null {
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: nowMs };
-    const tokens = Math.min(this.burst, bucket.tokens + ((nowMs - bucket.at) / 1000) * this.rate);
-    const waitMs = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.rate) * 1000);
-    if (waitMs > maxWaitMs) return null;
-    // Taking it now may leave the count below zero: the next caller then waits behind this one.
-    this.buckets.set(key, { tokens: tokens - 1, at: nowMs });
-    return waitMs;
+  reserve(key: string, nowMs: number, maxWaitMs: number): { waitMs: number; done: (atMs: number) => void } | null {
+    const held = (this.slots.get(key) ?? []).filter((slot) => slot.at > nowMs - this.windowMs).sort((a, b) => a.at - b.at);
+    this.slots.set(key, held);
+    // The next slot: now, or when the request `limit` places back has left the window.
+    const at = held.length < this.limit ? nowMs : Math.max(nowMs, held[held.length - this.limit]!.at + this.windowMs);
+    if (at - nowMs > maxWaitMs) return null;
+    const slot = { at };
+    held.push(slot);
+    return { waitMs: at - nowMs, done: (answeredAt) => void (slot.at = Math.max(slot.at, answeredAt)) };
   }
 }
 
 /** Quo: 10 requests a second per API key [C] (quo.com/docs rate limits). */
 export const QUO_REQUESTS_PER_SECOND = 10;
-export const quoBucket = new KeyedTokenBucket(QUO_REQUESTS_PER_SECOND, QUO_REQUESTS_PER_SECOND);
+export const quoWindow = new KeyedSlidingWindow(QUO_REQUESTS_PER_SECOND, 1000);
 /** Longer than this and the text goes back to the outbox instead of holding a worker. */
 export const QUO_MAX_WAIT_MS = 500;
 
