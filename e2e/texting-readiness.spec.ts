@@ -34,7 +34,14 @@ async function demoOrgId(): Promise<string> {
   });
 }
 
-async function resetDemo(): Promise<void> {
+const PBX = "+13105550180";
+
+/**
+ * The demo spa with no Messaging Service and nothing checked. `pbxOnTwilio: false` makes the PBX
+ * number one that Twilio does not host (as the proof would find it: it cannot text), whatever an
+ * earlier test proved; after the file it is left to be proven again.
+ */
+async function resetDemo({ pbxOnTwilio }: { pbxOnTwilio: boolean | null }): Promise<void> {
   const orgId = await demoOrgId();
   await withE2eDb(async (db) => {
     await db.update(organizations).set({ twilioMessagingServiceSid: null }).where(eq(organizations.id, orgId));
@@ -42,6 +49,11 @@ async function resetDemo(): Promise<void> {
       .update(phoneNumbers)
       .set({ a2pStatus: "unknown", a2pDetail: null, a2pCheckedAt: null, sendingPausedAt: null, sendingPausedReason: null })
       .where(eq(phoneNumbers.orgId, orgId));
+    const pbx =
+      pbxOnTwilio === false
+        ? { proofStatus: "cannot_text" as const, proofDetail: "Not on Rebound's Twilio account, so this number cannot text.", twilioOrigin: null, proofCheckedAt: new Date() }
+        : { proofStatus: "unchecked" as const, proofDetail: null, twilioOrigin: null, proofCheckedAt: null };
+    await db.update(phoneNumbers).set(pbx).where(eq(phoneNumbers.e164, PBX));
   });
 }
 
@@ -60,10 +72,10 @@ async function checkAgain(page: Page): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: /^Checked \d+ numbers/ })).toBeVisible();
 }
 
-test.afterAll(resetDemo);
+test.afterAll(() => resetDemo({ pbxOnTwilio: null }));
 
 test("the texting readiness card in each state, checked for real against the stand-in", async ({ page, browser }) => {
-  await resetDemo();
+  await resetDemo({ pbxOnTwilio: false });
   await signIn(page, "owner@glow.test");
   await page.goto("/texting");
   await expect(page.getByRole("heading", { name: "Texting readiness", level: 1 })).toBeVisible();
@@ -81,7 +93,7 @@ test("the texting readiness card in each state, checked for real against the sta
   await expect(aircall).toHaveAttribute("data-status", "not_applicable");
   await expect(aircall).toContainText("Aircall manages carrier registration; check it in your Aircall dashboard.");
   await shoot(aircall, "not-applicable");
-  await expect(numberCard(page, "+13105550180")).toHaveAttribute("data-status", "not_applicable");
+  await expect(numberCard(page, PBX)).toHaveAttribute("data-status", "not_applicable");
 
   // A failed campaign: Twilio's own error text, markup included, shown as text.
   await standInService({
