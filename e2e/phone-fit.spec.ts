@@ -6,7 +6,7 @@
 // `npm run screenshots` (SCREENSHOTS=docs) runs this same walk and also writes
 // docs/screenshots/<page>-desktop.png (1280x800) and <page>-phone.png (390x844) for every page.
 import { mkdirSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 const PHONE = { width: 390, height: 844 };
@@ -119,18 +119,37 @@ async function widest(page: Page): Promise<string[]> {
   );
 }
 
+/** Each member signs in once for the whole file (a real sign-in); every screen opens with that session. */
+const sessions = new Map<Exclude<Who, null>, BrowserContextOptions["storageState"]>();
+async function sessionOf(browser: Browser, who: Exclude<Who, null>): Promise<BrowserContextOptions["storageState"]> {
+  const known = sessions.get(who);
+  if (known) return known;
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    await signIn(await context.newPage(), EMAIL[who]);
+    const state = await context.storageState();
+    sessions.set(who, state);
+    return state;
+  } finally {
+    await context.close();
+  }
+}
+
 for (const screen of SCREENS) {
   test(`${screen.name} fits a 390 px phone`, async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const storageState = screen.who ? await sessionOf(browser, screen.who) : undefined;
+    const context = await browser.newContext({ viewport: PHONE, storageState });
     const page = await context.newPage();
     try {
-      if (screen.who) await signIn(page, EMAIL[screen.who]);
       await page.goto(typeof screen.path === "string" ? screen.path : await screen.path(page, browser));
       await settled(page);
       if (screen.who) await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 
-      mkdirSync(RESULTS, { recursive: true });
-      await page.screenshot({ path: `${RESULTS}/${screen.name}-phone.png`, fullPage: true });
+      // The page as the phone shows it, to look at after a run (SCREENSHOTS=results; docs: below).
+      if (process.env.SCREENSHOTS === "results") {
+        mkdirSync(RESULTS, { recursive: true });
+        await page.screenshot({ path: `${RESULTS}/${screen.name}-phone.png`, fullPage: true });
+      }
       const found = await misfits(page);
       expect.soft(found.offscreen, "navigation links off screen").toEqual([]);
       expect.soft(found.overflow, `the page scrolls sideways; too wide: ${(await widest(page)).join(", ")}`).toBeLessThanOrEqual(0);
