@@ -2,7 +2,10 @@ import type { Event } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
 import { callLegsText } from "./call-legs-text";
-import { CANCEL_REASON_TEXT, RESCHEDULE_REASON_TEXT, type CancelReason, type SkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
+import { CANCEL_REASON_TEXT, RESCHEDULE_REASON_TEXT, type CancelReason, type RescheduleReason, type SkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
+
+/** How a provider is named in the timeline. */
+const PROVIDER_NAME: Record<string, string> = { twilio: "Twilio", generic: "Twilio", openphone: "Quo", aircall: "Aircall" };
 
 function name(event: Event, key: string): string {
   const value = event.detail?.[key];
@@ -26,10 +29,11 @@ export function eventText(event: Event): string {
     case "text_canceled":
       if (event.reason === DESK_CANCEL_REASON) return `Scheduled text cancelled by ${name(event, "memberName")}.`;
       return CANCEL_REASON_TEXT[event.reason as CancelReason] ?? `Not sent: ${event.reason ?? "no reason recorded"}`;
-    case "text_rescheduled":
-      return event.reason === "number_rate_limited"
-        ? RESCHEDULE_REASON_TEXT.number_rate_limited
-        : RESCHEDULE_REASON_TEXT.quiet_hours.replace(/\.$/, event.detail?.at ? ` to ${String(event.detail.at)}.` : ".");
+    case "text_rescheduled": {
+      const reason = event.reason as RescheduleReason | null;
+      if (reason && reason !== "quiet_hours" && Object.hasOwn(RESCHEDULE_REASON_TEXT, reason)) return RESCHEDULE_REASON_TEXT[reason];
+      return RESCHEDULE_REASON_TEXT.quiet_hours.replace(/\.$/, event.detail?.at ? ` to ${String(event.detail.at)}.` : ".");
+    }
     case "link_clicked":
       return "Opened the booking link.";
     case "reply_classified":
@@ -37,7 +41,9 @@ export function eventText(event: Event): string {
     case "text_failed":
       return `Text failed: ${event.reason ?? "unknown error"}`;
     case "text_undelivered":
-      return `Text not delivered (Twilio error ${event.reason ?? "unknown"}).`;
+      return `Text not delivered (${PROVIDER_NAME[String(event.detail?.provider ?? "twilio")] ?? "Twilio"} error ${event.reason ?? "unknown"}).`;
+    case "message_echo_ignored":
+      return `${PROVIDER_NAME[String(event.detail?.provider ?? "")] ?? "The phone system"} reported this text back; it is shown once.`;
     case "conversation_claimed":
       return `Claimed by ${name(event, "memberName")}.`;
     case "conversation_assigned":

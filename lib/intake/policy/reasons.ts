@@ -113,6 +113,10 @@ export const REASONS = {
   },
   quiet_hours: { rescheduled: "Follow-up moved out of the caller's quiet hours." },
   number_rate_limited: { rescheduled: "Waiting: this number is sending its most texts per minute. The text goes out as soon as the minute allows." },
+  quo_rate_limited: { rescheduled: "Waiting: Quo takes 10 texts a second from one account. The text goes out within the second." },
+  aircall_rate_limited: { rescheduled: "Waiting: the Aircall account's requests for this minute are used up. The text goes out when Aircall's limit resets." },
+  aircall_hourly_segment_cap: { rescheduled: "Waiting: this Aircall number sent its 1,000 text segments for the hour. The text goes out as soon as the hour allows." },
+  aircall_daily_segment_cap: { rescheduled: "Waiting: this Aircall number sent its 10,000 text segments for the day. The text goes out as soon as the day allows." },
 } as const satisfies Record<string, ReasonRow>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -2,6 +2,7 @@
 // number it is sent from (lib/messaging/senders/choose.ts): Twilio, Quo or Aircall. Each sender
 // maps its provider's answers onto the same outcomes, so the outbox settles them all one way.
 import type { Message } from "@/db/schema";
+import type { RescheduleReason } from "@/lib/intake/policy/reasons";
 import type { SendOutcome as AttemptOutcome } from "../send-text";
 
 export type SendingProvider = "twilio" | "openphone" | "aircall";
@@ -13,7 +14,7 @@ export type OutgoingText = { messageId: string; orgId: string; to: string; from:
  * What one attempt meant: sent, retry (maybe accepted already), rejected for good, or put back
  * for later without counting as an attempt (a rate limit Rebound keeps itself: `reason` is logged).
  */
-export type SendOutcome = AttemptOutcome | { kind: "reschedule"; at: Date; reason: string };
+export type SendOutcome = AttemptOutcome | { kind: "reschedule"; at: Date; reason: RescheduleReason };
 
 export type FoundText = { sid: string; status: Message["status"] };
 
