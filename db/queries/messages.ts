@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql, inArray } from "drizzle-orm";
 import { resolveDb, type Executor } from "../client";
 import { contacts, messages, organizations, type Contact, type Message } from "../schema";
+import { credentialColumns, type NumberWithCredentials } from "./phone-numbers";
 import { sendingFactsColumns, sendingFactsOf, type SendingFacts } from "./send-signals";
 
 export type NewMessage = typeof messages.$inferInsert;
@@ -28,7 +29,8 @@ export async function getMessage({ messageId }: { messageId: string }, ex?: Exec
   return row ?? null;
 }
 
-export type TextToSend = { message: Message; contact: Contact | null; facts: SendingFacts };
+/** `credentials`: the organization's provider API credentials, for the sender its number needs. */
+export type TextToSend = { message: Message; contact: Contact | null; facts: SendingFacts; credentials: NumberWithCredentials["credentials"] };
 
 /**
  * A queued text with the contact it goes to and what its organization may send (held numbers,
@@ -39,17 +41,19 @@ export async function getTextToSend({ messageId }: { messageId: string }, ex?: E
   return text ?? null;
 }
 
+const NO_CREDENTIALS: TextToSend["credentials"] = { openphoneApiKey: null, aircallApiId: null, aircallApiToken: null, twilioMessagingServiceSid: null };
+
 /** `getTextToSend` for several texts in one statement (the texts a batch of missed calls queued). */
 export async function getTextsToSend({ messageIds }: { messageIds: readonly string[] }, ex?: Executor): Promise<TextToSend[]> {
   if (messageIds.length === 0) return [];
   const db = await resolveDb(ex);
   const rows = await db
-    .select({ message: messages, contact: contacts, enabledCountries: organizations.enabledCountries, ...sendingFactsColumns(messages) })
+    .select({ message: messages, contact: contacts, enabledCountries: organizations.enabledCountries, credentials: credentialColumns, ...sendingFactsColumns(messages) })
     .from(messages)
     .leftJoin(contacts, and(eq(contacts.id, messages.contactId), eq(contacts.orgId, messages.orgId)))
     .leftJoin(organizations, eq(organizations.id, messages.orgId))
     .where(inArray(messages.id, [...messageIds]));
-  return rows.map((row) => ({ message: row.message, contact: row.contact, facts: sendingFactsOf(row) }));
+  return rows.map((row) => ({ message: row.message, contact: row.contact, facts: sendingFactsOf(row), credentials: row.credentials ?? NO_CREDENTIALS }));
 }
 
 /** How far along a text is: a status callback may only move a message forward. */

@@ -9,7 +9,8 @@ export type NumberWithCredentials = PhoneNumber & {
   credentials: { openphoneApiKey: string | null; aircallApiId: string | null; aircallApiToken: string | null; twilioMessagingServiceSid: string | null };
 };
 
-const credentialColumns = {
+/** The organization's provider credentials as columns, for any read that joins `organizations`. */
+export const credentialColumns = {
   openphoneApiKey: organizations.openphoneApiKey,
   aircallApiId: organizations.aircallApiId,
   aircallApiToken: organizations.aircallApiToken,

@@ -75,7 +75,7 @@ async function processClaim(db: Db, claim: OutboxClaim, prefetched?: TextToSend 
     return;
   }
 
-  const chosen = await chooseSender(db, toSend, client, statusCallbackUrl);
+  const chosen = chooseSender(db, toSend, client, statusCallbackUrl);
   if ("unproven" in chosen) {
     await cancelText(db, message, "number_unproven", now);
     await cancelQueuedText({ id: claim.id, attempts: claim.attempts, reason: "number_unproven" }, db);

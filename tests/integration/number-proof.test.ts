@@ -1,7 +1,7 @@
 // Proven numbers (issue 16, items 3 and 4), on real Postgres through the real webhook and outbox
 // paths: a number sends only once its provider's API proves it is on the account and can text. The
 // Twilio stand-in owns every number unless a test says otherwise; Quo and Aircall are their stand-ins.
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -74,10 +74,19 @@ async function missedGenericCall(to: string): Promise<string> {
   return caller;
 }
 
+/**
+ * The callbacks the caller's refused text opened (the missed call itself opens its own after hours,
+ * so what the clock says does not change what these tests see).
+ */
 async function callbacksFor(caller: string) {
   const db = await getDb();
   const [contact] = await db.select().from(contacts).where(eq(contacts.phone, caller));
-  return contact ? db.select().from(callbacks).where(eq(callbacks.contactId, contact.id)) : [];
+  return contact
+    ? db
+        .select()
+        .from(callbacks)
+        .where(and(eq(callbacks.contactId, contact.id), isNotNull(callbacks.messageId)))
+    : [];
 }
 
 async function proofChanges(e164: string) {

@@ -5,7 +5,6 @@
 // credentials the text is recorded as simulated, as texts are without Twilio credentials.
 import type { Db } from "@/db/client";
 import type { TextToSend } from "@/db/queries/messages";
-import { getSendingNumber } from "@/db/queries/phone-numbers";
 import { getSentIdentity, listTextsSentFrom } from "@/db/queries/sent-texts";
 import { env } from "@/lib/env";
 import { countSegments } from "../segments";
@@ -18,17 +17,17 @@ import { twilioSender } from "./twilio";
 /** A sender; or no credentials, so the text is simulated (`reason` is logged); or the number cannot send yet. */
 export type Chosen = { sender: Sender } | { simulated: "no_twilio_credentials" | "no_quo_credentials" | "no_aircall_credentials" } | { unproven: string };
 
-export async function chooseSender(db: Db, { message, facts }: TextToSend, twilio: TwilioClient | null, statusCallback: (messageId: string) => string): Promise<Chosen> {
+/** Read with the text (getTextsToSend): the number's provider id from its facts, the credentials from its organization. */
+export function chooseSender(db: Db, { message, facts, credentials }: TextToSend, twilio: TwilioClient | null, statusCallback: (messageId: string) => string): Chosen {
   const provider = facts.number?.provider ?? "twilio";
   if (provider !== "openphone" && provider !== "aircall") return twilio ? { sender: twilioSender(twilio, statusCallback) } : { simulated: "no_twilio_credentials" };
 
-  const number = await getSendingNumber({ orgId: message.orgId, e164: message.fromNumber }, db);
-  const credentials = number?.credentials;
+  const number = facts.number;
   if (provider === "openphone") {
-    if (!credentials?.openphoneApiKey) return { simulated: "no_quo_credentials" };
+    if (!credentials.openphoneApiKey) return { simulated: "no_quo_credentials" };
     return { sender: quoSender({ apiKey: credentials.openphoneApiKey, phoneNumberId: number?.providerNumberId ?? null, base: env().openphoneApiBase }) };
   }
-  if (!credentials?.aircallApiId || !credentials.aircallApiToken) return { simulated: "no_aircall_credentials" };
+  if (!credentials.aircallApiId || !credentials.aircallApiToken) return { simulated: "no_aircall_credentials" };
   // Aircall sends only by its own number id, which proving the number stores.
   if (!number?.providerNumberId) return { unproven: "no Aircall number id: the number has not been proven on the Aircall account yet" };
   const orgId = message.orgId;
