@@ -2,7 +2,7 @@
 // organization's API key (raw in Authorization, no Bearer) and the version header. That API lives at
 // api.quo.com; OPENPHONE_API_BASE, when set (a stand-in), replaces it as it replaces api.openphone.com.
 import { env } from "@/lib/env";
-import { getJson } from "./provider-http";
+import { getProviderJson } from "@/lib/http/provider-get";
 import { quoRegistrationSchema, type QuoRegistration } from "./quo-readiness";
 import type { Fetched } from "./twilio-readiness";
 
@@ -16,6 +16,6 @@ export function quoApiBase(): string {
 }
 
 export async function fetchQuoRegistration(apiKey: string): Promise<Fetched<QuoRegistration>> {
-  const answer = await getJson(`${quoApiBase()}/a2p-registration`, { Authorization: apiKey, "Quo-Api-Version": QUO_API_VERSION }, quoRegistrationSchema);
+  const answer = await getProviderJson(`${quoApiBase()}/a2p-registration`, { Authorization: apiKey, "Quo-Api-Version": QUO_API_VERSION }, quoRegistrationSchema, "Quo");
   return answer.ok ? { ok: true, value: answer.value.data } : answer;
 }

@@ -3,7 +3,7 @@
 // needs: the Messaging Service, its sender pool, its campaign, and the campaign's brand.
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { getJson } from "./provider-http";
+import { getProviderJson } from "@/lib/http/provider-get";
 import type { Fetched, TwilioAnswers } from "./twilio-readiness";
 import { twilioBrandSchema, twilioCampaignListSchema, twilioServiceNumbersSchema, twilioServiceSchema, type TwilioCampaign } from "./twilio-shapes";
 
@@ -23,7 +23,7 @@ async function listServiceNumbers(sid: string, auth: Record<string, string>, bas
   const numbers: string[] = [];
   let next: string | null = `/v1/Services/${encodeURIComponent(sid)}/PhoneNumbers?PageSize=1000`;
   for (let page = 0; next && page < MAX_PAGES; page += 1) {
-    const answer: Fetched<z.output<typeof twilioServiceNumbersSchema>> = await getJson(onBase(next, base), auth, twilioServiceNumbersSchema);
+    const answer: Fetched<z.output<typeof twilioServiceNumbersSchema>> = await getProviderJson(onBase(next, base), auth, twilioServiceNumbersSchema, "Twilio");
     if (!answer.ok) return answer;
     for (const n of answer.value.phone_numbers) if (n.phone_number) numbers.push(n.phone_number);
     next = answer.value.meta?.next_page_url ?? null;
@@ -41,14 +41,14 @@ export async function fetchServiceAnswers(messagingServiceSid: string | null): P
   const auth = authorization(credentials);
   const sid = encodeURIComponent(messagingServiceSid);
   const [service, serviceNumbers, campaigns] = await Promise.all([
-    getJson(onBase(`/v1/Services/${sid}`, base), auth, twilioServiceSchema),
+    getProviderJson(onBase(`/v1/Services/${sid}`, base), auth, twilioServiceSchema, "Twilio"),
     listServiceNumbers(messagingServiceSid, auth, base),
-    getJson(onBase(`/v1/Services/${sid}/Compliance/Usa2p`, base), auth, twilioCampaignListSchema),
+    getProviderJson(onBase(`/v1/Services/${sid}/Compliance/Usa2p`, base), auth, twilioCampaignListSchema, "Twilio"),
   ]);
   // An empty list is "no campaign" (a value), not a failure; a failed request stays a failure.
   const campaign: Fetched<TwilioCampaign | null> = campaigns.ok ? { ok: true, value: campaigns.value.compliance[0] ?? null } : campaigns;
   const brandSid = campaign.ok ? campaign.value?.brand_registration_sid : null;
-  const brand = brandSid ? await getJson(onBase(`/v1/a2p/BrandRegistrations/${encodeURIComponent(brandSid)}`, base), auth, twilioBrandSchema) : undefined;
+  const brand = brandSid ? await getProviderJson(onBase(`/v1/a2p/BrandRegistrations/${encodeURIComponent(brandSid)}`, base), auth, twilioBrandSchema, "Twilio") : undefined;
   return { credentials: true, messagingServiceSid, service, serviceNumbers, campaign, brand };
 }
 

@@ -8,7 +8,8 @@ import { twilioErrorText, type TwilioBrand, type TwilioCampaign, type TwilioServ
 export const STEP = { account: "Twilio account", service: "Messaging Service", number: "Number in service", brand: "Brand", campaign: "Campaign" } as const;
 
 /** An answer, or why there is none: the resource does not exist (404), or the request failed. */
-export type Fetched<T> = { ok: true; value: T } | { ok: false; notFound: boolean; error: string };
+export type { Fetched } from "@/lib/http/provider-get";
+import type { Fetched } from "@/lib/http/provider-get";
 
 export type TwilioAnswers = {
   /** False when the server has no Twilio credentials: texts are simulated, nothing can be checked. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { findExactNumber } from "./match";
 import { checked, type ProofOutcome } from "./proof-result";
-import { providerGet } from "./provider-get";
+import { getProviderJson } from "@/lib/http/provider-get";
 
 export const AIRCALL_PER_PAGE = 50;
 /** 1,000 numbers: past that the account is not a spa's, and the check stops rather than spin. */
@@ -20,11 +20,11 @@ export async function proveOnAircall({ apiId, apiToken, apiBase }: { apiId: stri
   const authorization = `Basic ${Buffer.from(`${apiId}:${apiToken}`).toString("base64")}`;
   for (let page = 1; page <= MAX_PAGES; page += 1) {
     // Page numbers, not meta.next_page_link: the link names Aircall's own host, and Rebound only calls the configured base.
-    const answer = await providerGet(`${apiBase}/v1/numbers?page=${page}&per_page=${AIRCALL_PER_PAGE}`, { Authorization: authorization }, aircallNumbersSchema, "Aircall");
+    const answer = await getProviderJson(`${apiBase}/v1/numbers?page=${page}&per_page=${AIRCALL_PER_PAGE}`, { Authorization: authorization }, aircallNumbersSchema, "Aircall");
     if (!answer.ok) return { kind: "failed", error: answer.error };
-    const found = findExactNumber(answer.body.numbers, e164, (n) => n.digits);
+    const found = findExactNumber(answer.value.numbers, e164, (n) => n.digits);
     if (found) return checked("proven", "Proven on Aircall.", String(found.id));
-    if (!answer.body.meta?.next_page_link || answer.body.numbers.length === 0) {
+    if (!answer.value.meta?.next_page_link || answer.value.numbers.length === 0) {
       return checked("not_found", "Not on your Aircall account: texts from it are paused. Check the number, or the API key's account.");
     }
   }

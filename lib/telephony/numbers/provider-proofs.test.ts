@@ -121,6 +121,6 @@ describe("proveOnAircall", () => {
   it("an error on a later page is a failure", async () => {
     const pages = aircallPages(others);
     answer = (url) => (url.searchParams.get("page") === "2" ? { status: 500, body: { error: "Internal" } } : pages(url));
-    expect(await proveOnAircall({ apiId: "id1", apiToken: "tok", apiBase: base }, "+13105550170")).toEqual({ kind: "failed", error: "Aircall answered HTTP 500" });
+    expect(await proveOnAircall({ apiId: "id1", apiToken: "tok", apiBase: base }, "+13105550170")).toEqual({ kind: "failed", error: "Aircall answered HTTP 500 (Internal)" });
   });
 });

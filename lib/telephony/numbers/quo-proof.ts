@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { findExactNumber } from "./match";
 import { CANNOT_TEXT, checked, type ProofOutcome } from "./proof-result";
-import { providerGet } from "./provider-get";
+import { getProviderJson } from "@/lib/http/provider-get";
 
 const quoNumbersSchema = z.object({
   data: z.array(
@@ -17,9 +17,9 @@ const quoNumbersSchema = z.object({
 });
 
 export async function proveOnQuo({ apiKey, apiBase }: { apiKey: string; apiBase: string }, e164: string): Promise<ProofOutcome> {
-  const answer = await providerGet(`${apiBase}/v1/phone-numbers`, { Authorization: apiKey }, quoNumbersSchema, "Quo");
+  const answer = await getProviderJson(`${apiBase}/v1/phone-numbers`, { Authorization: apiKey }, quoNumbersSchema, "Quo");
   if (!answer.ok) return { kind: "failed", error: answer.error };
-  const found = findExactNumber(answer.body.data, e164, (n) => n.number);
+  const found = findExactNumber(answer.value.data, e164, (n) => n.number);
   if (!found) return checked("not_found", "Not on your Quo workspace: texts from it are paused. Check the number, or the API key's workspace.");
   if (found.restrictions?.messaging?.US === "restricted") {
     return checked("cannot_text", `${CANNOT_TEXT}: Quo restricts its messaging to US numbers (carrier registration not approved yet).`, found.id);
