@@ -43,7 +43,7 @@ export function useProviderAccounts(lines?: { provider: "openphone" | "aircall";
       .update(organizations)
       .set({ openphoneApiKey: accounts.quo.apiKey, aircallApiId: accounts.aircall.apiId, aircallApiToken: accounts.aircall.apiToken })
       .where(eq(organizations.id, quo.orgId));
-    // Until the proof helper proves numbers itself: what proving them against the stand-ins stores.
+    // Proven up front, as proving them against the stand-ins stores (the proof itself: number-proof.test.ts).
     const at = new Date();
     await setNumberProof({ id: quo.id, status: "proven", detail: null, providerNumberId: DEMO_QUO_NUMBER_ID, at });
     await setNumberProof({ id: aircall.id, status: "proven", detail: null, providerNumberId: String(DEMO_AIRCALL_NUMBER_ID), at });
