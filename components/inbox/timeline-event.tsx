@@ -3,9 +3,13 @@ import { formatDateTime } from "@/lib/format";
 import { DESK_CANCEL_REASON } from "@/lib/messaging/cancel-scheduled";
 import { callLegsText } from "./call-legs-text";
 import { CANCEL_REASON_TEXT, RESCHEDULE_REASON_TEXT, type CancelReason, type RescheduleReason, type SkipReason, SKIP_REASON_TEXT } from "@/lib/intake/policy/reasons";
+import { PROVIDER_NAMES } from "@/lib/intake/policy/undeliverable";
 
-/** How a provider is named in the timeline. */
-const PROVIDER_NAME: Record<string, string> = { twilio: "Twilio", generic: "Twilio", openphone: "Quo", aircall: "Aircall" };
+/** The name of the provider an event's detail names (the one that carried the text), if any. */
+const providerName = (event: Event): string | undefined => {
+  const provider = event.detail?.provider;
+  return typeof provider === "string" && Object.hasOwn(PROVIDER_NAMES, provider) ? PROVIDER_NAMES[provider as keyof typeof PROVIDER_NAMES] : undefined;
+};
 
 function name(event: Event, key: string): string {
   const value = event.detail?.[key];
@@ -41,9 +45,9 @@ export function eventText(event: Event): string {
     case "text_failed":
       return `Text failed: ${event.reason ?? "unknown error"}`;
     case "text_undelivered":
-      return `Text not delivered (${PROVIDER_NAME[String(event.detail?.provider ?? "twilio")] ?? "Twilio"} error ${event.reason ?? "unknown"}).`;
+      return `Text not delivered (${providerName(event) ?? "Twilio"} error ${event.reason ?? "unknown"}).`;
     case "message_echo_ignored":
-      return `${PROVIDER_NAME[String(event.detail?.provider ?? "")] ?? "The phone system"} reported this text back; it is shown once.`;
+      return `${providerName(event) ?? "The phone system"} reported this text back; it is shown once.`;
     case "conversation_claimed":
       return `Claimed by ${name(event, "memberName")}.`;
     case "conversation_assigned":

@@ -14,6 +14,7 @@ import type { Message } from "@/db/schema";
 import { cancelScheduledFor } from "@/lib/messaging/cancel-scheduled";
 import type { Provider } from "@/lib/telephony/call-event";
 import type { OutgoingText, StatusReport } from "./inbound-event";
+import { PROVIDER_NAMES } from "./policy/undeliverable";
 
 export async function recordOutsideText(
   tx: Executor,
@@ -54,7 +55,7 @@ export async function recordOutsideText(
       conversationId: conversation.id,
       messageId: message.id,
       type: "reply_sent",
-      reason: `Sent from the ${provider === "openphone" ? "Quo" : "Aircall"} app`,
+      reason: `Sent from the ${PROVIDER_NAMES[provider]} app`,
       detail: { memberId: null, provider, providerId: report.sid },
     },
     tx,

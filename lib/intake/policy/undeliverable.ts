@@ -96,7 +96,7 @@ export function reportCode(provider: keyof typeof PROVIDER_NAMES, errorCode: num
 }
 
 /** How a provider is named in a sentence the desk reads. */
-const PROVIDER_NAMES = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall", generic: "Twilio" } as const;
+export const PROVIDER_NAMES = { twilio: "Twilio", openphone: "Quo", aircall: "Aircall", generic: "Twilio" } as const;
 
 /**
  * A Quo or Aircall text that failed: their error codes are theirs, not Twilio's numbers, and none
