@@ -71,7 +71,9 @@ export async function listLocationSummaries({ orgId, limit, offset }: Scope & { 
       name: locations.name,
       timezone: locations.timezone,
       bookingUrl: locations.bookingUrl,
-      hasHours: sql<boolean>`exists (select 1 from ${locationHours} h where h.location_id = ${locations.id})`,
+      // Qualified by hand: in a one-table select drizzle writes ${locations.id} as a bare "id", which
+      // inside this subquery is the hours row's own id (every location then read as "not set up").
+      hasHours: sql<boolean>`exists (select 1 from ${locationHours} h where h.location_id = ${locations}.id)`,
     })
     .from(locations)
     .where(eq(locations.orgId, orgId))

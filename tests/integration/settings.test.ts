@@ -1,6 +1,7 @@
 // The owner's settings, on a real Postgres: every read and write stays inside the owner's own
 // organization, a number belongs to one location, and what is saved is what the next missed call uses.
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
@@ -21,6 +22,7 @@ import {
   updateOrganizationSettings,
 } from "@/db/queries/settings";
 import { locations, organizations } from "@/db/schema";
+import { DEMO_ORG } from "@/db/seed-demo";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/default-templates";
 import { locationColumns, locationSettingsSchema } from "@/lib/settings/location-schema";
 import { dialActionPayload } from "@/lib/telephony/twilio/samples";
@@ -81,6 +83,17 @@ describe("locations", () => {
     expect(first.hasMore).toBe(true);
     const second = await listLocationSummaries({ orgId: ours.orgId, limit: 2, offset: 2 });
     expect(second).toMatchObject({ rows: [{ name: "Canal" }], hasMore: false });
+  });
+
+  it("says which locations have opening hours: the demo spa's both do, a location without shifts does not", async () => {
+    const db = await getDb();
+    const [demo] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
+    const listed = await listLocationSummaries({ orgId: demo!.id, limit: 10, offset: 0 });
+    expect(listed.rows.map((r) => [r.name, r.hasHours])).toEqual([
+      ["Downtown", true],
+      ["Westside", true],
+    ]);
+    expect((await listLocationSummaries({ orgId: ours.orgId, limit: 10, offset: 0 })).rows.map((r) => r.hasHours)).toEqual([false, false, false]);
   });
 
   it("updates a location of the organization, and refuses one of another organization", async () => {
