@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ReadinessRow } from "@/db/queries/a2p";
 import type { A2pStatus } from "@/db/schema";
 import { PROVIDER_LABELS } from "@/lib/settings/providers";
-import { checkedText, pausedText, STATUS_TEXT, STEP_TEXT, storedSteps } from "@/lib/telephony/a2p/card-text";
+import { checkedText, meaningText, pausedText, STATUS_TEXT, STEP_TEXT, storedSteps } from "@/lib/telephony/a2p/card-text";
 import type { StepStatus } from "@/lib/telephony/a2p/readiness";
 
 const STATUS_TONE: Record<A2pStatus, BadgeTone> = { verified: "emerald", pending: "amber", failed: "red", suspended: "red", unknown: "slate", not_applicable: "sky" };
@@ -45,7 +45,7 @@ export function ReadinessNumber({ row }: { row: ReadinessRow }) {
           {status.label}
         </Badge>
       </div>
-      <p className="mt-2 text-sm text-slate-700">{status.meaning}</p>
+      <p className="mt-2 text-sm text-slate-700">{meaningText({ status: row.a2pStatus, checkedAt: row.a2pCheckedAt })}</p>
       {row.sendingPausedAt ? (
         <p data-testid="readiness-paused" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200 ring-inset">
           {pausedText({ at: row.sendingPausedAt, reason: row.sendingPausedReason, timezone: row.timezone })}

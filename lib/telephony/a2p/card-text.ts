@@ -43,6 +43,12 @@ export function pausedText({ at, reason, timezone }: { at: Date; reason: string 
   return `Blocked: not registered. Automatic texts from this number are paused since ${formatDateTime(at, timezone)}${why}. Each missed caller gets a callback task instead. Texts resume by themselves once a check finds the registration verified.`;
 }
 
+/** What the card says a number's state means; a number never checked has no steps to point at yet. */
+export function meaningText({ status, checkedAt }: { status: A2pStatus; checkedAt: Date | null }): string {
+  if (!checkedAt && status === "unknown") return "Not checked yet: Rebound checks every number daily, or now with Check again.";
+  return STATUS_TEXT[status].meaning;
+}
+
 export function checkedText({ at, timezone }: { at: Date | null; timezone: string }): string {
   return at ? `Last checked ${formatDateTime(at, timezone)}.` : "Not checked yet.";
 }
