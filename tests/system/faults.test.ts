@@ -47,6 +47,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
   // …and its unsent texts do not spill into the next test's sends (and its scripted failures).
   await db.sql`update outbox set status = 'canceled' where status in ('pending', 'in_flight')`;
+  await db.sql`update inbound_events set processed_at = now(), outcome = 'failed', last_error = 'left over by an earlier test' where processed_at is null`;
 });
 
 async function server(name: string, port: number): Promise<RunningServer> {
@@ -136,16 +137,17 @@ describe("the database goes away during webhooks", () => {
     try {
       // Hold the intake's ledger so every webhook stops at its one insert, before its answer.
       const held = new Promise<void>((resolve) => (release = resolve));
-      const locked = new Promise<void>((ready) => {
+      const locked = new Promise<number>((ready) => {
         locker
           .begin(async (tx) => {
             await tx`lock table inbound_events in exclusive mode`;
-            ready();
+            const [me] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+            ready(me!.pid);
             await held;
           })
           .catch(() => undefined);
       });
-      await locked;
+      const lockerPid = await locked;
       const inFlight = people.map((p) => postDial(app, params.get(p)!));
       await until(
         "six webhooks to be waiting inside their transactions",
@@ -159,19 +161,23 @@ describe("the database goes away during webhooks", () => {
         15_000,
       );
 
-      // The database goes away: no new connections, every open one cut.
+      // The database goes away: no new connections, every open one cut. The lock is held until the
+      // server's connections are all gone: cutting the lock's holder with them would let a waiting
+      // insert commit (and answer 200) before its own cut took effect. A connection that passed the
+      // door just before it closed shows up a moment later: cut until none is left.
       await admin.unsafe(`alter database "${db.name}" allow_connections false`);
-      // A connection that passed the door just before it closed shows up a moment later: cut until none is left.
       await until(
-        "every connection to the database to be cut",
+        "every connection of the server to be cut",
         async () => {
-          const cut = await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${db.name} and pid <> pg_backend_pid()`;
+          const cut = await admin`select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = ${db.name} and pid <> pg_backend_pid() and pid <> ${lockerPid}`;
           if (cut.length > 0) await sleep(100);
           return cut.length === 0;
         },
         15_000,
       );
       release();
+      await admin`select pg_terminate_backend(${lockerPid})`;
       const answers = await Promise.all(inFlight);
       expect(answers.map((a) => a.status)).toEqual(people.map(() => 500));
       expect((await postDial(app, params.get(late)!)).status).toBe(500);
